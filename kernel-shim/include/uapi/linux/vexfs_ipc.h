@@ -1,0 +1,745 @@
+/* SPDX-License-Identifier: (GPL-2.0 WITH Linux-syscall-note) OR MIT */
+/*
+ * vexfs_ipc - kernel <-> userspace bridge for VexFS embedding services.
+ *
+ * This header is the single source of truth for the ABI between the
+ * vexfs_ipc kernel module, the userspace daemon (vexfs-bridged) and the
+ * embedding-service SDK. Nothing else in the tree may hand-count a layout:
+ * the TypeScript mirror is checked against this file by a compiled test.
+ *
+ * There are three ways in:
+ *
+ *  1. The generic netlink family "VEXFS_IPC" (the primary daemon transport).
+ *     The kernel sends embedding requests to the one attached daemon by
+ *     unicast; the daemon answers with responses. Service events are
+ *     multicast on the "events" group.
+ *
+ *  2. The misc character device /dev/vexfs_ipc (mode 0660):
+ *     a) ioctls 0x20-0x25 (magic 'V') for embedding-service processes and
+ *        admin tools: register/unregister a service, send one embedding
+ *        request, query a service, list services, read statistics;
+ *     b) the framed fallback transport for a daemon that cannot use
+ *        netlink: read() returns framed kernel->daemon messages, write()
+ *        takes framed daemon->kernel messages, poll() reports readiness.
+ *        A frame is struct vexfs_ipc_msg_header followed by a body that is
+ *        a stream of VEXFS_IPC_A_* netlink attributes, exactly the payload
+ *        (after struct genlmsghdr) of the matching genetlink command.
+ *
+ *  3. The in-kernel API vexfs_ipc_embed() for the filesystem (not part of
+ *     this header; see the module's own header).
+ *
+ * Byte order: host order everywhere (netlink attributes, frames, ioctl
+ * structs) - both ends are on the same machine.
+ *
+ * Layout rules: every struct is naturally aligned with __u64/__u32 fields
+ * and explicit padding so that it has no hidden padding and the same size
+ * on 32- and 64-bit. Pointers travel as __u64. Fields are tagged (in),
+ * (out) or (in/out) from the caller's point of view. Reserved and padding
+ * fields must be zero on input (-EINVAL otherwise) and are zeroed on
+ * output. Unknown flag bits are rejected with -EINVAL.
+ */
+#ifndef _UAPI_LINUX_VEXFS_IPC_H
+#define _UAPI_LINUX_VEXFS_IPC_H
+
+#include <linux/types.h>
+#include <linux/ioctl.h>
+
+/* ------------------------------------------------------------------ */
+/* Generic netlink family                                              */
+/* ------------------------------------------------------------------ */
+
+#define VEXFS_IPC_GENL_NAME		"VEXFS_IPC"
+#define VEXFS_IPC_GENL_VERSION		1
+/* Multicast group for service and daemon events (VEXFS_IPC_CMD_EVENT). */
+#define VEXFS_IPC_MCGRP_EVENTS		"events"
+
+/* Protocol version carried in attach and in every frame header. */
+#define VEXFS_IPC_PROTOCOL_VERSION	1
+
+/* ------------------------------------------------------------------ */
+/* Limits                                                              */
+/* ------------------------------------------------------------------ */
+
+#define VEXFS_IPC_MAX_DIMENSIONS	8192	/* per vector */
+/* Largest embedding input. Sized so a request fits one netlink message. */
+#define VEXFS_IPC_MAX_INPUT_BYTES	16384
+/* Largest vector: 8192 float32 values. */
+#define VEXFS_IPC_MAX_VECTOR_BYTES	(VEXFS_IPC_MAX_DIMENSIONS * 4)
+/*
+ * Largest single netlink message or frame of this protocol, headers
+ * included. Receivers size their buffers to this; a sender never builds a
+ * larger one. (The original design's 16 MiB does not fit netlink.)
+ */
+#define VEXFS_IPC_MAX_MSG_BYTES		65536
+#define VEXFS_IPC_MAX_BATCH_SIZE	1000	/* per service batch */
+#define VEXFS_IPC_MAX_SERVICES		256	/* registry hard ceiling */
+/* String limits include the terminating NUL. */
+#define VEXFS_IPC_MAX_SERVICE_ID_LEN	64
+#define VEXFS_IPC_MAX_NAME_LEN		64
+#define VEXFS_IPC_MAX_VERSION_LEN	32
+#define VEXFS_IPC_MAX_MODEL_LEN		64
+/* Comma-separated model list of a registration. */
+#define VEXFS_IPC_MAX_MODELS_LEN	256
+/* "unix:" + an AF_UNIX path (108 bytes incl. NUL). */
+#define VEXFS_IPC_MAX_ENDPOINT_LEN	128
+/* Distinct dimension counts one service may support. */
+#define VEXFS_IPC_MAX_DIMENSION_SETS	16
+#define VEXFS_IPC_MAX_ERROR_MSG_LEN	128
+
+#define VEXFS_IPC_DEFAULT_TIMEOUT_MS	30000
+#define VEXFS_IPC_MAX_TIMEOUT_MS	600000
+
+/* ------------------------------------------------------------------ */
+/* Enumerations (values from the original VexFS IPC design)            */
+/* ------------------------------------------------------------------ */
+
+/* Element type of a vector. Services compute float32; the daemon converts. */
+enum vexfs_ipc_data_type {
+	VEXFS_IPC_DTYPE_FLOAT32	= 0,	/* 4 bytes per dimension */
+	VEXFS_IPC_DTYPE_FLOAT16	= 1,	/* IEEE 754 half, 2 bytes */
+	VEXFS_IPC_DTYPE_INT8	= 2,	/* symmetric scaling, 1 byte */
+	VEXFS_IPC_DTYPE_INT16	= 3,	/* symmetric scaling, 2 bytes */
+	VEXFS_IPC_DTYPE_BINARY	= 4,	/* sign bits, ceil(dims / 8) bytes */
+	__VEXFS_IPC_DTYPE_MAX,
+};
+#define VEXFS_IPC_DTYPE_MAX (__VEXFS_IPC_DTYPE_MAX - 1)
+
+/*
+ * Request priority, 0-255, higher is more urgent. Any value is accepted;
+ * schedulers bucket it: >= 255 Critical, >= 192 High, >= 128 Normal,
+ * below Low.
+ */
+enum vexfs_ipc_priority {
+	VEXFS_IPC_PRIO_LOW	= 0,
+	VEXFS_IPC_PRIO_NORMAL	= 128,
+	VEXFS_IPC_PRIO_HIGH	= 192,
+	VEXFS_IPC_PRIO_CRITICAL	= 255,
+};
+
+enum vexfs_ipc_service_state {
+	VEXFS_IPC_SVC_STARTING	 = 0,
+	VEXFS_IPC_SVC_READY	 = 1,
+	VEXFS_IPC_SVC_BUSY	 = 2,
+	VEXFS_IPC_SVC_OVERLOADED = 3,
+	VEXFS_IPC_SVC_STOPPING	 = 4,
+	VEXFS_IPC_SVC_STOPPED	 = 5,
+	VEXFS_IPC_SVC_ERROR	 = 6,
+	__VEXFS_IPC_SVC_MAX,
+};
+#define VEXFS_IPC_SVC_MAX (__VEXFS_IPC_SVC_MAX - 1)
+
+enum vexfs_ipc_health {
+	VEXFS_IPC_HEALTH_HEALTHY   = 0,
+	VEXFS_IPC_HEALTH_DEGRADED  = 1,
+	VEXFS_IPC_HEALTH_UNHEALTHY = 2,
+	VEXFS_IPC_HEALTH_UNKNOWN   = 3,
+};
+
+/*
+ * Outcome of one embedding request. 0-6 are the original design's values;
+ * 7 and up say precisely why a request failed, so nothing is a silent drop.
+ */
+enum vexfs_ipc_status {
+	VEXFS_IPC_STATUS_SUCCESS	 = 0,
+	VEXFS_IPC_STATUS_ERROR		 = 1,	/* unclassified failure */
+	VEXFS_IPC_STATUS_TIMEOUT	 = 2,	/* deadline passed */
+	VEXFS_IPC_STATUS_OVERLOADED	 = 3,	/* shed by a full queue */
+	VEXFS_IPC_STATUS_INVALID_REQUEST = 4,	/* malformed or out of range */
+	VEXFS_IPC_STATUS_MODEL_NOT_FOUND = 5,	/* no service offers the model */
+	VEXFS_IPC_STATUS_INTERNAL_ERROR	 = 6,	/* bug in the bridge */
+	VEXFS_IPC_STATUS_NO_SERVICE	 = 7,	/* none for these dims/dtype */
+	VEXFS_IPC_STATUS_SERVICE_ERROR	 = 8,	/* the service said it failed */
+	VEXFS_IPC_STATUS_CANCELLED	 = 9,	/* the kernel gave up on it */
+	VEXFS_IPC_STATUS_RATE_LIMITED	 = 10,	/* over a rate limit */
+	VEXFS_IPC_STATUS_NO_DAEMON	 = 11,	/* no daemon attached */
+	VEXFS_IPC_STATUS_SHUTTING_DOWN	 = 12,	/* daemon is stopping */
+	__VEXFS_IPC_STATUS_MAX,
+};
+#define VEXFS_IPC_STATUS_MAX (__VEXFS_IPC_STATUS_MAX - 1)
+
+/* Events multicast on the "events" group (VEXFS_IPC_A_EVENT). */
+enum vexfs_ipc_event {
+	VEXFS_IPC_EVENT_UNSPEC			= 0,
+	VEXFS_IPC_EVENT_DAEMON_ATTACHED		= 1,
+	VEXFS_IPC_EVENT_DAEMON_DETACHED		= 2,
+	VEXFS_IPC_EVENT_SERVICE_REGISTERED	= 3,
+	VEXFS_IPC_EVENT_SERVICE_UNREGISTERED	= 4,
+	__VEXFS_IPC_EVENT_MAX,
+};
+#define VEXFS_IPC_EVENT_MAX (__VEXFS_IPC_EVENT_MAX - 1)
+
+/* Transport the attached daemon uses (stats). */
+enum vexfs_ipc_transport {
+	VEXFS_IPC_TRANSPORT_NONE	= 0,
+	VEXFS_IPC_TRANSPORT_GENL	= 1,
+	VEXFS_IPC_TRANSPORT_CHARDEV	= 2,
+};
+
+/* ------------------------------------------------------------------ */
+/* Generic netlink commands                                            */
+/* ------------------------------------------------------------------ */
+
+/**
+ * enum vexfs_ipc_cmd - VEXFS_IPC generic netlink commands
+ *
+ * Direction, permission, attributes (R = required, O = optional), answer
+ * and errors of each. "admin" means GENL_ADMIN_PERM (CAP_NET_ADMIN);
+ * kernel->daemon messages are unicast to the attached daemon's port id.
+ * Every daemon->kernel command returns -ENOTCONN from a port that is not
+ * the attached daemon (except ATTACH), -EINVAL with an extended-ACK
+ * message for a policy violation, and -ENOMEM on allocation failure.
+ *
+ * @VEXFS_IPC_CMD_DAEMON_ATTACH: daemon->kernel, admin. R: PROTOCOL_VERSION.
+ *	O: MAX_INFLIGHT (requests the daemon will hold at once).
+ *	Valid when no daemon is attached, or from the attached port (then a
+ *	no-op). The kernel answers with a DAEMON_ATTACH message carrying
+ *	PROTOCOL_VERSION and MAX_INFLIGHT (its pending-table size), then
+ *	re-sends every request still pending from a previous daemon.
+ *	Errors: -EBUSY another daemon is attached; -EPROTONOSUPPORT version
+ *	differs.
+ * @VEXFS_IPC_CMD_DAEMON_DETACH: daemon->kernel, admin. No attributes.
+ *	Valid from the attached port. Pending requests wait out the grace
+ *	period for the next daemon, as when the daemon's socket closes.
+ * @VEXFS_IPC_CMD_EMBED_REQUEST: kernel->daemon. R: REQUEST_ID, PRIORITY,
+ *	TIMEOUT_MS, DEADLINE_NS, DIMENSIONS, DATA_TYPE, INPUT, CALLER_UID,
+ *	CALLER_PID. O: MODEL, FLAGS. The daemon must answer with exactly one
+ *	EMBED_RESPONSE unless a CANCEL for the id arrives first.
+ * @VEXFS_IPC_CMD_EMBED_RESPONSE: daemon->kernel, admin. R: REQUEST_ID,
+ *	STATUS. O: VECTOR (R when STATUS is SUCCESS, and then exactly
+ *	vexfs_ipc_vector_bytes(DIMENSIONS, DATA_TYPE) long), PROCESSING_NS,
+ *	SERVICE_ID. Errors: -ENOENT unknown, cancelled or already answered
+ *	id (a late response: counted, discarded); -EMSGSIZE wrong vector
+ *	length.
+ * @VEXFS_IPC_CMD_CANCEL: kernel->daemon. R: REQUEST_ID, STATUS (TIMEOUT or
+ *	CANCELLED). The kernel no longer wants the answer.
+ * @VEXFS_IPC_CMD_SERVICE_REGISTER: kernel->daemon, forwarded from the
+ *	REGISTER_SERVICE ioctl. R: REQUEST_ID, SERVICE, CALLER_UID,
+ *	CALLER_PID. The daemon answers with REPLY.
+ * @VEXFS_IPC_CMD_SERVICE_UNREGISTER: kernel->daemon. R: REQUEST_ID,
+ *	SERVICE_ID, CALLER_UID, CALLER_PID. O: FLAGS. Sent for the
+ *	UNREGISTER_SERVICE ioctl, and with VEXFS_IPC_F_NO_REPLY when the
+ *	registering file is closed (the process exited or closed the fd).
+ * @VEXFS_IPC_CMD_SERVICE_STATUS: kernel->daemon. R: REQUEST_ID, SERVICE_ID.
+ *	Answered by REPLY with SERVICE.
+ * @VEXFS_IPC_CMD_LIST_SERVICES: kernel->daemon. R: REQUEST_ID. Answered by
+ *	REPLY with SERVICES.
+ * @VEXFS_IPC_CMD_GET_STATS: kernel->daemon: R: REQUEST_ID, answered by
+ *	REPLY with STATS (daemon counters). Also user->kernel (no permission
+ *	needed, no attributes): the kernel answers with GET_STATS carrying
+ *	STATS with the module's own counters.
+ * @VEXFS_IPC_CMD_REPLY: daemon->kernel, admin. R: REQUEST_ID, ERRNO
+ *	(0 or a positive errno that the ioctl returns negated).
+ *	O: ERROR_MSG, SERVICE, SERVICES, STATS. Errors: -ENOENT no query
+ *	with that id is waiting (it timed out).
+ * @VEXFS_IPC_CMD_HEARTBEAT: both ways. daemon->kernel (admin): O: MIN_PRIORITY
+ *	(backpressure: the daemon currently sheds requests below this
+ *	priority; the kernel fails them early with OVERLOADED), INFLIGHT.
+ *	kernel->daemon: R: REQUEST_ID; the daemon answers with a HEARTBEAT
+ *	carrying the same REQUEST_ID.
+ * @VEXFS_IPC_CMD_EVENT: kernel->"events" multicast group. R: EVENT.
+ *	O: SERVICE_ID, PORT_ID.
+ */
+enum vexfs_ipc_cmd {
+	VEXFS_IPC_CMD_UNSPEC,
+	VEXFS_IPC_CMD_DAEMON_ATTACH,
+	VEXFS_IPC_CMD_DAEMON_DETACH,
+	VEXFS_IPC_CMD_EMBED_REQUEST,
+	VEXFS_IPC_CMD_EMBED_RESPONSE,
+	VEXFS_IPC_CMD_CANCEL,
+	VEXFS_IPC_CMD_SERVICE_REGISTER,
+	VEXFS_IPC_CMD_SERVICE_UNREGISTER,
+	VEXFS_IPC_CMD_SERVICE_STATUS,
+	VEXFS_IPC_CMD_LIST_SERVICES,
+	VEXFS_IPC_CMD_GET_STATS,
+	VEXFS_IPC_CMD_REPLY,
+	VEXFS_IPC_CMD_HEARTBEAT,
+	VEXFS_IPC_CMD_EVENT,
+	__VEXFS_IPC_CMD_MAX,
+};
+#define VEXFS_IPC_CMD_MAX (__VEXFS_IPC_CMD_MAX - 1)
+
+/* VEXFS_IPC_A_FLAGS bits. */
+#define VEXFS_IPC_F_NO_REPLY	(1U << 0)	/* unregister: fd closed */
+#define VEXFS_IPC_F_RESENT	(1U << 1)	/* request re-sent after re-attach */
+#define VEXFS_IPC_F_ALL		(VEXFS_IPC_F_NO_REPLY | VEXFS_IPC_F_RESENT)
+
+/**
+ * enum vexfs_ipc_attr - top-level attributes
+ *
+ * @VEXFS_IPC_A_PAD: alignment padding for 64-bit attributes.
+ * @VEXFS_IPC_A_REQUEST_ID: u64, correlation id of a request or query.
+ *	Never 0. One id space per module instance.
+ * @VEXFS_IPC_A_PRIORITY: u8, enum vexfs_ipc_priority scale.
+ * @VEXFS_IPC_A_TIMEOUT_MS: u32, 1..VEXFS_IPC_MAX_TIMEOUT_MS.
+ * @VEXFS_IPC_A_DEADLINE_NS: u64, absolute CLOCK_MONOTONIC deadline.
+ * @VEXFS_IPC_A_DIMENSIONS: u32, 1..VEXFS_IPC_MAX_DIMENSIONS.
+ * @VEXFS_IPC_A_DATA_TYPE: u8, enum vexfs_ipc_data_type.
+ * @VEXFS_IPC_A_MODEL: NUL-terminated string, < VEXFS_IPC_MAX_MODEL_LEN.
+ *	Absent: any model.
+ * @VEXFS_IPC_A_INPUT: binary, 1..VEXFS_IPC_MAX_INPUT_BYTES.
+ * @VEXFS_IPC_A_VECTOR: binary, vector bytes in the requested data type.
+ * @VEXFS_IPC_A_STATUS: u32, enum vexfs_ipc_status.
+ * @VEXFS_IPC_A_PROCESSING_NS: u64, time the daemon spent on a request.
+ * @VEXFS_IPC_A_SERVICE_ID: NUL-terminated string.
+ * @VEXFS_IPC_A_SERVICE: nested enum vexfs_ipc_svc_attr.
+ * @VEXFS_IPC_A_SERVICES: nested; each VEXFS_IPC_A_SERVICE inside.
+ * @VEXFS_IPC_A_STATS: nested enum vexfs_ipc_stats_attr.
+ * @VEXFS_IPC_A_EVENT: u32, enum vexfs_ipc_event.
+ * @VEXFS_IPC_A_PROTOCOL_VERSION: u32.
+ * @VEXFS_IPC_A_MAX_INFLIGHT: u32.
+ * @VEXFS_IPC_A_CALLER_UID: u32, uid of the process that caused a request.
+ * @VEXFS_IPC_A_CALLER_PID: u32, its tgid.
+ * @VEXFS_IPC_A_FLAGS: u32, VEXFS_IPC_F_* bits.
+ * @VEXFS_IPC_A_ERRNO: u32, positive errno or 0.
+ * @VEXFS_IPC_A_ERROR_MSG: NUL-terminated string, < VEXFS_IPC_MAX_ERROR_MSG_LEN.
+ * @VEXFS_IPC_A_MIN_PRIORITY: u8, backpressure floor.
+ * @VEXFS_IPC_A_INFLIGHT: u32.
+ * @VEXFS_IPC_A_PORT_ID: u32, a netlink port id.
+ */
+enum vexfs_ipc_attr {
+	VEXFS_IPC_A_UNSPEC,
+	VEXFS_IPC_A_PAD,
+	VEXFS_IPC_A_REQUEST_ID,
+	VEXFS_IPC_A_PRIORITY,
+	VEXFS_IPC_A_TIMEOUT_MS,
+	VEXFS_IPC_A_DEADLINE_NS,
+	VEXFS_IPC_A_DIMENSIONS,
+	VEXFS_IPC_A_DATA_TYPE,
+	VEXFS_IPC_A_MODEL,
+	VEXFS_IPC_A_INPUT,
+	VEXFS_IPC_A_VECTOR,
+	VEXFS_IPC_A_STATUS,
+	VEXFS_IPC_A_PROCESSING_NS,
+	VEXFS_IPC_A_SERVICE_ID,
+	VEXFS_IPC_A_SERVICE,
+	VEXFS_IPC_A_SERVICES,
+	VEXFS_IPC_A_STATS,
+	VEXFS_IPC_A_EVENT,
+	VEXFS_IPC_A_PROTOCOL_VERSION,
+	VEXFS_IPC_A_MAX_INFLIGHT,
+	VEXFS_IPC_A_CALLER_UID,
+	VEXFS_IPC_A_CALLER_PID,
+	VEXFS_IPC_A_FLAGS,
+	VEXFS_IPC_A_ERRNO,
+	VEXFS_IPC_A_ERROR_MSG,
+	VEXFS_IPC_A_MIN_PRIORITY,
+	VEXFS_IPC_A_INFLIGHT,
+	VEXFS_IPC_A_PORT_ID,
+	__VEXFS_IPC_A_MAX,
+};
+#define VEXFS_IPC_A_MAX (__VEXFS_IPC_A_MAX - 1)
+
+/**
+ * enum vexfs_ipc_svc_attr - attributes nested in VEXFS_IPC_A_SERVICE
+ *
+ * Strings are NUL-terminated and shorter than their VEXFS_IPC_MAX_*_LEN.
+ * @VEXFS_IPC_SVC_A_DIMENSIONS: binary array of u32, 1..16 entries.
+ * @VEXFS_IPC_SVC_A_DATA_TYPES: u32 bit mask of (1 << enum vexfs_ipc_data_type).
+ * @VEXFS_IPC_SVC_A_MODELS: string, comma-separated model names.
+ * @VEXFS_IPC_SVC_A_ENDPOINT: string, "unix:/absolute/path".
+ * @VEXFS_IPC_SVC_A_STATE: u32 enum vexfs_ipc_service_state (out only).
+ * @VEXFS_IPC_SVC_A_HEALTH: u32 score 0-100 (out only).
+ * The counters (out only) are u64 except ACTIVE_REQUESTS (u32).
+ */
+enum vexfs_ipc_svc_attr {
+	VEXFS_IPC_SVC_A_UNSPEC,
+	VEXFS_IPC_SVC_A_PAD,
+	VEXFS_IPC_SVC_A_ID,
+	VEXFS_IPC_SVC_A_NAME,
+	VEXFS_IPC_SVC_A_VERSION,
+	VEXFS_IPC_SVC_A_DIMENSIONS,
+	VEXFS_IPC_SVC_A_DATA_TYPES,
+	VEXFS_IPC_SVC_A_MODELS,
+	VEXFS_IPC_SVC_A_MAX_BATCH_SIZE,
+	VEXFS_IPC_SVC_A_PRIORITY,
+	VEXFS_IPC_SVC_A_ENDPOINT,
+	VEXFS_IPC_SVC_A_FLAGS,
+	VEXFS_IPC_SVC_A_STATE,
+	VEXFS_IPC_SVC_A_HEALTH,
+	VEXFS_IPC_SVC_A_UID,
+	VEXFS_IPC_SVC_A_PID,
+	VEXFS_IPC_SVC_A_ACTIVE_REQUESTS,
+	VEXFS_IPC_SVC_A_TOTAL_REQUESTS,
+	VEXFS_IPC_SVC_A_FAILURES,
+	VEXFS_IPC_SVC_A_AVG_RESPONSE_NS,
+	VEXFS_IPC_SVC_A_HEARTBEAT_AGE_MS,
+	__VEXFS_IPC_SVC_A_MAX,
+};
+#define VEXFS_IPC_SVC_A_MAX (__VEXFS_IPC_SVC_A_MAX - 1)
+
+/**
+ * enum vexfs_ipc_stats_attr - u64 counters nested in VEXFS_IPC_A_STATS
+ *
+ * Each names the field of struct vexfs_ipc_stats with the same suffix.
+ */
+enum vexfs_ipc_stats_attr {
+	VEXFS_IPC_STATS_A_UNSPEC,
+	VEXFS_IPC_STATS_A_PAD,
+	VEXFS_IPC_STATS_A_REQUESTS_SUBMITTED,
+	VEXFS_IPC_STATS_A_REQUESTS_COMPLETED,
+	VEXFS_IPC_STATS_A_REQUESTS_FAILED,
+	VEXFS_IPC_STATS_A_REQUESTS_TIMED_OUT,
+	VEXFS_IPC_STATS_A_REQUESTS_CANCELLED,
+	VEXFS_IPC_STATS_A_REQUESTS_RESENT,
+	VEXFS_IPC_STATS_A_RESPONSES_LATE,
+	VEXFS_IPC_STATS_A_MESSAGES_INVALID,
+	VEXFS_IPC_STATS_A_INFLIGHT,
+	VEXFS_IPC_STATS_A_SERVICES,
+	VEXFS_IPC_STATS_A_QUEUED,
+	VEXFS_IPC_STATS_A_AVG_LATENCY_NS,
+	VEXFS_IPC_STATS_A_CACHE_HITS,
+	VEXFS_IPC_STATS_A_CACHE_MISSES,
+	__VEXFS_IPC_STATS_A_MAX,
+};
+#define VEXFS_IPC_STATS_A_MAX (__VEXFS_IPC_STATS_A_MAX - 1)
+
+/* Multicast group index within the family (for the events group). */
+enum vexfs_ipc_mcgrp {
+	VEXFS_IPC_MCGRP_EVENTS_IDX,
+};
+
+/* ------------------------------------------------------------------ */
+/* Framed transport (/dev/vexfs_ipc read/write)                        */
+/* ------------------------------------------------------------------ */
+
+#define VEXFS_IPC_MAGIC		0x56455849	/* "VEXI" */
+
+/* Message types of struct vexfs_ipc_msg_header (original design values). */
+enum vexfs_ipc_msg_type {
+	VEXFS_IPC_MSG_SERVICE_REGISTER		= 0x0001,
+	VEXFS_IPC_MSG_SERVICE_UNREGISTER	= 0x0002,
+	VEXFS_IPC_MSG_SERVICE_HEARTBEAT		= 0x0003,
+	VEXFS_IPC_MSG_SERVICE_DISCOVERY		= 0x0004,
+	VEXFS_IPC_MSG_EMBEDDING_REQUEST		= 0x0100,
+	VEXFS_IPC_MSG_EMBEDDING_RESPONSE	= 0x0101,
+	VEXFS_IPC_MSG_BATCH_EMBEDDING_REQUEST	= 0x0102,
+	VEXFS_IPC_MSG_BATCH_EMBEDDING_RESPONSE	= 0x0103,
+	VEXFS_IPC_MSG_STATUS_REQUEST		= 0x0200,
+	VEXFS_IPC_MSG_STATUS_RESPONSE		= 0x0201,
+	VEXFS_IPC_MSG_HEALTH_CHECK		= 0x0202,
+	VEXFS_IPC_MSG_HEALTH_RESPONSE		= 0x0203,
+	VEXFS_IPC_MSG_ERROR			= 0x0300,
+	VEXFS_IPC_MSG_ACK			= 0x0301,
+	VEXFS_IPC_MSG_NACK			= 0x0302,
+};
+
+/* Frame flags (struct vexfs_ipc_msg_header.flags). */
+#define VEXFS_IPC_MSG_F_GENL_CMD_SHIFT	24	/* bits 24-31: enum vexfs_ipc_cmd */
+#define VEXFS_IPC_MSG_F_GENL_CMD_MASK	0xff000000U
+#define VEXFS_IPC_MSG_F_ALL		VEXFS_IPC_MSG_F_GENL_CMD_MASK
+
+/**
+ * struct vexfs_ipc_msg_header - header of one frame (40 bytes)
+ * @magic:	VEXFS_IPC_MAGIC.
+ * @version:	VEXFS_IPC_PROTOCOL_VERSION.
+ * @message_type: enum vexfs_ipc_msg_type.
+ * @length:	whole frame in bytes, header included;
+ *		sizeof(header) .. VEXFS_IPC_MAX_MSG_BYTES.
+ * @correlation_id: request id the frame belongs to (0 when none).
+ * @timestamp:	sender's CLOCK_REALTIME in milliseconds since the epoch.
+ * @flags:	bits 24-31 carry the enum vexfs_ipc_cmd the body belongs to,
+ *		since several commands share a message type (e.g. the
+ *		STATUS_REQUEST type covers SERVICE_STATUS, LIST_SERVICES and
+ *		GET_STATS); all other bits must be zero.
+ * @checksum:	CRC-32 (IEEE 802.3, as zlib's crc32() and the kernel's
+ *		~crc32_le(~0, ...)) of the whole frame with this field zero.
+ *
+ * The body (length - 40 bytes) is a stream of VEXFS_IPC_A_* attributes
+ * in netlink attribute format, 4-byte aligned, identical to the payload
+ * after struct genlmsghdr of the genetlink command in @flags.
+ */
+struct vexfs_ipc_msg_header {
+	__u32 magic;
+	__u32 version;
+	__u32 message_type;
+	__u32 length;
+	__u64 correlation_id;
+	__u64 timestamp;
+	__u32 flags;
+	__u32 checksum;
+};
+
+/* ------------------------------------------------------------------ */
+/* ioctls on /dev/vexfs_ipc                                            */
+/* ------------------------------------------------------------------ */
+
+#define VEXFS_IPC_IOCTL_MAGIC	'V'
+
+/* struct vexfs_ipc_service_register.flags: none defined yet. */
+#define VEXFS_IPC_REGISTER_F_ALL	0U
+
+/**
+ * struct vexfs_ipc_service_register - VEXFS_IOCTL_IPC_REGISTER_SERVICE
+ *
+ * Registers an embedding service with the daemon. The registration is tied
+ * to the open file: closing it unregisters the service.
+ *
+ * @service_id_ptr:   (in) service id, [A-Za-z0-9._-], no NUL needed.
+ * @service_name_ptr: (in) human-readable name.
+ * @dimensions_ptr:   (in) array of __u32 supported dimension counts.
+ * @endpoint_ptr:     (in) "unix:/absolute/path" where the service listens.
+ * @version_ptr:      (in) service version string.
+ * @models_ptr:       (in) comma-separated model names; may be 0 with
+ *		      models_len 0 (any model).
+ * @service_id_len:   (in) 1 .. VEXFS_IPC_MAX_SERVICE_ID_LEN - 1.
+ * @service_name_len: (in) 1 .. VEXFS_IPC_MAX_NAME_LEN - 1.
+ * @dimensions_count: (in) 1 .. VEXFS_IPC_MAX_DIMENSION_SETS; each entry
+ *		      1 .. VEXFS_IPC_MAX_DIMENSIONS.
+ * @max_batch_size:   (in) 1 .. VEXFS_IPC_MAX_BATCH_SIZE.
+ * @endpoint_len:     (in) 1 .. VEXFS_IPC_MAX_ENDPOINT_LEN - 1.
+ * @version_len:      (in) 0 .. VEXFS_IPC_MAX_VERSION_LEN - 1.
+ * @models_len:       (in) 0 .. VEXFS_IPC_MAX_MODELS_LEN - 1.
+ * @data_types:       (in) bit mask of (1 << enum vexfs_ipc_data_type) the
+ *		      service accepts; 0 means float32 only.
+ * @priority:	      (in) 0-255, used by priority-based load balancing.
+ * @flags:	      (in) VEXFS_IPC_REGISTER_F_* (none yet: must be 0).
+ * @reserved:	      (in) must be zero.
+ *
+ * Errors: -EFAULT bad pointer; -EINVAL a length, count, value, flag or
+ * reserved field out of range; -E2BIG a string or array over its limit;
+ * -ENOTCONN no daemon attached; -ETIMEDOUT the daemon did not answer;
+ * -EEXIST the id is registered by another file; -ENOSPC registry full;
+ * -EBUSY this file already holds a registration; others as the daemon
+ * answers.
+ */
+struct vexfs_ipc_service_register {
+	__u64 service_id_ptr;
+	__u64 service_name_ptr;
+	__u64 dimensions_ptr;
+	__u64 endpoint_ptr;
+	__u64 version_ptr;
+	__u64 models_ptr;
+	__u32 service_id_len;
+	__u32 service_name_len;
+	__u32 dimensions_count;
+	__u32 max_batch_size;
+	__u32 endpoint_len;
+	__u32 version_len;
+	__u32 models_len;
+	__u32 data_types;
+	__u32 priority;
+	__u32 flags;
+	__u64 reserved[2];
+};
+
+/**
+ * struct vexfs_ipc_service_unregister - VEXFS_IOCTL_IPC_UNREGISTER_SERVICE
+ * @service_id_ptr: (in) id registered through this same file.
+ * @service_id_len: (in) 1 .. VEXFS_IPC_MAX_SERVICE_ID_LEN - 1.
+ * @flags:	    (in) must be 0.
+ *
+ * Errors: -EFAULT, -EINVAL; -ENOENT this file holds no registration with
+ * that id; -ENOTCONN; -ETIMEDOUT.
+ */
+struct vexfs_ipc_service_unregister {
+	__u64 service_id_ptr;
+	__u32 service_id_len;
+	__u32 flags;
+};
+
+/* struct vexfs_ipc_embedding_request.flags: none defined yet. */
+#define VEXFS_IPC_EMBED_F_ALL	0U
+
+/**
+ * struct vexfs_ipc_embedding_request - VEXFS_IOCTL_IPC_SEND_EMBEDDING_REQUEST
+ *
+ * Runs one embedding request through the same path the filesystem uses
+ * and blocks (interruptibly by fatal signals) until the answer, the
+ * timeout, or an error.
+ *
+ * @request_id:	  (out) id the module assigned (the original design's
+ *		  "0 = auto-assign"; any input value is ignored).
+ * @data_ptr:	  (in) input bytes.
+ * @model_ptr:	  (in) model name, or 0 with model_len 0 for any model.
+ * @vector_ptr:	  (in) where the vector is written.
+ * @processing_time_ns: (out) time the daemon reported for the request.
+ * @data_size:	  (in) 1 .. VEXFS_IPC_MAX_INPUT_BYTES.
+ * @dimensions:	  (in) 1 .. VEXFS_IPC_MAX_DIMENSIONS.
+ * @model_len:	  (in) 0 .. VEXFS_IPC_MAX_MODEL_LEN - 1.
+ * @vector_size:  (in/out) capacity of vector_ptr; on success the bytes
+ *		  written, vexfs_ipc_vector_bytes(dimensions, data_type).
+ * @timeout_ms:	  (in) 0 = VEXFS_IPC_DEFAULT_TIMEOUT_MS, else
+ *		  1 .. VEXFS_IPC_MAX_TIMEOUT_MS.
+ * @flags:	  (in) VEXFS_IPC_EMBED_F_* (none yet: must be 0).
+ * @status:	  (out) enum vexfs_ipc_status.
+ * @data_type:	  (in) enum vexfs_ipc_data_type.
+ * @priority:	  (in) 0-255.
+ * @reserved0:	  (in) must be zero.
+ * @reserved:	  (in) must be zero.
+ *
+ * Returns 0 when the request reached a conclusion: @status says which
+ * (SUCCESS with the vector written, or why not). Errors: -EFAULT;
+ * -EINVAL bad field; -E2BIG input or model over its limit; -ENOSPC
+ * vector_size smaller than the vector; -ENOTCONN no daemon attached (and
+ * none within the grace period); -EBUSY the pending table is full;
+ * -EINTR a fatal signal (a CANCEL is sent).
+ */
+struct vexfs_ipc_embedding_request {
+	__u64 request_id;
+	__u64 data_ptr;
+	__u64 model_ptr;
+	__u64 vector_ptr;
+	__u64 processing_time_ns;
+	__u32 data_size;
+	__u32 dimensions;
+	__u32 model_len;
+	__u32 vector_size;
+	__u32 timeout_ms;
+	__u32 flags;
+	__u32 status;
+	__u8  data_type;
+	__u8  priority;
+	__u16 reserved0;
+	__u64 reserved[2];
+};
+
+/**
+ * struct vexfs_ipc_service_info - one service as reported by the daemon
+ *
+ * All fields (out). Strings are NUL-terminated and NUL-padded.
+ * @dimensions: the first @dimensions_count entries are valid.
+ * @data_types: bit mask of (1 << enum vexfs_ipc_data_type).
+ * @health:	score 0-100.
+ * @heartbeat_age_ms: time since the last heartbeat.
+ */
+struct vexfs_ipc_service_info {
+	char  id[VEXFS_IPC_MAX_SERVICE_ID_LEN];
+	char  name[VEXFS_IPC_MAX_NAME_LEN];
+	char  version[VEXFS_IPC_MAX_VERSION_LEN];
+	char  models[VEXFS_IPC_MAX_MODELS_LEN];
+	char  endpoint[VEXFS_IPC_MAX_ENDPOINT_LEN];
+	__u32 dimensions[VEXFS_IPC_MAX_DIMENSION_SETS];
+	__u32 dimensions_count;
+	__u32 data_types;
+	__u32 max_batch_size;
+	__u32 priority;
+	__u32 state;
+	__u32 health;
+	__u32 uid;
+	__u32 pid;
+	__u32 active_requests;
+	__u32 reserved0;
+	__u64 total_requests;
+	__u64 failures;
+	__u64 avg_response_ns;
+	__u64 heartbeat_age_ms;
+};
+
+/**
+ * struct vexfs_ipc_service_status - VEXFS_IOCTL_IPC_GET_SERVICE_STATUS
+ * @service_id_ptr: (in) id to look up.
+ * @service_id_len: (in) 1 .. VEXFS_IPC_MAX_SERVICE_ID_LEN - 1.
+ * @flags:	    (in) must be 0.
+ * @info:	    (out) the service.
+ *
+ * Errors: -EFAULT, -EINVAL, -ENOENT no such service, -ENOTCONN,
+ * -ETIMEDOUT.
+ */
+struct vexfs_ipc_service_status {
+	__u64 service_id_ptr;
+	__u32 service_id_len;
+	__u32 flags;
+	struct vexfs_ipc_service_info info;
+};
+
+/**
+ * struct vexfs_ipc_service_list - VEXFS_IOCTL_IPC_LIST_SERVICES
+ * @entries_ptr:      (in) array of struct vexfs_ipc_service_info; may be 0
+ *		      with capacity 0 to only count.
+ * @entries_capacity: (in) 0 .. VEXFS_IPC_MAX_SERVICES.
+ * @entries_count:    (out) entries written, <= capacity.
+ * @total_services:   (out) services registered (may exceed capacity).
+ * @flags:	      (in) must be 0.
+ *
+ * Errors: -EFAULT, -EINVAL, -ENOTCONN, -ETIMEDOUT.
+ */
+struct vexfs_ipc_service_list {
+	__u64 entries_ptr;
+	__u32 entries_capacity;
+	__u32 entries_count;
+	__u32 total_services;
+	__u32 flags;
+};
+
+/**
+ * struct vexfs_ipc_stats - VEXFS_IOCTL_IPC_GET_STATS
+ *
+ * Module counters are always filled; daemon counters are filled when a
+ * daemon is attached and answers (daemon_valid = 1), else zero.
+ * All fields (out) except @flags (in, must be 0).
+ *
+ * @requests_submitted .. @messages_invalid: module request counters.
+ * @live_requests, @live_buffers, @live_registrations: objects the module
+ *	holds now; all return to zero when idle (leak check).
+ * @daemon_attached: 1 while a daemon is attached.
+ * @transport:	enum vexfs_ipc_transport of the attached daemon.
+ * @daemon_port_id: its netlink port id (0 for chardev).
+ * @inflight:	requests waiting for an answer.
+ * @pending_capacity: size of the pending table.
+ * @daemon_valid: 1 when the daemon_* counters below are filled.
+ * @daemon_*:	the daemon's counters.
+ */
+struct vexfs_ipc_stats {
+	__u64 requests_submitted;
+	__u64 requests_completed;
+	__u64 requests_failed;
+	__u64 requests_timed_out;
+	__u64 requests_cancelled;
+	__u64 requests_resent;
+	__u64 responses_late;
+	__u64 messages_invalid;
+	__u64 live_requests;
+	__u64 live_buffers;
+	__u64 live_registrations;
+	__u32 daemon_attached;
+	__u32 transport;
+	__u32 daemon_port_id;
+	__u32 inflight;
+	__u32 pending_capacity;
+	__u32 daemon_valid;
+	__u32 flags;
+	__u32 reserved0;
+	__u64 daemon_requests_completed;
+	__u64 daemon_requests_failed;
+	__u64 daemon_inflight;
+	__u64 daemon_queued;
+	__u64 daemon_services;
+	__u64 daemon_avg_latency_ns;
+	__u64 daemon_cache_hits;
+	__u64 daemon_cache_misses;
+};
+
+/*
+ * The ioctls. Every command returns -ENOTTY for an unknown number and
+ * -EINVAL for a struct size other than the one encoded here.
+ */
+#define VEXFS_IOCTL_IPC_REGISTER_SERVICE \
+	_IOW(VEXFS_IPC_IOCTL_MAGIC, 0x20, struct vexfs_ipc_service_register)
+#define VEXFS_IOCTL_IPC_UNREGISTER_SERVICE \
+	_IOW(VEXFS_IPC_IOCTL_MAGIC, 0x21, struct vexfs_ipc_service_unregister)
+#define VEXFS_IOCTL_IPC_SEND_EMBEDDING_REQUEST \
+	_IOWR(VEXFS_IPC_IOCTL_MAGIC, 0x22, struct vexfs_ipc_embedding_request)
+#define VEXFS_IOCTL_IPC_GET_SERVICE_STATUS \
+	_IOWR(VEXFS_IPC_IOCTL_MAGIC, 0x23, struct vexfs_ipc_service_status)
+#define VEXFS_IOCTL_IPC_LIST_SERVICES \
+	_IOWR(VEXFS_IPC_IOCTL_MAGIC, 0x24, struct vexfs_ipc_service_list)
+#define VEXFS_IOCTL_IPC_GET_STATS \
+	_IOWR(VEXFS_IPC_IOCTL_MAGIC, 0x25, struct vexfs_ipc_stats)
+
+/*
+ * Bytes of a vector of @dims elements of @dtype, or 0 for an unknown type.
+ * Integer arithmetic only: usable in the kernel.
+ */
+static inline __u32 vexfs_ipc_vector_bytes(__u32 dims, __u32 dtype)
+{
+	switch (dtype) {
+	case VEXFS_IPC_DTYPE_FLOAT32:	return dims * 4;
+	case VEXFS_IPC_DTYPE_FLOAT16:	return dims * 2;
+	case VEXFS_IPC_DTYPE_INT8:	return dims;
+	case VEXFS_IPC_DTYPE_INT16:	return dims * 2;
+	case VEXFS_IPC_DTYPE_BINARY:	return (dims + 7) / 8;
+	default:			return 0;
+	}
+}
+
+#endif /* _UAPI_LINUX_VEXFS_IPC_H */
