@@ -1,0 +1,277 @@
+/**
+ * TypeScript mirror of kernel-shim/include/uapi/linux/vexfs_ipc.h.
+ *
+ * Keys are the C names without their prefix (listed in ABI_GROUPS), so the
+ * ABI test can match every constant here to the compiled header and fail on
+ * any difference in either direction. Documentation lives in the header.
+ */
+
+/** Names, versions, limits and flag masks: VEXFS_IPC_<key>. */
+export const Consts = {
+  GENL_NAME: 'VEXFS_IPC',
+  GENL_VERSION: 1,
+  MCGRP_EVENTS: 'events',
+  MCGRP_EVENTS_IDX: 0,
+  PROTOCOL_VERSION: 1,
+  MAX_DIMENSIONS: 8192,
+  MAX_INPUT_BYTES: 16384,
+  MAX_VECTOR_BYTES: 32768,
+  MAX_MSG_BYTES: 65536,
+  MAX_BATCH_SIZE: 1000,
+  MAX_SERVICES: 256,
+  MAX_SERVICE_ID_LEN: 64,
+  MAX_NAME_LEN: 64,
+  MAX_VERSION_LEN: 32,
+  MAX_MODEL_LEN: 64,
+  MAX_MODELS_LEN: 256,
+  MAX_ENDPOINT_LEN: 128,
+  MAX_DIMENSION_SETS: 16,
+  MAX_ERROR_MSG_LEN: 128,
+  DEFAULT_TIMEOUT_MS: 30000,
+  MAX_TIMEOUT_MS: 600000,
+  DTYPE_MAX: 4,
+  SVC_MAX: 6,
+  STATUS_MAX: 12,
+  EVENT_MAX: 4,
+  CMD_MAX: 13,
+  A_MAX: 27,
+  SVC_A_MAX: 20,
+  STATS_A_MAX: 15,
+  MAGIC: 0x56455849,
+  MSG_F_GENL_CMD_SHIFT: 24,
+  MSG_F_GENL_CMD_MASK: 0xff000000,
+  MSG_F_ALL: 0xff000000,
+  IOCTL_MAGIC: 0x56,
+  REGISTER_F_ALL: 0,
+  EMBED_F_ALL: 0,
+} as const;
+
+/** enum vexfs_ipc_data_type: VEXFS_IPC_DTYPE_<key>. */
+export const DataType = {
+  FLOAT32: 0,
+  FLOAT16: 1,
+  INT8: 2,
+  INT16: 3,
+  BINARY: 4,
+} as const;
+export type DataType = (typeof DataType)[keyof typeof DataType];
+
+/** enum vexfs_ipc_priority: VEXFS_IPC_PRIO_<key>. */
+export const Priority = {
+  LOW: 0,
+  NORMAL: 128,
+  HIGH: 192,
+  CRITICAL: 255,
+} as const;
+
+/** enum vexfs_ipc_service_state: VEXFS_IPC_SVC_<key>. */
+export const ServiceState = {
+  STARTING: 0,
+  READY: 1,
+  BUSY: 2,
+  OVERLOADED: 3,
+  STOPPING: 4,
+  STOPPED: 5,
+  ERROR: 6,
+} as const;
+export type ServiceState = (typeof ServiceState)[keyof typeof ServiceState];
+
+/** enum vexfs_ipc_health: VEXFS_IPC_HEALTH_<key>. */
+export const Health = {
+  HEALTHY: 0,
+  DEGRADED: 1,
+  UNHEALTHY: 2,
+  UNKNOWN: 3,
+} as const;
+
+/** enum vexfs_ipc_status: VEXFS_IPC_STATUS_<key>. */
+export const Status = {
+  SUCCESS: 0,
+  ERROR: 1,
+  TIMEOUT: 2,
+  OVERLOADED: 3,
+  INVALID_REQUEST: 4,
+  MODEL_NOT_FOUND: 5,
+  INTERNAL_ERROR: 6,
+  NO_SERVICE: 7,
+  SERVICE_ERROR: 8,
+  CANCELLED: 9,
+  RATE_LIMITED: 10,
+  NO_DAEMON: 11,
+  SHUTTING_DOWN: 12,
+} as const;
+export type Status = (typeof Status)[keyof typeof Status];
+
+/** enum vexfs_ipc_event: VEXFS_IPC_EVENT_<key>. */
+export const EventType = {
+  UNSPEC: 0,
+  DAEMON_ATTACHED: 1,
+  DAEMON_DETACHED: 2,
+  SERVICE_REGISTERED: 3,
+  SERVICE_UNREGISTERED: 4,
+} as const;
+
+/** enum vexfs_ipc_transport: VEXFS_IPC_TRANSPORT_<key>. */
+export const Transport = {
+  NONE: 0,
+  GENL: 1,
+  CHARDEV: 2,
+} as const;
+
+/** enum vexfs_ipc_cmd: VEXFS_IPC_CMD_<key>. */
+export const Cmd = {
+  UNSPEC: 0,
+  DAEMON_ATTACH: 1,
+  DAEMON_DETACH: 2,
+  EMBED_REQUEST: 3,
+  EMBED_RESPONSE: 4,
+  CANCEL: 5,
+  SERVICE_REGISTER: 6,
+  SERVICE_UNREGISTER: 7,
+  SERVICE_STATUS: 8,
+  LIST_SERVICES: 9,
+  GET_STATS: 10,
+  REPLY: 11,
+  HEARTBEAT: 12,
+  EVENT: 13,
+} as const;
+export type Cmd = (typeof Cmd)[keyof typeof Cmd];
+
+/** VEXFS_IPC_F_<key> bits of VEXFS_IPC_A_FLAGS. */
+export const Flags = {
+  NO_REPLY: 1,
+  RESENT: 2,
+  ALL: 3,
+} as const;
+
+/** enum vexfs_ipc_attr: VEXFS_IPC_A_<key>. */
+export const Attr = {
+  UNSPEC: 0,
+  PAD: 1,
+  REQUEST_ID: 2,
+  PRIORITY: 3,
+  TIMEOUT_MS: 4,
+  DEADLINE_NS: 5,
+  DIMENSIONS: 6,
+  DATA_TYPE: 7,
+  MODEL: 8,
+  INPUT: 9,
+  VECTOR: 10,
+  STATUS: 11,
+  PROCESSING_NS: 12,
+  SERVICE_ID: 13,
+  SERVICE: 14,
+  SERVICES: 15,
+  STATS: 16,
+  EVENT: 17,
+  PROTOCOL_VERSION: 18,
+  MAX_INFLIGHT: 19,
+  CALLER_UID: 20,
+  CALLER_PID: 21,
+  FLAGS: 22,
+  ERRNO: 23,
+  ERROR_MSG: 24,
+  MIN_PRIORITY: 25,
+  INFLIGHT: 26,
+  PORT_ID: 27,
+} as const;
+
+/** enum vexfs_ipc_svc_attr: VEXFS_IPC_SVC_A_<key>. */
+export const SvcAttr = {
+  UNSPEC: 0,
+  PAD: 1,
+  ID: 2,
+  NAME: 3,
+  VERSION: 4,
+  DIMENSIONS: 5,
+  DATA_TYPES: 6,
+  MODELS: 7,
+  MAX_BATCH_SIZE: 8,
+  PRIORITY: 9,
+  ENDPOINT: 10,
+  FLAGS: 11,
+  STATE: 12,
+  HEALTH: 13,
+  UID: 14,
+  PID: 15,
+  ACTIVE_REQUESTS: 16,
+  TOTAL_REQUESTS: 17,
+  FAILURES: 18,
+  AVG_RESPONSE_NS: 19,
+  HEARTBEAT_AGE_MS: 20,
+} as const;
+
+/** enum vexfs_ipc_stats_attr: VEXFS_IPC_STATS_A_<key>. */
+export const StatsAttr = {
+  UNSPEC: 0,
+  PAD: 1,
+  REQUESTS_SUBMITTED: 2,
+  REQUESTS_COMPLETED: 3,
+  REQUESTS_FAILED: 4,
+  REQUESTS_TIMED_OUT: 5,
+  REQUESTS_CANCELLED: 6,
+  REQUESTS_RESENT: 7,
+  RESPONSES_LATE: 8,
+  MESSAGES_INVALID: 9,
+  INFLIGHT: 10,
+  SERVICES: 11,
+  QUEUED: 12,
+  AVG_LATENCY_NS: 13,
+  CACHE_HITS: 14,
+  CACHE_MISSES: 15,
+} as const;
+
+/** enum vexfs_ipc_msg_type (framed transport): VEXFS_IPC_MSG_<key>. */
+export const MsgType = {
+  SERVICE_REGISTER: 0x0001,
+  SERVICE_UNREGISTER: 0x0002,
+  SERVICE_HEARTBEAT: 0x0003,
+  SERVICE_DISCOVERY: 0x0004,
+  EMBEDDING_REQUEST: 0x0100,
+  EMBEDDING_RESPONSE: 0x0101,
+  BATCH_EMBEDDING_REQUEST: 0x0102,
+  BATCH_EMBEDDING_RESPONSE: 0x0103,
+  STATUS_REQUEST: 0x0200,
+  STATUS_RESPONSE: 0x0201,
+  HEALTH_CHECK: 0x0202,
+  HEALTH_RESPONSE: 0x0203,
+  ERROR: 0x0300,
+  ACK: 0x0301,
+  NACK: 0x0302,
+} as const;
+export type MsgType = (typeof MsgType)[keyof typeof MsgType];
+
+/** Bytes of a vector of `dims` elements of `dtype` (vexfs_ipc_vector_bytes), 0 for an unknown type. */
+export function vectorBytes(dims: number, dtype: number): number {
+  switch (dtype) {
+    case DataType.FLOAT32:
+      return dims * 4;
+    case DataType.FLOAT16:
+    case DataType.INT16:
+      return dims * 2;
+    case DataType.INT8:
+      return dims;
+    case DataType.BINARY:
+      return Math.ceil(dims / 8);
+    default:
+      return 0;
+  }
+}
+
+/** How each group above is named in C; used by the ABI test. */
+export const ABI_GROUPS: ReadonlyArray<{ prefix: string; values: Readonly<Record<string, number | string>> }> = [
+  { prefix: 'VEXFS_IPC_', values: Consts },
+  { prefix: 'VEXFS_IPC_DTYPE_', values: DataType },
+  { prefix: 'VEXFS_IPC_PRIO_', values: Priority },
+  { prefix: 'VEXFS_IPC_SVC_', values: ServiceState },
+  { prefix: 'VEXFS_IPC_HEALTH_', values: Health },
+  { prefix: 'VEXFS_IPC_STATUS_', values: Status },
+  { prefix: 'VEXFS_IPC_EVENT_', values: EventType },
+  { prefix: 'VEXFS_IPC_TRANSPORT_', values: Transport },
+  { prefix: 'VEXFS_IPC_CMD_', values: Cmd },
+  { prefix: 'VEXFS_IPC_F_', values: Flags },
+  { prefix: 'VEXFS_IPC_A_', values: Attr },
+  { prefix: 'VEXFS_IPC_SVC_A_', values: SvcAttr },
+  { prefix: 'VEXFS_IPC_STATS_A_', values: StatsAttr },
+  { prefix: 'VEXFS_IPC_MSG_', values: MsgType },
+];

@@ -1,0 +1,101 @@
+/**
+ * Attribute policies of the VEXFS_IPC family, mirroring the module's
+ * nla_policy tables, and the attributes each command requires (from the
+ * command table in the uapi header).
+ */
+import { definePolicy, type Policy } from '../netlink/attributes.js';
+import { Attr, Cmd, Consts, StatsAttr, SvcAttr } from '../abi/uapi.js';
+
+export const attrPolicy: Policy = definePolicy(
+  'VEXFS_IPC',
+  {
+    [Attr.PAD]: { name: 'PAD', kind: 'pad' },
+    [Attr.REQUEST_ID]: { name: 'REQUEST_ID', kind: 'u64', min: 1 },
+    [Attr.PRIORITY]: { name: 'PRIORITY', kind: 'u8' },
+    [Attr.TIMEOUT_MS]: { name: 'TIMEOUT_MS', kind: 'u32', min: 1, max: Consts.MAX_TIMEOUT_MS },
+    [Attr.DEADLINE_NS]: { name: 'DEADLINE_NS', kind: 'u64' },
+    [Attr.DIMENSIONS]: { name: 'DIMENSIONS', kind: 'u32', min: 1, max: Consts.MAX_DIMENSIONS },
+    [Attr.DATA_TYPE]: { name: 'DATA_TYPE', kind: 'u8', max: Consts.DTYPE_MAX },
+    [Attr.MODEL]: { name: 'MODEL', kind: 'string', min: 1, max: Consts.MAX_MODEL_LEN - 1 },
+    [Attr.INPUT]: { name: 'INPUT', kind: 'binary', min: 1, max: Consts.MAX_INPUT_BYTES },
+    [Attr.VECTOR]: { name: 'VECTOR', kind: 'binary', min: 1, max: Consts.MAX_VECTOR_BYTES },
+    [Attr.STATUS]: { name: 'STATUS', kind: 'u32', max: Consts.STATUS_MAX },
+    [Attr.PROCESSING_NS]: { name: 'PROCESSING_NS', kind: 'u64' },
+    [Attr.SERVICE_ID]: { name: 'SERVICE_ID', kind: 'string', min: 1, max: Consts.MAX_SERVICE_ID_LEN - 1 },
+    [Attr.SERVICE]: { name: 'SERVICE', kind: 'nested' },
+    [Attr.SERVICES]: { name: 'SERVICES', kind: 'nested' },
+    [Attr.STATS]: { name: 'STATS', kind: 'nested' },
+    [Attr.EVENT]: { name: 'EVENT', kind: 'u32', min: 1, max: Consts.EVENT_MAX },
+    [Attr.PROTOCOL_VERSION]: { name: 'PROTOCOL_VERSION', kind: 'u32' },
+    [Attr.MAX_INFLIGHT]: { name: 'MAX_INFLIGHT', kind: 'u32', min: 1 },
+    [Attr.CALLER_UID]: { name: 'CALLER_UID', kind: 'u32' },
+    [Attr.CALLER_PID]: { name: 'CALLER_PID', kind: 'u32' },
+    [Attr.FLAGS]: { name: 'FLAGS', kind: 'u32', max: 0x3 },
+    [Attr.ERRNO]: { name: 'ERRNO', kind: 'u32', max: 4095 },
+    [Attr.ERROR_MSG]: { name: 'ERROR_MSG', kind: 'string', max: Consts.MAX_ERROR_MSG_LEN - 1 },
+    [Attr.MIN_PRIORITY]: { name: 'MIN_PRIORITY', kind: 'u8' },
+    [Attr.INFLIGHT]: { name: 'INFLIGHT', kind: 'u32' },
+    [Attr.PORT_ID]: { name: 'PORT_ID', kind: 'u32' },
+  },
+  { strict: true },
+);
+
+export const svcPolicy: Policy = definePolicy(
+  'VEXFS_IPC.SERVICE',
+  {
+    [SvcAttr.PAD]: { name: 'PAD', kind: 'pad' },
+    [SvcAttr.ID]: { name: 'ID', kind: 'string', min: 1, max: Consts.MAX_SERVICE_ID_LEN - 1 },
+    [SvcAttr.NAME]: { name: 'NAME', kind: 'string', min: 1, max: Consts.MAX_NAME_LEN - 1 },
+    [SvcAttr.VERSION]: { name: 'VERSION', kind: 'string', max: Consts.MAX_VERSION_LEN - 1 },
+    [SvcAttr.DIMENSIONS]: { name: 'DIMENSIONS', kind: 'binary', min: 4, max: 4 * Consts.MAX_DIMENSION_SETS },
+    [SvcAttr.DATA_TYPES]: { name: 'DATA_TYPES', kind: 'u32', max: (1 << (Consts.DTYPE_MAX + 1)) - 1 },
+    [SvcAttr.MODELS]: { name: 'MODELS', kind: 'string', max: Consts.MAX_MODELS_LEN - 1 },
+    [SvcAttr.MAX_BATCH_SIZE]: { name: 'MAX_BATCH_SIZE', kind: 'u32', min: 1, max: Consts.MAX_BATCH_SIZE },
+    [SvcAttr.PRIORITY]: { name: 'PRIORITY', kind: 'u32', max: 255 },
+    [SvcAttr.ENDPOINT]: { name: 'ENDPOINT', kind: 'string', min: 1, max: Consts.MAX_ENDPOINT_LEN - 1 },
+    [SvcAttr.FLAGS]: { name: 'FLAGS', kind: 'u32', max: Consts.REGISTER_F_ALL },
+    [SvcAttr.STATE]: { name: 'STATE', kind: 'u32', max: Consts.SVC_MAX },
+    [SvcAttr.HEALTH]: { name: 'HEALTH', kind: 'u32', max: 100 },
+    [SvcAttr.UID]: { name: 'UID', kind: 'u32' },
+    [SvcAttr.PID]: { name: 'PID', kind: 'u32' },
+    [SvcAttr.ACTIVE_REQUESTS]: { name: 'ACTIVE_REQUESTS', kind: 'u32' },
+    [SvcAttr.TOTAL_REQUESTS]: { name: 'TOTAL_REQUESTS', kind: 'u64' },
+    [SvcAttr.FAILURES]: { name: 'FAILURES', kind: 'u64' },
+    [SvcAttr.AVG_RESPONSE_NS]: { name: 'AVG_RESPONSE_NS', kind: 'u64' },
+    [SvcAttr.HEARTBEAT_AGE_MS]: { name: 'HEARTBEAT_AGE_MS', kind: 'u64' },
+  },
+  { strict: true },
+);
+
+const statsAttrs: Record<number, { name: string; kind: 'u64' | 'pad' }> = { [StatsAttr.PAD]: { name: 'PAD', kind: 'pad' } };
+for (const [name, type] of Object.entries(StatsAttr)) {
+  if (type > StatsAttr.PAD) statsAttrs[type] = { name, kind: 'u64' };
+}
+export const statsPolicy: Policy = definePolicy('VEXFS_IPC.STATS', statsAttrs, { strict: true });
+
+/** Attributes each command must carry (R in the header's command table). */
+export const REQUIRED: Readonly<Record<number, readonly number[]>> = {
+  [Cmd.DAEMON_ATTACH]: [Attr.PROTOCOL_VERSION],
+  [Cmd.DAEMON_DETACH]: [],
+  [Cmd.EMBED_REQUEST]: [
+    Attr.REQUEST_ID,
+    Attr.PRIORITY,
+    Attr.TIMEOUT_MS,
+    Attr.DEADLINE_NS,
+    Attr.DIMENSIONS,
+    Attr.DATA_TYPE,
+    Attr.INPUT,
+    Attr.CALLER_UID,
+    Attr.CALLER_PID,
+  ],
+  [Cmd.EMBED_RESPONSE]: [Attr.REQUEST_ID, Attr.STATUS],
+  [Cmd.CANCEL]: [Attr.REQUEST_ID, Attr.STATUS],
+  [Cmd.SERVICE_REGISTER]: [Attr.REQUEST_ID, Attr.SERVICE, Attr.CALLER_UID, Attr.CALLER_PID],
+  [Cmd.SERVICE_UNREGISTER]: [Attr.REQUEST_ID, Attr.SERVICE_ID, Attr.CALLER_UID, Attr.CALLER_PID],
+  [Cmd.SERVICE_STATUS]: [Attr.REQUEST_ID, Attr.SERVICE_ID],
+  [Cmd.LIST_SERVICES]: [Attr.REQUEST_ID],
+  [Cmd.GET_STATS]: [],
+  [Cmd.REPLY]: [Attr.REQUEST_ID, Attr.ERRNO],
+  [Cmd.HEARTBEAT]: [],
+  [Cmd.EVENT]: [Attr.EVENT],
+};
