@@ -89,6 +89,14 @@ export class QueueFullError extends VexfsError {
   }
 }
 
+/** No daemon is attached to the kernel side (the module answers -ENOTCONN). */
+export class NotAttachedError extends VexfsError {
+  readonly errno = 'ENOTCONN';
+  constructor(message = 'no daemon is attached') {
+    super(ErrorCode.NotAttached, message);
+  }
+}
+
 export class InvalidArgumentError extends VexfsError {
   readonly argument: string;
   constructor(argument: string, message: string) {
