@@ -1,0 +1,70 @@
+// Shared helpers for the benchmarks: building the C baseline, child processes, percentiles.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export const benchDir = dirname(fileURLToPath(import.meta.url));
+export const rootDir = dirname(benchDir);
+
+/** Compiles a C program from bench/c against the uapi header; returns the binary path. */
+export function buildC(name) {
+  const out = join(mkdtempSync(join(tmpdir(), 'vexfs-bench-')), name);
+  execFileSync('gcc', ['-O2', '-Wall', '-Wextra', '-Werror', '-I', join(rootDir, 'kernel-shim', 'include', 'uapi'), '-o', out, join(benchDir, 'c', `${name}.c`)]);
+  return out;
+}
+
+/** Spawns a process and resolves with it once a stdout line matches `ready`. */
+export function spawnReady(cmd, args, ready, options = {}) {
+  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], ...options });
+  const lines = [];
+  const rl = createInterface({ input: child.stdout });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${cmd} ${args.join(' ')}: not ready within 10 s`)), 10_000);
+    child.once('exit', (code) => reject(new Error(`${cmd} exited with ${code} before it was ready`)));
+    rl.on('line', (line) => {
+      lines.push(line);
+      const m = line.match(ready);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, match: m, lines, rl });
+      }
+    });
+  });
+}
+
+const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+
+/** CPU time (user + system) a process has used, in microseconds. */
+export function cpuMicros(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLK_TCK;
+}
+
+export function rssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+export function percentiles(latencies) {
+  const sorted = Float64Array.from(latencies).sort();
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
+  return { p50_us: round(at(0.5)), p99_us: round(at(0.99)) };
+}
+
+export function round(x, digits = 2) {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+export function stop(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,18 @@
+// npm run bench: runs every benchmark and prints their JSON results as one object.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+import { benchDir } from './lib.mjs';
+
+const args = process.argv.slice(2).filter((a) => a !== '--json');
+const benches = ['channel-roundtrip.mjs'];
+const results = {};
+for (const b of benches) {
+  const r = spawnSync(process.execPath, [join(benchDir, b), ...args], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  if (r.status !== 0) {
+    console.error(`${b} failed with exit code ${r.status}`);
+    process.exit(1);
+  }
+  results[b.replace(/\.mjs$/, '')] = JSON.parse(r.stdout);
+}
+console.log(JSON.stringify(results, null, 2));
