@@ -25,6 +25,8 @@ export interface Policy {
   readonly maxType: number;
   /** Indexed by attribute type. */
   readonly attrs: ReadonlyArray<AttrPolicy | undefined>;
+  /** "<policy>.<attr>" per type, built once so errors cost nothing until thrown. */
+  readonly fields: ReadonlyArray<string>;
   /** Reject attribute types above maxType or without a policy (the kernel's strict mode). */
   readonly strict: boolean;
 }
@@ -38,7 +40,8 @@ export function definePolicy(
   const maxType = Math.max(0, ...types);
   const table: (AttrPolicy | undefined)[] = new Array(maxType + 1).fill(undefined);
   for (const t of types) table[t] = attrs[t];
-  return { name, maxType, attrs: table, strict: options.strict ?? false };
+  const fields = table.map((rule, t) => `${name}.${rule?.name ?? t}`);
+  return { name, maxType, attrs: table, fields, strict: options.strict ?? false };
 }
 
 const FIXED_SIZE: Partial<Record<AttrKind, number>> = { u8: 1, u16: 2, u32: 4, u64: 8, flag: 0 };
@@ -82,7 +85,7 @@ export class AttrTable {
       if (rule === undefined) {
         if (policy.strict) throw new DecodeError(`${policy.name}`, `unknown attribute type ${type}`);
       } else {
-        this.check(rule, pos + NLA_HDRLEN, len - NLA_HDRLEN);
+        if (rule.kind !== 'pad') this.check(rule, type, pos + NLA_HDRLEN, len - NLA_HDRLEN);
         this.offsets[type] = pos + NLA_HDRLEN;
         this.lengths[type] = len - NLA_HDRLEN;
       }
@@ -91,42 +94,47 @@ export class AttrTable {
     return this;
   }
 
-  private check(rule: AttrPolicy, at: number, len: number): void {
-    const field = `${this.policy.name}.${rule.name}`;
+  private check(rule: AttrPolicy, type: number, at: number, len: number): void {
     const fixed = FIXED_SIZE[rule.kind];
     if (fixed !== undefined && len !== fixed) {
-      throw new DecodeError(field, `${rule.kind} attribute has ${len} bytes, expected ${fixed}`);
+      throw new DecodeError(this.field(type), `${rule.kind} attribute has ${len} bytes, expected ${fixed}`);
     }
     switch (rule.kind) {
       case 'u8':
       case 'u16':
       case 'u32': {
         const v = rule.kind === 'u8' ? this.view.getUint8(at) : rule.kind === 'u16' ? this.view.getUint16(at, true) : this.view.getUint32(at, true);
-        checkRange(field, v, rule);
+        if (rule.min !== undefined || rule.max !== undefined) checkRange(this.field(type), v, rule);
         return;
       }
       case 'u64': {
         if (rule.min !== undefined || rule.max !== undefined) {
           const v = this.view.getBigUint64(at, true);
           if ((rule.min !== undefined && v < BigInt(rule.min)) || (rule.max !== undefined && v > BigInt(rule.max))) {
-            throw new DecodeError(field, `${v} is outside ${rule.min ?? 0}..${rule.max ?? '2^64-1'}`);
+            throw new DecodeError(this.field(type), `${v} is outside ${rule.min ?? 0}..${rule.max ?? '2^64-1'}`);
           }
         }
         return;
       }
       case 'string': {
-        if (len === 0 || this.buf[at + len - 1] !== 0) throw new DecodeError(field, 'string is not NUL-terminated');
+        if (len === 0 || this.buf[at + len - 1] !== 0) throw new DecodeError(this.field(type), 'string is not NUL-terminated');
         const chars = len - 1;
-        if (this.buf.indexOf(0, at) !== at + chars) throw new DecodeError(field, 'string contains a NUL byte');
-        checkLength(field, chars, rule);
+        if (this.buf.indexOf(0, at) !== at + chars) throw new DecodeError(this.field(type), 'string contains a NUL byte');
+        checkLength(this.field(type), chars, rule);
         return;
       }
       case 'binary':
-        checkLength(field, len, rule);
+        if ((rule.min !== undefined && len < rule.min) || (rule.max !== undefined && len > rule.max)) {
+          checkLength(this.field(type), len, rule);
+        }
         return;
       default:
         return;
     }
+  }
+
+  private field(type: number): string {
+    return this.policy.fields[type] ?? `${this.policy.name}.${type}`;
   }
 
   has(type: number): boolean {
@@ -136,8 +144,7 @@ export class AttrTable {
   /** Throws a DecodeError naming the attribute when it is absent. */
   require(type: number): void {
     if (!this.has(type)) {
-      const name = this.policy.attrs[type]?.name ?? String(type);
-      throw new DecodeError(`${this.policy.name}.${name}`, 'required attribute is missing');
+      throw new DecodeError(this.field(type), 'required attribute is missing');
     }
   }
 
@@ -179,6 +186,12 @@ export class AttrTable {
   bytes(type: number): Uint8Array {
     const at = this.at(type);
     return this.buf.subarray(at, at + (this.lengths[type] as number));
+  }
+
+  /** A copy of the payload, made with one native slice (for data kept past the batch). */
+  copyBytes(type: number): Uint8Array {
+    const at = this.at(type);
+    return Uint8Array.prototype.slice.call(this.buf, at, at + (this.lengths[type] as number));
   }
 
   /** Offset and end of a nested attribute's payload, for a child AttrTable or list. */

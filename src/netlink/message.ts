@@ -56,9 +56,13 @@ export function readGenlHeader(buf: Uint8Array, hdr: NlHeader): { cmd: number; v
 }
 
 const views = new WeakMap<ArrayBuffer | SharedArrayBuffer, DataView>();
+// The receive ring is the same buffer for every message: check it first.
+let lastBuf: Uint8Array | undefined;
+let lastView: DataView | undefined;
 
 /** A DataView over the whole backing store of `buf`, cached per store. */
 export function dataView(buf: Uint8Array): DataView {
+  if (buf === lastBuf) return lastView as DataView;
   // Offsets given to callers are relative to `buf`, so a view with a
   // non-zero byteOffset is made fresh (rare: pooled small Buffers).
   if (buf.byteOffset !== 0 || buf.byteLength !== buf.buffer.byteLength) {
@@ -69,5 +73,7 @@ export function dataView(buf: Uint8Array): DataView {
     view = new DataView(buf.buffer);
     views.set(buf.buffer, view);
   }
+  lastBuf = buf;
+  lastView = view;
   return view;
 }

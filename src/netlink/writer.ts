@@ -11,6 +11,7 @@ const U64_MAX = 0xffffffffffffffffn;
 
 export class NlWriter {
   private buf: Buffer;
+  private view: DataView;
   private pos = 0;
   private msgStart = -1;
   private readonly nests: number[] = [];
@@ -19,6 +20,7 @@ export class NlWriter {
 
   constructor(initialBytes = 64 * 1024) {
     this.buf = Buffer.alloc(initialBytes);
+    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
   }
 
   get length(): number {
@@ -63,27 +65,28 @@ export class NlWriter {
     const next = Buffer.alloc(size);
     this.buf.copy(next, 0, 0, this.pos);
     this.buf = next;
+    this.view = new DataView(next.buffer, next.byteOffset, next.byteLength);
   }
 
   beginMessage(type: number, flags: number, seq: number, portId: number): this {
     if (this.msgStart >= 0) throw new EncodeError('nlmsghdr', 'previous message not ended');
     this.ensure(NLMSG_HDRLEN);
     this.msgStart = this.pos;
-    const b = this.buf;
-    b.writeUInt32LE(0, this.pos);
-    b.writeUInt16LE(type, this.pos + 4);
-    b.writeUInt16LE(flags, this.pos + 6);
-    b.writeUInt32LE(seq >>> 0, this.pos + 8);
-    b.writeUInt32LE(portId >>> 0, this.pos + 12);
+    const v = this.view;
+    v.setUint32(this.pos, 0, true);
+    v.setUint16(this.pos + 4, type, true);
+    v.setUint16(this.pos + 6, flags, true);
+    v.setUint32(this.pos + 8, seq >>> 0, true);
+    v.setUint32(this.pos + 12, portId >>> 0, true);
     this.pos += NLMSG_HDRLEN;
     return this;
   }
 
   genlHeader(cmd: number, version: number): this {
     this.ensure(GENL_HDRLEN);
-    this.buf.writeUInt8(cmd, this.pos);
-    this.buf.writeUInt8(version, this.pos + 1);
-    this.buf.writeUInt16LE(0, this.pos + 2);
+    this.view.setUint8(this.pos, cmd);
+    this.view.setUint8(this.pos + 1, version);
+    this.view.setUint16(this.pos + 2, 0, true);
     this.pos += GENL_HDRLEN;
     return this;
   }
@@ -103,7 +106,7 @@ export class NlWriter {
     if (this.msgStart < 0) throw new EncodeError('nlmsghdr', 'no message begun');
     if (this.nests.length > 0) throw new EncodeError('nla', 'nested attribute not ended');
     const len = this.pos - this.msgStart;
-    this.buf.writeUInt32LE(len, this.msgStart);
+    this.view.setUint32(this.msgStart, len, true);
     this.starts.push(this.msgStart);
     this.msgStart = -1;
     return len;
@@ -121,23 +124,22 @@ export class NlWriter {
     const total = NLA_HDRLEN + payloadLen;
     if (total > 0xffff) throw new EncodeError(`nla ${type}`, `payload of ${payloadLen} bytes exceeds 65531`);
     this.ensure(nlaAlign(total));
-    this.buf.writeUInt16LE(total, this.pos);
-    this.buf.writeUInt16LE(type, this.pos + 2);
-    const at = this.pos + NLA_HDRLEN;
-    return at;
+    this.view.setUint16(this.pos, total, true);
+    this.view.setUint16(this.pos + 2, type, true);
+    return this.pos + NLA_HDRLEN;
   }
 
   private finishAttr(payloadAt: number, payloadLen: number): void {
     const end = payloadAt + payloadLen;
     const padded = nlaAlign(end);
-    this.buf.fill(0, end, padded);
+    for (let i = end; i < padded; i++) this.buf[i] = 0;
     this.pos = padded;
   }
 
   u8(type: number, value: number): this {
     checkInt(type, value, 0xff);
     const at = this.attrHeader(type, 1);
-    this.buf.writeUInt8(value, at);
+    this.view.setUint8(at, value);
     this.finishAttr(at, 1);
     return this;
   }
@@ -145,7 +147,7 @@ export class NlWriter {
   u16(type: number, value: number): this {
     checkInt(type, value, 0xffff);
     const at = this.attrHeader(type, 2);
-    this.buf.writeUInt16LE(value, at);
+    this.view.setUint16(at, value, true);
     this.finishAttr(at, 2);
     return this;
   }
@@ -153,7 +155,7 @@ export class NlWriter {
   u32(type: number, value: number): this {
     checkInt(type, value, U32_MAX);
     const at = this.attrHeader(type, 4);
-    this.buf.writeUInt32LE(value, at);
+    this.view.setUint32(at, value, true);
     this.finishAttr(at, 4);
     return this;
   }
@@ -162,7 +164,7 @@ export class NlWriter {
     const v = typeof value === 'bigint' ? value : BigInt(value);
     if (v < 0n || v > U64_MAX) throw new EncodeError(`nla ${type}`, `${v} is not a u64`);
     const at = this.attrHeader(type, 8);
-    this.buf.writeBigUInt64LE(v, at);
+    this.view.setBigUint64(at, v, true);
     this.finishAttr(at, 8);
     return this;
   }
@@ -176,7 +178,7 @@ export class NlWriter {
     if (value.includes('\0')) throw new EncodeError(`nla ${type}`, 'string contains a NUL byte');
     const at = this.attrHeader(type, len + 1);
     this.buf.write(value, at, len, 'utf8');
-    this.buf.writeUInt8(0, at + len);
+    this.buf[at + len] = 0;
     this.finishAttr(at, len + 1);
     return this;
   }
@@ -198,8 +200,8 @@ export class NlWriter {
   beginNest(type: number): this {
     this.ensure(NLA_HDRLEN);
     this.nests.push(this.pos);
-    this.buf.writeUInt16LE(0, this.pos);
-    this.buf.writeUInt16LE(type | NLA_F_NESTED, this.pos + 2);
+    this.view.setUint16(this.pos, 0, true);
+    this.view.setUint16(this.pos + 2, type | NLA_F_NESTED, true);
     this.pos += NLA_HDRLEN;
     return this;
   }
@@ -209,7 +211,7 @@ export class NlWriter {
     if (start === undefined) throw new EncodeError('nla', 'no nested attribute begun');
     const len = this.pos - start;
     if (len > 0xffff) throw new EncodeError('nla', `nested attribute of ${len} bytes exceeds 65535`);
-    this.buf.writeUInt16LE(len, start);
+    this.view.setUint16(start, len, true);
     return this;
   }
 }

@@ -163,8 +163,10 @@ function writeMessage(w: NlWriter, to: GenlAddress, cmd: number, body: (w: NlWri
   return w.endMessage();
 }
 
+// The two hot-path encoders are written out without writeMessage's closure.
 export function writeEmbedRequest(w: NlWriter, to: GenlAddress, r: EmbedRequest): number {
-  return writeMessage(w, to, Cmd.EMBED_REQUEST, (w) => {
+  beginGenl(w, to, Cmd.EMBED_REQUEST);
+  try {
     w.u64(Attr.REQUEST_ID, r.requestId)
       .u8(Attr.PRIORITY, r.priority)
       .u32(Attr.TIMEOUT_MS, r.timeoutMs)
@@ -174,16 +176,25 @@ export function writeEmbedRequest(w: NlWriter, to: GenlAddress, r: EmbedRequest)
     if (r.model !== undefined) w.string(Attr.MODEL, r.model, Consts.MAX_MODEL_LEN);
     w.bytes(Attr.INPUT, r.input).u32(Attr.CALLER_UID, r.callerUid).u32(Attr.CALLER_PID, r.callerPid);
     if (r.flags !== 0) w.u32(Attr.FLAGS, r.flags);
-  });
+  } catch (err) {
+    w.abortMessage();
+    throw err;
+  }
+  return w.endMessage();
 }
 
 export function writeEmbedResponse(w: NlWriter, to: GenlAddress, r: EmbedResponse): number {
-  return writeMessage(w, to, Cmd.EMBED_RESPONSE, (w) => {
+  beginGenl(w, to, Cmd.EMBED_RESPONSE);
+  try {
     w.u64(Attr.REQUEST_ID, r.requestId).u32(Attr.STATUS, r.status);
     if (r.vector !== undefined) w.bytes(Attr.VECTOR, r.vector);
     w.u64(Attr.PROCESSING_NS, r.processingNs);
     if (r.serviceId !== undefined) w.string(Attr.SERVICE_ID, r.serviceId, Consts.MAX_SERVICE_ID_LEN);
-  });
+  } catch (err) {
+    w.abortMessage();
+    throw err;
+  }
+  return w.endMessage();
 }
 
 export function writeCancel(w: NlWriter, to: GenlAddress, m: CancelMessage): number {
@@ -349,7 +360,7 @@ export function decodeAttrs(cmd: number, buf: Uint8Array, start: number, end: nu
           dimensions: t.u32(Attr.DIMENSIONS),
           dataType: t.u8(Attr.DATA_TYPE),
           model: t.stringOr(Attr.MODEL, undefined),
-          input: Buffer.from(t.bytes(Attr.INPUT)),
+          input: t.copyBytes(Attr.INPUT),
           callerUid: t.u32(Attr.CALLER_UID),
           callerPid: t.u32(Attr.CALLER_PID),
           flags: t.u32Or(Attr.FLAGS, 0),
@@ -361,7 +372,7 @@ export function decodeAttrs(cmd: number, buf: Uint8Array, start: number, end: nu
         msg: {
           requestId: t.u64(Attr.REQUEST_ID),
           status: t.u32(Attr.STATUS),
-          vector: t.has(Attr.VECTOR) ? Buffer.from(t.bytes(Attr.VECTOR)) : undefined,
+          vector: t.has(Attr.VECTOR) ? t.copyBytes(Attr.VECTOR) : undefined,
           processingNs: t.has(Attr.PROCESSING_NS) ? t.u64(Attr.PROCESSING_NS) : 0n,
           serviceId: t.stringOr(Attr.SERVICE_ID, undefined),
         },

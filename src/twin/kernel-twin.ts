@@ -319,7 +319,13 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
     else this.counters.requestsFailed++;
     p.resolve(
       res
-        ? { requestId: res.requestId, status: res.status, vector: res.vector as Buffer | undefined, processingNs: res.processingNs, serviceId: res.serviceId }
+        ? {
+            requestId: res.requestId,
+            status: res.status,
+            vector: res.vector && Buffer.from(res.vector.buffer, res.vector.byteOffset, res.vector.length),
+            processingNs: res.processingNs,
+            serviceId: res.serviceId,
+          }
         : result(p.req.requestId, status),
     );
   }

@@ -1,0 +1,29 @@
+/** vexfs-bridge public API. */
+export * from './errors.js';
+export * from './abi/uapi.js';
+export {
+  ABI_STRUCTS,
+  EmbeddingRequestStruct,
+  Ioctl,
+  MsgHeaderStruct,
+  ServiceInfoStruct,
+  ServiceListStruct,
+  ServiceRegisterStruct,
+  ServiceStatusStruct,
+  ServiceUnregisterStruct,
+  StatsStruct,
+} from './abi/structs.js';
+export { loadNative, type NativeAddon, type NativeNetlinkSocket, type NativeNetlinkSocketOptions } from './native.js';
+export { NetlinkProtocol, NlmFlags, MsgKind, GENL_ID_CTRL } from './netlink/constants.js';
+export { NlWriter } from './netlink/writer.js';
+export { NlHeader, readNlHeader } from './netlink/message.js';
+export { AttrTable, definePolicy, forEachNested, type AttrPolicy, type Policy } from './netlink/attributes.js';
+export { readNlError, writeNlError, errnoName, type NlError } from './netlink/extack.js';
+export { NetlinkSocket, type NetlinkSocketOptions, type DatagramHandler } from './netlink/socket.js';
+export { NetlinkConnection, type NlReply, type RequestOptions } from './netlink/connection.js';
+export { resolveFamily, readFamily, writeFamily, type FamilyInfo, type FamilyOp, type FamilyGroup } from './netlink/controller.js';
+export { FRAME_HEADER_BYTES, readFrame, sealFrame, type FrameHeader } from './frame/header.js';
+export * from './protocol/messages.js';
+export { attrPolicy, svcPolicy, statsPolicy } from './protocol/policy.js';
+export { KernelTwin, TWIN_DEFAULT_FAMILY_ID, type KernelTwinOptions, type EmbedCall, type EmbedResult, type TwinStats } from './twin/kernel-twin.js';
+export { GenlKernelChannel, type GenlChannelOptions, type KernelChannelHandlers } from './kernel/channel.js';
