@@ -14,6 +14,9 @@ export const ErrorCode = {
   QueueFull: 'ERR_VEXFS_QUEUE_FULL',
   NotAttached: 'ERR_VEXFS_NOT_ATTACHED',
   InvalidArgument: 'ERR_VEXFS_INVALID_ARGUMENT',
+  Registration: 'ERR_VEXFS_REGISTRATION',
+  Config: 'ERR_VEXFS_CONFIG',
+  Transport: 'ERR_VEXFS_TRANSPORT',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -130,4 +133,29 @@ export function isErrnoException(err: unknown, code?: string): err is ErrnoExcep
     typeof (err as Partial<ErrnoException>).syscall === 'string' &&
     (code === undefined || (err as ErrnoException).code === code)
   );
+}
+
+/** A registration refused; `errno` is what the ioctl returns (negated). */
+export class RegistrationError extends VexfsError {
+  readonly errno: 'EINVAL' | 'E2BIG' | 'EEXIST' | 'ENOENT' | 'ENOSPC' | 'EPERM';
+  constructor(errno: RegistrationError['errno'], message: string) {
+    super(ErrorCode.Registration, message);
+    this.errno = errno;
+  }
+}
+
+/** A configuration value that is wrong; `key` names it. */
+export class ConfigError extends VexfsError {
+  readonly key: string;
+  constructor(key: string, message: string) {
+    super(ErrorCode.Config, `config ${key}: ${message}`);
+    this.key = key;
+  }
+}
+
+/** A kernel transport that cannot be used here, and why. */
+export class TransportError extends VexfsError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(ErrorCode.Transport, message, options);
+  }
 }

@@ -40,7 +40,7 @@ import {
   writeGetStats,
   writeHeartbeat,
 } from '../protocol/messages.js';
-import { DeadlineQueue } from './deadlines.js';
+import { DeadlineQueue } from '../util/deadlines.js';
 
 export interface KernelTwinOptions {
   /** Port id to bind (0: let the kernel pick). */

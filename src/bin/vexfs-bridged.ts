@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+/** vexfs-bridged: the bridge daemon. Exit codes: 0 stopped cleanly, 1 failed, 2 bad configuration. */
+import { configHelp, loadConfig } from '../daemon/config.js';
+import { Daemon } from '../daemon/daemon.js';
+import { createLogger } from '../daemon/log.js';
+import { ConfigError } from '../errors.js';
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = loadConfig({ argv: process.argv.slice(2), env: process.env });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`vexfs-bridged: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (parsed.help) {
+    process.stdout.write(`usage: vexfs-bridged [options]\n\nOptions (flag, environment variable, config key):\n${configHelp()}\n`);
+    return 0;
+  }
+  const logger = createLogger(parsed.config.logLevel);
+  let daemon: Daemon;
+  try {
+    daemon = await Daemon.start(parsed.config, logger);
+  } catch (err) {
+    logger.fatal({ err: (err as Error).message }, 'cannot start');
+    logger.flush();
+    return 1;
+  }
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      logger.info({ signal }, 'stopping');
+      void daemon.stop().then(resolve);
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+  logger.flush();
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`vexfs-bridged: ${(err as Error)?.stack ?? String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

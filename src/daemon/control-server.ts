@@ -1,0 +1,95 @@
+/**
+ * The daemon's control socket: registration of services when there is no
+ * kernel module (twin mode), and listing for tools. A registration belongs to
+ * the connection that made it; when that connection closes (the service
+ * exited), the service is unregistered — as closing /dev/vexfs_ipc does.
+ */
+import type { Server, Socket } from 'node:net';
+
+import { RegistrationError } from '../errors.js';
+import { errnoValue } from '../netlink/extack.js';
+import { FrameReader, FrameWriter } from '../wire/frames.js';
+import {
+  type ControlResponseMsg,
+  type ServiceInfoMsg,
+  decodeControlRequest,
+  encodeControlResponse,
+} from '../wire/proto.js';
+import { closeServer, listenUnix } from '../wire/unix-listen.js';
+import type { ServiceEntry, ServiceRegistry } from './registry.js';
+
+export function toServiceInfo(entry: ServiceEntry): ServiceInfoMsg {
+  return entry.info;
+}
+
+export class ControlServer {
+  private server: Server | undefined;
+  private readonly sockets = new Set<Socket>();
+  private nextOwner = 1;
+
+  constructor(
+    private readonly registry: ServiceRegistry,
+    readonly path: string,
+    private readonly onError: (err: Error) => void,
+  ) {}
+
+  async listen(): Promise<void> {
+    this.server = await listenUnix(this.path, (socket) => this.onConnection(socket));
+  }
+
+  private onConnection(socket: Socket): void {
+    const owner = `control:${this.nextOwner++}`;
+    this.sockets.add(socket);
+    const writer = new FrameWriter(socket);
+    const reader = new FrameReader((frame) => {
+      let res: ControlResponseMsg;
+      try {
+        res = this.handle(decodeControlRequest(frame), owner);
+      } catch (err) {
+        this.onError(err as Error);
+        socket.destroy();
+        return;
+      }
+      writer.write(encodeControlResponse(res));
+    });
+    socket.on('data', (chunk) => {
+      try {
+        reader.push(chunk);
+      } catch (err) {
+        this.onError(err as Error);
+        socket.destroy();
+      }
+    });
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      this.registry.dropOwner(owner, 'control connection closed');
+    });
+  }
+
+  private handle(req: ReturnType<typeof decodeControlRequest>, owner: string): ControlResponseMsg {
+    const res: ControlResponseMsg = { id: req.id, errno: 0, error: '', services: [] };
+    try {
+      if (req.register) {
+        res.services.push(toServiceInfo(this.registry.register(req.register, owner)));
+      } else if (req.unregister) {
+        this.registry.unregister(req.unregister, owner);
+      } else if (req.list) {
+        res.services = this.registry.list().map(toServiceInfo);
+      } else {
+        res.errno = errnoValue('EINVAL');
+        res.error = 'the request names no operation (expected register, unregister or list)';
+      }
+    } catch (err) {
+      if (!(err instanceof RegistrationError)) throw err;
+      res.errno = errnoValue(err.errno);
+      res.error = err.message;
+    }
+    return res;
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    if (this.server) await closeServer(this.server, this.path);
+  }
+}

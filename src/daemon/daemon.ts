@@ -1,0 +1,99 @@
+/**
+ * vexfs-bridged: attaches to the kernel side, takes service registrations,
+ * and routes every kernel embedding request to a service and back.
+ */
+import { DecodeError } from '../errors.js';
+import type { GenlKernelChannel } from '../kernel/channel.js';
+import type { KernelTwin } from '../twin/kernel-twin.js';
+import type { DaemonConfig } from './config.js';
+import { ControlServer } from './control-server.js';
+import { type KernelLink, openKernel } from './kernel.js';
+import { RateLimitedLog, type Logger } from './log.js';
+import { ServiceRegistry } from './registry.js';
+import { Router } from './router.js';
+
+export class Daemon {
+  readonly registry: ServiceRegistry;
+  readonly router: Router;
+  private link: KernelLink | undefined;
+  private control: ControlServer | undefined;
+  private stopping: Promise<void> | undefined;
+  readonly startedAt = Date.now();
+
+  private constructor(
+    readonly config: DaemonConfig,
+    private readonly logger: Logger,
+  ) {
+    this.registry = new ServiceRegistry({
+      maxServices: config.maxServices,
+      connection: { reconnectMinMs: config.reconnectMinMs, reconnectMaxMs: config.reconnectMaxMs },
+    });
+    this.router = new Router(this.registry, { maxInflight: config.maxInflight });
+  }
+
+  static async start(config: DaemonConfig, logger: Logger): Promise<Daemon> {
+    const d = new Daemon(config, logger);
+    try {
+      await d.init();
+    } catch (err) {
+      await d.stop();
+      throw err;
+    }
+    return d;
+  }
+
+  private async init(): Promise<void> {
+    const log = this.logger;
+    const limited = new RateLimitedLog(log);
+    this.registry.on('registered', (e) => log.info({ service: e.info.id, endpoint: e.info.endpoint, dims: e.info.dimensions, models: e.info.models }, 'service registered'));
+    this.registry.on('unregistered', (e, reason) => log.info({ service: e.info.id, reason }, 'service unregistered'));
+    this.registry.on('state', (e) => log.info({ service: e.info.id, state: e.state }, 'service connection state'));
+    this.registry.on('invalid', (e, err) => limited.warn(`service-frame:${e.info.id}`, { service: e.info.id, err: err.message }, 'bad frame from a service; connection reset'));
+    this.router.on('invalidResponse', (id, reason) => limited.warn(`service-response:${id}`, { service: id, reason }, 'bad response from a service'));
+
+    this.control = new ControlServer(this.registry, this.config.controlSocket, (err) =>
+      limited.warn('control', { err: err.message }, 'bad control request; connection closed'),
+    );
+    await this.control.listen();
+
+    const router = this.router;
+    this.link = await openKernel(this.config, {
+      request: (req, ch) => router.submit(req, (res) => ch.respond(res)),
+      cancel: (msg) => router.cancel(msg),
+    });
+    const ch = this.link.channel;
+    ch.on('invalid', (err: DecodeError) => limited.warn(`kernel:${err.field}`, { field: err.field, err: err.message }, 'bad message from the kernel side'));
+    ch.on('kernelError', (err) => limited.warn(`kernel-error:${err.errnoName}`, { errno: err.errnoName, msg: err.extackMessage }, 'the kernel side refused a message'));
+    ch.on('lost', (err) => log.error({ err: err.message }, 'the kernel side is gone'));
+    log.info({ transport: this.link.transport, family: ch.family.id, port: ch.portId, control: this.config.controlSocket }, this.link.reason);
+  }
+
+  get channel(): GenlKernelChannel | undefined {
+    return this.link?.channel;
+  }
+
+  /** The embedded kernel twin, in twin mode. */
+  get twin(): KernelTwin | undefined {
+    return this.link?.twin;
+  }
+
+  get transport(): string {
+    return this.link?.transport ?? 'none';
+  }
+
+  /**
+   * Graceful stop: no new requests, in-flight ones finish or fail with
+   * SHUTTING_DOWN, then detach and close every socket.
+   */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      await this.router.shutdown(this.config.shutdownGraceMs);
+      await this.link?.channel.close();
+      this.link?.twin?.close();
+      await this.control?.close();
+      this.registry.close();
+      this.logger.info({ counters: { ...this.router.counters, byStatus: undefined } }, 'stopped');
+    })();
+    return this.stopping;
+  }
+}

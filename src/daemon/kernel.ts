@@ -1,0 +1,78 @@
+/**
+ * Choosing the kernel transport: the module over generic netlink, the
+ * module's char device, or the embedded kernel twin.
+ */
+import { existsSync } from 'node:fs';
+
+import { FamilyNotFoundError, TransportError } from '../errors.js';
+import { GenlKernelChannel, type KernelChannelHandlers } from '../kernel/channel.js';
+import { NetlinkProtocol } from '../netlink/constants.js';
+import { KernelTwin } from '../twin/kernel-twin.js';
+import type { DaemonConfig } from './config.js';
+
+export const CHARDEV_PATH = '/dev/vexfs_ipc';
+
+export interface KernelLink {
+  channel: GenlKernelChannel;
+  twin: KernelTwin | undefined;
+  transport: 'genl' | 'twin';
+  /** One line saying what was chosen and why. */
+  reason: string;
+}
+
+async function openGenl(handlers: KernelChannelHandlers, config: DaemonConfig): Promise<GenlKernelChannel> {
+  return GenlKernelChannel.open({ protocol: NetlinkProtocol.GENERIC, kernelPort: 0, maxInflight: config.maxInflight }, handlers);
+}
+
+async function openTwin(handlers: KernelChannelHandlers, config: DaemonConfig): Promise<{ twin: KernelTwin; channel: GenlKernelChannel }> {
+  const twin = new KernelTwin({ graceMs: config.twinGraceMs, maxPending: config.maxInflight });
+  try {
+    const channel = await GenlKernelChannel.open({ protocol: NetlinkProtocol.USERSOCK, kernelPort: twin.portId, maxInflight: config.maxInflight }, handlers);
+    return { twin, channel };
+  } catch (err) {
+    twin.close();
+    throw err;
+  }
+}
+
+function chardevUnavailable(): TransportError {
+  return new TransportError(
+    `the char-device transport (${CHARDEV_PATH}) is not implemented yet: it arrives with the kernel module (issue 4); use --kernel genl or twin`,
+  );
+}
+
+export async function openKernel(config: DaemonConfig, handlers: KernelChannelHandlers): Promise<KernelLink> {
+  switch (config.kernel) {
+    case 'genl':
+      try {
+        return { channel: await openGenl(handlers, config), twin: undefined, transport: 'genl', reason: 'kernel transport genl (requested)' };
+      } catch (err) {
+        if (err instanceof FamilyNotFoundError) {
+          throw new TransportError('--kernel genl: the VEXFS_IPC generic netlink family is not registered; load vexfs_ipc.ko or use --kernel twin', { cause: err });
+        }
+        throw err;
+      }
+    case 'chardev':
+      throw chardevUnavailable();
+    case 'twin': {
+      const { twin, channel } = await openTwin(handlers, config);
+      return { channel, twin, transport: 'twin', reason: 'kernel transport: embedded kernel twin (requested)' };
+    }
+    case 'auto': {
+      try {
+        const channel = await openGenl(handlers, config);
+        return { channel, twin: undefined, transport: 'genl', reason: 'kernel transport: vexfs_ipc module over generic netlink (VEXFS_IPC family found)' };
+      } catch (err) {
+        if (!(err instanceof FamilyNotFoundError)) throw err;
+      }
+      if (existsSync(CHARDEV_PATH)) throw chardevUnavailable();
+      const { twin, channel } = await openTwin(handlers, config);
+      return {
+        channel,
+        twin,
+        transport: 'twin',
+        reason: `kernel module not loaded (no VEXFS_IPC family, no ${CHARDEV_PATH}): using the embedded kernel twin`,
+      };
+    }
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * Registered services and their connections. A registration belongs to an
+ * owner (a control-socket connection or a kernel-side file); the owner can
+ * re-register (update) or unregister it, and its going away unregisters it.
+ */
+import { EventEmitter } from 'node:events';
+
+import { Consts, ServiceState } from '../abi/uapi.js';
+import { RegistrationError } from '../errors.js';
+import type { EmbedBatchResponseMsg, ServiceInfoMsg } from '../wire/proto.js';
+import { endpointPath, validateRegistration } from './registration.js';
+import { ServiceConnection, type ServiceConnectionOptions } from './service-connection.js';
+
+export interface ServiceEntry {
+  info: ServiceInfoMsg;
+  owner: string;
+  uid: number;
+  pid: number;
+  conn: ServiceConnection;
+  state: ServiceState;
+  active: number;
+  total: number;
+  failures: number;
+  lastHeartbeat: number;
+  /** Exponentially weighted response time, ns. */
+  ewmaNs: number;
+}
+
+export interface RegistryEvents {
+  registered: [entry: ServiceEntry];
+  unregistered: [entry: ServiceEntry, reason: string];
+  /** The service's connection is up (ready) or down. */
+  state: [entry: ServiceEntry];
+  invalid: [entry: ServiceEntry, err: Error];
+  response: [entry: ServiceEntry, msg: EmbedBatchResponseMsg];
+}
+
+export interface RegistryOptions {
+  maxServices?: number;
+  connection?: ServiceConnectionOptions;
+}
+
+export class ServiceRegistry extends EventEmitter<RegistryEvents> {
+  private readonly services = new Map<string, ServiceEntry>();
+  private readonly maxServices: number;
+
+  constructor(private readonly options: RegistryOptions = {}) {
+    super();
+    this.maxServices = Math.min(options.maxServices ?? 100, Consts.MAX_SERVICES);
+  }
+
+  get size(): number {
+    return this.services.size;
+  }
+
+  get(id: string): ServiceEntry | undefined {
+    return this.services.get(id);
+  }
+
+  list(): ServiceEntry[] {
+    return [...this.services.values()];
+  }
+
+  /** Registers (or, for the same owner, updates) a service. Throws RegistrationError. */
+  register(raw: ServiceInfoMsg, owner: string, uid = 0, pid = 0): ServiceEntry {
+    const info = validateRegistration(raw);
+    const existing = this.services.get(info.id);
+    if (existing !== undefined && existing.owner !== owner) {
+      throw new RegistrationError('EEXIST', `service id "${info.id}" is already registered by another client`);
+    }
+    if (existing === undefined && this.services.size >= this.maxServices) {
+      throw new RegistrationError('ENOSPC', `the registry is full (${this.maxServices} services)`);
+    }
+    if (existing !== undefined) {
+      // A new endpoint needs a new connection; capabilities and version just change.
+      const sameEndpoint = existing.info.endpoint === info.endpoint;
+      existing.info = info;
+      if (!sameEndpoint) {
+        existing.conn.close();
+        existing.conn = this.connect(existing);
+      }
+      this.emit('registered', existing);
+      return existing;
+    }
+    const entry: ServiceEntry = {
+      info,
+      owner,
+      uid,
+      pid,
+      conn: undefined as unknown as ServiceConnection,
+      state: ServiceState.STARTING,
+      active: 0,
+      total: 0,
+      failures: 0,
+      lastHeartbeat: 0,
+      ewmaNs: 0,
+    };
+    entry.conn = this.connect(entry);
+    this.services.set(info.id, entry);
+    this.emit('registered', entry);
+    return entry;
+  }
+
+  private connect(entry: ServiceEntry): ServiceConnection {
+    const conn = new ServiceConnection(entry.info.id, endpointPath(entry.info.endpoint), this.options.connection);
+    conn.on('ready', () => {
+      if (entry.conn !== conn) return;
+      entry.state = ServiceState.READY;
+      entry.lastHeartbeat = Date.now();
+      this.emit('state', entry);
+    });
+    conn.on('down', () => {
+      if (entry.conn !== conn || entry.state === ServiceState.STOPPED) return;
+      entry.state = ServiceState.ERROR;
+      this.emit('state', entry);
+    });
+    conn.on('heartbeat', () => {
+      entry.lastHeartbeat = Date.now();
+    });
+    conn.on('invalid', (err) => this.emit('invalid', entry, err));
+    conn.on('response', (msg) => this.emit('response', entry, msg));
+    return conn;
+  }
+
+  /** Unregisters a service this owner registered. Throws RegistrationError. */
+  unregister(id: string, owner: string, reason = 'unregistered'): void {
+    const entry = this.services.get(id);
+    if (entry === undefined) throw new RegistrationError('ENOENT', `no service "${id}" is registered`);
+    if (entry.owner !== owner) throw new RegistrationError('EPERM', `service "${id}" was registered by another client`);
+    this.remove(entry, reason);
+  }
+
+  /** Unregisters everything an owner registered (its connection or file closed). */
+  dropOwner(owner: string, reason: string): void {
+    for (const entry of [...this.services.values()]) if (entry.owner === owner) this.remove(entry, reason);
+  }
+
+  private remove(entry: ServiceEntry, reason: string): void {
+    this.services.delete(entry.info.id);
+    entry.state = ServiceState.STOPPED;
+    entry.conn.close();
+    this.emit('unregistered', entry, reason);
+  }
+
+  close(): void {
+    for (const entry of [...this.services.values()]) this.remove(entry, 'daemon stopping');
+  }
+}

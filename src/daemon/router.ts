@@ -1,0 +1,328 @@
+/**
+ * Routes kernel embedding requests to registered services and answers every
+ * one of them exactly once: with the vector in the requested data type, or
+ * with the specific status saying why not. Requests for the same service,
+ * model and dimension count that arrive in the same tick go out as one batch.
+ *
+ * Deadlines come from the request (absolute CLOCK_MONOTONIC, the clock of
+ * process.hrtime); a request cancelled by the kernel is dropped; a result
+ * arriving after its request timed out or was cancelled is counted and
+ * discarded.
+ */
+import { EventEmitter } from 'node:events';
+
+import { Consts, DataType, ServiceState, Status, vectorBytes } from '../abi/uapi.js';
+import type { CancelMessage, EmbedRequest, EmbedResponse } from '../protocol/messages.js';
+import { DeadlineQueue } from '../util/deadlines.js';
+import type { EmbedBatchResponseMsg } from '../wire/proto.js';
+import { convertVector } from './convert.js';
+import type { ServiceEntry, ServiceRegistry } from './registry.js';
+
+export type Reply = (res: EmbedResponse) => void;
+
+interface Inflight {
+  readonly req: EmbedRequest;
+  readonly reply: Reply;
+  readonly receivedNs: bigint;
+  readonly expiresAt: number;
+  live: boolean;
+}
+
+interface Batch {
+  readonly entries: Inflight[];
+  readonly dims: number;
+}
+
+interface ServiceQueues {
+  /** Requests waiting for the end of the tick, by "model\0dims". */
+  groups: Map<string, Inflight[]>;
+  batches: Map<number, Batch>;
+  nextBatchId: number;
+}
+
+export interface RouterOptions {
+  /** Requests held at once before new ones are answered OVERLOADED. */
+  maxInflight?: number;
+}
+
+export interface RouterCounters {
+  received: number;
+  succeeded: number;
+  failed: number;
+  byStatus: number[];
+  cancelled: number;
+  lateResults: number;
+  invalidResponses: number;
+}
+
+export interface RouterEvents {
+  /** A service sent something that does not fit the batch it answers. */
+  invalidResponse: [serviceId: string, reason: string];
+}
+
+const SERVICE_ERROR_CODES = new Set<number>([Status.SERVICE_ERROR, Status.INVALID_REQUEST, Status.MODEL_NOT_FOUND, Status.OVERLOADED, Status.RATE_LIMITED]);
+
+export class Router extends EventEmitter<RouterEvents> {
+  readonly counters: RouterCounters = {
+    received: 0,
+    succeeded: 0,
+    failed: 0,
+    byStatus: new Array<number>(Consts.STATUS_MAX + 1).fill(0),
+    cancelled: 0,
+    lateResults: 0,
+    invalidResponses: 0,
+  };
+  private readonly inflight = new Map<bigint, Inflight>();
+  private readonly deadlines: DeadlineQueue<Inflight>;
+  private readonly queues = new Map<string, ServiceQueues>();
+  private readonly dirty = new Set<ServiceEntry>();
+  private readonly rr = new Map<string, number>();
+  private flushScheduled = false;
+  private closing = false;
+  private readonly maxInflight: number;
+  private drainWaiters: Array<() => void> = [];
+
+  constructor(private readonly registry: ServiceRegistry, options: RouterOptions = {}) {
+    super();
+    this.maxInflight = options.maxInflight ?? 65536;
+    this.deadlines = new DeadlineQueue<Inflight>((e) => this.expire(e));
+    registry.on('response', (entry, msg) => this.onResponse(entry, msg));
+    registry.on('state', (entry) => {
+      if (entry.state !== ServiceState.READY) this.failService(entry);
+    });
+    registry.on('unregistered', (entry) => {
+      this.failService(entry);
+      this.queues.delete(entry.info.id);
+    });
+  }
+
+  get inflightCount(): number {
+    return this.inflight.size;
+  }
+
+  submit(req: EmbedRequest, reply: Reply): void {
+    this.counters.received++;
+    const receivedNs = process.hrtime.bigint();
+    if (this.closing) return this.answer(req, reply, Status.SHUTTING_DOWN, receivedNs);
+    if (this.inflight.has(req.requestId)) return this.answer(req, reply, Status.INVALID_REQUEST, receivedNs);
+    if (vectorBytes(req.dimensions, req.dataType) === 0) return this.answer(req, reply, Status.INVALID_REQUEST, receivedNs);
+    const remainingMs = Math.min(req.timeoutMs, Number(req.deadlineNs - receivedNs) / 1e6);
+    if (remainingMs <= 0) return this.answer(req, reply, Status.TIMEOUT, receivedNs);
+    if (this.inflight.size >= this.maxInflight) return this.answer(req, reply, Status.OVERLOADED, receivedNs);
+
+    const service = this.pick(req);
+    if (typeof service === 'number') return this.answer(req, reply, service, receivedNs);
+
+    const entry: Inflight = { req, reply, receivedNs, expiresAt: performance.now() + remainingMs, live: true };
+    this.inflight.set(req.requestId, entry);
+    this.deadlines.add(entry, req.timeoutMs);
+    const q = this.queuesOf(service);
+    const key = `${req.model ?? ''}\0${req.dimensions}`;
+    let group = q.groups.get(key);
+    if (group === undefined) q.groups.set(key, (group = []));
+    group.push(entry);
+    this.dirty.add(service);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      queueMicrotask(() => this.flush());
+    }
+  }
+
+  /** The kernel gave up on a request: drop it; a later result is discarded. */
+  cancel(msg: CancelMessage): void {
+    const entry = this.inflight.get(msg.requestId);
+    if (entry === undefined || !entry.live) return;
+    entry.live = false;
+    this.inflight.delete(msg.requestId);
+    this.deadlines.settled();
+    this.counters.cancelled++;
+    this.settledOne();
+  }
+
+  /** A ready service that can serve `req`, or the status saying why there is none. */
+  private pick(req: EmbedRequest): ServiceEntry | number {
+    const dtypeBit = 1 << req.dataType;
+    let matches: ServiceEntry[] | undefined;
+    let shapeMatches = 0;
+    for (const s of this.registry.list()) {
+      if (s.state !== ServiceState.READY || !s.info.dimensions.includes(req.dimensions)) continue;
+      const types = s.info.dataTypes === 0 ? 1 << DataType.FLOAT32 : s.info.dataTypes;
+      if (!(types & dtypeBit)) continue;
+      shapeMatches++;
+      // A request that names no model goes to any service of the right shape (its default model).
+      if (req.model !== undefined && !s.info.models.includes(req.model)) continue;
+      (matches ??= []).push(s);
+    }
+    if (matches === undefined) return shapeMatches > 0 ? Status.MODEL_NOT_FOUND : Status.NO_SERVICE;
+    if (matches.length === 1) return matches[0] as ServiceEntry;
+    const key = `${req.model ?? ''}\0${req.dimensions}\0${req.dataType}`;
+    const i = ((this.rr.get(key) ?? -1) + 1) % matches.length;
+    this.rr.set(key, i);
+    return matches[i] as ServiceEntry;
+  }
+
+  private queuesOf(service: ServiceEntry): ServiceQueues {
+    let q = this.queues.get(service.info.id);
+    if (q === undefined) this.queues.set(service.info.id, (q = { groups: new Map(), batches: new Map(), nextBatchId: 1 }));
+    return q;
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    for (const service of this.dirty) {
+      const q = this.queuesOf(service);
+      for (const group of q.groups.values()) {
+        const live = group.filter((e) => e.live);
+        const max = service.info.maxBatchSize;
+        for (let i = 0; i < live.length; i += max) this.sendBatch(service, q, live.slice(i, i + max));
+      }
+      q.groups.clear();
+    }
+    this.dirty.clear();
+  }
+
+  private sendBatch(service: ServiceEntry, q: ServiceQueues, entries: Inflight[]): void {
+    const first = entries[0] as Inflight;
+    const batchId = q.nextBatchId;
+    q.nextBatchId = (q.nextBatchId % 0xffffffff) + 1;
+    const now = performance.now();
+    let minLeft = Infinity;
+    for (const e of entries) minLeft = Math.min(minLeft, e.expiresAt - now);
+    const sent = service.conn.send({
+      batchId,
+      model: first.req.model ?? '',
+      dimensions: first.req.dimensions,
+      inputs: entries.map((e) => e.req.input),
+      traceparent: '',
+      timeoutMs: Math.max(1, Math.floor(minLeft)),
+    });
+    if (!sent) {
+      for (const e of entries) this.finish(e, Status.SERVICE_ERROR);
+      return;
+    }
+    q.batches.set(batchId, { entries, dims: first.req.dimensions });
+    service.active += entries.length;
+  }
+
+  private onResponse(service: ServiceEntry, msg: EmbedBatchResponseMsg): void {
+    const q = this.queues.get(service.info.id);
+    const batch = q?.batches.get(msg.batchId);
+    if (q === undefined || batch === undefined) {
+      this.invalid(service, `response to unknown batch ${msg.batchId}`);
+      return;
+    }
+    q.batches.delete(msg.batchId);
+    service.active -= batch.entries.length;
+    const now = process.hrtime.bigint();
+    if (msg.error) {
+      service.failures += batch.entries.length;
+      for (const e of batch.entries) this.finish(e, itemStatus(msg.error.code));
+      return;
+    }
+    if (msg.results.length !== batch.entries.length) {
+      this.invalid(service, `${msg.results.length} results for a batch of ${batch.entries.length}`);
+      for (const e of batch.entries) this.finish(e, Status.SERVICE_ERROR);
+      return;
+    }
+    const expected = batch.dims * 4;
+    for (let i = 0; i < batch.entries.length; i++) {
+      const e = batch.entries[i] as Inflight;
+      const r = msg.results[i];
+      service.total++;
+      if (!e.live) {
+        this.counters.lateResults++;
+        continue;
+      }
+      if (r?.error) {
+        service.failures++;
+        this.finish(e, itemStatus(r.error.code));
+        continue;
+      }
+      const vec = r?.vector;
+      if (vec === undefined || vec.length !== expected) {
+        service.failures++;
+        this.invalid(service, `vector of ${vec?.length ?? 0} bytes, expected ${expected}`);
+        this.finish(e, Status.SERVICE_ERROR);
+        continue;
+      }
+      const took = Number(now - e.receivedNs);
+      service.ewmaNs = service.ewmaNs === 0 ? took : service.ewmaNs * 0.8 + took * 0.2;
+      this.finish(e, Status.SUCCESS, convertVector(vec, batch.dims, e.req.dataType), now);
+    }
+  }
+
+  /** The service's connection is gone: everything sent or queued to it fails SERVICE_ERROR. */
+  private failService(service: ServiceEntry): void {
+    const q = this.queues.get(service.info.id);
+    if (q === undefined) return;
+    for (const batch of q.batches.values()) {
+      service.active -= batch.entries.length;
+      for (const e of batch.entries) this.finish(e, Status.SERVICE_ERROR);
+    }
+    q.batches.clear();
+    for (const group of q.groups.values()) for (const e of group) this.finish(e, Status.SERVICE_ERROR);
+    q.groups.clear();
+  }
+
+  private invalid(service: ServiceEntry, reason: string): void {
+    this.counters.invalidResponses++;
+    this.emit('invalidResponse', service.info.id, reason);
+  }
+
+  private expire(e: Inflight): void {
+    // The deadline queue already dropped it from its count.
+    e.live = false;
+    this.inflight.delete(e.req.requestId);
+    this.answer(e.req, e.reply, Status.TIMEOUT, e.receivedNs);
+    this.settledOne();
+  }
+
+  private finish(e: Inflight, status: number, vector?: Uint8Array, now = process.hrtime.bigint()): void {
+    if (!e.live) return;
+    e.live = false;
+    this.inflight.delete(e.req.requestId);
+    this.deadlines.settled();
+    this.answer(e.req, e.reply, status, e.receivedNs, vector, now);
+    this.settledOne();
+  }
+
+  private answer(req: EmbedRequest, reply: Reply, status: number, receivedNs: bigint, vector?: Uint8Array, now = process.hrtime.bigint()): void {
+    const c = this.counters;
+    c.byStatus[status] = (c.byStatus[status] ?? 0) + 1;
+    if (status === Status.SUCCESS) c.succeeded++;
+    else c.failed++;
+    reply({ requestId: req.requestId, status, vector, processingNs: now - receivedNs, serviceId: undefined });
+  }
+
+  private settledOne(): void {
+    if (this.inflight.size === 0 && this.drainWaiters.length > 0) {
+      const waiters = this.drainWaiters;
+      this.drainWaiters = [];
+      for (const w of waiters) w();
+    }
+  }
+
+  /**
+   * Stops taking requests (new ones get SHUTTING_DOWN), waits up to
+   * `graceMs` for those in flight, then answers the rest SHUTTING_DOWN.
+   */
+  async shutdown(graceMs: number): Promise<void> {
+    this.closing = true;
+    if (this.inflight.size > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, graceMs);
+        this.drainWaiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    for (const e of [...this.inflight.values()]) this.finish(e, Status.SHUTTING_DOWN);
+    this.deadlines.clear();
+  }
+}
+
+/** The status for a service-reported item error: its code when it is one a service may give. */
+function itemStatus(code: number): number {
+  return SERVICE_ERROR_CODES.has(code) ? code : Status.SERVICE_ERROR;
+}

@@ -1,0 +1,139 @@
+/**
+ * The daemon's connection to one embedding service: it connects to the
+ * endpoint the service registered, checks the service's Hello, sends batch
+ * requests (all frames of a tick in one write), hands responses and
+ * heartbeats back, and reconnects with exponential backoff until closed.
+ */
+import { EventEmitter } from 'node:events';
+import { type Socket, createConnection } from 'node:net';
+
+import { DecodeError } from '../errors.js';
+import {
+  type EmbedBatchRequestMsg,
+  type EmbedBatchResponseMsg,
+  decodeServiceFrame,
+  encodeServiceFrame,
+} from '../wire/proto.js';
+import { FrameReader, FrameWriter } from '../wire/frames.js';
+
+export interface ServiceConnectionOptions {
+  reconnectMinMs?: number;
+  reconnectMaxMs?: number;
+}
+
+export interface ServiceConnectionEvents {
+  /** Connected and the service said Hello with the expected id. */
+  ready: [];
+  /** The connection dropped (a reconnect is scheduled unless closed). */
+  down: [reason: string];
+  response: [msg: EmbedBatchResponseMsg];
+  heartbeat: [activeRequests: number];
+  /** A malformed frame or a protocol violation; the connection is reset. */
+  invalid: [err: Error];
+}
+
+export class ServiceConnection extends EventEmitter<ServiceConnectionEvents> {
+  private socket: Socket | undefined;
+  private writer: FrameWriter | undefined;
+  private isReady = false;
+  private closed = false;
+  private backoffMs: number;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private readonly minMs: number;
+  private readonly maxMs: number;
+
+  constructor(
+    readonly serviceId: string,
+    readonly path: string,
+    options: ServiceConnectionOptions = {},
+  ) {
+    super();
+    this.minMs = options.reconnectMinMs ?? 50;
+    this.maxMs = options.reconnectMaxMs ?? 5000;
+    this.backoffMs = this.minMs;
+    this.connect();
+  }
+
+  get ready(): boolean {
+    return this.isReady;
+  }
+
+  private connect(): void {
+    if (this.closed) return;
+    const socket = createConnection(this.path);
+    this.socket = socket;
+    socket.setNoDelay?.(true);
+    const reader = new FrameReader((frame) => this.onFrame(frame));
+    socket.on('data', (chunk) => {
+      try {
+        reader.push(chunk);
+      } catch (err) {
+        this.emit('invalid', err as Error);
+        socket.destroy();
+      }
+    });
+    socket.on('connect', () => {
+      this.writer = new FrameWriter(socket);
+    });
+    socket.on('error', () => {
+      // 'close' follows and handles it.
+    });
+    socket.on('close', () => this.onClose(socket));
+  }
+
+  private onFrame(bytes: Buffer): void {
+    let frame;
+    try {
+      frame = decodeServiceFrame(bytes);
+    } catch (err) {
+      throw new DecodeError('service frame', (err as Error).message);
+    }
+    if (frame.hello) {
+      if (frame.hello.serviceId !== this.serviceId) {
+        throw new DecodeError('service frame.hello', `service id "${frame.hello.serviceId}", expected "${this.serviceId}"`);
+      }
+      this.isReady = true;
+      this.backoffMs = this.minMs;
+      this.emit('ready');
+      return;
+    }
+    if (!this.isReady) throw new DecodeError('service frame', 'a frame arrived before Hello');
+    if (frame.response) this.emit('response', frame.response);
+    else if (frame.heartbeat) this.emit('heartbeat', frame.heartbeat.activeRequests);
+    else throw new DecodeError('service frame', 'expected a response or heartbeat');
+  }
+
+  private onClose(socket: Socket): void {
+    if (socket !== this.socket) return;
+    const wasReady = this.isReady;
+    this.isReady = false;
+    this.socket = undefined;
+    this.writer = undefined;
+    if (wasReady) this.emit('down', 'connection closed');
+    if (this.closed) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.connect();
+    }, this.backoffMs);
+    this.retryTimer.unref();
+    this.backoffMs = Math.min(this.backoffMs * 2, this.maxMs);
+  }
+
+  /** Queues a batch; it leaves with the tick's other frames in one write. False when not connected. */
+  send(batch: EmbedBatchRequestMsg): boolean {
+    if (!this.isReady || this.writer === undefined) return false;
+    this.writer.write(encodeServiceFrame({ request: batch }));
+    return true;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    const wasReady = this.isReady;
+    this.isReady = false;
+    this.socket?.destroy();
+    this.socket = undefined;
+    if (wasReady) this.emit('down', 'closed by the daemon');
+  }
+}

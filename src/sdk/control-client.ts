@@ -1,0 +1,106 @@
+/** A client of the daemon's control socket: request/response frames matched by id. */
+import { EventEmitter } from 'node:events';
+import { type Socket, createConnection } from 'node:net';
+
+import { ClosedError, RegistrationError, TimeoutError, TransportError } from '../errors.js';
+import { errnoName } from '../netlink/extack.js';
+import { FrameReader, FrameWriter } from '../wire/frames.js';
+import {
+  type ControlRequestMsg,
+  type ControlResponseMsg,
+  type ServiceInfoMsg,
+  decodeControlResponse,
+  encodeControlRequest,
+} from '../wire/proto.js';
+
+export class ControlClient extends EventEmitter<{ close: [] }> {
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (r: ControlResponseMsg) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
+  private readonly writer: FrameWriter;
+  private closed = false;
+
+  private constructor(private readonly socket: Socket) {
+    super();
+    this.writer = new FrameWriter(socket);
+    const reader = new FrameReader((frame) => {
+      const res = decodeControlResponse(frame);
+      const p = this.pending.get(res.id);
+      if (p === undefined) return;
+      this.pending.delete(res.id);
+      clearTimeout(p.timer);
+      p.resolve(res);
+    });
+    socket.on('data', (chunk) => {
+      try {
+        reader.push(chunk);
+      } catch {
+        socket.destroy();
+      }
+    });
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      this.closed = true;
+      for (const p of this.pending.values()) {
+        clearTimeout(p.timer);
+        p.reject(new ClosedError('daemon control connection'));
+      }
+      this.pending.clear();
+      this.emit('close');
+    });
+  }
+
+  static connect(path: string, timeoutMs = 2000): Promise<ControlClient> {
+    return new Promise((resolve, reject) => {
+      const socket = createConnection(path);
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(new TimeoutError(`connecting to the daemon at ${path}`, timeoutMs));
+      }, timeoutMs);
+      socket.once('connect', () => {
+        clearTimeout(timer);
+        resolve(new ControlClient(socket));
+      });
+      socket.once('error', (err: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        const hint = err.code === 'ENOENT' || err.code === 'ECONNREFUSED' ? ' (is vexfs-bridged running?)' : '';
+        reject(new TransportError(`cannot reach the daemon's control socket ${path}: ${err.code ?? err.message}${hint}`, { cause: err }));
+      });
+    });
+  }
+
+  request(body: Omit<ControlRequestMsg, 'id'>, timeoutMs = 5000): Promise<ControlResponseMsg> {
+    if (this.closed) return Promise.reject(new ClosedError('daemon control connection'));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new TimeoutError('daemon control request', timeoutMs));
+      }, timeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
+      this.writer.write(encodeControlRequest({ id, ...body }));
+    });
+  }
+
+  /** Registers a service; throws RegistrationError with the daemon's errno and reason. */
+  async register(info: ServiceInfoMsg): Promise<void> {
+    check(await this.request({ register: info }));
+  }
+
+  async unregister(id: string): Promise<void> {
+    check(await this.request({ unregister: id }));
+  }
+
+  async list(): Promise<ServiceInfoMsg[]> {
+    const res = await this.request({ list: true });
+    check(res);
+    return res.services;
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+}
+
+function check(res: ControlResponseMsg): void {
+  if (res.errno !== 0) throw new RegistrationError(errnoName(res.errno) as RegistrationError['errno'], res.error);
+}

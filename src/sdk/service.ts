@@ -1,0 +1,204 @@
+/**
+ * The embedding-service SDK. Give it an id, a name, capabilities and an
+ * `embed(inputs, options)` function; it listens on a Unix socket endpoint,
+ * registers with the bridge, heartbeats, answers batches (mapping thrown
+ * errors to per-item errors) and unregisters on close.
+ *
+ * Registration goes to the daemon's control socket. (With the kernel module
+ * loaded, registration by ioctl on /dev/vexfs_ipc takes its place: that path
+ * arrives with the module, see issue 4.)
+ */
+import { existsSync } from 'node:fs';
+import type { Server, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { Consts, Status } from '../abi/uapi.js';
+import { InvalidArgumentError, TransportError } from '../errors.js';
+import { defaultControlSocket } from '../daemon/defaults.js';
+import { validateRegistration } from '../daemon/registration.js';
+import { FrameReader, FrameWriter } from '../wire/frames.js';
+import {
+  type EmbedBatchRequestMsg,
+  type EmbedResultMsg,
+  type ServiceInfoMsg,
+  decodeServiceFrame,
+  encodeServiceFrame,
+} from '../wire/proto.js';
+import { closeServer, listenUnix } from '../wire/unix-listen.js';
+import { ControlClient } from './control-client.js';
+
+export interface EmbedOptions {
+  /** The model the request named, or undefined for the service's default. */
+  model: string | undefined;
+  dimensions: number;
+  /** Aborted when the batch's most urgent deadline passes. */
+  signal: AbortSignal;
+}
+
+/**
+ * Returns one Float32Array of `dimensions` values per input, in order; an
+ * item may instead be an Error to fail just that input. A thrown error fails
+ * the whole batch.
+ */
+export type EmbedFn = (inputs: Uint8Array[], options: EmbedOptions) => Promise<Array<Float32Array | Error>> | Array<Float32Array | Error>;
+
+/** An error that carries a bridge status (e.g. Status.INVALID_REQUEST for a bad input). */
+export class EmbedItemError extends Error {
+  constructor(
+    message: string,
+    readonly status: number = Status.SERVICE_ERROR,
+  ) {
+    super(message);
+  }
+}
+
+export interface EmbeddingServiceOptions {
+  id: string;
+  name: string;
+  version?: string;
+  dimensions: number[];
+  models?: string[];
+  maxBatchSize?: number;
+  priority?: number;
+  /** Data types the kernel may ask for (the daemon converts); default all. */
+  dataTypes?: number;
+  metadata?: Record<string, string>;
+  /** "unix:/path"; default a socket in the temp directory. */
+  endpoint?: string;
+  /** The daemon's control socket; default $VEXFS_CONTROL_SOCKET or the daemon's default. */
+  controlSocket?: string;
+  heartbeatMs?: number;
+  embed: EmbedFn;
+}
+
+export class EmbeddingService {
+  readonly info: ServiceInfoMsg;
+  private server: Server | undefined;
+  private control: ControlClient | undefined;
+  private readonly connections = new Set<Socket>();
+  private active = 0;
+  private closed = false;
+
+  private constructor(info: ServiceInfoMsg, private readonly options: EmbeddingServiceOptions) {
+    this.info = info;
+  }
+
+  /** Listens on the endpoint and registers with the daemon. */
+  static async start(options: EmbeddingServiceOptions): Promise<EmbeddingService> {
+    if (typeof options.embed !== 'function') throw new InvalidArgumentError('embed', 'must be a function');
+    const endpoint = options.endpoint ?? `unix:${join(tmpdir(), `vexfs-svc-${options.id}-${process.pid}.sock`)}`;
+    // Validate here too, so a mistake is reported before anything listens.
+    const info = validateRegistration({
+      id: options.id,
+      name: options.name,
+      version: options.version ?? '',
+      dimensions: options.dimensions,
+      dataTypes: options.dataTypes ?? (1 << (Consts.DTYPE_MAX + 1)) - 1,
+      models: options.models ?? [],
+      maxBatchSize: options.maxBatchSize ?? 64,
+      priority: options.priority ?? 0,
+      endpoint,
+      metadata: options.metadata ?? {},
+    });
+    if (existsSync('/dev/vexfs_ipc')) {
+      throw new TransportError('/dev/vexfs_ipc exists: registration by ioctl with the kernel module is not implemented yet (issue 4)');
+    }
+    const service = new EmbeddingService(info, options);
+    const path = endpoint.slice('unix:'.length);
+    service.server = await listenUnix(path, (socket) => service.onConnection(socket));
+    try {
+      service.control = await ControlClient.connect(options.controlSocket ?? defaultControlSocket());
+      await service.control.register(info);
+    } catch (err) {
+      await service.close();
+      throw err;
+    }
+    return service;
+  }
+
+  get endpoint(): string {
+    return this.info.endpoint;
+  }
+
+  private onConnection(socket: Socket): void {
+    if (this.closed) {
+      socket.destroy();
+      return;
+    }
+    this.connections.add(socket);
+    const writer = new FrameWriter(socket);
+    writer.write(encodeServiceFrame({ hello: { serviceId: this.info.id } }));
+    const heartbeat = setInterval(() => {
+      writer.write(encodeServiceFrame({ heartbeat: { serviceId: this.info.id, activeRequests: this.active } }));
+    }, this.options.heartbeatMs ?? 1000);
+    heartbeat.unref();
+    const reader = new FrameReader((frame) => {
+      const msg = decodeServiceFrame(frame);
+      if (msg.request) void this.serve(msg.request, writer);
+    });
+    socket.on('data', (chunk) => {
+      try {
+        reader.push(chunk);
+      } catch {
+        socket.destroy();
+      }
+    });
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      clearInterval(heartbeat);
+      this.connections.delete(socket);
+    });
+  }
+
+  private async serve(req: EmbedBatchRequestMsg, writer: FrameWriter): Promise<void> {
+    const n = req.inputs.length;
+    this.active += n;
+    const signal = AbortSignal.timeout(Math.max(1, req.timeoutMs || Consts.DEFAULT_TIMEOUT_MS));
+    let results: EmbedResultMsg[];
+    try {
+      const out = await this.options.embed(req.inputs, { model: req.model === '' ? undefined : req.model, dimensions: req.dimensions, signal });
+      if (!Array.isArray(out) || out.length !== n) {
+        results = fail(n, Status.SERVICE_ERROR, `embed returned ${Array.isArray(out) ? out.length : typeof out} results for ${n} inputs`);
+      } else {
+        results = out.map((v) => toResult(v, req.dimensions));
+      }
+    } catch (err) {
+      results = fail(n, statusOf(err), (err as Error)?.message ?? String(err));
+    } finally {
+      this.active -= n;
+    }
+    writer.write(encodeServiceFrame({ response: { batchId: req.batchId, results } }));
+  }
+
+  /** Unregisters, stops listening and drops the daemon's connections. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.control) {
+      try {
+        await this.control.unregister(this.info.id);
+      } catch {
+        // The daemon may be gone already; closing the connection unregisters anyway.
+      }
+      this.control.close();
+    }
+    for (const s of this.connections) s.destroy();
+    if (this.server) await closeServer(this.server, this.info.endpoint.slice('unix:'.length));
+  }
+}
+
+function toResult(v: Float32Array | Error, dims: number): EmbedResultMsg {
+  if (v instanceof Error) return { error: { code: statusOf(v), message: v.message } };
+  if (!(v instanceof Float32Array)) return { error: { code: Status.SERVICE_ERROR, message: 'embed returned a non-Float32Array item' } };
+  if (v.length !== dims) return { error: { code: Status.SERVICE_ERROR, message: `vector has ${v.length} values, ${dims} requested` } };
+  return { vector: new Uint8Array(v.buffer, v.byteOffset, v.byteLength) };
+}
+
+function statusOf(err: unknown): number {
+  return err instanceof EmbedItemError ? err.status : Status.SERVICE_ERROR;
+}
+
+function fail(n: number, code: number, message: string): EmbedResultMsg[] {
+  return Array.from({ length: n }, () => ({ error: { code, message } }));
+}

@@ -1,0 +1,88 @@
+/**
+ * Length-prefixed frames on a stream socket: u32 little-endian length, then
+ * the bytes. The reader copes with frames split across or packed into
+ * chunks; the writer gathers a tick's frames into one write.
+ */
+import type { Socket } from 'node:net';
+
+import { DecodeError } from '../errors.js';
+
+/** Frames larger than this are a protocol violation (64 KiB vectors x 1000 items stay well under). */
+export const MAX_FRAME_BYTES = 64 * 1024 * 1024;
+
+export class FrameReader {
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+
+  constructor(private readonly onFrame: (frame: Buffer) => void, private readonly maxFrame = MAX_FRAME_BYTES) {}
+
+  /** Feeds bytes; calls onFrame for each complete frame. Throws DecodeError on an oversize length. */
+  push(chunk: Buffer): void {
+    this.chunks.push(chunk);
+    this.buffered += chunk.length;
+    while (this.buffered >= 4) {
+      const head = this.peekLength();
+      if (head > this.maxFrame) throw new DecodeError('frame.length', `${head} bytes exceeds ${this.maxFrame}`);
+      if (this.buffered < 4 + head) return;
+      const all = this.take(4 + head);
+      this.onFrame(all.subarray(4));
+    }
+  }
+
+  private peekLength(): number {
+    const first = this.chunks[0] as Buffer;
+    if (first.length >= 4) return first.readUInt32LE(0);
+    const joined = Buffer.concat(this.chunks);
+    this.chunks = [joined];
+    return joined.readUInt32LE(0);
+  }
+
+  private take(n: number): Buffer {
+    const first = this.chunks[0] as Buffer;
+    let out: Buffer;
+    if (first.length >= n) {
+      out = first.subarray(0, n);
+      if (first.length === n) this.chunks.shift();
+      else this.chunks[0] = first.subarray(n);
+    } else {
+      const joined = Buffer.concat(this.chunks);
+      out = joined.subarray(0, n);
+      this.chunks = joined.length > n ? [joined.subarray(n)] : [];
+    }
+    this.buffered -= n;
+    return out;
+  }
+}
+
+/** Collects frames and writes them in one socket.write at the end of the tick. */
+export class FrameWriter {
+  private pending: Uint8Array[] = [];
+  private bytes = 0;
+  private scheduled = false;
+
+  constructor(private readonly socket: Socket) {}
+
+  write(frame: Uint8Array): void {
+    const head = Buffer.allocUnsafe(4);
+    head.writeUInt32LE(frame.length, 0);
+    this.pending.push(head, frame);
+    this.bytes += 4 + frame.length;
+    if (!this.scheduled) {
+      this.scheduled = true;
+      queueMicrotask(() => this.flush());
+    }
+  }
+
+  flush(): void {
+    this.scheduled = false;
+    if (this.pending.length === 0 || this.socket.destroyed) {
+      this.pending = [];
+      this.bytes = 0;
+      return;
+    }
+    const out = Buffer.concat(this.pending, this.bytes);
+    this.pending = [];
+    this.bytes = 0;
+    this.socket.write(out);
+  }
+}

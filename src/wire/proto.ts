@@ -1,0 +1,98 @@
+/** The protobuf schema in proto/bridge.proto, loaded once. */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import protobuf from 'protobufjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+// src/wire or dist/wire -> the repository root.
+const root = protobuf.loadSync(join(here, '..', '..', 'proto', 'bridge.proto'));
+
+export const ServiceFrameType = root.lookupType('vexfs.bridge.v1.ServiceFrame');
+export const ControlRequestType = root.lookupType('vexfs.bridge.v1.ControlRequest');
+export const ControlResponseType = root.lookupType('vexfs.bridge.v1.ControlResponse');
+
+export interface ServiceInfoMsg {
+  id: string;
+  name: string;
+  version: string;
+  dimensions: number[];
+  dataTypes: number;
+  models: string[];
+  maxBatchSize: number;
+  priority: number;
+  endpoint: string;
+  metadata: Record<string, string>;
+}
+
+export interface ItemErrorMsg {
+  code: number;
+  message: string;
+}
+
+export interface EmbedBatchRequestMsg {
+  batchId: number;
+  model: string;
+  dimensions: number;
+  inputs: Uint8Array[];
+  traceparent: string;
+  timeoutMs: number;
+}
+
+export interface EmbedResultMsg {
+  vector?: Uint8Array;
+  error?: ItemErrorMsg | null;
+}
+
+export interface EmbedBatchResponseMsg {
+  batchId: number;
+  results: EmbedResultMsg[];
+  error?: ItemErrorMsg | null;
+}
+
+export interface ServiceFrameMsg {
+  hello?: { serviceId: string } | null;
+  heartbeat?: { serviceId: string; activeRequests: number } | null;
+  request?: EmbedBatchRequestMsg | null;
+  response?: EmbedBatchResponseMsg | null;
+}
+
+export interface ControlRequestMsg {
+  id: number;
+  register?: ServiceInfoMsg | null;
+  unregister?: string | null;
+  list?: boolean | null;
+}
+
+export interface ControlResponseMsg {
+  id: number;
+  errno: number;
+  error: string;
+  services: ServiceInfoMsg[];
+}
+
+const decodeOptions = { longs: Number, defaults: true, arrays: true, objects: true } as const;
+
+export function decodeServiceFrame(bytes: Uint8Array): ServiceFrameMsg {
+  return ServiceFrameType.toObject(ServiceFrameType.decode(bytes), { ...decodeOptions, oneofs: false }) as ServiceFrameMsg;
+}
+
+export function encodeServiceFrame(frame: ServiceFrameMsg): Uint8Array {
+  return ServiceFrameType.encode(ServiceFrameType.fromObject(frame)).finish();
+}
+
+export function decodeControlRequest(bytes: Uint8Array): ControlRequestMsg {
+  return ControlRequestType.toObject(ControlRequestType.decode(bytes), decodeOptions) as ControlRequestMsg;
+}
+
+export function encodeControlRequest(msg: ControlRequestMsg): Uint8Array {
+  return ControlRequestType.encode(ControlRequestType.fromObject(msg)).finish();
+}
+
+export function decodeControlResponse(bytes: Uint8Array): ControlResponseMsg {
+  return ControlResponseType.toObject(ControlResponseType.decode(bytes), decodeOptions) as ControlResponseMsg;
+}
+
+export function encodeControlResponse(msg: ControlResponseMsg): Uint8Array {
+  return ControlResponseType.encode(ControlResponseType.fromObject(msg)).finish();
+}
