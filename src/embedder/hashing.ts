@@ -1,6 +1,7 @@
 /**
  * A deterministic text embedder that needs no model download: the hashing
- * trick. Features are lowercased word unigrams, word bigrams and character
+ * trick. Features are lowercased word unigrams (common English function
+ * words dropped, so they do not dominate short texts), word bigrams and character
  * 3- to 5-grams of each word (with boundary marks); each is hashed (FNV-1a,
  * 32-bit) into one of `dims` buckets with a hash-derived sign, weighted, and
  * the vector is L2-normalised. Texts sharing words and word pieces land
@@ -8,6 +9,9 @@
  */
 
 const WORD = /[\p{L}\p{N}]+/gu;
+const STOP_WORDS = new Set(
+  'a an and are as at be before by for from has have had in into is it its let may of on or than that the their then these this those to until up was were when where will with'.split(' '),
+);
 const WEIGHT_WORD = 1;
 const WEIGHT_BIGRAM = 0.7;
 const WEIGHT_CHARGRAM = 0.35;
@@ -32,7 +36,7 @@ function add(vec: Float32Array, feature: string, weight: number): void {
 export function hashingEmbed(text: string, dims: number): Float32Array {
   if (!Number.isInteger(dims) || dims < 1) throw new RangeError(`dims must be a positive integer, got ${dims}`);
   const vec = new Float32Array(dims);
-  const words = text.toLowerCase().match(WORD) ?? [];
+  const words = (text.toLowerCase().match(WORD) ?? []).filter((w) => !STOP_WORDS.has(w));
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
     add(vec, `w:${w}`, WEIGHT_WORD);
