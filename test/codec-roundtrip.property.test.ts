@@ -59,10 +59,11 @@ const service: fc.Arbitrary<ServiceRecord> = fc.record({
   flags: fc.constant(0),
 });
 
+/** The value with every Uint8Array as a Buffer, which is what the decoder hands back. */
 function asBuffers<T>(value: T): T {
   return JSON.parse(
-    JSON.stringify(value, (_k, v) => (v instanceof Uint8Array ? { __bytes: [...v] } : typeof v === 'bigint' ? `${v}n` : v)),
-    (_k, v) => (v && v.__bytes ? Buffer.from(v.__bytes) : typeof v === 'string' && /^\d+n$/.test(v) ? BigInt(v.slice(0, -1)) : v),
+    JSON.stringify(value, (_k, v) => (v instanceof Uint8Array ? { __bytes: [...v] } : typeof v === 'bigint' ? { __bigint: v.toString() } : v)),
+    (_k, v) => (v && v.__bytes ? Buffer.from(v.__bytes) : v && typeof v.__bigint === 'string' ? BigInt(v.__bigint) : v),
   ) as T;
 }
 

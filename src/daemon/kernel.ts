@@ -25,7 +25,7 @@ async function openGenl(handlers: KernelChannelHandlers, config: DaemonConfig): 
 }
 
 async function openTwin(handlers: KernelChannelHandlers, config: DaemonConfig): Promise<{ twin: KernelTwin; channel: GenlKernelChannel }> {
-  const twin = new KernelTwin({ graceMs: config.twinGraceMs, maxPending: config.maxInflight });
+  const twin = new KernelTwin({ graceMs: config.twinGraceMs });
   try {
     const channel = await GenlKernelChannel.open({ protocol: NetlinkProtocol.USERSOCK, kernelPort: twin.portId, maxInflight: config.maxInflight }, handlers);
     return { twin, channel };
