@@ -18,9 +18,10 @@ export function buildC(name) {
 
 /** Spawns a process and resolves with it once a stdout line matches `ready`. */
 export function spawnReady(cmd, args, ready, options = {}) {
-  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], ...options });
+  const { readFrom = 'stdout', ...spawnOptions } = options;
+  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], ...spawnOptions });
   const lines = [];
-  const rl = createInterface({ input: child.stdout });
+  const rl = createInterface({ input: child[readFrom] });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${cmd} ${args.join(' ')}: not ready within 10 s`)), 10_000);
     child.once('exit', (code) => reject(new Error(`${cmd} exited with ${code} before it was ready`)));

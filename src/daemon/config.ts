@@ -20,6 +20,7 @@ export interface DaemonConfig {
   shutdownGraceMs: number;
   logLevel: (typeof LOG_LEVELS)[number];
   twinGraceMs: number;
+  twinPort: number;
   reconnectMinMs: number;
   reconnectMaxMs: number;
 }
@@ -37,6 +38,7 @@ const SPEC: Record<keyof DaemonConfig, Spec & { env: string; flag: string; help:
   shutdownGraceMs: { type: 'int', min: 0, max: 600_000, env: 'VEXFS_SHUTDOWN_GRACE_MS', flag: '--shutdown-grace-ms', help: 'time to finish in-flight requests on stop' },
   logLevel: { type: 'enum', values: LOG_LEVELS, env: 'VEXFS_LOG_LEVEL', flag: '--log-level', help: 'log level' },
   twinGraceMs: { type: 'int', min: 0, max: 600_000, env: 'VEXFS_TWIN_GRACE_MS', flag: '--twin-grace-ms', help: 'kernel twin: wait for a new daemon' },
+  twinPort: { type: 'int', min: 0, max: 0xffffffff, env: 'VEXFS_TWIN_PORT', flag: '--twin-port', help: 'kernel twin in another process to attach to (0: embed one)' },
   reconnectMinMs: { type: 'int', min: 1, max: 60_000, env: 'VEXFS_RECONNECT_MIN_MS', flag: '--reconnect-min-ms', help: 'first service reconnect delay' },
   reconnectMaxMs: { type: 'int', min: 1, max: 600_000, env: 'VEXFS_RECONNECT_MAX_MS', flag: '--reconnect-max-ms', help: 'longest service reconnect delay' },
 };
@@ -50,6 +52,7 @@ export function defaultConfig(): DaemonConfig {
     shutdownGraceMs: 5000,
     logLevel: 'info',
     twinGraceMs: 5000,
+    twinPort: 0,
     reconnectMinMs: 50,
     reconnectMaxMs: 5000,
   };

@@ -14,6 +14,7 @@ export const CHARDEV_PATH = '/dev/vexfs_ipc';
 
 export interface KernelLink {
   channel: GenlKernelChannel;
+  /** The embedded twin (twin mode without twinPort). */
   twin: KernelTwin | undefined;
   transport: 'genl' | 'twin';
   /** One line saying what was chosen and why. */
@@ -24,7 +25,11 @@ async function openGenl(handlers: KernelChannelHandlers, config: DaemonConfig): 
   return GenlKernelChannel.open({ protocol: NetlinkProtocol.GENERIC, kernelPort: 0, maxInflight: config.maxInflight }, handlers);
 }
 
-async function openTwin(handlers: KernelChannelHandlers, config: DaemonConfig): Promise<{ twin: KernelTwin; channel: GenlKernelChannel }> {
+async function openTwin(handlers: KernelChannelHandlers, config: DaemonConfig): Promise<{ twin: KernelTwin | undefined; channel: GenlKernelChannel }> {
+  if (config.twinPort !== 0) {
+    const channel = await GenlKernelChannel.open({ protocol: NetlinkProtocol.USERSOCK, kernelPort: config.twinPort, maxInflight: config.maxInflight }, handlers);
+    return { twin: undefined, channel };
+  }
   const twin = new KernelTwin({ graceMs: config.twinGraceMs });
   try {
     const channel = await GenlKernelChannel.open({ protocol: NetlinkProtocol.USERSOCK, kernelPort: twin.portId, maxInflight: config.maxInflight }, handlers);
@@ -56,7 +61,8 @@ export async function openKernel(config: DaemonConfig, handlers: KernelChannelHa
       throw chardevUnavailable();
     case 'twin': {
       const { twin, channel } = await openTwin(handlers, config);
-      return { channel, twin, transport: 'twin', reason: 'kernel transport: embedded kernel twin (requested)' };
+      const where = twin ? 'embedded kernel twin' : `kernel twin at netlink port ${config.twinPort}`;
+      return { channel, twin, transport: 'twin', reason: `kernel transport: ${where} (requested)` };
     }
     case 'auto': {
       try {
@@ -66,7 +72,7 @@ export async function openKernel(config: DaemonConfig, handlers: KernelChannelHa
         if (!(err instanceof FamilyNotFoundError)) throw err;
       }
       if (existsSync(CHARDEV_PATH)) throw chardevUnavailable();
-      const { twin, channel } = await openTwin(handlers, config);
+      const { twin, channel } = await openTwin(handlers, { ...config, twinPort: 0 });
       return {
         channel,
         twin,
