@@ -4,6 +4,7 @@
  */
 import { DecodeError } from '../errors.js';
 import type { GenlKernelChannel } from '../kernel/channel.js';
+import type { EmbedResponse } from '../protocol/messages.js';
 import type { KernelTwin } from '../twin/kernel-twin.js';
 import type { DaemonConfig } from './config.js';
 import { ControlServer } from './control-server.js';
@@ -57,8 +58,17 @@ export class Daemon {
     await this.control.listen();
 
     const router = this.router;
+    // One reply function per channel, not a closure per request.
+    let replyChannel: GenlKernelChannel | undefined;
+    let reply: (res: EmbedResponse) => void = () => {};
     this.link = await openKernel(this.config, {
-      request: (req, ch) => router.submit(req, (res) => ch.respond(res)),
+      request: (req, ch) => {
+        if (ch !== replyChannel) {
+          replyChannel = ch;
+          reply = (res) => ch.respond(res);
+        }
+        router.submit(req, reply);
+      },
       cancel: (msg) => router.cancel(msg),
     });
     const ch = this.link.channel;

@@ -77,6 +77,8 @@ export class Router extends EventEmitter<RouterEvents> {
   private readonly queues = new Map<string, ServiceQueues>();
   private readonly dirty = new Set<ServiceEntry>();
   private readonly rr = new Map<string, number>();
+  /** Ready services per "dims\0dtype", rebuilt when the registry changes. */
+  private readonly candidates = new Map<string, ServiceEntry[]>();
   private flushScheduled = false;
   private closing = false;
   private readonly maxInflight: number;
@@ -87,10 +89,13 @@ export class Router extends EventEmitter<RouterEvents> {
     this.maxInflight = options.maxInflight ?? 65536;
     this.deadlines = new DeadlineQueue<Inflight>((e) => this.expire(e));
     registry.on('response', (entry, msg) => this.onResponse(entry, msg));
+    registry.on('registered', () => this.candidates.clear());
     registry.on('state', (entry) => {
+      this.candidates.clear();
       if (entry.state !== ServiceState.READY) this.failService(entry);
     });
     registry.on('unregistered', (entry) => {
+      this.candidates.clear();
       this.failService(entry);
       this.queues.delete(entry.info.id);
     });
@@ -141,21 +146,23 @@ export class Router extends EventEmitter<RouterEvents> {
 
   /** A ready service that can serve `req`, or the status saying why there is none. */
   private pick(req: EmbedRequest): ServiceEntry | number {
-    const dtypeBit = 1 << req.dataType;
-    let matches: ServiceEntry[] | undefined;
-    let shapeMatches = 0;
-    for (const s of this.registry.list()) {
-      if (s.state !== ServiceState.READY || !s.info.dimensions.includes(req.dimensions)) continue;
-      const types = s.info.dataTypes === 0 ? 1 << DataType.FLOAT32 : s.info.dataTypes;
-      if (!(types & dtypeBit)) continue;
-      shapeMatches++;
-      // A request that names no model goes to any service of the right shape (its default model).
-      if (req.model !== undefined && !s.info.models.includes(req.model)) continue;
-      (matches ??= []).push(s);
+    const shapeKey = `${req.dimensions}\0${req.dataType}`;
+    let shaped = this.candidates.get(shapeKey);
+    if (shaped === undefined) {
+      const dtypeBit = 1 << req.dataType;
+      shaped = this.registry.list().filter((s) => {
+        const types = s.info.dataTypes === 0 ? 1 << DataType.FLOAT32 : s.info.dataTypes;
+        return s.state === ServiceState.READY && s.info.dimensions.includes(req.dimensions) && (types & dtypeBit) !== 0;
+      });
+      this.candidates.set(shapeKey, shaped);
     }
-    if (matches === undefined) return shapeMatches > 0 ? Status.MODEL_NOT_FOUND : Status.NO_SERVICE;
+    if (shaped.length === 0) return Status.NO_SERVICE;
+    // A request that names no model goes to any service of the right shape (its default model).
+    const model = req.model;
+    const matches = model === undefined ? shaped : shaped.filter((s) => s.info.models.includes(model));
+    if (matches.length === 0) return Status.MODEL_NOT_FOUND;
     if (matches.length === 1) return matches[0] as ServiceEntry;
-    const key = `${req.model ?? ''}\0${req.dimensions}\0${req.dataType}`;
+    const key = `${shapeKey}\0${model ?? ''}`;
     const i = ((this.rr.get(key) ?? -1) + 1) % matches.length;
     this.rr.set(key, i);
     return matches[i] as ServiceEntry;

@@ -126,7 +126,8 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
   private readonly socket: NetlinkSocket;
   private readonly maxPending: number;
   private readonly graceMs: number;
-  private readonly pending = new Map<bigint, Pending>();
+  // Keyed by Number(id): the twin's ids count up from 1 and stay far below 2^53.
+  private readonly pending = new Map<number, Pending>();
   private readonly deadlines: DeadlineQueue<Pending>;
   private nextId = 1n;
   private daemonPort = 0;
@@ -249,7 +250,7 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
         return;
       }
       if (pending.onAbort) signal?.addEventListener('abort', pending.onAbort, { once: true });
-      this.pending.set(req.requestId, pending);
+      this.pending.set(Number(req.requestId), pending);
       this.deadlines.add(pending, req.timeoutMs);
       this.sendRequest(req);
     });
@@ -304,7 +305,7 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
       writeEmbedRequest(this.socket.outbox(this.daemonPort), this.to(), req);
     } catch (err) {
       // The daemon is not draining its socket: fail this request now.
-      if (err instanceof QueueFullError) this.finish(this.pending.get(req.requestId), Status.OVERLOADED);
+      if (err instanceof QueueFullError) this.finish(this.pending.get(Number(req.requestId)), Status.OVERLOADED);
       else throw err;
     }
   }
@@ -312,7 +313,7 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
   private finish(p: Pending | undefined, status: number, res?: EmbedResponse): void {
     if (p === undefined || !p.live) return;
     p.live = false;
-    this.pending.delete(p.req.requestId);
+    this.pending.delete(Number(p.req.requestId));
     this.deadlines.settled();
     if (p.onAbort) p.signal?.removeEventListener('abort', p.onAbort);
     if (status === Status.SUCCESS) this.counters.requestsCompleted++;
@@ -333,7 +334,7 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
   private expire(p: Pending): void {
     // Called by the deadline sweep, which already dropped p from its count.
     p.live = false;
-    this.pending.delete(p.req.requestId);
+    this.pending.delete(Number(p.req.requestId));
     if (p.onAbort) p.signal?.removeEventListener('abort', p.onAbort);
     this.counters.requestsTimedOut++;
     this.counters.requestsFailed++;
@@ -448,7 +449,7 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
   }
 
   private onResponse(hdr: NlHeader, port: number, res: EmbedResponse): void {
-    const p = this.pending.get(res.requestId);
+    const p = this.pending.get(Number(res.requestId));
     if (p === undefined) {
       this.counters.responsesLate++;
       this.reject(hdr, port, 'ENOENT', `request ${res.requestId} is not pending`);

@@ -73,12 +73,15 @@ export interface ControlResponseMsg {
 
 const decodeOptions = { longs: Number, defaults: true, arrays: true, objects: true } as const;
 
+// Service frames are the hot path: the decoded message is used as it is
+// (absent fields read as their proto3 defaults from its prototype) and plain
+// objects are encoded directly, skipping protobufjs' toObject/fromObject copies.
 export function decodeServiceFrame(bytes: Uint8Array): ServiceFrameMsg {
-  return ServiceFrameType.toObject(ServiceFrameType.decode(bytes), { ...decodeOptions, oneofs: false }) as ServiceFrameMsg;
+  return ServiceFrameType.decode(bytes) as unknown as ServiceFrameMsg;
 }
 
 export function encodeServiceFrame(frame: ServiceFrameMsg): Uint8Array {
-  return ServiceFrameType.encode(ServiceFrameType.fromObject(frame)).finish();
+  return ServiceFrameType.encode(frame as unknown as protobuf.Message).finish();
 }
 
 export function decodeControlRequest(bytes: Uint8Array): ControlRequestMsg {
