@@ -1,0 +1,319 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The VEXFS_IPC generic netlink family: daemon attach/detach, embedding
+ * requests to the daemon and its responses, heartbeats (backpressure), and
+ * the module's statistics. One daemon at a time, identified by its port id;
+ * its socket closing (NETLINK_URELEASE) detaches it.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/netlink.h>
+#include <linux/notifier.h>
+#include <net/genetlink.h>
+#include <net/net_namespace.h>
+
+#include "vexfs_ipc.h"
+
+static DEFINE_MUTEX(daemon_lock);
+static u32 daemon_portid;
+static u8 min_priority;
+
+static struct genl_family vexfs_ipc_family;
+
+u32 vexfs_ipc_genl_daemon_portid(void)
+{
+	return READ_ONCE(daemon_portid);
+}
+
+u8 vexfs_ipc_genl_min_priority(void)
+{
+	return READ_ONCE(min_priority);
+}
+
+static const struct nla_policy vexfs_ipc_policy[VEXFS_IPC_A_MAX + 1] = {
+	[VEXFS_IPC_A_REQUEST_ID]	= NLA_POLICY_MIN(NLA_U64, 1),
+	[VEXFS_IPC_A_STATUS]		= NLA_POLICY_MAX(NLA_U32, VEXFS_IPC_STATUS_MAX),
+	[VEXFS_IPC_A_VECTOR]		= { .type = NLA_BINARY, .len = VEXFS_IPC_MAX_VECTOR_BYTES },
+	[VEXFS_IPC_A_PROCESSING_NS]	= { .type = NLA_U64 },
+	[VEXFS_IPC_A_SERVICE_ID]	= { .type = NLA_NUL_STRING, .len = VEXFS_IPC_MAX_SERVICE_ID_LEN - 1 },
+	[VEXFS_IPC_A_PROTOCOL_VERSION]	= { .type = NLA_U32 },
+	[VEXFS_IPC_A_MAX_INFLIGHT]	= NLA_POLICY_MIN(NLA_U32, 1),
+	[VEXFS_IPC_A_MIN_PRIORITY]	= { .type = NLA_U8 },
+	[VEXFS_IPC_A_INFLIGHT]		= { .type = NLA_U32 },
+};
+
+/* Only the attached daemon may answer; errors carry an extended ACK. */
+static int require_daemon(struct genl_info *info)
+{
+	if (info->snd_portid != READ_ONCE(daemon_portid)) {
+		GENL_SET_ERR_MSG(info, "sender is not the attached daemon");
+		return -ENOTCONN;
+	}
+	return 0;
+}
+
+static void set_daemon(u32 portid)
+{
+	WRITE_ONCE(daemon_portid, portid);
+	WRITE_ONCE(min_priority, 0);
+}
+
+static int vexfs_ipc_attach(struct sk_buff *skb, struct genl_info *info)
+{
+	struct sk_buff *reply;
+	bool fresh;
+	void *hdr;
+	u32 version;
+
+	if (GENL_REQ_ATTR_CHECK(info, VEXFS_IPC_A_PROTOCOL_VERSION))
+		return -EINVAL;
+	version = nla_get_u32(info->attrs[VEXFS_IPC_A_PROTOCOL_VERSION]);
+	if (version != VEXFS_IPC_PROTOCOL_VERSION) {
+		GENL_SET_ERR_MSG(info, "unsupported protocol version");
+		return -EPROTONOSUPPORT;
+	}
+	reply = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!reply)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(reply, info, &vexfs_ipc_family, 0, VEXFS_IPC_CMD_DAEMON_ATTACH);
+	if (!hdr || nla_put_u32(reply, VEXFS_IPC_A_PROTOCOL_VERSION, VEXFS_IPC_PROTOCOL_VERSION) ||
+	    nla_put_u32(reply, VEXFS_IPC_A_MAX_INFLIGHT, vexfs_ipc_max_pending)) {
+		nlmsg_free(reply);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(reply, hdr);
+
+	mutex_lock(&daemon_lock);
+	if (daemon_portid && daemon_portid != info->snd_portid) {
+		mutex_unlock(&daemon_lock);
+		nlmsg_free(reply);
+		GENL_SET_ERR_MSG(info, "another daemon is attached");
+		return -EBUSY;
+	}
+	fresh = daemon_portid != info->snd_portid;
+	set_daemon(info->snd_portid);
+	mutex_unlock(&daemon_lock);
+
+	genlmsg_reply(reply, info);
+	if (fresh) {
+		pr_info("daemon attached (port %u)\n", info->snd_portid);
+		vexfs_ipc_requests_daemon_changed(info->snd_portid);
+	}
+	return 0;
+}
+
+static void detach(u32 portid, const char *why)
+{
+	mutex_lock(&daemon_lock);
+	if (daemon_portid != portid) {
+		mutex_unlock(&daemon_lock);
+		return;
+	}
+	set_daemon(0);
+	mutex_unlock(&daemon_lock);
+	pr_info("daemon detached (port %u, %s)\n", portid, why);
+	vexfs_ipc_requests_daemon_changed(0);
+}
+
+static int vexfs_ipc_detach(struct sk_buff *skb, struct genl_info *info)
+{
+	int ret = require_daemon(info);
+
+	if (ret)
+		return ret;
+	detach(info->snd_portid, "detach");
+	return 0;
+}
+
+static int vexfs_ipc_response(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *vec = info->attrs[VEXFS_IPC_A_VECTOR];
+	const char *why = NULL;
+	u64 processing = 0;
+	int ret;
+
+	ret = require_daemon(info);
+	if (ret)
+		return ret;
+	if (GENL_REQ_ATTR_CHECK(info, VEXFS_IPC_A_REQUEST_ID) || GENL_REQ_ATTR_CHECK(info, VEXFS_IPC_A_STATUS))
+		return -EINVAL;
+	if (info->attrs[VEXFS_IPC_A_PROCESSING_NS])
+		processing = nla_get_u64(info->attrs[VEXFS_IPC_A_PROCESSING_NS]);
+	ret = vexfs_ipc_requests_complete(nla_get_u64(info->attrs[VEXFS_IPC_A_REQUEST_ID]),
+					  nla_get_u32(info->attrs[VEXFS_IPC_A_STATUS]), vec ? nla_data(vec) : NULL,
+					  vec ? nla_len(vec) : 0, processing, &why);
+	/* The reasons are static strings, as NL_SET_ERR_MSG requires, but chosen at run time. */
+	if (ret && why && info->extack)
+		info->extack->_msg = why;
+	return ret;
+}
+
+static int vexfs_ipc_heartbeat(struct sk_buff *skb, struct genl_info *info)
+{
+	int ret = require_daemon(info);
+
+	if (ret)
+		return ret;
+	if (info->attrs[VEXFS_IPC_A_MIN_PRIORITY])
+		WRITE_ONCE(min_priority, nla_get_u8(info->attrs[VEXFS_IPC_A_MIN_PRIORITY]));
+	return 0;
+}
+
+static int put_stats(struct sk_buff *skb)
+{
+	struct nlattr *nest = nla_nest_start(skb, VEXFS_IPC_A_STATS);
+	struct vexfs_ipc_counters *c = &vexfs_ipc_stats;
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_REQUESTS_SUBMITTED, atomic64_read(&c->submitted), VEXFS_IPC_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_REQUESTS_COMPLETED, atomic64_read(&c->completed), VEXFS_IPC_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_REQUESTS_FAILED, atomic64_read(&c->failed), VEXFS_IPC_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_REQUESTS_TIMED_OUT, atomic64_read(&c->timed_out), VEXFS_IPC_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_REQUESTS_CANCELLED, atomic64_read(&c->cancelled), VEXFS_IPC_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_REQUESTS_RESENT, atomic64_read(&c->resent), VEXFS_IPC_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_RESPONSES_LATE, atomic64_read(&c->late), VEXFS_IPC_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_MESSAGES_INVALID, atomic64_read(&c->invalid), VEXFS_IPC_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_INFLIGHT, vexfs_ipc_requests_inflight(), VEXFS_IPC_STATS_A_PAD)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int vexfs_ipc_get_stats(struct sk_buff *skb, struct genl_info *info)
+{
+	struct sk_buff *reply = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	void *hdr;
+
+	if (!reply)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(reply, info, &vexfs_ipc_family, 0, VEXFS_IPC_CMD_GET_STATS);
+	if (!hdr || put_stats(reply)) {
+		nlmsg_free(reply);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(reply, hdr);
+	return genlmsg_reply(reply, info);
+}
+
+static const struct genl_small_ops vexfs_ipc_ops[] = {
+	{ .cmd = VEXFS_IPC_CMD_DAEMON_ATTACH, .doit = vexfs_ipc_attach, .flags = GENL_ADMIN_PERM },
+	{ .cmd = VEXFS_IPC_CMD_DAEMON_DETACH, .doit = vexfs_ipc_detach, .flags = GENL_ADMIN_PERM },
+	{ .cmd = VEXFS_IPC_CMD_EMBED_RESPONSE, .doit = vexfs_ipc_response, .flags = GENL_ADMIN_PERM },
+	{ .cmd = VEXFS_IPC_CMD_HEARTBEAT, .doit = vexfs_ipc_heartbeat, .flags = GENL_ADMIN_PERM },
+	{ .cmd = VEXFS_IPC_CMD_GET_STATS, .doit = vexfs_ipc_get_stats },
+};
+
+static const struct genl_multicast_group vexfs_ipc_mcgrps[] = {
+	[VEXFS_IPC_MCGRP_EVENTS_IDX] = { .name = VEXFS_IPC_MCGRP_EVENTS },
+};
+
+static struct genl_family vexfs_ipc_family __ro_after_init = {
+	.name = VEXFS_IPC_GENL_NAME,
+	.version = VEXFS_IPC_GENL_VERSION,
+	.maxattr = VEXFS_IPC_A_MAX,
+	.policy = vexfs_ipc_policy,
+	.module = THIS_MODULE,
+	.small_ops = vexfs_ipc_ops,
+	.n_small_ops = ARRAY_SIZE(vexfs_ipc_ops),
+	.mcgrps = vexfs_ipc_mcgrps,
+	.n_mcgrps = ARRAY_SIZE(vexfs_ipc_mcgrps),
+};
+
+/*
+ * Sends one request to the daemon. Called with the pending table's lock held
+ * when re-sending, hence the atomic allocation then.
+ */
+int vexfs_ipc_genl_send_request(u32 portid, const struct vexfs_ipc_request *req, bool resent)
+{
+	gfp_t gfp = resent ? GFP_ATOMIC : GFP_KERNEL;
+	size_t size = nla_total_size(req->input_len) + nla_total_size(VEXFS_IPC_MAX_MODEL_LEN) + 256;
+	struct sk_buff *skb = genlmsg_new(size, gfp);
+	void *hdr;
+
+	if (!skb)
+		return -ENOMEM;
+	hdr = genlmsg_put(skb, 0, 0, &vexfs_ipc_family, 0, VEXFS_IPC_CMD_EMBED_REQUEST);
+	if (!hdr ||
+	    nla_put_u64_64bit(skb, VEXFS_IPC_A_REQUEST_ID, req->id, VEXFS_IPC_A_PAD) ||
+	    nla_put_u8(skb, VEXFS_IPC_A_PRIORITY, req->priority) ||
+	    nla_put_u32(skb, VEXFS_IPC_A_TIMEOUT_MS, req->timeout_ms) ||
+	    nla_put_u64_64bit(skb, VEXFS_IPC_A_DEADLINE_NS, req->deadline_ns, VEXFS_IPC_A_PAD) ||
+	    nla_put_u32(skb, VEXFS_IPC_A_DIMENSIONS, req->dimensions) ||
+	    nla_put_u8(skb, VEXFS_IPC_A_DATA_TYPE, req->data_type) ||
+	    (req->model && nla_put_string(skb, VEXFS_IPC_A_MODEL, req->model)) ||
+	    nla_put(skb, VEXFS_IPC_A_INPUT, req->input_len, req->input) ||
+	    nla_put_u32(skb, VEXFS_IPC_A_CALLER_UID, req->caller_uid) ||
+	    nla_put_u32(skb, VEXFS_IPC_A_CALLER_PID, req->caller_pid) ||
+	    (resent && nla_put_u32(skb, VEXFS_IPC_A_FLAGS, VEXFS_IPC_F_RESENT))) {
+		nlmsg_free(skb);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return genlmsg_unicast(&init_net, skb, portid);
+}
+
+void vexfs_ipc_genl_send_cancel(u64 id, u32 status)
+{
+	u32 portid = READ_ONCE(daemon_portid);
+	struct sk_buff *skb;
+	void *hdr;
+
+	if (!portid)
+		return;
+	skb = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!skb)
+		return;
+	hdr = genlmsg_put(skb, 0, 0, &vexfs_ipc_family, 0, VEXFS_IPC_CMD_CANCEL);
+	if (!hdr || nla_put_u64_64bit(skb, VEXFS_IPC_A_REQUEST_ID, id, VEXFS_IPC_A_PAD) ||
+	    nla_put_u32(skb, VEXFS_IPC_A_STATUS, status)) {
+		nlmsg_free(skb);
+		return;
+	}
+	genlmsg_end(skb, hdr);
+	/* Best effort: a daemon that is gone no longer needs to cancel anything. */
+	genlmsg_unicast(&init_net, skb, portid);
+}
+
+static int vexfs_ipc_netlink_event(struct notifier_block *nb, unsigned long event, void *ptr)
+{
+	struct netlink_notify *n = ptr;
+
+	if (event == NETLINK_URELEASE && n->protocol == NETLINK_GENERIC && net_eq(n->net, &init_net) &&
+	    n->portid && n->portid == READ_ONCE(daemon_portid))
+		detach(n->portid, "socket closed");
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block vexfs_ipc_netlink_nb = {
+	.notifier_call = vexfs_ipc_netlink_event,
+};
+
+int vexfs_ipc_genl_init(void)
+{
+	int ret;
+
+	ret = netlink_register_notifier(&vexfs_ipc_netlink_nb);
+	if (ret)
+		goto err_notifier;
+	ret = genl_register_family(&vexfs_ipc_family);
+	if (ret)
+		goto err_family;
+	return 0;
+
+err_family:
+	netlink_unregister_notifier(&vexfs_ipc_netlink_nb);
+err_notifier:
+	return ret;
+}
+
+void vexfs_ipc_genl_uninit(void)
+{
+	genl_unregister_family(&vexfs_ipc_family);
+	netlink_unregister_notifier(&vexfs_ipc_netlink_nb);
+	set_daemon(0);
+}

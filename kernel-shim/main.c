@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vexfs_ipc: lets an in-kernel subsystem get embeddings from userspace
+ * embedding services through the vexfs-bridged daemon. See
+ * include/uapi/linux/vexfs_ipc.h for the ABI.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/module.h>
+
+#include "vexfs_ipc.h"
+
+unsigned int vexfs_ipc_max_pending = 4096;
+module_param_named(max_pending, vexfs_ipc_max_pending, uint, 0644);
+MODULE_PARM_DESC(max_pending, "Requests pending at once before -EBUSY (default 4096)");
+
+unsigned int vexfs_ipc_grace_ms = 5000;
+module_param_named(grace_ms, vexfs_ipc_grace_ms, uint, 0644);
+MODULE_PARM_DESC(grace_ms, "How long requests of a vanished daemon wait for a new one (default 5000 ms)");
+
+struct vexfs_ipc_counters vexfs_ipc_stats;
+
+static int __init vexfs_ipc_init(void)
+{
+	int ret;
+
+	ret = vexfs_ipc_requests_init();
+	if (ret)
+		goto err_requests;
+	ret = vexfs_ipc_genl_init();
+	if (ret)
+		goto err_genl;
+	ret = vexfs_ipc_chardev_init();
+	if (ret)
+		goto err_chardev;
+	pr_info("loaded (max_pending=%u grace_ms=%u)\n", vexfs_ipc_max_pending, vexfs_ipc_grace_ms);
+	return 0;
+
+err_chardev:
+	vexfs_ipc_genl_uninit();
+err_genl:
+	vexfs_ipc_requests_uninit();
+err_requests:
+	return ret;
+}
+
+static void __exit vexfs_ipc_exit(void)
+{
+	vexfs_ipc_chardev_uninit();
+	vexfs_ipc_genl_uninit();
+	vexfs_ipc_requests_uninit();
+	pr_info("unloaded (live requests %lld, buffers %lld)\n",
+		atomic64_read(&vexfs_ipc_stats.live_requests), atomic64_read(&vexfs_ipc_stats.live_buffers));
+}
+
+module_init(vexfs_ipc_init);
+module_exit(vexfs_ipc_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("VexFS kernel <-> userspace embedding bridge");
+MODULE_AUTHOR("vexfs-bridge developers");

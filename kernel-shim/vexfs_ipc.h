@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * vexfs_ipc internals shared by main.c, genl.c, requests.c and chardev.c,
+ * and the in-kernel API for the filesystem.
+ */
+#ifndef _VEXFS_IPC_INTERNAL_H
+#define _VEXFS_IPC_INTERNAL_H
+
+#include <linux/atomic.h>
+#include <linux/completion.h>
+#include <linux/types.h>
+#include <uapi/linux/vexfs_ipc.h>
+
+/* Module parameters (main.c). */
+extern unsigned int vexfs_ipc_max_pending;
+extern unsigned int vexfs_ipc_grace_ms;
+
+/**
+ * struct vexfs_ipc_embed_args - one embedding request (in-kernel API)
+ * @input:	input bytes, 1..VEXFS_IPC_MAX_INPUT_BYTES.
+ * @input_len:	their length.
+ * @model:	NUL-terminated model name or NULL for any.
+ * @dimensions:	1..VEXFS_IPC_MAX_DIMENSIONS.
+ * @data_type:	enum vexfs_ipc_data_type.
+ * @priority:	0-255.
+ * @timeout_ms:	1..VEXFS_IPC_MAX_TIMEOUT_MS.
+ * @vector:	where the vector is written.
+ * @vector_cap:	capacity of @vector; must hold vexfs_ipc_vector_bytes().
+ */
+struct vexfs_ipc_embed_args {
+	const void *input;
+	u32 input_len;
+	const char *model;
+	u32 dimensions;
+	u8 data_type;
+	u8 priority;
+	u32 timeout_ms;
+	void *vector;
+	u32 vector_cap;
+};
+
+/**
+ * struct vexfs_ipc_embed_result - outcome of vexfs_ipc_embed()
+ * @request_id:	id the module gave the request.
+ * @status:	enum vexfs_ipc_status.
+ * @vector_len:	bytes written to args->vector (0 unless SUCCESS).
+ * @processing_ns: time the daemon reported.
+ */
+struct vexfs_ipc_embed_result {
+	u64 request_id;
+	u32 status;
+	u32 vector_len;
+	u64 processing_ns;
+};
+
+int vexfs_ipc_embed(const struct vexfs_ipc_embed_args *args, struct vexfs_ipc_embed_result *res);
+
+/* Object counters: every allocation has a matching free, so all return to zero when idle. */
+struct vexfs_ipc_counters {
+	atomic64_t submitted, completed, failed, timed_out, cancelled, resent, late, invalid;
+	atomic64_t live_requests, live_buffers, live_registrations;
+};
+extern struct vexfs_ipc_counters vexfs_ipc_stats;
+
+/* requests.c */
+int vexfs_ipc_requests_init(void);
+void vexfs_ipc_requests_uninit(void);
+/* A response from the daemon; returns 0 or a negative errno for the sender. */
+int vexfs_ipc_requests_complete(u64 id, u32 status, const void *vector, u32 vector_len, u64 processing_ns,
+				const char **why);
+/* The daemon went away (0) or a new one attached (portid): re-send or start the grace period. */
+void vexfs_ipc_requests_daemon_changed(u32 portid);
+u32 vexfs_ipc_requests_inflight(void);
+
+/* genl.c */
+int vexfs_ipc_genl_init(void);
+void vexfs_ipc_genl_uninit(void);
+u32 vexfs_ipc_genl_daemon_portid(void);
+u8 vexfs_ipc_genl_min_priority(void);
+struct vexfs_ipc_request;
+int vexfs_ipc_genl_send_request(u32 portid, const struct vexfs_ipc_request *req, bool resent);
+void vexfs_ipc_genl_send_cancel(u64 id, u32 status);
+
+/* chardev.c */
+int vexfs_ipc_chardev_init(void);
+void vexfs_ipc_chardev_uninit(void);
+
+/* A pending request (requests.c owns it; genl.c reads it to send). */
+struct vexfs_ipc_request {
+	u64 id;
+	const void *input;
+	u32 input_len;
+	const char *model;
+	u32 dimensions;
+	u8 data_type;
+	u8 priority;
+	u32 timeout_ms;
+	u64 deadline_ns;
+	u32 caller_uid;
+	u32 caller_pid;
+	struct completion done;
+	/* Filled by the completer before complete(). */
+	u32 status;
+	void *vector;
+	u32 vector_len;
+	u64 processing_ns;
+};
+
+#endif
