@@ -4,17 +4,16 @@
  * registers with the bridge, heartbeats, answers batches (mapping thrown
  * errors to per-item errors) and unregisters on close.
  *
- * Registration goes to the daemon's control socket. (With the kernel module
- * loaded, registration by ioctl on /dev/vexfs_ipc takes its place: that path
- * arrives with the module, see issue 4.)
+ * Registration goes to the daemon's control socket, and is made again
+ * whenever the daemon restarts. (Registration by ioctl on /dev/vexfs_ipc,
+ * forwarded by the kernel module, is not implemented yet: issue 4.)
  */
-import { existsSync } from 'node:fs';
 import type { Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { Consts, Status } from '../abi/uapi.js';
-import { InvalidArgumentError, TransportError } from '../errors.js';
+import { InvalidArgumentError } from '../errors.js';
 import { defaultControlSocket } from '../daemon/defaults.js';
 import { validateRegistration } from '../daemon/registration.js';
 import { FrameReader, FrameWriter } from '../wire/frames.js';
@@ -27,6 +26,9 @@ import {
 } from '../wire/proto.js';
 import { closeServer, listenUnix } from '../wire/unix-listen.js';
 import { ControlClient } from './control-client.js';
+
+const RECONNECT_MIN_MS = 50;
+const RECONNECT_MAX_MS = 2000;
 
 export interface EmbedOptions {
   /** The model the request named, or undefined for the service's default. */
@@ -79,6 +81,7 @@ export class EmbeddingService {
   private readonly connections = new Set<Socket>();
   private active = 0;
   private closed = false;
+  private retryTimer: NodeJS.Timeout | undefined;
 
   private constructor(info: ServiceInfoMsg, private readonly options: EmbeddingServiceOptions) {
     this.info = info;
@@ -101,20 +104,42 @@ export class EmbeddingService {
       endpoint,
       metadata: options.metadata ?? {},
     });
-    if (existsSync('/dev/vexfs_ipc')) {
-      throw new TransportError('/dev/vexfs_ipc exists: registration by ioctl with the kernel module is not implemented yet (issue 4)');
-    }
     const service = new EmbeddingService(info, options);
     const path = endpoint.slice('unix:'.length);
     service.server = await listenUnix(path, (socket) => service.onConnection(socket));
     try {
-      service.control = await ControlClient.connect(options.controlSocket ?? defaultControlSocket());
-      await service.control.register(info);
+      await service.register();
     } catch (err) {
       await service.close();
       throw err;
     }
     return service;
+  }
+
+  private get controlPath(): string {
+    return this.options.controlSocket ?? defaultControlSocket();
+  }
+
+  private async register(): Promise<void> {
+    const control = await ControlClient.connect(this.controlPath);
+    this.control = control;
+    control.once('close', () => {
+      if (!this.closed) this.reregister(RECONNECT_MIN_MS);
+    });
+    await control.register(this.info);
+  }
+
+  // The daemon went away: keep trying until it is back, then register again.
+  private reregister(delayMs: number): void {
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      if (this.closed) return;
+      this.register().catch(() => {
+        this.control?.close();
+        this.reregister(Math.min(delayMs * 2, RECONNECT_MAX_MS));
+      });
+    }, delayMs);
+    this.retryTimer.unref();
   }
 
   get endpoint(): string {
@@ -175,6 +200,7 @@ export class EmbeddingService {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
     if (this.control) {
       try {
         await this.control.unregister(this.info.id);

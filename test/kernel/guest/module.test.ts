@@ -1,0 +1,184 @@
+// Runs inside the VM (npm run test:kernel) against the real vexfs_ipc.ko:
+// the daemon over generic netlink, SDK services, requests by ioctl.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { Cmd, DataType, Status } from '../../../src/abi/uapi.js';
+import koffi from 'koffi';
+
+import { Ioctl, ServiceRegisterStruct } from '../../../src/abi/structs.js';
+import { hashingEmbed } from '../../../src/embedder/hashing.js';
+import { HASHING_MODEL } from '../../../src/embedder/service.js';
+import { DEVICE_PATH, VexfsDevice } from '../../../src/kernel/device.js';
+import { NetlinkConnection } from '../../../src/netlink/connection.js';
+import { GenlOpFlags, NetlinkProtocol } from '../../../src/netlink/constants.js';
+import { resolveFamily } from '../../../src/netlink/controller.js';
+import { NetlinkSocket } from '../../../src/netlink/socket.js';
+import { EmbeddingService } from '../../../src/sdk/service.js';
+import { until } from '../../helpers/wait.js';
+
+const CONTROL = '/tmp/vexfs-control.sock';
+let dev: VexfsDevice;
+let daemon: ChildProcess | undefined;
+let service: EmbeddingService | undefined;
+const slowRelease: Array<() => void> = [];
+
+function startDaemon(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['dist/bin/vexfs-bridged.js', '--kernel', 'genl', '--control-socket', CONTROL, '--log-level', 'info'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let logs = '';
+  child.stderr!.on('data', (d) => (logs += d));
+  return until(() => logs.includes('kernel transport') || child.exitCode !== null, 'the daemon to attach', 60_000).then(() => {
+    if (child.exitCode !== null) throw new Error(`the daemon exited: ${logs}`);
+    return child;
+  });
+}
+
+async function startService(): Promise<EmbeddingService> {
+  const decoder = new TextDecoder();
+  return EmbeddingService.start({
+    id: 'guest-embedder',
+    name: 'hashing embedder (guest)',
+    dimensions: [384],
+    models: [HASHING_MODEL, 'slow'],
+    controlSocket: CONTROL,
+    embed: async (inputs, { model, dimensions }) => {
+      if (model === 'slow') await new Promise<void>((r) => slowRelease.push(r));
+      return inputs.map((i) => hashingEmbed(decoder.decode(i), dimensions));
+    },
+  });
+}
+
+const stats = () => dev.stats() as Record<string, number>;
+const text = (s: string) => Buffer.from(s);
+const expectedVector = (s: string) => Buffer.from(hashingEmbed(s, 384).buffer);
+
+beforeAll(() => {
+  dev = VexfsDevice.open();
+});
+afterAll(async () => {
+  for (const r of slowRelease.splice(0)) r();
+  await service?.close();
+  dev.close();
+  // The daemon stays attached: the VM's init unloads the module with it attached.
+});
+
+describe('vexfs_ipc.ko', () => {
+  it('creates /dev/vexfs_ipc (0660) and the VEXFS_IPC family with admin-only daemon ops', async () => {
+    expect(statSync(DEVICE_PATH).mode & 0o777).toBe(0o660);
+    const conn = new NetlinkConnection(new NetlinkSocket(NetlinkProtocol.GENERIC).bind());
+    try {
+      const family = await resolveFamily(conn, 'VEXFS_IPC');
+      const flags = new Map(family.ops.map((o) => [o.id, o.flags]));
+      expect(flags.get(Cmd.DAEMON_ATTACH)! & GenlOpFlags.ADMIN_PERM).toBeTruthy();
+      expect(flags.get(Cmd.EMBED_RESPONSE)! & GenlOpFlags.ADMIN_PERM).toBeTruthy();
+      expect(flags.get(Cmd.GET_STATS)! & GenlOpFlags.ADMIN_PERM).toBe(0);
+      expect(family.groups.map((g) => g.name)).toEqual(['events']);
+    } finally {
+      conn.close();
+    }
+  });
+
+  it('fails fast with ENOTCONN when no daemon is attached', async () => {
+    await expect(dev.embed({ input: text('x'), dimensions: 384 })).rejects.toMatchObject({ code: 'ENOTCONN', syscall: 'ioctl' });
+    expect(stats().daemon_attached).toBe(0);
+  });
+
+  it('rejects every bad field with the documented errno', async () => {
+    const ok = { input: text('x'), dimensions: 384 };
+    const cases: Array<[Record<string, number | bigint>, string]> = [
+      [{ reserved0: 1 }, 'EINVAL'],
+      [{ flags: 1 }, 'EINVAL'],
+      [{ data_size: 0 }, 'EINVAL'],
+      [{ data_size: 16385 }, 'E2BIG'],
+      [{ dimensions: 0 }, 'EINVAL'],
+      [{ dimensions: 8193 }, 'EINVAL'],
+      [{ data_type: 5 }, 'EINVAL'],
+      [{ model_len: 64 }, 'E2BIG'],
+      [{ model_len: 3, model_ptr: 0n }, 'EINVAL'],
+      [{ timeout_ms: 600_001 }, 'EINVAL'],
+      [{ vector_size: 10 }, 'ENOSPC'],
+      [{ data_ptr: 8n }, 'EFAULT'],
+    ];
+    for (const [raw, code] of cases) {
+      await expect(dev.embed({ ...ok, raw }), JSON.stringify(raw, (_k, v) => (typeof v === 'bigint' ? String(v) : v))).rejects.toMatchObject({ code });
+    }
+    await expect(dev.rawIoctl(0xc0085699, Buffer.alloc(8))).rejects.toMatchObject({ code: 'ENOTTY' });
+    await expect(dev.rawIoctl(Ioctl.REGISTER_SERVICE, Buffer.alloc(koffi.sizeof(ServiceRegisterStruct)))).rejects.toMatchObject({ errno: -95 }); // EOPNOTSUPP (libuv calls it ENOTSUP)
+  });
+
+  it('serves embeddings by ioctl through the daemon and a service, identical to the embedder called directly', async () => {
+    daemon = await startDaemon();
+    service = await startService();
+    await until(() => stats().daemon_attached === 1, 'attach');
+    const deadline = Date.now() + 30_000;
+    let r = await dev.embed({ input: text('hello kernel'), dimensions: 384, model: HASHING_MODEL });
+    // The service registers just after the daemon attaches.
+    while (r.status === Status.NO_SERVICE && Date.now() < deadline) {
+      await new Promise((res) => setTimeout(res, 50));
+      r = await dev.embed({ input: text('hello kernel'), dimensions: 384, model: HASHING_MODEL });
+    }
+    expect(r.status).toBe(Status.SUCCESS);
+    expect(r.vector).toEqual(expectedVector('hello kernel'));
+    expect(r.requestId).toBeGreaterThan(0n);
+    const h = await dev.embed({ input: text('hello kernel'), dimensions: 384, dataType: DataType.FLOAT16 });
+    expect(h.status).toBe(Status.SUCCESS);
+    expect(h.vector.length).toBe(768);
+  });
+
+  it('keeps concurrent requests apart', async () => {
+    const texts = Array.from({ length: 48 }, (_, i) => `concurrent request number ${i}`);
+    const results = await Promise.all(texts.map((t) => dev.embed({ input: text(t), dimensions: 384, model: HASHING_MODEL })));
+    results.forEach((r, i) => {
+      expect(r.status).toBe(Status.SUCCESS);
+      expect(r.vector).toEqual(expectedVector(texts[i] as string));
+    });
+    expect(new Set(results.map((r) => r.requestId)).size).toBe(texts.length);
+  });
+
+  it('times out a request the service does not answer in time', async () => {
+    const before = stats().requests_timed_out as number;
+    const r = await dev.embed({ input: text('slow'), dimensions: 384, model: 'slow', timeoutMs: 300 });
+    expect(r.status).toBe(Status.TIMEOUT);
+    expect(stats().requests_timed_out).toBe(before + 1);
+    for (const release of slowRelease.splice(0)) release();
+  });
+
+  it('fails new requests fast when the daemon dies and re-sends in-flight ones to a restarted daemon', async () => {
+    const inflight = dev.embed({ input: text('survivor'), dimensions: 384, model: 'slow', timeoutMs: 60_000 });
+    await until(() => slowRelease.length === 1, 'the request to reach the service', 30_000);
+    const resentBefore = stats().requests_resent as number;
+    daemon!.kill('SIGKILL');
+    await until(() => stats().daemon_attached === 0, 'the module to notice the daemon is gone');
+    await expect(dev.embed({ input: text('x'), dimensions: 384 })).rejects.toMatchObject({ code: 'ENOTCONN' });
+    for (const release of slowRelease.splice(0)) release();
+    daemon = await startDaemon();
+    const r = await inflight;
+    expect(stats().requests_resent).toBeGreaterThan(resentBefore);
+    // Answered by the new daemon: served once the service re-registered, else a definite status.
+    expect([Status.SUCCESS, Status.NO_SERVICE, Status.MODEL_NOT_FOUND]).toContain(r.status);
+  });
+
+  it('completes in-flight requests with NO_DAEMON when no daemon returns within the grace period', async () => {
+    await until(() => service !== undefined && stats().daemon_attached === 1, 'attach');
+    let r = await dev.embed({ input: text('warm'), dimensions: 384, model: HASHING_MODEL });
+    while (r.status !== Status.SUCCESS) r = await dev.embed({ input: text('warm'), dimensions: 384, model: HASHING_MODEL });
+    const inflight = dev.embed({ input: text('orphan'), dimensions: 384, model: 'slow', timeoutMs: 60_000 });
+    await until(() => slowRelease.length === 1, 'the request to reach the service', 30_000);
+    daemon!.kill('SIGKILL');
+    expect((await inflight).status).toBe(Status.NO_DAEMON);
+    for (const release of slowRelease.splice(0)) release();
+    daemon = await startDaemon();
+  });
+
+  it('returns every request and buffer it allocated', async () => {
+    await until(() => stats().inflight === 0, 'idle');
+    const s = stats();
+    expect(s.live_requests).toBe(0);
+    expect(s.live_buffers).toBe(0);
+    expect(s.requests_submitted).toBe((s.requests_completed as number) + (s.requests_failed as number));
+  });
+});
