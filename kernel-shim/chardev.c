@@ -157,16 +157,29 @@ static long vexfs_ipc_ioctl(struct file *file, unsigned int cmd, unsigned long a
 	case VEXFS_IOCTL_IPC_UNREGISTER_SERVICE:
 	case VEXFS_IOCTL_IPC_GET_SERVICE_STATUS:
 	case VEXFS_IOCTL_IPC_LIST_SERVICES:
-		/* Forwarding to the daemon is not implemented yet. */
-		return -EOPNOTSUPP;
+		return vexfs_ipc_control_ioctl(file, cmd, argp);
 	default:
 		return -ENOTTY;
 	}
 }
 
+static int vexfs_ipc_open(struct inode *inode, struct file *file)
+{
+	int ret = nonseekable_open(inode, file);
+
+	return ret ? ret : vexfs_ipc_control_open(file);
+}
+
+static int vexfs_ipc_release(struct inode *inode, struct file *file)
+{
+	vexfs_ipc_control_release(file);
+	return 0;
+}
+
 static const struct file_operations vexfs_ipc_fops = {
 	.owner = THIS_MODULE,
-	.open = nonseekable_open,
+	.open = vexfs_ipc_open,
+	.release = vexfs_ipc_release,
 	.unlocked_ioctl = vexfs_ipc_ioctl,
 	.compat_ioctl = compat_ptr_ioctl,
 	.llseek = no_llseek,

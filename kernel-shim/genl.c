@@ -42,6 +42,10 @@ static const struct nla_policy vexfs_ipc_policy[VEXFS_IPC_A_MAX + 1] = {
 	[VEXFS_IPC_A_MAX_INFLIGHT]	= NLA_POLICY_MIN(NLA_U32, 1),
 	[VEXFS_IPC_A_MIN_PRIORITY]	= { .type = NLA_U8 },
 	[VEXFS_IPC_A_INFLIGHT]		= { .type = NLA_U32 },
+	[VEXFS_IPC_A_ERRNO]		= NLA_POLICY_MAX(NLA_U32, 4095),
+	[VEXFS_IPC_A_ERROR_MSG]		= { .type = NLA_NUL_STRING, .len = VEXFS_IPC_MAX_ERROR_MSG_LEN - 1 },
+	[VEXFS_IPC_A_SERVICE]		= NLA_POLICY_NESTED(vexfs_ipc_svc_policy),
+	[VEXFS_IPC_A_SERVICES]		= NLA_POLICY_NESTED_ARRAY(vexfs_ipc_svc_policy),
 };
 
 /* Only the attached daemon may answer; errors carry an extended ACK. */
@@ -99,6 +103,8 @@ static int vexfs_ipc_attach(struct sk_buff *skb, struct genl_info *info)
 	genlmsg_reply(reply, info);
 	if (fresh) {
 		pr_info("daemon attached (port %u)\n", info->snd_portid);
+		/* Registrations first, so re-sent requests find their services. */
+		vexfs_ipc_control_daemon_attached(info->snd_portid);
 		vexfs_ipc_requests_daemon_changed(info->snd_portid);
 	}
 	return 0;
@@ -200,12 +206,24 @@ static int vexfs_ipc_get_stats(struct sk_buff *skb, struct genl_info *info)
 	return genlmsg_reply(reply, info);
 }
 
+static int vexfs_ipc_reply(struct sk_buff *skb, struct genl_info *info)
+{
+	int ret = require_daemon(info);
+
+	if (ret)
+		return ret;
+	if (GENL_REQ_ATTR_CHECK(info, VEXFS_IPC_A_REQUEST_ID) || GENL_REQ_ATTR_CHECK(info, VEXFS_IPC_A_ERRNO))
+		return -EINVAL;
+	return vexfs_ipc_control_reply(info);
+}
+
 static const struct genl_small_ops vexfs_ipc_ops[] = {
 	{ .cmd = VEXFS_IPC_CMD_DAEMON_ATTACH, .doit = vexfs_ipc_attach, .flags = GENL_ADMIN_PERM },
 	{ .cmd = VEXFS_IPC_CMD_DAEMON_DETACH, .doit = vexfs_ipc_detach, .flags = GENL_ADMIN_PERM },
 	{ .cmd = VEXFS_IPC_CMD_EMBED_RESPONSE, .doit = vexfs_ipc_response, .flags = GENL_ADMIN_PERM },
 	{ .cmd = VEXFS_IPC_CMD_HEARTBEAT, .doit = vexfs_ipc_heartbeat, .flags = GENL_ADMIN_PERM },
 	{ .cmd = VEXFS_IPC_CMD_GET_STATS, .doit = vexfs_ipc_get_stats },
+	{ .cmd = VEXFS_IPC_CMD_REPLY, .doit = vexfs_ipc_reply, .flags = GENL_ADMIN_PERM },
 };
 
 static const struct genl_multicast_group vexfs_ipc_mcgrps[] = {
@@ -253,6 +271,26 @@ int vexfs_ipc_genl_send_request(u32 portid, const struct vexfs_ipc_request *req,
 		nlmsg_free(skb);
 		return -EMSGSIZE;
 	}
+	genlmsg_end(skb, hdr);
+	return genlmsg_unicast(&init_net, skb, portid);
+}
+
+struct sk_buff *vexfs_ipc_genl_start(u8 cmd, void **hdr)
+{
+	struct sk_buff *skb = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+
+	if (!skb)
+		return NULL;
+	*hdr = genlmsg_put(skb, 0, 0, &vexfs_ipc_family, 0, cmd);
+	if (!*hdr) {
+		nlmsg_free(skb);
+		return NULL;
+	}
+	return skb;
+}
+
+int vexfs_ipc_genl_send(struct sk_buff *skb, void *hdr, u32 portid)
+{
 	genlmsg_end(skb, hdr);
 	return genlmsg_unicast(&init_net, skb, portid);
 }

@@ -18,6 +18,10 @@ unsigned int vexfs_ipc_grace_ms = 5000;
 module_param_named(grace_ms, vexfs_ipc_grace_ms, uint, 0644);
 MODULE_PARM_DESC(grace_ms, "How long requests of a vanished daemon wait for a new one (default 5000 ms)");
 
+unsigned int vexfs_ipc_reply_timeout_ms = 5000;
+module_param_named(reply_timeout_ms, vexfs_ipc_reply_timeout_ms, uint, 0644);
+MODULE_PARM_DESC(reply_timeout_ms, "How long a forwarded register/status/list ioctl waits for the daemon (default 5000 ms)");
+
 struct vexfs_ipc_counters vexfs_ipc_stats;
 
 static int __init vexfs_ipc_init(void)
@@ -27,6 +31,9 @@ static int __init vexfs_ipc_init(void)
 	ret = vexfs_ipc_requests_init();
 	if (ret)
 		goto err_requests;
+	ret = vexfs_ipc_control_init();
+	if (ret)
+		goto err_control;
 	ret = vexfs_ipc_genl_init();
 	if (ret)
 		goto err_genl;
@@ -39,6 +46,8 @@ static int __init vexfs_ipc_init(void)
 err_chardev:
 	vexfs_ipc_genl_uninit();
 err_genl:
+	vexfs_ipc_control_uninit();
+err_control:
 	vexfs_ipc_requests_uninit();
 err_requests:
 	return ret;
@@ -48,9 +57,11 @@ static void __exit vexfs_ipc_exit(void)
 {
 	vexfs_ipc_chardev_uninit();
 	vexfs_ipc_genl_uninit();
+	vexfs_ipc_control_uninit();
 	vexfs_ipc_requests_uninit();
-	pr_info("unloaded (live requests %lld, buffers %lld)\n",
-		atomic64_read(&vexfs_ipc_stats.live_requests), atomic64_read(&vexfs_ipc_stats.live_buffers));
+	pr_info("unloaded (live requests %lld, buffers %lld, registrations %lld)\n",
+		atomic64_read(&vexfs_ipc_stats.live_requests), atomic64_read(&vexfs_ipc_stats.live_buffers),
+		atomic64_read(&vexfs_ipc_stats.live_registrations));
 }
 
 module_init(vexfs_ipc_init);

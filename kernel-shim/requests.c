@@ -26,6 +26,11 @@ static atomic_t npending = ATOMIC_INIT(0);
 static void grace_expired(struct work_struct *work);
 static DECLARE_DELAYED_WORK(grace_work, grace_expired);
 
+u64 vexfs_ipc_next_id(void)
+{
+	return atomic64_inc_return(&next_id);
+}
+
 u32 vexfs_ipc_requests_inflight(void)
 {
 	return atomic_read(&npending);
@@ -186,7 +191,7 @@ int vexfs_ipc_embed(const struct vexfs_ipc_embed_args *args, struct vexfs_ipc_em
 	}
 	atomic64_inc(&vexfs_ipc_stats.live_requests);
 	init_completion(&req->done);
-	req->id = atomic64_inc_return(&next_id);
+	req->id = vexfs_ipc_next_id();
 	req->input = args->input;
 	req->input_len = args->input_len;
 	req->model = args->model;

@@ -9,11 +9,13 @@
 #include <linux/atomic.h>
 #include <linux/completion.h>
 #include <linux/types.h>
+#include <net/netlink.h>
 #include <uapi/linux/vexfs_ipc.h>
 
 /* Module parameters (main.c). */
 extern unsigned int vexfs_ipc_max_pending;
 extern unsigned int vexfs_ipc_grace_ms;
+extern unsigned int vexfs_ipc_reply_timeout_ms;
 
 /**
  * struct vexfs_ipc_embed_args - one embedding request (in-kernel API)
@@ -71,6 +73,8 @@ int vexfs_ipc_requests_complete(u64 id, u32 status, const void *vector, u32 vect
 /* The daemon went away (0) or a new one attached (portid): re-send or start the grace period. */
 void vexfs_ipc_requests_daemon_changed(u32 portid);
 u32 vexfs_ipc_requests_inflight(void);
+/* Ids for requests and queries come from one counter, so they never collide. */
+u64 vexfs_ipc_next_id(void);
 
 /* genl.c */
 int vexfs_ipc_genl_init(void);
@@ -80,6 +84,21 @@ u8 vexfs_ipc_genl_min_priority(void);
 struct vexfs_ipc_request;
 int vexfs_ipc_genl_send_request(u32 portid, const struct vexfs_ipc_request *req, bool resent);
 void vexfs_ipc_genl_send_cancel(u64 id, u32 status);
+/* A kernel->daemon message of @cmd: start it, add attributes, then send (frees on error). */
+struct sk_buff *vexfs_ipc_genl_start(u8 cmd, void **hdr);
+int vexfs_ipc_genl_send(struct sk_buff *skb, void *hdr, u32 portid);
+
+/* control.c: forwarded service registration and queries. */
+struct file;
+struct genl_info;
+int vexfs_ipc_control_init(void);
+void vexfs_ipc_control_uninit(void);
+int vexfs_ipc_control_open(struct file *file);
+void vexfs_ipc_control_release(struct file *file);
+long vexfs_ipc_control_ioctl(struct file *file, unsigned int cmd, void __user *argp);
+int vexfs_ipc_control_reply(struct genl_info *info);
+void vexfs_ipc_control_daemon_attached(u32 portid);
+extern const struct nla_policy vexfs_ipc_svc_policy[VEXFS_IPC_SVC_A_MAX + 1];
 
 /* chardev.c */
 int vexfs_ipc_chardev_init(void);

@@ -8,6 +8,7 @@ import type { EmbedResponse } from '../protocol/messages.js';
 import type { KernelTwin } from '../twin/kernel-twin.js';
 import type { DaemonConfig } from './config.js';
 import { ControlServer } from './control-server.js';
+import { handleKernelControl } from './kernel-control.js';
 import { type KernelLink, openKernel } from './kernel.js';
 import { RateLimitedLog, type Logger } from './log.js';
 import { ServiceRegistry } from './registry.js';
@@ -70,6 +71,7 @@ export class Daemon {
         router.submit(req, reply);
       },
       cancel: (msg) => router.cancel(msg),
+      control: (msg, ch) => handleKernelControl(msg, ch, this.registry),
     });
     const ch = this.link.channel;
     ch.on('invalid', (err: DecodeError) => limited.warn(`kernel:${err.field}`, { field: err.field, err: err.message }, 'bad message from the kernel side'));

@@ -21,12 +21,14 @@ import {
   type EmbedRequest,
   type EmbedResponse,
   type GenlAddress,
+  type ReplyMessage,
   type VexfsMessage,
   decodeGenl,
   writeAttach,
   writeDetach,
   writeEmbedResponse,
   writeHeartbeat,
+  writeReply,
 } from '../protocol/messages.js';
 
 const ENOENT = errnoValue('ENOENT');
@@ -148,6 +150,11 @@ export class GenlKernelChannel extends EventEmitter<GenlChannelEvents> {
   respond(res: EmbedResponse): void {
     this.counters.responses++;
     writeEmbedResponse(this.conn.socket.outbox(this.kernelPort), this.out, res);
+  }
+
+  /** Answers a forwarded control message (register, unregister, status, list). */
+  reply(msg: ReplyMessage): void {
+    writeReply(this.conn.socket.outbox(this.kernelPort), this.out, msg);
   }
 
   /** Tells the kernel side which priorities to shed (backpressure) and the load. */

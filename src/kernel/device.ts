@@ -7,7 +7,17 @@ import { closeSync, openSync } from 'node:fs';
 
 import koffi from 'koffi';
 
-import { Ioctl, EmbeddingRequestStruct, StatsStruct } from '../abi/structs.js';
+import {
+  EmbeddingRequestStruct,
+  Ioctl,
+  ServiceInfoStruct,
+  ServiceListStruct,
+  ServiceRegisterStruct,
+  ServiceStatusStruct,
+  ServiceUnregisterStruct,
+  StatsStruct,
+} from '../abi/structs.js';
+import type { ServiceInfoMsg } from '../wire/proto.js';
 import { vectorBytes } from '../abi/uapi.js';
 import { loadNative, type NativeAddon } from '../native.js';
 
@@ -81,6 +91,73 @@ export class VexfsDevice {
     };
   }
 
+  /**
+   * REGISTER_SERVICE: the module forwards it to the daemon. The registration
+   * lasts until unregister() or until this device is closed.
+   */
+  async register(info: ServiceInfoMsg, raw?: Partial<Record<string, number | bigint>>): Promise<void> {
+    const id = Buffer.from(info.id);
+    const name = Buffer.from(info.name);
+    const endpoint = Buffer.from(info.endpoint);
+    const version = Buffer.from(info.version);
+    const models = Buffer.from(info.models.join(','));
+    const dims = Buffer.from(new Uint32Array(info.dimensions).buffer);
+    const addr = (b: Buffer) => (b.length ? koffi.address(b) : 0n);
+    const buf = Buffer.alloc(koffi.sizeof(ServiceRegisterStruct));
+    koffi.encode(buf, 0, ServiceRegisterStruct, {
+      service_id_ptr: addr(id),
+      service_name_ptr: addr(name),
+      dimensions_ptr: addr(dims),
+      endpoint_ptr: addr(endpoint),
+      version_ptr: addr(version),
+      models_ptr: addr(models),
+      service_id_len: id.length,
+      service_name_len: name.length,
+      dimensions_count: info.dimensions.length,
+      max_batch_size: info.maxBatchSize,
+      endpoint_len: endpoint.length,
+      version_len: version.length,
+      models_len: models.length,
+      data_types: info.dataTypes,
+      priority: info.priority,
+      flags: 0,
+      reserved: [0, 0],
+      ...raw,
+    });
+    await this.native.ioctl(this.fd, Ioctl.REGISTER_SERVICE, buf);
+    void [id, name, endpoint, version, models, dims];
+  }
+
+  async unregister(serviceId: string): Promise<void> {
+    const id = Buffer.from(serviceId);
+    const buf = Buffer.alloc(koffi.sizeof(ServiceUnregisterStruct));
+    koffi.encode(buf, 0, ServiceUnregisterStruct, { service_id_ptr: koffi.address(id), service_id_len: id.length, flags: 0 });
+    await this.native.ioctl(this.fd, Ioctl.UNREGISTER_SERVICE, buf);
+    void id;
+  }
+
+  /** GET_SERVICE_STATUS. */
+  async status(serviceId: string): Promise<DeviceServiceInfo> {
+    const id = Buffer.from(serviceId);
+    const buf = Buffer.alloc(koffi.sizeof(ServiceStatusStruct));
+    koffi.encode(buf, 0, ServiceStatusStruct, { service_id_ptr: koffi.address(id), service_id_len: id.length, flags: 0 });
+    await this.native.ioctl(this.fd, Ioctl.GET_SERVICE_STATUS, buf);
+    void id;
+    return toServiceInfo((koffi.decode(buf, 0, ServiceStatusStruct) as { info: RawServiceInfo }).info);
+  }
+
+  /** LIST_SERVICES with room for `capacity` entries; `total` may exceed what was returned. */
+  async list(capacity: number = 256): Promise<{ services: DeviceServiceInfo[]; total: number }> {
+    const size = koffi.sizeof(ServiceInfoStruct);
+    const entries = Buffer.alloc(Math.max(1, capacity) * size);
+    const buf = Buffer.alloc(koffi.sizeof(ServiceListStruct));
+    koffi.encode(buf, 0, ServiceListStruct, { entries_ptr: capacity ? koffi.address(entries) : 0n, entries_capacity: capacity, entries_count: 0, total_services: 0, flags: 0 });
+    await this.native.ioctl(this.fd, Ioctl.LIST_SERVICES, buf);
+    const out = koffi.decode(buf, 0, ServiceListStruct) as { entries_count: number; total_services: number };
+    const services = Array.from({ length: out.entries_count }, (_, i) => toServiceInfo(koffi.decode(entries, i * size, ServiceInfoStruct) as RawServiceInfo));
+    return { services, total: out.total_services };
+  }
+
   /** GET_STATS (never waits on the kernel, so synchronous). */
   stats(): DeviceStats {
     const buf = Buffer.alloc(koffi.sizeof(StatsStruct));
@@ -96,4 +173,70 @@ export class VexfsDevice {
   close(): void {
     closeSync(this.fd);
   }
+}
+
+interface RawServiceInfo {
+  id: string;
+  name: string;
+  version: string;
+  models: string;
+  endpoint: string;
+  dimensions: ArrayLike<number>;
+  dimensions_count: number;
+  data_types: number;
+  max_batch_size: number;
+  priority: number;
+  state: number;
+  health: number;
+  uid: number;
+  pid: number;
+  active_requests: number;
+  total_requests: number;
+  failures: number;
+  avg_response_ns: number;
+  heartbeat_age_ms: number;
+}
+
+export interface DeviceServiceInfo {
+  id: string;
+  name: string;
+  version: string;
+  models: string[];
+  endpoint: string;
+  dimensions: number[];
+  dataTypes: number;
+  maxBatchSize: number;
+  priority: number;
+  state: number;
+  health: number;
+  uid: number;
+  pid: number;
+  activeRequests: number;
+  totalRequests: number;
+  failures: number;
+  avgResponseNs: number;
+  heartbeatAgeMs: number;
+}
+
+function toServiceInfo(r: RawServiceInfo): DeviceServiceInfo {
+  return {
+    id: r.id,
+    name: r.name,
+    version: r.version,
+    models: r.models === '' ? [] : r.models.split(','),
+    endpoint: r.endpoint,
+    dimensions: Array.from(r.dimensions).slice(0, r.dimensions_count),
+    dataTypes: r.data_types,
+    maxBatchSize: r.max_batch_size,
+    priority: r.priority,
+    state: r.state,
+    health: r.health,
+    uid: r.uid,
+    pid: r.pid,
+    activeRequests: r.active_requests,
+    totalRequests: Number(r.total_requests),
+    failures: Number(r.failures),
+    avgResponseNs: Number(r.avg_response_ns),
+    heartbeatAgeMs: Number(r.heartbeat_age_ms),
+  };
 }

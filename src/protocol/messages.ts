@@ -80,6 +80,8 @@ export interface ServiceRegisterMessage {
   service: ServiceRecord;
   callerUid: number;
   callerPid: number;
+  /** Flags.NO_REPLY when the module re-announces a registration to a new daemon. */
+  flags?: number;
 }
 
 export interface ServiceUnregisterMessage {
@@ -270,6 +272,7 @@ export function writeServiceRegister(w: NlWriter, to: GenlAddress, m: ServiceReg
     w.u64(Attr.REQUEST_ID, m.requestId);
     putService(w, Attr.SERVICE, m.service);
     w.u32(Attr.CALLER_UID, m.callerUid).u32(Attr.CALLER_PID, m.callerPid);
+    if (m.flags) w.u32(Attr.FLAGS, m.flags);
   });
 }
 
@@ -383,8 +386,11 @@ export function decodeAttrs(cmd: number, buf: Uint8Array, start: number, end: nu
       const requestId = t.u64(Attr.REQUEST_ID);
       const callerUid = t.u32(Attr.CALLER_UID);
       const callerPid = t.u32(Attr.CALLER_PID);
+      const flags = t.u32Or(Attr.FLAGS, 0);
       const { start: s, end: e } = t.nested(Attr.SERVICE);
-      return { cmd, msg: { requestId, callerUid, callerPid, service: decodeService(buf, s, e) } };
+      const msg: ServiceRegisterMessage = { requestId, callerUid, callerPid, service: decodeService(buf, s, e) };
+      if (flags) msg.flags = flags;
+      return { cmd, msg };
     }
     case Cmd.SERVICE_UNREGISTER:
       return {

@@ -4,16 +4,21 @@
  * registers with the bridge, heartbeats, answers batches (mapping thrown
  * errors to per-item errors) and unregisters on close.
  *
- * Registration goes to the daemon's control socket, and is made again
- * whenever the daemon restarts. (Registration by ioctl on /dev/vexfs_ipc,
- * forwarded by the kernel module, is not implemented yet: issue 4.)
+ * Registration is by ioctl on /dev/vexfs_ipc when the kernel module is
+ * loaded (the module forwards it to the daemon, keeps it while the device
+ * stays open, and re-announces it to a restarted daemon); otherwise it goes
+ * to the daemon's control socket and is made again whenever the daemon
+ * restarts. Either way it ends when the service closes or its process dies.
  */
 import type { Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { Consts, Status } from '../abi/uapi.js';
-import { InvalidArgumentError } from '../errors.js';
+import { existsSync } from 'node:fs';
+
+import { InvalidArgumentError, RegistrationError, isErrnoException } from '../errors.js';
+import { DEVICE_PATH, VexfsDevice } from '../kernel/device.js';
 import { defaultControlSocket } from '../daemon/defaults.js';
 import { validateRegistration } from '../daemon/registration.js';
 import { FrameReader, FrameWriter } from '../wire/frames.js';
@@ -82,6 +87,7 @@ export class EmbeddingService {
   private active = 0;
   private closed = false;
   private retryTimer: NodeJS.Timeout | undefined;
+  private device: VexfsDevice | undefined;
 
   private constructor(info: ServiceInfoMsg, private readonly options: EmbeddingServiceOptions) {
     this.info = info;
@@ -120,7 +126,23 @@ export class EmbeddingService {
     return this.options.controlSocket ?? defaultControlSocket();
   }
 
+  /** How the service registered: by ioctl with the module, or through the daemon's control socket. */
+  get registeredVia(): 'ioctl' | 'control' {
+    return this.device ? 'ioctl' : 'control';
+  }
+
   private async register(): Promise<void> {
+    if (this.options.controlSocket === undefined && existsSync(DEVICE_PATH)) {
+      const device = VexfsDevice.open();
+      try {
+        await device.register(this.info);
+      } catch (err) {
+        device.close();
+        throw registrationErrorFromErrno(err, this.info.id);
+      }
+      this.device = device;
+      return;
+    }
     const control = await ControlClient.connect(this.controlPath);
     this.control = control;
     control.once('close', () => {
@@ -201,6 +223,8 @@ export class EmbeddingService {
     if (this.closed) return;
     this.closed = true;
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    // Closing the device is the unregistration: the module tells the daemon.
+    this.device?.close();
     if (this.control) {
       try {
         await this.control.unregister(this.info.id);
@@ -227,4 +251,22 @@ function statusOf(err: unknown): number {
 
 function fail(n: number, code: number, message: string): EmbedResultMsg[] {
   return Array.from({ length: n }, () => ({ error: { code, message } }));
+}
+
+const IOCTL_REASONS: Record<string, string> = {
+  EEXIST: 'the service id is already registered by another process',
+  ENOTCONN: 'no daemon is attached to the kernel module (is vexfs-bridged running?)',
+  ETIMEDOUT: 'the daemon did not answer the registration in time',
+  EINVAL: 'a registration field is out of range (see include/uapi/linux/vexfs_ipc.h)',
+  E2BIG: 'a registration string or list is over its limit',
+  ENOSPC: "the daemon's registry is full",
+  EACCES: 'permission denied on /dev/vexfs_ipc (it is mode 0660: run as root or a member of its group)',
+};
+
+function registrationErrorFromErrno(err: unknown, id: string): Error {
+  if (!isErrnoException(err)) return err as Error;
+  const reason = IOCTL_REASONS[err.code] ?? err.message;
+  const errno = (['EINVAL', 'E2BIG', 'EEXIST', 'ENOENT', 'ENOSPC', 'EPERM'] as const).find((e) => e === err.code);
+  if (errno === undefined) return Object.assign(new Error(`registering "${id}" by ioctl failed: ${reason}`), { code: err.code, cause: err });
+  return new RegistrationError(errno, `registering "${id}" by ioctl failed: ${reason}`);
 }

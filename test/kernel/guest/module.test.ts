@@ -6,9 +6,6 @@ import { statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { Cmd, DataType, Status } from '../../../src/abi/uapi.js';
-import koffi from 'koffi';
-
-import { Ioctl, ServiceRegisterStruct } from '../../../src/abi/structs.js';
 import { hashingEmbed } from '../../../src/embedder/hashing.js';
 import { HASHING_MODEL } from '../../../src/embedder/service.js';
 import { DEVICE_PATH, VexfsDevice } from '../../../src/kernel/device.js';
@@ -19,7 +16,7 @@ import { NetlinkSocket } from '../../../src/netlink/socket.js';
 import { EmbeddingService } from '../../../src/sdk/service.js';
 import { until } from '../../helpers/wait.js';
 
-const CONTROL = '/tmp/vexfs-control.sock';
+const CONTROL = '/tmp/vexfs-control.sock'; // the daemon's; services here register by ioctl
 let dev: VexfsDevice;
 let daemon: ChildProcess | undefined;
 let service: EmbeddingService | undefined;
@@ -44,7 +41,6 @@ async function startService(): Promise<EmbeddingService> {
     name: 'hashing embedder (guest)',
     dimensions: [384],
     models: [HASHING_MODEL, 'slow'],
-    controlSocket: CONTROL,
     embed: async (inputs, { model, dimensions }) => {
       if (model === 'slow') await new Promise<void>((r) => slowRelease.push(r));
       return inputs.map((i) => hashingEmbed(decoder.decode(i), dimensions));
@@ -107,12 +103,14 @@ describe('vexfs_ipc.ko', () => {
       await expect(dev.embed({ ...ok, raw }), JSON.stringify(raw, (_k, v) => (typeof v === 'bigint' ? String(v) : v))).rejects.toMatchObject({ code });
     }
     await expect(dev.rawIoctl(0xc0085699, Buffer.alloc(8))).rejects.toMatchObject({ code: 'ENOTTY' });
-    await expect(dev.rawIoctl(Ioctl.REGISTER_SERVICE, Buffer.alloc(koffi.sizeof(ServiceRegisterStruct)))).rejects.toMatchObject({ errno: -95 }); // EOPNOTSUPP (libuv calls it ENOTSUP)
+    // With no daemon, forwarded calls fail fast too.
+    await expect(dev.list()).rejects.toMatchObject({ code: 'ENOTCONN' });
   });
 
   it('serves embeddings by ioctl through the daemon and a service, identical to the embedder called directly', async () => {
     daemon = await startDaemon();
     service = await startService();
+    expect(service.registeredVia).toBe('ioctl');
     await until(() => stats().daemon_attached === 1, 'attach');
     const deadline = Date.now() + 30_000;
     let r = await dev.embed({ input: text('hello kernel'), dimensions: 384, model: HASHING_MODEL });
@@ -127,6 +125,75 @@ describe('vexfs_ipc.ko', () => {
     const h = await dev.embed({ input: text('hello kernel'), dimensions: 384, dataType: DataType.FLOAT16 });
     expect(h.status).toBe(Status.SUCCESS);
     expect(h.vector.length).toBe(768);
+  });
+
+  it('lists and reports the service registered by ioctl', async () => {
+    const { services, total } = await dev.list();
+    expect(total).toBe(1);
+    expect(services[0]).toMatchObject({ id: 'guest-embedder', dimensions: [384], models: [HASHING_MODEL, 'slow'], state: 1, health: 100 });
+    expect(services[0]?.pid).toBe(process.pid);
+    const s = await dev.status('guest-embedder');
+    expect(s.endpoint).toMatch(/^unix:\//);
+    expect(s.totalRequests).toBeGreaterThan(0);
+    await expect(dev.status('nope')).rejects.toMatchObject({ code: 'ENOENT' });
+    expect((await dev.list(0)).total).toBe(1);
+    expect(stats().live_registrations).toBe(1);
+  });
+
+  it('refuses bad registrations with the documented errno, in the module or from the daemon', async () => {
+    const info = { id: 'reg-test', name: 'r', version: '1', dimensions: [8], dataTypes: 1, models: [], maxBatchSize: 4, priority: 0, endpoint: '/tmp/reg-test.sock', metadata: {} };
+    const good = { ...info, endpoint: 'unix:/tmp/reg-test.sock' };
+    const cases: Array<[Record<string, number | bigint>, string]> = [
+      [{ service_id_len: 0 }, 'EINVAL'],
+      [{ service_id_len: 64 }, 'E2BIG'],
+      [{ dimensions_count: 0 }, 'EINVAL'],
+      [{ dimensions_count: 17 }, 'E2BIG'],
+      [{ max_batch_size: 0 }, 'EINVAL'],
+      [{ max_batch_size: 1001 }, 'EINVAL'],
+      [{ data_types: 64 }, 'EINVAL'],
+      [{ priority: 256 }, 'EINVAL'],
+      [{ flags: 1 }, 'EINVAL'],
+      [{ endpoint_ptr: 8n }, 'EFAULT'],
+      [{ version_len: 32 }, 'E2BIG'],
+    ];
+    for (const [raw, code] of cases) {
+      const d = VexfsDevice.open();
+      try {
+        await expect(d.register(good, raw), JSON.stringify(raw, (_k, v) => (typeof v === 'bigint' ? String(v) : v))).rejects.toMatchObject({ code });
+      } finally {
+        d.close();
+      }
+    }
+    const d = VexfsDevice.open();
+    const other = VexfsDevice.open();
+    try {
+      // The daemon's own validation: an endpoint without "unix:".
+      await expect(d.register(info)).rejects.toMatchObject({ code: 'EINVAL' });
+      await expect(d.register({ ...good, id: 'guest-embedder' })).rejects.toMatchObject({ code: 'EEXIST' });
+      await d.register(good);
+      await expect(d.register({ ...good, id: 'second' })).rejects.toMatchObject({ code: 'EBUSY' });
+      await expect(other.register(good)).rejects.toMatchObject({ code: 'EEXIST' });
+      await expect(other.unregister('reg-test')).rejects.toMatchObject({ code: 'ENOENT' });
+      expect((await dev.list()).services.map((s) => s.id).sort()).toEqual(['guest-embedder', 'reg-test']);
+      await d.unregister('reg-test');
+      expect((await dev.list()).services.map((s) => s.id)).toEqual(['guest-embedder']);
+    } finally {
+      d.close();
+      other.close();
+    }
+  });
+
+  it('removes the service of a registering process that is killed', async () => {
+    const child = spawn(process.execPath, ['test/kernel/guest/fixtures/register-and-wait.mjs', 'doomed'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout!.on('data', (d) => (out += d));
+    await until(() => out.includes('registered via ioctl'), 'the child to register', 60_000);
+    expect((await dev.list()).services.map((s) => s.id)).toContain('doomed');
+    child.kill('SIGKILL');
+    await until(() => stats().live_registrations === 1, 'the module to drop the registration');
+    const deadline = Date.now() + 10_000;
+    while ((await dev.list()).services.some((s) => s.id === 'doomed') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect((await dev.list()).services.map((s) => s.id)).toEqual(['guest-embedder']);
   });
 
   it('keeps concurrent requests apart', async () => {
@@ -180,5 +247,7 @@ describe('vexfs_ipc.ko', () => {
     expect(s.live_requests).toBe(0);
     expect(s.live_buffers).toBe(0);
     expect(s.requests_submitted).toBe((s.requests_completed as number) + (s.requests_failed as number));
+    // Only the guest embedder's registration remains, held by its open device.
+    expect(s.live_registrations).toBe(1);
   });
 });

@@ -1,0 +1,496 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Service registration and queries forwarded from /dev/vexfs_ipc to the
+ * daemon: REGISTER_SERVICE, UNREGISTER_SERVICE, GET_SERVICE_STATUS and
+ * LIST_SERVICES become kernel->daemon messages answered by REPLY.
+ *
+ * A registration belongs to the open file that made it: closing the file
+ * (or the process dying) tells the daemon the service is gone. The module
+ * keeps every registration so that a daemon attaching later learns them.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/cred.h>
+#include <linux/fs.h>
+#include <linux/list.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+#include <linux/xarray.h>
+#include <net/genetlink.h>
+
+#include "vexfs_ipc.h"
+
+const struct nla_policy vexfs_ipc_svc_policy[VEXFS_IPC_SVC_A_MAX + 1] = {
+	[VEXFS_IPC_SVC_A_ID]		= { .type = NLA_NUL_STRING, .len = VEXFS_IPC_MAX_SERVICE_ID_LEN - 1 },
+	[VEXFS_IPC_SVC_A_NAME]		= { .type = NLA_NUL_STRING, .len = VEXFS_IPC_MAX_NAME_LEN - 1 },
+	[VEXFS_IPC_SVC_A_VERSION]	= { .type = NLA_NUL_STRING, .len = VEXFS_IPC_MAX_VERSION_LEN - 1 },
+	[VEXFS_IPC_SVC_A_DIMENSIONS]	= { .type = NLA_BINARY, .len = 4 * VEXFS_IPC_MAX_DIMENSION_SETS },
+	[VEXFS_IPC_SVC_A_DATA_TYPES]	= { .type = NLA_U32 },
+	[VEXFS_IPC_SVC_A_MODELS]	= { .type = NLA_NUL_STRING, .len = VEXFS_IPC_MAX_MODELS_LEN - 1 },
+	[VEXFS_IPC_SVC_A_MAX_BATCH_SIZE] = { .type = NLA_U32 },
+	[VEXFS_IPC_SVC_A_PRIORITY]	= { .type = NLA_U32 },
+	[VEXFS_IPC_SVC_A_ENDPOINT]	= { .type = NLA_NUL_STRING, .len = VEXFS_IPC_MAX_ENDPOINT_LEN - 1 },
+	[VEXFS_IPC_SVC_A_FLAGS]		= { .type = NLA_U32 },
+	[VEXFS_IPC_SVC_A_STATE]		= NLA_POLICY_MAX(NLA_U32, VEXFS_IPC_SVC_MAX),
+	[VEXFS_IPC_SVC_A_HEALTH]	= NLA_POLICY_MAX(NLA_U32, 100),
+	[VEXFS_IPC_SVC_A_UID]		= { .type = NLA_U32 },
+	[VEXFS_IPC_SVC_A_PID]		= { .type = NLA_U32 },
+	[VEXFS_IPC_SVC_A_ACTIVE_REQUESTS] = { .type = NLA_U32 },
+	[VEXFS_IPC_SVC_A_TOTAL_REQUESTS] = { .type = NLA_U64 },
+	[VEXFS_IPC_SVC_A_FAILURES]	= { .type = NLA_U64 },
+	[VEXFS_IPC_SVC_A_AVG_RESPONSE_NS] = { .type = NLA_U64 },
+	[VEXFS_IPC_SVC_A_HEARTBEAT_AGE_MS] = { .type = NLA_U64 },
+};
+
+/* What a registration says about its service, kept to re-announce it. */
+struct service_spec {
+	char id[VEXFS_IPC_MAX_SERVICE_ID_LEN];
+	char name[VEXFS_IPC_MAX_NAME_LEN];
+	char version[VEXFS_IPC_MAX_VERSION_LEN];
+	char models[VEXFS_IPC_MAX_MODELS_LEN];
+	char endpoint[VEXFS_IPC_MAX_ENDPOINT_LEN];
+	u32 dims[VEXFS_IPC_MAX_DIMENSION_SETS];
+	u32 ndims, data_types, max_batch, priority;
+	u32 uid, pid;
+};
+
+struct registration {
+	struct list_head node;
+	struct service_spec spec;
+};
+
+/* Per open file. */
+struct control_file {
+	struct mutex lock;
+	struct registration *reg;
+};
+
+/* A forwarded call waiting for the daemon's REPLY. */
+struct query {
+	u64 id;
+	struct completion done;
+	int err;
+	struct vexfs_ipc_service_info *infos;
+	u32 capacity, count, total;
+};
+
+static LIST_HEAD(registrations);
+static DEFINE_MUTEX(registrations_lock);
+static DEFINE_XARRAY(queries);
+
+static int put_spec(struct sk_buff *skb, const struct service_spec *s)
+{
+	struct nlattr *nest = nla_nest_start(skb, VEXFS_IPC_A_SERVICE);
+
+	if (!nest || nla_put_string(skb, VEXFS_IPC_SVC_A_ID, s->id) || nla_put_string(skb, VEXFS_IPC_SVC_A_NAME, s->name) ||
+	    nla_put_string(skb, VEXFS_IPC_SVC_A_VERSION, s->version) ||
+	    nla_put(skb, VEXFS_IPC_SVC_A_DIMENSIONS, s->ndims * sizeof(u32), s->dims) ||
+	    nla_put_u32(skb, VEXFS_IPC_SVC_A_DATA_TYPES, s->data_types) ||
+	    nla_put_string(skb, VEXFS_IPC_SVC_A_MODELS, s->models) ||
+	    nla_put_u32(skb, VEXFS_IPC_SVC_A_MAX_BATCH_SIZE, s->max_batch) ||
+	    nla_put_u32(skb, VEXFS_IPC_SVC_A_PRIORITY, s->priority) ||
+	    nla_put_string(skb, VEXFS_IPC_SVC_A_ENDPOINT, s->endpoint) || nla_put_u32(skb, VEXFS_IPC_SVC_A_FLAGS, 0))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/* Builds and sends one forwarded message; @id 0 means "no reply wanted". */
+static int send_control(u32 portid, u8 cmd, u64 id, const struct service_spec *spec, const char *service_id, u32 flags)
+{
+	struct sk_buff *skb;
+	void *hdr;
+
+	skb = vexfs_ipc_genl_start(cmd, &hdr);
+	if (!skb)
+		return -ENOMEM;
+	if (nla_put_u64_64bit(skb, VEXFS_IPC_A_REQUEST_ID, id ? id : vexfs_ipc_next_id(), VEXFS_IPC_A_PAD) ||
+	    (spec && put_spec(skb, spec)) || (service_id && nla_put_string(skb, VEXFS_IPC_A_SERVICE_ID, service_id)) ||
+	    ((cmd == VEXFS_IPC_CMD_SERVICE_REGISTER || cmd == VEXFS_IPC_CMD_SERVICE_UNREGISTER) &&
+	     (nla_put_u32(skb, VEXFS_IPC_A_CALLER_UID, spec ? spec->uid : from_kuid_munged(&init_user_ns, current_uid())) ||
+	      nla_put_u32(skb, VEXFS_IPC_A_CALLER_PID, spec ? spec->pid : task_tgid_nr(current)))) ||
+	    (flags && nla_put_u32(skb, VEXFS_IPC_A_FLAGS, flags))) {
+		nlmsg_free(skb);
+		return -EMSGSIZE;
+	}
+	return vexfs_ipc_genl_send(skb, hdr, portid);
+}
+
+/* Sends a query and waits (bounded, killable) for its REPLY. */
+static int run_query(struct query *q, u8 cmd, const struct service_spec *spec, const char *service_id)
+{
+	u32 portid = vexfs_ipc_genl_daemon_portid();
+	long left;
+	int ret;
+
+	if (!portid)
+		return -ENOTCONN;
+	q->id = vexfs_ipc_next_id();
+	init_completion(&q->done);
+	ret = xa_insert(&queries, q->id, q, GFP_KERNEL);
+	if (ret)
+		return ret;
+	ret = send_control(portid, cmd, q->id, spec, service_id, 0);
+	if (ret) {
+		xa_erase(&queries, q->id);
+		return ret == -ECONNREFUSED ? -ENOTCONN : ret;
+	}
+	left = wait_for_completion_killable_timeout(&q->done, msecs_to_jiffies(vexfs_ipc_reply_timeout_ms));
+	if (left <= 0) {
+		if (xa_cmpxchg(&queries, q->id, q, NULL, 0) == q)
+			return left < 0 ? -EINTR : -ETIMEDOUT;
+		wait_for_completion(&q->done);
+	}
+	return q->err;
+}
+
+static void fill_info(const struct nlattr *nest, struct vexfs_ipc_service_info *out)
+{
+	struct nlattr *tb[VEXFS_IPC_SVC_A_MAX + 1];
+
+	memset(out, 0, sizeof(*out));
+	/* Already validated against vexfs_ipc_svc_policy by the family policy. */
+	if (nla_parse_nested(tb, VEXFS_IPC_SVC_A_MAX, nest, vexfs_ipc_svc_policy, NULL))
+		return;
+	if (tb[VEXFS_IPC_SVC_A_ID])
+		nla_strscpy(out->id, tb[VEXFS_IPC_SVC_A_ID], sizeof(out->id));
+	if (tb[VEXFS_IPC_SVC_A_NAME])
+		nla_strscpy(out->name, tb[VEXFS_IPC_SVC_A_NAME], sizeof(out->name));
+	if (tb[VEXFS_IPC_SVC_A_VERSION])
+		nla_strscpy(out->version, tb[VEXFS_IPC_SVC_A_VERSION], sizeof(out->version));
+	if (tb[VEXFS_IPC_SVC_A_MODELS])
+		nla_strscpy(out->models, tb[VEXFS_IPC_SVC_A_MODELS], sizeof(out->models));
+	if (tb[VEXFS_IPC_SVC_A_ENDPOINT])
+		nla_strscpy(out->endpoint, tb[VEXFS_IPC_SVC_A_ENDPOINT], sizeof(out->endpoint));
+	if (tb[VEXFS_IPC_SVC_A_DIMENSIONS]) {
+		out->dimensions_count = nla_len(tb[VEXFS_IPC_SVC_A_DIMENSIONS]) / sizeof(u32);
+		memcpy(out->dimensions, nla_data(tb[VEXFS_IPC_SVC_A_DIMENSIONS]), out->dimensions_count * sizeof(u32));
+	}
+#define U32(a, f) do { if (tb[a]) out->f = nla_get_u32(tb[a]); } while (0)
+#define U64(a, f) do { if (tb[a]) out->f = nla_get_u64(tb[a]); } while (0)
+	U32(VEXFS_IPC_SVC_A_DATA_TYPES, data_types);
+	U32(VEXFS_IPC_SVC_A_MAX_BATCH_SIZE, max_batch_size);
+	U32(VEXFS_IPC_SVC_A_PRIORITY, priority);
+	U32(VEXFS_IPC_SVC_A_STATE, state);
+	U32(VEXFS_IPC_SVC_A_HEALTH, health);
+	U32(VEXFS_IPC_SVC_A_UID, uid);
+	U32(VEXFS_IPC_SVC_A_PID, pid);
+	U32(VEXFS_IPC_SVC_A_ACTIVE_REQUESTS, active_requests);
+	U64(VEXFS_IPC_SVC_A_TOTAL_REQUESTS, total_requests);
+	U64(VEXFS_IPC_SVC_A_FAILURES, failures);
+	U64(VEXFS_IPC_SVC_A_AVG_RESPONSE_NS, avg_response_ns);
+	U64(VEXFS_IPC_SVC_A_HEARTBEAT_AGE_MS, heartbeat_age_ms);
+#undef U32
+#undef U64
+}
+
+int vexfs_ipc_control_reply(struct genl_info *info)
+{
+	u64 id = nla_get_u64(info->attrs[VEXFS_IPC_A_REQUEST_ID]);
+	struct nlattr *elem;
+	struct query *q;
+	int rem;
+
+	q = xa_erase(&queries, id);
+	if (!q) {
+		atomic64_inc(&vexfs_ipc_stats.late);
+		GENL_SET_ERR_MSG(info, "no query with this id is waiting (it timed out)");
+		return -ENOENT;
+	}
+	q->err = -(int)nla_get_u32(info->attrs[VEXFS_IPC_A_ERRNO]);
+	if (!q->err && info->attrs[VEXFS_IPC_A_SERVICE] && q->capacity) {
+		fill_info(info->attrs[VEXFS_IPC_A_SERVICE], &q->infos[0]);
+		q->count = q->total = 1;
+	}
+	if (!q->err && info->attrs[VEXFS_IPC_A_SERVICES]) {
+		nla_for_each_nested(elem, info->attrs[VEXFS_IPC_A_SERVICES], rem) {
+			if (q->count < q->capacity)
+				fill_info(elem, &q->infos[q->count++]);
+			q->total++;
+		}
+	}
+	complete(&q->done);
+	return 0;
+}
+
+/* Copies a user string of @len bytes (no NUL needed) into @dst of @size. */
+static int copy_user_string(char *dst, size_t size, u64 ptr, u32 len, bool required)
+{
+	if (len == 0)
+		return required ? -EINVAL : 0;
+	if (len >= size)
+		return -E2BIG;
+	if (!ptr)
+		return -EINVAL;
+	if (copy_from_user(dst, u64_to_user_ptr(ptr), len))
+		return -EFAULT;
+	dst[len] = '\0';
+	return strlen(dst) == len ? 0 : -EINVAL;
+}
+
+static int read_spec(const struct vexfs_ipc_service_register *r, struct service_spec *s)
+{
+	int ret;
+	u32 i;
+
+	if (r->flags & ~VEXFS_IPC_REGISTER_F_ALL || r->reserved[0] || r->reserved[1])
+		return -EINVAL;
+	if (r->dimensions_count == 0 || !r->dimensions_ptr)
+		return -EINVAL;
+	if (r->dimensions_count > VEXFS_IPC_MAX_DIMENSION_SETS)
+		return -E2BIG;
+	if (r->max_batch_size < 1 || r->max_batch_size > VEXFS_IPC_MAX_BATCH_SIZE)
+		return -EINVAL;
+	if (r->data_types >= (1U << (VEXFS_IPC_DTYPE_MAX + 1)) || r->priority > 255)
+		return -EINVAL;
+	ret = copy_user_string(s->id, sizeof(s->id), r->service_id_ptr, r->service_id_len, true);
+	if (!ret)
+		ret = copy_user_string(s->name, sizeof(s->name), r->service_name_ptr, r->service_name_len, true);
+	if (!ret)
+		ret = copy_user_string(s->endpoint, sizeof(s->endpoint), r->endpoint_ptr, r->endpoint_len, true);
+	if (!ret)
+		ret = copy_user_string(s->version, sizeof(s->version), r->version_ptr, r->version_len, false);
+	if (!ret)
+		ret = copy_user_string(s->models, sizeof(s->models), r->models_ptr, r->models_len, false);
+	if (ret)
+		return ret;
+	if (copy_from_user(s->dims, u64_to_user_ptr(r->dimensions_ptr), r->dimensions_count * sizeof(u32)))
+		return -EFAULT;
+	for (i = 0; i < r->dimensions_count; i++)
+		if (s->dims[i] < 1 || s->dims[i] > VEXFS_IPC_MAX_DIMENSIONS)
+			return -EINVAL;
+	s->ndims = r->dimensions_count;
+	s->data_types = r->data_types;
+	s->max_batch = r->max_batch_size;
+	s->priority = r->priority;
+	s->uid = from_kuid_munged(&init_user_ns, current_uid());
+	s->pid = task_tgid_nr(current);
+	return 0;
+}
+
+static long do_register(struct control_file *cf, struct vexfs_ipc_service_register __user *u)
+{
+	struct vexfs_ipc_service_register r;
+	struct registration *reg, *other;
+	struct query q = {};
+	int ret;
+
+	if (copy_from_user(&r, u, sizeof(r)))
+		return -EFAULT;
+	reg = kzalloc(sizeof(*reg), GFP_KERNEL);
+	if (!reg)
+		return -ENOMEM;
+	ret = read_spec(&r, &reg->spec);
+	if (ret)
+		goto err_free;
+	mutex_lock(&cf->lock);
+	if (cf->reg) {
+		ret = -EBUSY;
+		goto err_unlock;
+	}
+	/* Reserve the id across files before asking the daemon. */
+	mutex_lock(&registrations_lock);
+	list_for_each_entry(other, &registrations, node) {
+		if (!strcmp(other->spec.id, reg->spec.id)) {
+			mutex_unlock(&registrations_lock);
+			ret = -EEXIST;
+			goto err_unlock;
+		}
+	}
+	list_add_tail(&reg->node, &registrations);
+	mutex_unlock(&registrations_lock);
+	ret = run_query(&q, VEXFS_IPC_CMD_SERVICE_REGISTER, &reg->spec, NULL);
+	if (ret) {
+		mutex_lock(&registrations_lock);
+		list_del(&reg->node);
+		mutex_unlock(&registrations_lock);
+		goto err_unlock;
+	}
+	cf->reg = reg;
+	atomic64_inc(&vexfs_ipc_stats.live_registrations);
+	mutex_unlock(&cf->lock);
+	return 0;
+
+err_unlock:
+	mutex_unlock(&cf->lock);
+err_free:
+	kfree(reg);
+	return ret;
+}
+
+static void drop_registration(struct control_file *cf)
+{
+	mutex_lock(&registrations_lock);
+	list_del(&cf->reg->node);
+	mutex_unlock(&registrations_lock);
+	kfree(cf->reg);
+	cf->reg = NULL;
+	atomic64_dec(&vexfs_ipc_stats.live_registrations);
+}
+
+static long do_unregister(struct control_file *cf, struct vexfs_ipc_service_unregister __user *u)
+{
+	struct vexfs_ipc_service_unregister r;
+	char id[VEXFS_IPC_MAX_SERVICE_ID_LEN];
+	struct query q = {};
+	int ret;
+
+	if (copy_from_user(&r, u, sizeof(r)))
+		return -EFAULT;
+	if (r.flags)
+		return -EINVAL;
+	ret = copy_user_string(id, sizeof(id), r.service_id_ptr, r.service_id_len, true);
+	if (ret)
+		return ret;
+	mutex_lock(&cf->lock);
+	if (!cf->reg || strcmp(cf->reg->spec.id, id)) {
+		mutex_unlock(&cf->lock);
+		return -ENOENT;
+	}
+	ret = run_query(&q, VEXFS_IPC_CMD_SERVICE_UNREGISTER, NULL, id);
+	/* Gone from the daemon either way once it answered; keep it only if it could not be told. */
+	if (!ret || ret == -ENOENT)
+		drop_registration(cf);
+	mutex_unlock(&cf->lock);
+	return ret;
+}
+
+static long do_status(struct vexfs_ipc_service_status __user *u)
+{
+	struct vexfs_ipc_service_status *s;
+	char id[VEXFS_IPC_MAX_SERVICE_ID_LEN];
+	struct query q = {};
+	int ret;
+
+	s = kzalloc(sizeof(*s), GFP_KERNEL);
+	if (!s)
+		return -ENOMEM;
+	ret = -EFAULT;
+	if (copy_from_user(s, u, sizeof(*s)))
+		goto out;
+	ret = -EINVAL;
+	if (s->flags)
+		goto out;
+	ret = copy_user_string(id, sizeof(id), s->service_id_ptr, s->service_id_len, true);
+	if (ret)
+		goto out;
+	q.infos = &s->info;
+	q.capacity = 1;
+	ret = run_query(&q, VEXFS_IPC_CMD_SERVICE_STATUS, NULL, id);
+	if (!ret && q.count == 0)
+		ret = -ENOENT;
+	if (!ret && copy_to_user(u, s, sizeof(*s)))
+		ret = -EFAULT;
+out:
+	kfree(s);
+	return ret;
+}
+
+static long do_list(struct vexfs_ipc_service_list __user *u)
+{
+	struct vexfs_ipc_service_list r;
+	struct query q = {};
+	int ret;
+
+	if (copy_from_user(&r, u, sizeof(r)))
+		return -EFAULT;
+	if (r.flags || r.entries_capacity > VEXFS_IPC_MAX_SERVICES || (r.entries_capacity && !r.entries_ptr))
+		return -EINVAL;
+	if (r.entries_capacity) {
+		q.infos = kvcalloc(r.entries_capacity, sizeof(*q.infos), GFP_KERNEL);
+		if (!q.infos)
+			return -ENOMEM;
+		atomic64_inc(&vexfs_ipc_stats.live_buffers);
+		q.capacity = r.entries_capacity;
+	}
+	ret = run_query(&q, VEXFS_IPC_CMD_LIST_SERVICES, NULL, NULL);
+	if (!ret && q.count && copy_to_user(u64_to_user_ptr(r.entries_ptr), q.infos, q.count * sizeof(*q.infos)))
+		ret = -EFAULT;
+	if (!ret) {
+		r.entries_count = q.count;
+		r.total_services = q.total;
+		if (copy_to_user(u, &r, sizeof(r)))
+			ret = -EFAULT;
+	}
+	if (q.infos) {
+		kvfree(q.infos);
+		atomic64_dec(&vexfs_ipc_stats.live_buffers);
+	}
+	return ret;
+}
+
+long vexfs_ipc_control_ioctl(struct file *file, unsigned int cmd, void __user *argp)
+{
+	struct control_file *cf = file->private_data;
+
+	switch (cmd) {
+	case VEXFS_IOCTL_IPC_REGISTER_SERVICE:
+		return do_register(cf, argp);
+	case VEXFS_IOCTL_IPC_UNREGISTER_SERVICE:
+		return do_unregister(cf, argp);
+	case VEXFS_IOCTL_IPC_GET_SERVICE_STATUS:
+		return do_status(argp);
+	case VEXFS_IOCTL_IPC_LIST_SERVICES:
+		return do_list(argp);
+	default:
+		return -ENOTTY;
+	}
+}
+
+int vexfs_ipc_control_open(struct file *file)
+{
+	struct control_file *cf = kzalloc(sizeof(*cf), GFP_KERNEL);
+
+	if (!cf)
+		return -ENOMEM;
+	mutex_init(&cf->lock);
+	file->private_data = cf;
+	return 0;
+}
+
+void vexfs_ipc_control_release(struct file *file)
+{
+	struct control_file *cf = file->private_data;
+	u32 portid = vexfs_ipc_genl_daemon_portid();
+
+	if (cf->reg) {
+		/* The registering process closed the device or died: the service is gone. */
+		if (portid)
+			send_control(portid, VEXFS_IPC_CMD_SERVICE_UNREGISTER, 0, NULL, cf->reg->spec.id, VEXFS_IPC_F_NO_REPLY);
+		drop_registration(cf);
+	}
+	mutex_destroy(&cf->lock);
+	kfree(cf);
+}
+
+void vexfs_ipc_control_daemon_attached(u32 portid)
+{
+	struct registration *reg;
+
+	mutex_lock(&registrations_lock);
+	list_for_each_entry(reg, &registrations, node)
+		send_control(portid, VEXFS_IPC_CMD_SERVICE_REGISTER, 0, &reg->spec, NULL, VEXFS_IPC_F_NO_REPLY);
+	mutex_unlock(&registrations_lock);
+}
+
+int vexfs_ipc_control_init(void)
+{
+	return 0;
+}
+
+void vexfs_ipc_control_uninit(void)
+{
+	struct query *q;
+	unsigned long id;
+
+	/* Files hold a module reference, so no registration outlives them; wake any waiter. */
+	xa_lock(&queries);
+	xa_for_each(&queries, id, q) {
+		__xa_erase(&queries, id);
+		q->err = -ENOTCONN;
+		complete(&q->done);
+	}
+	xa_unlock(&queries);
+}

@@ -1,0 +1,107 @@
+/**
+ * Control messages the module forwards from /dev/vexfs_ipc: service
+ * registration (tied in the kernel to the registering file), unregistration,
+ * status and list. Each is answered with REPLY and an errno the ioctl
+ * returns, unless the module asked for no reply.
+ */
+import { Cmd, Flags, ServiceState } from '../abi/uapi.js';
+import { RegistrationError } from '../errors.js';
+import type { GenlKernelChannel } from '../kernel/channel.js';
+import { errnoValue } from '../netlink/extack.js';
+import type { ReplyMessage, ServiceRecord, VexfsMessage } from '../protocol/messages.js';
+import type { ServiceInfoMsg } from '../wire/proto.js';
+import type { ServiceEntry, ServiceRegistry } from './registry.js';
+
+/** Registrations from the kernel belong to it; the module tracks which file made each. */
+export const KERNEL_OWNER = 'kernel';
+
+export function toRecord(e: ServiceEntry): ServiceRecord {
+  return {
+    id: e.info.id,
+    name: e.info.name,
+    version: e.info.version,
+    dimensions: e.info.dimensions,
+    dataTypes: e.info.dataTypes,
+    models: e.info.models,
+    maxBatchSize: e.info.maxBatchSize,
+    priority: e.info.priority,
+    endpoint: e.info.endpoint,
+    flags: 0,
+    state: e.state,
+    health: e.state === ServiceState.READY ? 100 : 0,
+    uid: e.uid,
+    pid: e.pid,
+    activeRequests: Math.max(0, e.active),
+    totalRequests: BigInt(e.total),
+    failures: BigInt(e.failures),
+    avgResponseNs: BigInt(Math.round(e.ewmaNs)),
+    heartbeatAgeMs: BigInt(e.lastHeartbeat ? Math.max(0, Date.now() - e.lastHeartbeat) : 0),
+  };
+}
+
+function toInfo(r: ServiceRecord): ServiceInfoMsg {
+  return {
+    id: r.id,
+    name: r.name,
+    version: r.version,
+    dimensions: r.dimensions,
+    dataTypes: r.dataTypes,
+    models: r.models,
+    maxBatchSize: r.maxBatchSize,
+    priority: r.priority,
+    endpoint: r.endpoint,
+    metadata: {},
+  };
+}
+
+export function handleKernelControl(m: VexfsMessage, ch: GenlKernelChannel, registry: ServiceRegistry): void {
+  const answer = (requestId: bigint, fill: () => Partial<ReplyMessage>) => {
+    let reply: ReplyMessage;
+    try {
+      reply = { requestId, errno: 0, ...fill() };
+    } catch (err) {
+      if (!(err instanceof RegistrationError)) throw err;
+      reply = { requestId, errno: errnoValue(err.errno), errorMsg: err.message };
+    }
+    ch.reply(reply);
+  };
+  switch (m.cmd) {
+    case Cmd.SERVICE_REGISTER: {
+      const { requestId, service, callerUid, callerPid, flags = 0 } = m.msg;
+      if (flags & Flags.NO_REPLY) {
+        // A re-announcement to a new daemon: register if it is valid, nobody waits.
+        try {
+          registry.register(toInfo(service), KERNEL_OWNER, callerUid, callerPid);
+        } catch (err) {
+          if (!(err instanceof RegistrationError)) throw err;
+        }
+        return;
+      }
+      answer(requestId, () => (registry.register(toInfo(service), KERNEL_OWNER, callerUid, callerPid), {}));
+      return;
+    }
+    case Cmd.SERVICE_UNREGISTER: {
+      const { requestId, serviceId, flags } = m.msg;
+      if (flags & Flags.NO_REPLY) {
+        if (registry.get(serviceId)?.owner === KERNEL_OWNER) registry.unregister(serviceId, KERNEL_OWNER, 'registering file closed');
+        return;
+      }
+      answer(requestId, () => (registry.unregister(serviceId, KERNEL_OWNER), {}));
+      return;
+    }
+    case Cmd.SERVICE_STATUS: {
+      const { requestId, serviceId } = m.msg;
+      answer(requestId, () => {
+        const entry = registry.get(serviceId);
+        if (entry === undefined) throw new RegistrationError('ENOENT', `no service "${serviceId}" is registered`);
+        return { service: toRecord(entry) };
+      });
+      return;
+    }
+    case Cmd.LIST_SERVICES:
+      answer(m.msg.requestId, () => ({ services: registry.list().map(toRecord) }));
+      return;
+    default:
+      return;
+  }
+}
