@@ -186,9 +186,9 @@ static void fill_info(const struct nlattr *nest, struct vexfs_ipc_service_info *
 #undef U64
 }
 
-int vexfs_ipc_control_reply(struct genl_info *info)
+int vexfs_ipc_control_reply(struct nlattr **attrs, struct netlink_ext_ack *extack)
 {
-	u64 id = nla_get_u64(info->attrs[VEXFS_IPC_A_REQUEST_ID]);
+	u64 id = nla_get_u64(attrs[VEXFS_IPC_A_REQUEST_ID]);
 	struct nlattr *elem;
 	struct query *q;
 	int rem;
@@ -196,16 +196,16 @@ int vexfs_ipc_control_reply(struct genl_info *info)
 	q = xa_erase(&queries, id);
 	if (!q) {
 		atomic64_inc(&vexfs_ipc_stats.late);
-		GENL_SET_ERR_MSG(info, "no query with this id is waiting (it timed out)");
+		NL_SET_ERR_MSG(extack, "no query with this id is waiting (it timed out)");
 		return -ENOENT;
 	}
-	q->err = -(int)nla_get_u32(info->attrs[VEXFS_IPC_A_ERRNO]);
-	if (!q->err && info->attrs[VEXFS_IPC_A_SERVICE] && q->capacity) {
-		fill_info(info->attrs[VEXFS_IPC_A_SERVICE], &q->infos[0]);
+	q->err = -(int)nla_get_u32(attrs[VEXFS_IPC_A_ERRNO]);
+	if (!q->err && attrs[VEXFS_IPC_A_SERVICE] && q->capacity) {
+		fill_info(attrs[VEXFS_IPC_A_SERVICE], &q->infos[0]);
 		q->count = q->total = 1;
 	}
-	if (!q->err && info->attrs[VEXFS_IPC_A_SERVICES]) {
-		nla_for_each_nested(elem, info->attrs[VEXFS_IPC_A_SERVICES], rem) {
+	if (!q->err && attrs[VEXFS_IPC_A_SERVICES]) {
+		nla_for_each_nested(elem, attrs[VEXFS_IPC_A_SERVICES], rem) {
 			if (q->count < q->capacity)
 				fill_info(elem, &q->infos[q->count++]);
 			q->total++;

@@ -17,6 +17,7 @@
 #include "vexfs_ipc.h"
 
 static DEFINE_MUTEX(daemon_lock);
+/* The attached daemon: a netlink port id, VEXFS_IPC_CHARDEV_DAEMON, or 0. */
 static u32 daemon_portid;
 static u8 min_priority;
 
@@ -32,7 +33,7 @@ u8 vexfs_ipc_genl_min_priority(void)
 	return READ_ONCE(min_priority);
 }
 
-static const struct nla_policy vexfs_ipc_policy[VEXFS_IPC_A_MAX + 1] = {
+const struct nla_policy vexfs_ipc_policy[VEXFS_IPC_A_MAX + 1] = {
 	[VEXFS_IPC_A_REQUEST_ID]	= NLA_POLICY_MIN(NLA_U64, 1),
 	[VEXFS_IPC_A_STATUS]		= NLA_POLICY_MAX(NLA_U32, VEXFS_IPC_STATUS_MAX),
 	[VEXFS_IPC_A_VECTOR]		= { .type = NLA_BINARY, .len = VEXFS_IPC_MAX_VECTOR_BYTES },
@@ -49,10 +50,10 @@ static const struct nla_policy vexfs_ipc_policy[VEXFS_IPC_A_MAX + 1] = {
 };
 
 /* Only the attached daemon may answer; errors carry an extended ACK. */
-static int require_daemon(struct genl_info *info)
+static int require_sender(u32 sender, struct netlink_ext_ack *extack)
 {
-	if (info->snd_portid != READ_ONCE(daemon_portid)) {
-		GENL_SET_ERR_MSG(info, "sender is not the attached daemon");
+	if (!sender || sender != READ_ONCE(daemon_portid)) {
+		NL_SET_ERR_MSG(extack, "sender is not the attached daemon");
 		return -ENOTCONN;
 	}
 	return 0;
@@ -70,6 +71,7 @@ static int vexfs_ipc_attach(struct sk_buff *skb, struct genl_info *info)
 	bool fresh;
 	void *hdr;
 	u32 version;
+	int ret;
 
 	if (GENL_REQ_ATTR_CHECK(info, VEXFS_IPC_A_PROTOCOL_VERSION))
 		return -EINVAL;
@@ -89,28 +91,48 @@ static int vexfs_ipc_attach(struct sk_buff *skb, struct genl_info *info)
 	}
 	genlmsg_end(reply, hdr);
 
-	mutex_lock(&daemon_lock);
-	if (daemon_portid && daemon_portid != info->snd_portid) {
-		mutex_unlock(&daemon_lock);
+	if (info->snd_portid == VEXFS_IPC_CHARDEV_DAEMON) {
 		nlmsg_free(reply);
-		GENL_SET_ERR_MSG(info, "another daemon is attached");
-		return -EBUSY;
+		GENL_SET_ERR_MSG(info, "this port id is reserved");
+		return -EINVAL;
 	}
-	fresh = daemon_portid != info->snd_portid;
-	set_daemon(info->snd_portid);
-	mutex_unlock(&daemon_lock);
-
+	ret = vexfs_ipc_daemon_claim(info->snd_portid, info->extack, &fresh);
+	if (ret) {
+		nlmsg_free(reply);
+		return ret;
+	}
 	genlmsg_reply(reply, info);
-	if (fresh) {
-		pr_info("daemon attached (port %u)\n", info->snd_portid);
-		/* Registrations first, so re-sent requests find their services. */
-		vexfs_ipc_control_daemon_attached(info->snd_portid);
-		vexfs_ipc_requests_daemon_changed(info->snd_portid);
-	}
+	if (fresh)
+		vexfs_ipc_daemon_attached(info->snd_portid);
 	return 0;
 }
 
-static void detach(u32 portid, const char *why)
+int vexfs_ipc_daemon_claim(u32 sender, struct netlink_ext_ack *extack, bool *fresh)
+{
+	mutex_lock(&daemon_lock);
+	if (daemon_portid && daemon_portid != sender) {
+		mutex_unlock(&daemon_lock);
+		NL_SET_ERR_MSG(extack, "another daemon is attached");
+		return -EBUSY;
+	}
+	*fresh = daemon_portid != sender;
+	set_daemon(sender);
+	mutex_unlock(&daemon_lock);
+	return 0;
+}
+
+void vexfs_ipc_daemon_attached(u32 sender)
+{
+	if (sender == VEXFS_IPC_CHARDEV_DAEMON)
+		pr_info("daemon attached (char device)\n");
+	else
+		pr_info("daemon attached (port %u)\n", sender);
+	/* Registrations first, so re-sent requests find their services. */
+	vexfs_ipc_control_daemon_attached(sender);
+	vexfs_ipc_requests_daemon_changed(sender);
+}
+
+void vexfs_ipc_daemon_detach(u32 portid, const char *why)
 {
 	mutex_lock(&daemon_lock);
 	if (daemon_portid != portid) {
@@ -119,52 +141,60 @@ static void detach(u32 portid, const char *why)
 	}
 	set_daemon(0);
 	mutex_unlock(&daemon_lock);
-	pr_info("daemon detached (port %u, %s)\n", portid, why);
+	if (portid == VEXFS_IPC_CHARDEV_DAEMON) {
+		vexfs_ipc_chardev_detached();
+		pr_info("daemon detached (char device, %s)\n", why);
+	} else {
+		pr_info("daemon detached (port %u, %s)\n", portid, why);
+	}
 	vexfs_ipc_requests_daemon_changed(0);
 }
 
-static int vexfs_ipc_detach(struct sk_buff *skb, struct genl_info *info)
+int vexfs_ipc_handle(u8 cmd, u32 sender, struct nlattr **attrs, struct netlink_ext_ack *extack)
 {
-	int ret = require_daemon(info);
-
-	if (ret)
-		return ret;
-	detach(info->snd_portid, "detach");
-	return 0;
-}
-
-static int vexfs_ipc_response(struct sk_buff *skb, struct genl_info *info)
-{
-	struct nlattr *vec = info->attrs[VEXFS_IPC_A_VECTOR];
+	struct nlattr *vec = attrs[VEXFS_IPC_A_VECTOR];
 	const char *why = NULL;
 	u64 processing = 0;
 	int ret;
 
-	ret = require_daemon(info);
+	ret = require_sender(sender, extack);
 	if (ret)
 		return ret;
-	if (GENL_REQ_ATTR_CHECK(info, VEXFS_IPC_A_REQUEST_ID) || GENL_REQ_ATTR_CHECK(info, VEXFS_IPC_A_STATUS))
-		return -EINVAL;
-	if (info->attrs[VEXFS_IPC_A_PROCESSING_NS])
-		processing = nla_get_u64(info->attrs[VEXFS_IPC_A_PROCESSING_NS]);
-	ret = vexfs_ipc_requests_complete(nla_get_u64(info->attrs[VEXFS_IPC_A_REQUEST_ID]),
-					  nla_get_u32(info->attrs[VEXFS_IPC_A_STATUS]), vec ? nla_data(vec) : NULL,
-					  vec ? nla_len(vec) : 0, processing, &why);
-	/* The reasons are static strings, as NL_SET_ERR_MSG requires, but chosen at run time. */
-	if (ret && why && info->extack)
-		info->extack->_msg = why;
-	return ret;
+	switch (cmd) {
+	case VEXFS_IPC_CMD_DAEMON_DETACH:
+		vexfs_ipc_daemon_detach(sender, "detach");
+		return 0;
+	case VEXFS_IPC_CMD_EMBED_RESPONSE:
+		if (NL_REQ_ATTR_CHECK(extack, NULL, attrs, VEXFS_IPC_A_REQUEST_ID) ||
+		    NL_REQ_ATTR_CHECK(extack, NULL, attrs, VEXFS_IPC_A_STATUS))
+			return -EINVAL;
+		if (attrs[VEXFS_IPC_A_PROCESSING_NS])
+			processing = nla_get_u64(attrs[VEXFS_IPC_A_PROCESSING_NS]);
+		ret = vexfs_ipc_requests_complete(nla_get_u64(attrs[VEXFS_IPC_A_REQUEST_ID]),
+						  nla_get_u32(attrs[VEXFS_IPC_A_STATUS]), vec ? nla_data(vec) : NULL,
+						  vec ? nla_len(vec) : 0, processing, &why);
+		/* The reasons are static strings, as NL_SET_ERR_MSG requires, but chosen at run time. */
+		if (ret && why && extack)
+			extack->_msg = why;
+		return ret;
+	case VEXFS_IPC_CMD_HEARTBEAT:
+		if (attrs[VEXFS_IPC_A_MIN_PRIORITY])
+			WRITE_ONCE(min_priority, nla_get_u8(attrs[VEXFS_IPC_A_MIN_PRIORITY]));
+		return 0;
+	case VEXFS_IPC_CMD_REPLY:
+		if (NL_REQ_ATTR_CHECK(extack, NULL, attrs, VEXFS_IPC_A_REQUEST_ID) ||
+		    NL_REQ_ATTR_CHECK(extack, NULL, attrs, VEXFS_IPC_A_ERRNO))
+			return -EINVAL;
+		return vexfs_ipc_control_reply(attrs, extack);
+	default:
+		NL_SET_ERR_MSG(extack, "command not accepted from the daemon");
+		return -EOPNOTSUPP;
+	}
 }
 
-static int vexfs_ipc_heartbeat(struct sk_buff *skb, struct genl_info *info)
+static int vexfs_ipc_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	int ret = require_daemon(info);
-
-	if (ret)
-		return ret;
-	if (info->attrs[VEXFS_IPC_A_MIN_PRIORITY])
-		WRITE_ONCE(min_priority, nla_get_u8(info->attrs[VEXFS_IPC_A_MIN_PRIORITY]));
-	return 0;
+	return vexfs_ipc_handle(info->genlhdr->cmd, info->snd_portid, info->attrs, info->extack);
 }
 
 static int put_stats(struct sk_buff *skb)
@@ -206,24 +236,13 @@ static int vexfs_ipc_get_stats(struct sk_buff *skb, struct genl_info *info)
 	return genlmsg_reply(reply, info);
 }
 
-static int vexfs_ipc_reply(struct sk_buff *skb, struct genl_info *info)
-{
-	int ret = require_daemon(info);
-
-	if (ret)
-		return ret;
-	if (GENL_REQ_ATTR_CHECK(info, VEXFS_IPC_A_REQUEST_ID) || GENL_REQ_ATTR_CHECK(info, VEXFS_IPC_A_ERRNO))
-		return -EINVAL;
-	return vexfs_ipc_control_reply(info);
-}
-
 static const struct genl_small_ops vexfs_ipc_ops[] = {
 	{ .cmd = VEXFS_IPC_CMD_DAEMON_ATTACH, .doit = vexfs_ipc_attach, .flags = GENL_ADMIN_PERM },
-	{ .cmd = VEXFS_IPC_CMD_DAEMON_DETACH, .doit = vexfs_ipc_detach, .flags = GENL_ADMIN_PERM },
-	{ .cmd = VEXFS_IPC_CMD_EMBED_RESPONSE, .doit = vexfs_ipc_response, .flags = GENL_ADMIN_PERM },
-	{ .cmd = VEXFS_IPC_CMD_HEARTBEAT, .doit = vexfs_ipc_heartbeat, .flags = GENL_ADMIN_PERM },
+	{ .cmd = VEXFS_IPC_CMD_DAEMON_DETACH, .doit = vexfs_ipc_doit, .flags = GENL_ADMIN_PERM },
+	{ .cmd = VEXFS_IPC_CMD_EMBED_RESPONSE, .doit = vexfs_ipc_doit, .flags = GENL_ADMIN_PERM },
+	{ .cmd = VEXFS_IPC_CMD_HEARTBEAT, .doit = vexfs_ipc_doit, .flags = GENL_ADMIN_PERM },
 	{ .cmd = VEXFS_IPC_CMD_GET_STATS, .doit = vexfs_ipc_get_stats },
-	{ .cmd = VEXFS_IPC_CMD_REPLY, .doit = vexfs_ipc_reply, .flags = GENL_ADMIN_PERM },
+	{ .cmd = VEXFS_IPC_CMD_REPLY, .doit = vexfs_ipc_doit, .flags = GENL_ADMIN_PERM },
 };
 
 static const struct genl_multicast_group vexfs_ipc_mcgrps[] = {
@@ -271,13 +290,13 @@ int vexfs_ipc_genl_send_request(u32 portid, const struct vexfs_ipc_request *req,
 		nlmsg_free(skb);
 		return -EMSGSIZE;
 	}
-	genlmsg_end(skb, hdr);
-	return genlmsg_unicast(&init_net, skb, portid);
+	return vexfs_ipc_genl_send(skb, hdr, portid);
 }
 
 struct sk_buff *vexfs_ipc_genl_start(u8 cmd, void **hdr)
 {
 	struct sk_buff *skb = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+
 
 	if (!skb)
 		return NULL;
@@ -292,6 +311,8 @@ struct sk_buff *vexfs_ipc_genl_start(u8 cmd, void **hdr)
 int vexfs_ipc_genl_send(struct sk_buff *skb, void *hdr, u32 portid)
 {
 	genlmsg_end(skb, hdr);
+	if (portid == VEXFS_IPC_CHARDEV_DAEMON)
+		return vexfs_ipc_chardev_deliver(skb);
 	return genlmsg_unicast(&init_net, skb, portid);
 }
 
@@ -312,9 +333,8 @@ void vexfs_ipc_genl_send_cancel(u64 id, u32 status)
 		nlmsg_free(skb);
 		return;
 	}
-	genlmsg_end(skb, hdr);
 	/* Best effort: a daemon that is gone no longer needs to cancel anything. */
-	genlmsg_unicast(&init_net, skb, portid);
+	vexfs_ipc_genl_send(skb, hdr, portid);
 }
 
 static int vexfs_ipc_netlink_event(struct notifier_block *nb, unsigned long event, void *ptr)
@@ -322,8 +342,8 @@ static int vexfs_ipc_netlink_event(struct notifier_block *nb, unsigned long even
 	struct netlink_notify *n = ptr;
 
 	if (event == NETLINK_URELEASE && n->protocol == NETLINK_GENERIC && net_eq(n->net, &init_net) &&
-	    n->portid && n->portid == READ_ONCE(daemon_portid))
-		detach(n->portid, "socket closed");
+	    n->portid && n->portid != VEXFS_IPC_CHARDEV_DAEMON && n->portid == READ_ONCE(daemon_portid))
+		vexfs_ipc_daemon_detach(n->portid, "socket closed");
 	return NOTIFY_DONE;
 }
 

@@ -84,19 +84,30 @@ u8 vexfs_ipc_genl_min_priority(void);
 struct vexfs_ipc_request;
 int vexfs_ipc_genl_send_request(u32 portid, const struct vexfs_ipc_request *req, bool resent);
 void vexfs_ipc_genl_send_cancel(u64 id, u32 status);
+/* The daemon id of a daemon attached through the char device (not a netlink port id). */
+#define VEXFS_IPC_CHARDEV_DAEMON	0xffffffffU
+extern const struct nla_policy vexfs_ipc_policy[VEXFS_IPC_A_MAX + 1];
+int vexfs_ipc_daemon_claim(u32 sender, struct netlink_ext_ack *extack, bool *fresh);
+void vexfs_ipc_daemon_attached(u32 sender);
+void vexfs_ipc_daemon_detach(u32 sender, const char *why);
+/* Daemon->kernel commands other than attach, for both transports. */
+int vexfs_ipc_handle(u8 cmd, u32 sender, struct nlattr **attrs, struct netlink_ext_ack *extack);
+/* chardev.c: queue a kernel->daemon message for the char-device daemon (takes the skb). */
+int vexfs_ipc_chardev_deliver(struct sk_buff *skb);
+void vexfs_ipc_chardev_detached(void);
+
 /* A kernel->daemon message of @cmd: start it, add attributes, then send (frees on error). */
 struct sk_buff *vexfs_ipc_genl_start(u8 cmd, void **hdr);
 int vexfs_ipc_genl_send(struct sk_buff *skb, void *hdr, u32 portid);
 
 /* control.c: forwarded service registration and queries. */
 struct file;
-struct genl_info;
 int vexfs_ipc_control_init(void);
 void vexfs_ipc_control_uninit(void);
 int vexfs_ipc_control_open(struct file *file);
 void vexfs_ipc_control_release(struct file *file);
 long vexfs_ipc_control_ioctl(struct file *file, unsigned int cmd, void __user *argp);
-int vexfs_ipc_control_reply(struct genl_info *info);
+int vexfs_ipc_control_reply(struct nlattr **attrs, struct netlink_ext_ack *extack);
 void vexfs_ipc_control_daemon_attached(u32 portid);
 extern const struct nla_policy vexfs_ipc_svc_policy[VEXFS_IPC_SVC_A_MAX + 1];
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { Cmd, Consts, DataType, Flags, Status } from '../src/abi/uapi.js';
 import { InvalidArgumentError, NetlinkError, NotAttachedError, QueueFullError } from '../src/errors.js';
-import { GenlKernelChannel } from '../src/kernel/channel.js';
+import { GenlKernelChannel, type KernelChannel } from '../src/kernel/channel.js';
 import { NetlinkProtocol, NlmFlags } from '../src/netlink/constants.js';
 import type { CancelMessage, EmbedRequest } from '../src/protocol/messages.js';
 import { writeEmbedResponse, writeHeartbeat } from '../src/protocol/messages.js';
@@ -22,7 +22,7 @@ function twin(options: ConstructorParameters<typeof KernelTwin>[0] = {}): Kernel
   return t;
 }
 
-async function daemon(t: KernelTwin, answer?: (req: EmbedRequest, ch: GenlKernelChannel) => void) {
+async function daemon(t: KernelTwin, answer?: (req: EmbedRequest, ch: KernelChannel) => void) {
   const seen: { requests: EmbedRequest[]; cancels: CancelMessage[] } = { requests: [], cancels: [] };
   const ch = await GenlKernelChannel.open(
     { protocol: NetlinkProtocol.USERSOCK, kernelPort: t.portId },
@@ -39,7 +39,7 @@ async function daemon(t: KernelTwin, answer?: (req: EmbedRequest, ch: GenlKernel
 }
 
 const vectorOf = (req: EmbedRequest) => Buffer.alloc(req.dimensions * 4, req.input[0]);
-const echo = (req: EmbedRequest, ch: GenlKernelChannel) =>
+const echo = (req: EmbedRequest, ch: KernelChannel) =>
   ch.respond({ requestId: req.requestId, status: Status.SUCCESS, vector: vectorOf(req), processingNs: 1000n, serviceId: 'echo' });
 
 describe('kernel twin', () => {

@@ -3,7 +3,7 @@
  * and routes every kernel embedding request to a service and back.
  */
 import { DecodeError } from '../errors.js';
-import type { GenlKernelChannel } from '../kernel/channel.js';
+import type { KernelChannel } from '../kernel/channel.js';
 import type { EmbedResponse } from '../protocol/messages.js';
 import type { KernelTwin } from '../twin/kernel-twin.js';
 import type { DaemonConfig } from './config.js';
@@ -60,7 +60,7 @@ export class Daemon {
 
     const router = this.router;
     // One reply function per channel, not a closure per request.
-    let replyChannel: GenlKernelChannel | undefined;
+    let replyChannel: KernelChannel | undefined;
     let reply: (res: EmbedResponse) => void = () => {};
     this.link = await openKernel(this.config, {
       request: (req, ch) => {
@@ -80,7 +80,7 @@ export class Daemon {
     log.info({ transport: this.link.transport, family: ch.family.id, port: ch.portId, control: this.config.controlSocket }, this.link.reason);
   }
 
-  get channel(): GenlKernelChannel | undefined {
+  get channel(): KernelChannel | undefined {
     return this.link?.channel;
   }
 

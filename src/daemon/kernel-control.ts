@@ -6,7 +6,7 @@
  */
 import { Cmd, Flags, ServiceState } from '../abi/uapi.js';
 import { RegistrationError } from '../errors.js';
-import type { GenlKernelChannel } from '../kernel/channel.js';
+import type { KernelChannel } from '../kernel/channel.js';
 import { errnoValue } from '../netlink/extack.js';
 import type { ReplyMessage, ServiceRecord, VexfsMessage } from '../protocol/messages.js';
 import type { ServiceInfoMsg } from '../wire/proto.js';
@@ -54,7 +54,7 @@ function toInfo(r: ServiceRecord): ServiceInfoMsg {
   };
 }
 
-export function handleKernelControl(m: VexfsMessage, ch: GenlKernelChannel, registry: ServiceRegistry): void {
+export function handleKernelControl(m: VexfsMessage, ch: KernelChannel, registry: ServiceRegistry): void {
   const answer = (requestId: bigint, fill: () => Partial<ReplyMessage>) => {
     let reply: ReplyMessage;
     try {

@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 
 import { FamilyNotFoundError, TransportError } from '../errors.js';
-import { GenlKernelChannel, type KernelChannelHandlers } from '../kernel/channel.js';
+import { GenlKernelChannel, type KernelChannel, type KernelChannelHandlers } from '../kernel/channel.js';
+import { ChardevKernelChannel } from '../kernel/chardev-channel.js';
 import { NetlinkProtocol } from '../netlink/constants.js';
 import { KernelTwin } from '../twin/kernel-twin.js';
 import type { DaemonConfig } from './config.js';
@@ -13,10 +14,10 @@ import type { DaemonConfig } from './config.js';
 export const CHARDEV_PATH = '/dev/vexfs_ipc';
 
 export interface KernelLink {
-  channel: GenlKernelChannel;
+  channel: KernelChannel;
   /** The embedded twin (twin mode without twinPort). */
   twin: KernelTwin | undefined;
-  transport: 'genl' | 'twin';
+  transport: 'genl' | 'chardev' | 'twin';
   /** One line saying what was chosen and why. */
   reason: string;
 }
@@ -40,11 +41,6 @@ async function openTwin(handlers: KernelChannelHandlers, config: DaemonConfig): 
   }
 }
 
-function chardevUnavailable(): TransportError {
-  return new TransportError(
-    `the char-device transport (${CHARDEV_PATH}) is not implemented yet: it arrives with the kernel module (issue 4); use --kernel genl or twin`,
-  );
-}
 
 export async function openKernel(config: DaemonConfig, handlers: KernelChannelHandlers): Promise<KernelLink> {
   switch (config.kernel) {
@@ -57,8 +53,11 @@ export async function openKernel(config: DaemonConfig, handlers: KernelChannelHa
         }
         throw err;
       }
-    case 'chardev':
-      throw chardevUnavailable();
+    case 'chardev': {
+      if (!existsSync(CHARDEV_PATH)) throw new TransportError(`--kernel chardev: ${CHARDEV_PATH} does not exist; load vexfs_ipc.ko or use --kernel twin`);
+      const channel = await ChardevKernelChannel.open(CHARDEV_PATH, handlers);
+      return { channel, twin: undefined, transport: 'chardev', reason: `kernel transport: ${CHARDEV_PATH} framed transport (requested)` };
+    }
     case 'twin': {
       const { twin, channel } = await openTwin(handlers, config);
       const where = twin ? 'embedded kernel twin' : `kernel twin at netlink port ${config.twinPort}`;
@@ -71,7 +70,10 @@ export async function openKernel(config: DaemonConfig, handlers: KernelChannelHa
       } catch (err) {
         if (!(err instanceof FamilyNotFoundError)) throw err;
       }
-      if (existsSync(CHARDEV_PATH)) throw chardevUnavailable();
+      if (existsSync(CHARDEV_PATH)) {
+        const channel = await ChardevKernelChannel.open(CHARDEV_PATH, handlers);
+        return { channel, twin: undefined, transport: 'chardev', reason: `kernel transport: ${CHARDEV_PATH} framed transport (no VEXFS_IPC family)` };
+      }
       const { twin, channel } = await openTwin(handlers, { ...config, twinPort: 0 });
       return {
         channel,

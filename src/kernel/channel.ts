@@ -33,12 +33,25 @@ import {
 
 const ENOENT = errnoValue('ENOENT');
 
+/** What the daemon needs from a kernel channel, over genetlink or the char device. */
+export interface KernelChannel extends EventEmitter<GenlChannelEvents> {
+  readonly family: { id: number };
+  /** Netlink port id, or 0 for the char device. */
+  readonly portId: number;
+  readonly kernelMaxInflight: number | undefined;
+  readonly counters: GenlChannelCounters;
+  respond(res: EmbedResponse): void;
+  reply(msg: ReplyMessage): void;
+  heartbeat(minPriority: number | undefined, inflight: number): void;
+  close(): Promise<void>;
+}
+
 export interface KernelChannelHandlers {
   // The channel is passed in because requests can arrive before open() resolves.
-  request(req: EmbedRequest, channel: GenlKernelChannel): void;
-  cancel(msg: CancelMessage, channel: GenlKernelChannel): void;
+  request(req: EmbedRequest, channel: KernelChannel): void;
+  cancel(msg: CancelMessage, channel: KernelChannel): void;
   /** Control messages forwarded by the module (register, status, list, stats). */
-  control?(msg: VexfsMessage, channel: GenlKernelChannel): void;
+  control?(msg: VexfsMessage, channel: KernelChannel): void;
 }
 
 export interface GenlChannelOptions {
@@ -70,7 +83,7 @@ export interface GenlChannelCounters {
   invalid: number;
 }
 
-export class GenlKernelChannel extends EventEmitter<GenlChannelEvents> {
+export class GenlKernelChannel extends EventEmitter<GenlChannelEvents> implements KernelChannel {
   readonly counters: GenlChannelCounters = { requests: 0, cancels: 0, responses: 0, kernelErrors: 0, lateResponses: 0, invalid: 0 };
   private readonly conn: NetlinkConnection;
   private readonly kernelPort: number;

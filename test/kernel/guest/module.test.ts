@@ -1,11 +1,12 @@
 // Runs inside the VM (npm run test:kernel) against the real vexfs_ipc.ko:
 // the daemon over generic netlink, SDK services, requests by ioctl.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { Cmd, DataType, Status } from '../../../src/abi/uapi.js';
+import { Attr, Cmd, DataType, Status } from '../../../src/abi/uapi.js';
+import { FRAME_HEADER_BYTES, sealFrame } from '../../../src/frame/header.js';
 import { hashingEmbed } from '../../../src/embedder/hashing.js';
 import { HASHING_MODEL } from '../../../src/embedder/service.js';
 import { DEVICE_PATH, VexfsDevice } from '../../../src/kernel/device.js';
@@ -22,8 +23,8 @@ let daemon: ChildProcess | undefined;
 let service: EmbeddingService | undefined;
 const slowRelease: Array<() => void> = [];
 
-function startDaemon(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist/bin/vexfs-bridged.js', '--kernel', 'genl', '--control-socket', CONTROL, '--log-level', 'info'], {
+function startDaemon(kernel: 'genl' | 'chardev' = 'genl'): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['dist/bin/vexfs-bridged.js', '--kernel', kernel, '--control-socket', CONTROL, '--log-level', 'info'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let logs = '';
@@ -239,6 +240,61 @@ describe('vexfs_ipc.ko', () => {
     expect((await inflight).status).toBe(Status.NO_DAEMON);
     for (const release of slowRelease.splice(0)) release();
     daemon = await startDaemon();
+  });
+
+  it('serves requests over the char-device framed transport', async () => {
+    const exited = new Promise((r) => daemon!.once('exit', r));
+    daemon!.kill('SIGTERM');
+    await exited;
+    await until(() => stats().daemon_attached === 0, 'detach');
+    daemon = await startDaemon('chardev');
+    await until(() => stats().daemon_attached === 1, 'attach through the device');
+    expect(stats()).toMatchObject({ transport: 2, daemon_port_id: 0 });
+    // The module re-announced the registration to the new daemon.
+    let r = await dev.embed({ input: text('framed'), dimensions: 384, model: HASHING_MODEL });
+    const deadline = Date.now() + 30_000;
+    while (r.status !== Status.SUCCESS && Date.now() < deadline) {
+      await new Promise((res) => setTimeout(res, 50));
+      r = await dev.embed({ input: text('framed'), dimensions: 384, model: HASHING_MODEL });
+    }
+    expect(r.status).toBe(Status.SUCCESS);
+    expect(r.vector).toEqual(expectedVector('framed'));
+    const many = await Promise.all(Array.from({ length: 16 }, (_, i) => dev.embed({ input: text(`framed ${i}`), dimensions: 384, model: HASHING_MODEL })));
+    many.forEach((m, i) => expect(m.vector).toEqual(expectedVector(`framed ${i}`)));
+    expect((await dev.list()).services.map((s) => s.id)).toEqual(['guest-embedder']);
+
+    // Frames from a file that is not the daemon, and broken frames.
+    const fd = openSync(DEVICE_PATH, 'r+');
+    try {
+      const body = Buffer.alloc(16);
+      const frame = Buffer.alloc(FRAME_HEADER_BYTES + body.length);
+      body.copy(frame, FRAME_HEADER_BYTES);
+      sealFrame(frame, 0, body.length, Cmd.HEARTBEAT, 0n);
+      const bad = Buffer.from(frame);
+      bad[FRAME_HEADER_BYTES] = 1;
+      expect(() => writeSync(fd, Buffer.alloc(40))).toThrow(expect.objectContaining({ code: 'EPROTO' }));
+      // EBADMSG (74): libuv has no name for it.
+      expect(() => writeSync(fd, bad)).toThrow(expect.objectContaining({ errno: -74 }));
+      const attach = Buffer.alloc(FRAME_HEADER_BYTES + 8);
+      attach.writeUInt16LE(8, FRAME_HEADER_BYTES);
+      attach.writeUInt16LE(Attr.PROTOCOL_VERSION, FRAME_HEADER_BYTES + 2);
+      attach.writeUInt32LE(1, FRAME_HEADER_BYTES + 4);
+      sealFrame(attach, 0, 8, Cmd.DAEMON_ATTACH, 0n);
+      expect(() => writeSync(fd, attach)).toThrow(expect.objectContaining({ code: 'EBUSY' }));
+      const empty = Buffer.alloc(FRAME_HEADER_BYTES);
+      sealFrame(empty, 0, 0, Cmd.HEARTBEAT, 0n);
+      expect(() => writeSync(fd, empty)).toThrow(expect.objectContaining({ code: 'ENOTCONN' }));
+      expect(() => readSync(fd, Buffer.alloc(100))).toThrow(expect.objectContaining({ code: 'ENOTCONN' }));
+    } finally {
+      closeSync(fd);
+    }
+
+    // Back to genetlink: the VM unloads the module with that daemon attached.
+    const gone = new Promise((res) => daemon!.once('exit', res));
+    daemon!.kill('SIGTERM');
+    await gone;
+    await until(() => stats().daemon_attached === 0, 'detach');
+    daemon = await startDaemon('genl');
   });
 
   it('returns every request and buffer it allocated', async () => {

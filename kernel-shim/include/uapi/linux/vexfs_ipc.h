@@ -447,6 +447,27 @@ enum vexfs_ipc_msg_type {
  * The body (length - 40 bytes) is a stream of VEXFS_IPC_A_* attributes
  * in netlink attribute format, 4-byte aligned, identical to the payload
  * after struct genlmsghdr of the genetlink command in @flags.
+ *
+ * Message type of each command: DAEMON_ATTACH, DAEMON_DETACH, EVENT ->
+ * SERVICE_DISCOVERY; EMBED_REQUEST -> EMBEDDING_REQUEST; EMBED_RESPONSE ->
+ * EMBEDDING_RESPONSE; CANCEL -> NACK; SERVICE_REGISTER -> SERVICE_REGISTER;
+ * SERVICE_UNREGISTER -> SERVICE_UNREGISTER; SERVICE_STATUS, LIST_SERVICES,
+ * GET_STATS -> STATUS_REQUEST; REPLY -> STATUS_RESPONSE; HEARTBEAT ->
+ * SERVICE_HEARTBEAT. A frame whose type does not match its command is
+ * refused.
+ *
+ * Using the transport: a process with CAP_NET_ADMIN opens /dev/vexfs_ipc
+ * and write()s a DAEMON_ATTACH frame; that file is then the daemon (-EBUSY
+ * when another daemon, over either transport, is attached). read() returns
+ * one kernel->daemon frame per call (-EMSGSIZE if the buffer is smaller
+ * than the frame; blocks unless O_NONBLOCK, then -EAGAIN; 0 once the file
+ * is no longer the daemon); poll() reports POLLIN when a frame is queued.
+ * write() takes one or more whole frames and applies each like the
+ * genetlink command; if any is refused, write() returns the first refusal's
+ * errno (-EPROTO bad magic/version, -EBADMSG bad checksum, -EINVAL bad
+ * length/flags/type/attributes, -ENOTCONN not the daemon, or the command's
+ * own errno such as -ENOENT for a late response), the valid frames before
+ * it having been applied. Closing the file detaches the daemon.
  */
 struct vexfs_ipc_msg_header {
 	__u32 magic;
