@@ -124,14 +124,16 @@ static long get_stats(struct vexfs_ipc_stats __user *uarg)
 {
 	struct vexfs_ipc_counters *c = &vexfs_ipc_stats;
 	struct vexfs_ipc_stats s;
-	u32 portid;
+	u32 portid, flags;
 
 	if (copy_from_user(&s, uarg, sizeof(s)))
 		return -EFAULT;
-	if (s.flags)
+	if (s.flags & ~VEXFS_IPC_STATS_F_ALL)
 		return -EINVAL;
+	flags = s.flags;
 	portid = vexfs_ipc_genl_daemon_portid();
 	memset(&s, 0, sizeof(s));
+	s.flags = flags;
 	s.requests_submitted = atomic64_read(&c->submitted);
 	s.requests_completed = atomic64_read(&c->completed);
 	s.requests_failed = atomic64_read(&c->failed);
@@ -151,6 +153,9 @@ static long get_stats(struct vexfs_ipc_stats __user *uarg)
 	s.daemon_port_id = portid == VEXFS_IPC_CHARDEV_DAEMON ? 0 : portid;
 	s.inflight = vexfs_ipc_requests_inflight();
 	s.pending_capacity = vexfs_ipc_max_pending;
+	/* Best effort: without an answer the module's own counters still stand. */
+	if ((flags & VEXFS_IPC_STATS_F_DAEMON) && portid)
+		vexfs_ipc_control_daemon_stats(&s);
 	return copy_to_user(uarg, &s, sizeof(s)) ? -EFAULT : 0;
 }
 

@@ -67,6 +67,10 @@ struct control_file {
 	struct registration *reg;
 };
 
+const struct nla_policy vexfs_ipc_stats_policy[VEXFS_IPC_STATS_A_MAX + 1] = {
+	[VEXFS_IPC_STATS_A_REQUESTS_SUBMITTED ... VEXFS_IPC_STATS_A_MAX] = { .type = NLA_U64 },
+};
+
 /* A forwarded call waiting for the daemon's REPLY. */
 struct query {
 	u64 id;
@@ -74,6 +78,7 @@ struct query {
 	int err;
 	struct vexfs_ipc_service_info *infos;
 	u32 capacity, count, total;
+	struct vexfs_ipc_stats *stats;
 };
 
 static LIST_HEAD(registrations);
@@ -203,6 +208,24 @@ int vexfs_ipc_control_reply(struct nlattr **attrs, struct netlink_ext_ack *extac
 	if (!q->err && attrs[VEXFS_IPC_A_SERVICE] && q->capacity) {
 		fill_info(attrs[VEXFS_IPC_A_SERVICE], &q->infos[0]);
 		q->count = q->total = 1;
+	}
+	if (!q->err && attrs[VEXFS_IPC_A_STATS] && q->stats) {
+		struct nlattr *tb[VEXFS_IPC_STATS_A_MAX + 1];
+		struct vexfs_ipc_stats *s = q->stats;
+
+		if (!nla_parse_nested(tb, VEXFS_IPC_STATS_A_MAX, attrs[VEXFS_IPC_A_STATS], vexfs_ipc_stats_policy, extack)) {
+#define D(a, f) do { if (tb[a]) s->f = nla_get_u64(tb[a]); } while (0)
+			D(VEXFS_IPC_STATS_A_REQUESTS_COMPLETED, daemon_requests_completed);
+			D(VEXFS_IPC_STATS_A_REQUESTS_FAILED, daemon_requests_failed);
+			D(VEXFS_IPC_STATS_A_INFLIGHT, daemon_inflight);
+			D(VEXFS_IPC_STATS_A_QUEUED, daemon_queued);
+			D(VEXFS_IPC_STATS_A_SERVICES, daemon_services);
+			D(VEXFS_IPC_STATS_A_AVG_LATENCY_NS, daemon_avg_latency_ns);
+			D(VEXFS_IPC_STATS_A_CACHE_HITS, daemon_cache_hits);
+			D(VEXFS_IPC_STATS_A_CACHE_MISSES, daemon_cache_misses);
+#undef D
+			s->daemon_valid = 1;
+		}
 	}
 	if (!q->err && attrs[VEXFS_IPC_A_SERVICES]) {
 		nla_for_each_nested(elem, attrs[VEXFS_IPC_A_SERVICES], rem) {
@@ -419,6 +442,13 @@ static long do_list(struct vexfs_ipc_service_list __user *u)
 		atomic64_dec(&vexfs_ipc_stats.live_buffers);
 	}
 	return ret;
+}
+
+int vexfs_ipc_control_daemon_stats(struct vexfs_ipc_stats *s)
+{
+	struct query q = { .stats = s };
+
+	return run_query(&q, VEXFS_IPC_CMD_GET_STATS, NULL, NULL);
 }
 
 long vexfs_ipc_control_ioctl(struct file *file, unsigned int cmd, void __user *argp)

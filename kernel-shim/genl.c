@@ -47,6 +47,7 @@ const struct nla_policy vexfs_ipc_policy[VEXFS_IPC_A_MAX + 1] = {
 	[VEXFS_IPC_A_ERROR_MSG]		= { .type = NLA_NUL_STRING, .len = VEXFS_IPC_MAX_ERROR_MSG_LEN - 1 },
 	[VEXFS_IPC_A_SERVICE]		= NLA_POLICY_NESTED(vexfs_ipc_svc_policy),
 	[VEXFS_IPC_A_SERVICES]		= NLA_POLICY_NESTED_ARRAY(vexfs_ipc_svc_policy),
+	[VEXFS_IPC_A_STATS]		= NLA_POLICY_NESTED(vexfs_ipc_stats_policy),
 };
 
 /* Only the attached daemon may answer; errors carry an extended ACK. */

@@ -110,6 +110,9 @@ long vexfs_ipc_control_ioctl(struct file *file, unsigned int cmd, void __user *a
 int vexfs_ipc_control_reply(struct nlattr **attrs, struct netlink_ext_ack *extack);
 void vexfs_ipc_control_daemon_attached(u32 portid);
 extern const struct nla_policy vexfs_ipc_svc_policy[VEXFS_IPC_SVC_A_MAX + 1];
+extern const struct nla_policy vexfs_ipc_stats_policy[VEXFS_IPC_STATS_A_MAX + 1];
+/* Fills the daemon_* fields of @s by asking the daemon (GET_STATS query). */
+int vexfs_ipc_control_daemon_stats(struct vexfs_ipc_stats *s);
 
 /* chardev.c */
 int vexfs_ipc_chardev_init(void);

@@ -44,6 +44,8 @@ export const Consts = {
   IOCTL_MAGIC: 0x56,
   REGISTER_F_ALL: 0,
   EMBED_F_ALL: 0,
+  STATS_F_DAEMON: 1,
+  STATS_F_ALL: 1,
 } as const;
 
 /** enum vexfs_ipc_data_type: VEXFS_IPC_DTYPE_<key>. */

@@ -8,7 +8,7 @@ import { Cmd, Flags, ServiceState } from '../abi/uapi.js';
 import { RegistrationError } from '../errors.js';
 import type { KernelChannel } from '../kernel/channel.js';
 import { errnoValue } from '../netlink/extack.js';
-import type { ReplyMessage, ServiceRecord, VexfsMessage } from '../protocol/messages.js';
+import type { ReplyMessage, ServiceRecord, StatsRecord, VexfsMessage } from '../protocol/messages.js';
 import type { ServiceInfoMsg } from '../wire/proto.js';
 import type { ServiceEntry, ServiceRegistry } from './registry.js';
 
@@ -54,7 +54,7 @@ function toInfo(r: ServiceRecord): ServiceInfoMsg {
   };
 }
 
-export function handleKernelControl(m: VexfsMessage, ch: KernelChannel, registry: ServiceRegistry): void {
+export function handleKernelControl(m: VexfsMessage, ch: KernelChannel, registry: ServiceRegistry, stats: () => StatsRecord): void {
   const answer = (requestId: bigint, fill: () => Partial<ReplyMessage>) => {
     let reply: ReplyMessage;
     try {
@@ -100,6 +100,9 @@ export function handleKernelControl(m: VexfsMessage, ch: KernelChannel, registry
     }
     case Cmd.LIST_SERVICES:
       answer(m.msg.requestId, () => ({ services: registry.list().map(toRecord) }));
+      return;
+    case Cmd.GET_STATS:
+      if (m.msg.requestId !== undefined) answer(m.msg.requestId, () => ({ stats: stats() }));
       return;
     default:
       return;

@@ -53,6 +53,8 @@ export interface RouterCounters {
   cancelled: number;
   lateResults: number;
   invalidResponses: number;
+  /** Exponentially weighted latency of successful requests, ns. */
+  avgLatencyNs: number;
 }
 
 export interface RouterEvents {
@@ -71,6 +73,7 @@ export class Router extends EventEmitter<RouterEvents> {
     cancelled: 0,
     lateResults: 0,
     invalidResponses: 0,
+    avgLatencyNs: 0,
   };
   private readonly inflight = new Map<bigint, Inflight>();
   private readonly deadlines: DeadlineQueue<Inflight>;
@@ -296,8 +299,13 @@ export class Router extends EventEmitter<RouterEvents> {
   private answer(req: EmbedRequest, reply: Reply, status: number, receivedNs: bigint, vector?: Uint8Array, now = process.hrtime.bigint()): void {
     const c = this.counters;
     c.byStatus[status] = (c.byStatus[status] ?? 0) + 1;
-    if (status === Status.SUCCESS) c.succeeded++;
-    else c.failed++;
+    if (status === Status.SUCCESS) {
+      c.succeeded++;
+      const took = Number(now - receivedNs);
+      c.avgLatencyNs = c.avgLatencyNs === 0 ? took : c.avgLatencyNs * 0.9 + took * 0.1;
+    } else {
+      c.failed++;
+    }
     reply({ requestId: req.requestId, status, vector, processingNs: now - receivedNs, serviceId: undefined });
   }
 

@@ -18,7 +18,7 @@ import {
   StatsStruct,
 } from '../abi/structs.js';
 import type { ServiceInfoMsg } from '../wire/proto.js';
-import { vectorBytes } from '../abi/uapi.js';
+import { Consts, vectorBytes } from '../abi/uapi.js';
 import { loadNative, type NativeAddon } from '../native.js';
 
 export const DEVICE_PATH = '/dev/vexfs_ipc';
@@ -162,6 +162,14 @@ export class VexfsDevice {
   stats(): DeviceStats {
     const buf = Buffer.alloc(koffi.sizeof(StatsStruct));
     this.native.ioctlSync(this.fd, Ioctl.GET_STATS, buf);
+    return koffi.decode(buf, 0, StatsStruct) as DeviceStats;
+  }
+
+  /** GET_STATS with VEXFS_IPC_STATS_F_DAEMON: the daemon's counters too (may wait on it). */
+  async statsWithDaemon(): Promise<DeviceStats> {
+    const buf = Buffer.alloc(koffi.sizeof(StatsStruct));
+    koffi.encode(buf, 0, StatsStruct, { flags: Consts.STATS_F_DAEMON });
+    await this.native.ioctl(this.fd, Ioctl.GET_STATS, buf);
     return koffi.decode(buf, 0, StatsStruct) as DeviceStats;
   }
 

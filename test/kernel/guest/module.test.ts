@@ -1,6 +1,6 @@
 // Runs inside the VM (npm run test:kernel) against the real vexfs_ipc.ko:
 // the daemon over generic netlink, SDK services, requests by ioctl.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -137,6 +137,11 @@ describe('vexfs_ipc.ko', () => {
     expect(s.endpoint).toMatch(/^unix:\//);
     expect(s.totalRequests).toBeGreaterThan(0);
     await expect(dev.status('nope')).rejects.toMatchObject({ code: 'ENOENT' });
+    const withDaemon = await dev.statsWithDaemon();
+    expect(withDaemon).toMatchObject({ daemon_valid: 1, daemon_services: 1, flags: 1 });
+    expect(withDaemon.daemon_requests_completed).toBeGreaterThan(0);
+    expect(withDaemon.daemon_avg_latency_ns).toBeGreaterThan(0);
+    expect(stats()).toMatchObject({ daemon_valid: 0, daemon_services: 0 });
     expect((await dev.list(0)).total).toBe(1);
     expect(stats().live_registrations).toBe(1);
   });
@@ -295,6 +300,22 @@ describe('vexfs_ipc.ko', () => {
     await gone;
     await until(() => stats().daemon_attached === 0, 'detach');
     daemon = await startDaemon('genl');
+  });
+
+  it('refuses rmmod while a request is in flight, and the request still completes', async () => {
+    await until(() => stats().daemon_attached === 1, 'attach');
+    let warm = await dev.embed({ input: text('warm'), dimensions: 384, model: HASHING_MODEL });
+    while (warm.status !== Status.SUCCESS) warm = await dev.embed({ input: text('warm'), dimensions: 384, model: HASHING_MODEL });
+    const inflight = dev.embed({ input: text('during rmmod'), dimensions: 384, model: 'slow', timeoutMs: 60_000 });
+    await until(() => slowRelease.length === 1, 'the request to reach the service', 30_000);
+    const rmmod = spawnSync('rmmod', ['vexfs_ipc'], { encoding: 'utf8' });
+    expect(rmmod.status).not.toBe(0);
+    // The open device pins the module; busybox's non-blocking unload reports EAGAIN.
+    expect(rmmod.stderr).toMatch(/temporarily unavailable|in use|busy/i);
+    for (const release of slowRelease.splice(0)) release();
+    const r = await inflight;
+    expect(r.status).toBe(Status.SUCCESS);
+    expect(r.vector).toEqual(expectedVector('during rmmod'));
   });
 
   it('returns every request and buffer it allocated', async () => {

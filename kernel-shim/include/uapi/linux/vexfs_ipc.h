@@ -682,12 +682,18 @@ struct vexfs_ipc_service_list {
 	__u32 flags;
 };
 
+/* struct vexfs_ipc_stats.flags */
+#define VEXFS_IPC_STATS_F_DAEMON	(1U << 0)	/* also ask the daemon (waits up to reply_timeout_ms) */
+#define VEXFS_IPC_STATS_F_ALL		VEXFS_IPC_STATS_F_DAEMON
+
 /**
  * struct vexfs_ipc_stats - VEXFS_IOCTL_IPC_GET_STATS
  *
- * Module counters are always filled; daemon counters are filled when a
- * daemon is attached and answers (daemon_valid = 1), else zero.
- * All fields (out) except @flags (in, must be 0).
+ * Module counters are always filled and the call never waits. With
+ * VEXFS_IPC_STATS_F_DAEMON the daemon is asked too: its counters are filled
+ * when it is attached and answers in time (daemon_valid = 1), else zero.
+ * All fields (out) except @flags (in: VEXFS_IPC_STATS_F_*, echoed back).
+ * Errors: -EFAULT; -EINVAL unknown flags.
  *
  * @requests_submitted .. @messages_invalid: module request counters.
  * @live_requests, @live_buffers, @live_registrations: objects the module
