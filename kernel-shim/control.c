@@ -334,6 +334,7 @@ static long do_register(struct control_file *cf, struct vexfs_ipc_service_regist
 	cf->reg = reg;
 	atomic64_inc(&vexfs_ipc_stats.live_registrations);
 	mutex_unlock(&cf->lock);
+	vexfs_ipc_genl_event(VEXFS_IPC_EVENT_SERVICE_REGISTERED, reg->spec.id, 0);
 	return 0;
 
 err_unlock:
@@ -345,6 +346,7 @@ err_free:
 
 static void drop_registration(struct control_file *cf)
 {
+	vexfs_ipc_genl_event(VEXFS_IPC_EVENT_SERVICE_UNREGISTERED, cf->reg->spec.id, 0);
 	mutex_lock(&registrations_lock);
 	list_del(&cf->reg->node);
 	mutex_unlock(&registrations_lock);

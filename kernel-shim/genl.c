@@ -122,6 +122,25 @@ int vexfs_ipc_daemon_claim(u32 sender, struct netlink_ext_ack *extack, bool *fre
 	return 0;
 }
 
+/* Announces a state change on the "events" group; nobody listening is fine. */
+void vexfs_ipc_genl_event(u32 event, const char *service_id, u32 portid)
+{
+	struct sk_buff *skb = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	void *hdr;
+
+	if (!skb)
+		return;
+	hdr = genlmsg_put(skb, 0, 0, &vexfs_ipc_family, 0, VEXFS_IPC_CMD_EVENT);
+	if (!hdr || nla_put_u32(skb, VEXFS_IPC_A_EVENT, event) ||
+	    (service_id && nla_put_string(skb, VEXFS_IPC_A_SERVICE_ID, service_id)) ||
+	    nla_put_u32(skb, VEXFS_IPC_A_PORT_ID, portid)) {
+		nlmsg_free(skb);
+		return;
+	}
+	genlmsg_end(skb, hdr);
+	genlmsg_multicast(&vexfs_ipc_family, skb, 0, VEXFS_IPC_MCGRP_EVENTS_IDX, GFP_KERNEL);
+}
+
 void vexfs_ipc_daemon_attached(u32 sender)
 {
 	if (sender == VEXFS_IPC_CHARDEV_DAEMON)
@@ -131,6 +150,7 @@ void vexfs_ipc_daemon_attached(u32 sender)
 	/* Registrations first, so re-sent requests find their services. */
 	vexfs_ipc_control_daemon_attached(sender);
 	vexfs_ipc_requests_daemon_changed(sender);
+	vexfs_ipc_genl_event(VEXFS_IPC_EVENT_DAEMON_ATTACHED, NULL, sender == VEXFS_IPC_CHARDEV_DAEMON ? 0 : sender);
 }
 
 void vexfs_ipc_daemon_detach(u32 portid, const char *why)
@@ -148,6 +168,7 @@ void vexfs_ipc_daemon_detach(u32 portid, const char *why)
 	} else {
 		pr_info("daemon detached (port %u, %s)\n", portid, why);
 	}
+	vexfs_ipc_genl_event(VEXFS_IPC_EVENT_DAEMON_DETACHED, NULL, portid == VEXFS_IPC_CHARDEV_DAEMON ? 0 : portid);
 	vexfs_ipc_requests_daemon_changed(0);
 }
 

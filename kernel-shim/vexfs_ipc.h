@@ -90,6 +90,8 @@ extern const struct nla_policy vexfs_ipc_policy[VEXFS_IPC_A_MAX + 1];
 int vexfs_ipc_daemon_claim(u32 sender, struct netlink_ext_ack *extack, bool *fresh);
 void vexfs_ipc_daemon_attached(u32 sender);
 void vexfs_ipc_daemon_detach(u32 sender, const char *why);
+/* Multicasts an enum vexfs_ipc_event on the "events" group. */
+void vexfs_ipc_genl_event(u32 event, const char *service_id, u32 portid);
 /* Daemon->kernel commands other than attach, for both transports. */
 int vexfs_ipc_handle(u8 cmd, u32 sender, struct nlattr **attrs, struct netlink_ext_ack *extack);
 /* chardev.c: queue a kernel->daemon message for the char-device daemon (takes the skb). */

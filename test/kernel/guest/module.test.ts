@@ -5,7 +5,7 @@ import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { Attr, Cmd, DataType, Status } from '../../../src/abi/uapi.js';
+import { Attr, Cmd, DataType, EventType, Status } from '../../../src/abi/uapi.js';
 import { FRAME_HEADER_BYTES, sealFrame } from '../../../src/frame/header.js';
 import { hashingEmbed } from '../../../src/embedder/hashing.js';
 import { HASHING_MODEL } from '../../../src/embedder/service.js';
@@ -13,6 +13,7 @@ import { DEVICE_PATH, VexfsDevice } from '../../../src/kernel/device.js';
 import { NetlinkConnection } from '../../../src/netlink/connection.js';
 import { GenlOpFlags, NetlinkProtocol } from '../../../src/netlink/constants.js';
 import { resolveFamily } from '../../../src/netlink/controller.js';
+import { decodeGenl } from '../../../src/protocol/messages.js';
 import { NetlinkSocket } from '../../../src/netlink/socket.js';
 import { EmbeddingService } from '../../../src/sdk/service.js';
 import { until } from '../../helpers/wait.js';
@@ -300,6 +301,36 @@ describe('vexfs_ipc.ko', () => {
     await gone;
     await until(() => stats().daemon_attached === 0, 'detach');
     daemon = await startDaemon('genl');
+  });
+
+  it('multicasts daemon and service events on the events group', async () => {
+    const conn = new NetlinkConnection(new NetlinkSocket(NetlinkProtocol.GENERIC).bind());
+    try {
+      const family = await resolveFamily(conn, 'VEXFS_IPC');
+      const events: Array<{ event: number; serviceId: string | undefined }> = [];
+      conn.onMessage((buf, hdr) => {
+        if (hdr.type !== family.id) return;
+        const m = decodeGenl(buf, hdr);
+        if (m.cmd === Cmd.EVENT) events.push({ event: m.msg.event, serviceId: m.msg.serviceId });
+      });
+      conn.socket.addMembership(family.groups[0]!.id);
+      const d = VexfsDevice.open();
+      await d.register({ id: 'evt', name: 'e', version: '', dimensions: [8], dataTypes: 1, models: [], maxBatchSize: 1, priority: 0, endpoint: 'unix:/tmp/evt.sock', metadata: {} });
+      d.close();
+      await until(() => events.length >= 2, 'service events');
+      expect(events.slice(0, 2)).toEqual([
+        { event: EventType.SERVICE_REGISTERED, serviceId: 'evt' },
+        { event: EventType.SERVICE_UNREGISTERED, serviceId: 'evt' },
+      ]);
+      const exited = new Promise((r) => daemon!.once('exit', r));
+      daemon!.kill('SIGTERM');
+      await exited;
+      daemon = await startDaemon();
+      await until(() => events.length >= 4, 'daemon events');
+      expect(events.slice(2, 4).map((e) => e.event)).toEqual([EventType.DAEMON_DETACHED, EventType.DAEMON_ATTACHED]);
+    } finally {
+      conn.close();
+    }
   });
 
   it('refuses rmmod while a request is in flight, and the request still completes', async () => {
