@@ -303,6 +303,17 @@ describe('vexfs_ipc.ko', () => {
     daemon = await startDaemon('genl');
   });
 
+  it('cancels the request of a process killed while it waits', async () => {
+    await until(() => stats().daemon_attached === 1, 'attach');
+    const before = stats().requests_cancelled as number;
+    const child = spawn(process.execPath, ['test/kernel/guest/fixtures/embed-and-wait.mjs'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await until(() => slowRelease.length === 1, 'the request to reach the service', 60_000);
+    child.kill('SIGKILL');
+    await until(() => stats().requests_cancelled === before + 1, 'the module to cancel it');
+    for (const release of slowRelease.splice(0)) release();
+    await until(() => stats().inflight === 0, 'idle');
+  });
+
   it('multicasts daemon and service events on the events group', async () => {
     const conn = new NetlinkConnection(new NetlinkSocket(NetlinkProtocol.GENERIC).bind());
     try {
