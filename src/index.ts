@@ -26,4 +26,6 @@ export { FRAME_HEADER_BYTES, readFrame, sealFrame, type FrameHeader } from './fr
 export * from './protocol/messages.js';
 export { attrPolicy, svcPolicy, statsPolicy } from './protocol/policy.js';
 export { KernelTwin, TWIN_DEFAULT_FAMILY_ID, type KernelTwinOptions, type EmbedCall, type EmbedResult, type TwinStats } from './twin/kernel-twin.js';
-export { GenlKernelChannel, type GenlChannelOptions, type KernelChannelHandlers } from './kernel/channel.js';
+export { GenlKernelChannel, type GenlChannelOptions, type KernelChannel, type KernelChannelHandlers } from './kernel/channel.js';
+export { ChardevKernelChannel } from './kernel/chardev-channel.js';
+export { DEVICE_PATH, VexfsDevice, type DeviceEmbedCall, type DeviceEmbedResult, type DeviceServiceInfo } from './kernel/device.js';

@@ -73,7 +73,10 @@ export interface EmbeddingServiceOptions {
   metadata?: Record<string, string>;
   /** "unix:/path"; default a socket in the temp directory. */
   endpoint?: string;
-  /** The daemon's control socket; default $VEXFS_CONTROL_SOCKET or the daemon's default. */
+  /**
+   * The daemon's control socket; default $VEXFS_CONTROL_SOCKET or the daemon's default.
+   * Naming it forces registration through it even when /dev/vexfs_ipc exists.
+   */
   controlSocket?: string;
   heartbeatMs?: number;
   embed: EmbedFn;
