@@ -8,7 +8,7 @@
 //   twin_ceiling    Node twin   <-> C daemon: what the twin alone can drive
 //   daemon_ceiling  C kernel    <-> Node daemon: what the daemon side alone sustains
 import { KernelTwin } from '../dist/twin/kernel-twin.js';
-import { benchDir, buildC, cpuMicros, percentiles, round, spawnReady, stop } from './lib.mjs';
+import { benchDir, buildC, closedLoop, cpuMicros, round, spawnReady, stop } from './lib.mjs';
 import { join } from 'node:path';
 
 const INPUT_BYTES = 1024;
@@ -27,29 +27,6 @@ process.on('exit', () => {
 });
 const log = (msg) => process.stderr.write(`${msg}\n`);
 
-async function twinLoop(twin, window, count) {
-  const input = Buffer.alloc(INPUT_BYTES, 'a');
-  const lat = new Float64Array(count);
-  let issued = 0;
-  let done = 0;
-  const start = performance.now();
-  await new Promise((resolve, reject) => {
-    const issue = () => {
-      issued++;
-      const t0 = performance.now();
-      twin.embed({ input, dimensions: DIMS, timeoutMs: 30000 }).then((r) => {
-        if (r.status !== 0) return reject(new Error(`request failed with status ${r.status}`));
-        lat[done++] = (performance.now() - t0) * 1000;
-        if (issued < count) issue();
-        else if (done === count) resolve();
-      }, reject);
-    };
-    for (let i = 0; i < window && i < count; i++) issue();
-  });
-  const secs = (performance.now() - start) / 1000;
-  return { rps: Math.round(count / secs), ...percentiles(lat) };
-}
-
 async function withNodeTwin(daemonCmd, daemonArgs, window, count) {
   const twin = new KernelTwin();
   const { child } = await spawnReady(daemonCmd, [...daemonArgs, String(twin.portId)], /^attached$/, { cwd: benchDir });
@@ -57,7 +34,7 @@ async function withNodeTwin(daemonCmd, daemonArgs, window, count) {
   await twin.waitForDaemon();
   const cpu0 = cpuMicros(child.pid);
   const twinCpu0 = process.cpuUsage();
-  const result = await twinLoop(twin, window, count);
+  const result = await closedLoop(twin, { input: Buffer.alloc(INPUT_BYTES, 'a'), dimensions: DIMS, window, count });
   const twinCpu = process.cpuUsage(twinCpu0);
   const daemonCpu = cpuMicros(child.pid) - cpu0;
   await stop(child);

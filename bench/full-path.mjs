@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { KernelTwin } from '../dist/twin/kernel-twin.js';
-import { benchDir, buildC, cpuMicros, percentiles, rootDir, round, rssMb, spawnReady, stop } from './lib.mjs';
+import { benchDir, buildC, closedLoop, cpuMicros, percentiles, rootDir, round, rssMb, spawnReady, stop } from './lib.mjs';
 
 const INPUT = Buffer.alloc(1024, 'a');
 const DIMS = 384;
@@ -21,27 +21,6 @@ process.on('exit', () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
 });
 const bins = { kernel: buildC('nl_roundtrip'), relay: buildC('relay'), service: buildC('echo_service') };
-
-async function closedLoop(twin, window, count) {
-  const lat = new Float64Array(count);
-  let issued = 0;
-  let done = 0;
-  const start = performance.now();
-  await new Promise((resolve, reject) => {
-    const issue = () => {
-      issued++;
-      const t0 = performance.now();
-      twin.embed({ input: INPUT, dimensions: DIMS, timeoutMs: 30_000 }).then((r) => {
-        if (r.status !== 0) return reject(new Error(`status ${r.status}`));
-        lat[done++] = (performance.now() - t0) * 1000;
-        if (issued < count) issue();
-        else if (done === count) resolve();
-      }, reject);
-    };
-    for (let i = 0; i < window && i < count; i++) issue();
-  });
-  return { throughput_rps: Math.round(count / ((performance.now() - start) / 1000)), ...percentiles(lat) };
-}
 
 /** Requests at a fixed rate; latency counts from the scheduled send time (no coordinated omission). */
 async function openLoop(twin, rate, seconds) {
@@ -70,6 +49,8 @@ async function openLoop(twin, rate, seconds) {
   return { offered_rps: rate, achieved_rps: Math.round(total / ((performance.now() - start) / 1000)), failed, ...percentiles(lat) };
 }
 
+const rename = ({ rps, ...rest }) => ({ throughput_rps: rps, ...rest });
+
 async function ours() {
   const dir = mkdtempSync(join(tmpdir(), 'vexfs-fullpath-'));
   const control = join(dir, 'control.sock');
@@ -85,15 +66,15 @@ async function ours() {
   const service = await spawnReady(process.execPath, [join(benchDir, 'echo-service.mjs'), control, join(dir, 'svc.sock')], /^registered$/);
   children.add(service.child);
   await new Promise((r) => setTimeout(r, 200));
-  await closedLoop(twin, 64, quick ? 2000 : 20_000); // warm-up
+  await closedLoop(twin, { input: INPUT, dimensions: DIMS, window: 64, count: quick ? 2000 : 20_000 }); // warm-up
   const pid = daemon.child.pid;
   const measure = async (fn, requests) => {
     const cpu0 = cpuMicros(pid);
     const result = await fn();
     return { ...result, daemon_cpu_us_per_req: round((cpuMicros(pid) - cpu0) / requests, 3) };
   };
-  const closed = await measure(() => closedLoop(twin, CLOSED.window, CLOSED.count), CLOSED.count);
-  const light = await measure(() => closedLoop(twin, LIGHT.window, LIGHT.count), LIGHT.count);
+  const closed = await measure(() => closedLoop(twin, { input: INPUT, dimensions: DIMS, ...CLOSED }).then(rename), CLOSED.count);
+  const light = await measure(() => closedLoop(twin, { input: INPUT, dimensions: DIMS, ...LIGHT }).then(rename), LIGHT.count);
   const openRate = Math.round(closed.throughput_rps * 0.5);
   const open = await measure(() => openLoop(twin, openRate, OPEN_SECONDS), openRate * OPEN_SECONDS);
   const rss = rssMb(pid);

@@ -69,3 +69,28 @@ export function stop(child) {
     child.kill('SIGTERM');
   });
 }
+
+/**
+ * Keeps `window` requests in flight on a kernel twin until `count` have
+ * succeeded; a failed request fails the run. Returns rps and percentiles.
+ */
+export async function closedLoop(twin, { input, dimensions, window, count }) {
+  const lat = new Float64Array(count);
+  let issued = 0;
+  let done = 0;
+  const start = performance.now();
+  await new Promise((resolve, reject) => {
+    const issue = () => {
+      issued++;
+      const t0 = performance.now();
+      twin.embed({ input, dimensions, timeoutMs: 30_000 }).then((r) => {
+        if (r.status !== 0) return reject(new Error(`request failed with status ${r.status}`));
+        lat[done++] = (performance.now() - t0) * 1000;
+        if (issued < count) issue();
+        else if (done === count) resolve();
+      }, reject);
+    };
+    for (let i = 0; i < window && i < count; i++) issue();
+  });
+  return { rps: Math.round(count / ((performance.now() - start) / 1000)), ...percentiles(lat) };
+}
