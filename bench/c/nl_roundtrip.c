@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "linux/vexfs_ipc.h"
+#include "nl_common.h"
 
 #define BATCH 64
 #define SLOT 65536
@@ -31,11 +32,6 @@
 
 static uint8_t rxbuf[BATCH][SLOT];
 static uint8_t txbuf[BATCH][SLOT];
-
-static void die(const char *what) {
-	perror(what);
-	exit(1);
-}
 
 static uint64_t now_ns(void) {
 	struct timespec ts;
@@ -112,27 +108,11 @@ static size_t ack(uint8_t *buf, const struct nlmsghdr *orig) {
 	return h->nlmsg_len;
 }
 
-/* Finds attribute `type` in a genl message; returns its payload or NULL. */
-static const uint8_t *attr(const struct nlmsghdr *h, uint16_t type, size_t *len) {
-	const uint8_t *p = (const uint8_t *)h + NLMSG_HDRLEN + GENL_HDRLEN;
-	const uint8_t *end = (const uint8_t *)h + h->nlmsg_len;
-	while (p + NLA_HDRLEN <= end) {
-		const struct nlattr *a = (const struct nlattr *)p;
-		if (a->nla_len < NLA_HDRLEN || p + a->nla_len > end) return NULL;
-		if ((a->nla_type & NLA_TYPE_MASK) == type) {
-			if (len) *len = a->nla_len - NLA_HDRLEN;
-			return p + NLA_HDRLEN;
-		}
-		p += NLA_ALIGN(a->nla_len);
-	}
-	return NULL;
-}
-
 /* ---- batched I/O ---- */
 
-static struct mmsghdr rx[BATCH], tx[BATCH];
-static struct iovec rxiov[BATCH], txiov[BATCH];
-static struct sockaddr_nl rxaddr[BATCH], txaddr;
+static struct mmsghdr rx[BATCH];
+static struct iovec rxiov[BATCH];
+static struct sockaddr_nl rxaddr[BATCH];
 
 static int recv_batch(int fd) {
 	for (int i = 0; i < BATCH; i++) {
@@ -152,28 +132,13 @@ static int recv_batch(int fd) {
 	return n;
 }
 
+static uint8_t *txptr[BATCH];
+
 /* Sends tx datagrams [0, n) to port. */
 static void send_batch(int fd, uint32_t port, int n, const size_t *lens) {
-	txaddr.nl_family = AF_NETLINK;
-	txaddr.nl_pid = port;
-	for (int i = 0; i < n; i++) {
-		txiov[i].iov_base = txbuf[i];
-		txiov[i].iov_len = lens[i];
-		memset(&tx[i], 0, sizeof(tx[i]));
-		tx[i].msg_hdr.msg_iov = &txiov[i];
-		tx[i].msg_hdr.msg_iovlen = 1;
-		tx[i].msg_hdr.msg_name = &txaddr;
-		tx[i].msg_hdr.msg_namelen = sizeof(txaddr);
-	}
-	int sent = 0;
-	while (sent < n) {
-		int r = sendmmsg(fd, tx + sent, (unsigned)(n - sent), 0);
-		if (r < 0) {
-			if (errno == EINTR || errno == EAGAIN) continue;
-			die("sendmmsg");
-		}
-		sent += r;
-	}
+	for (int i = 0; i < n; i++)
+		txptr[i] = txbuf[i];
+	send_datagrams(fd, port, txptr, lens, n);
 }
 
 /* ---- kernel side ---- */

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "linux/vexfs_ipc.h"
+#include "nl_common.h"
 
 #define BATCH 64
 #define SLOT 65536
@@ -29,15 +30,10 @@
 
 static uint8_t rxbuf[BATCH][SLOT];
 static uint8_t txbuf[BATCH][SLOT];
-static struct mmsghdr rx[BATCH], tx[BATCH];
-static struct iovec rxiov[BATCH], txiov[BATCH];
+static struct mmsghdr rx[BATCH];
+static struct iovec rxiov[BATCH];
 static struct sockaddr_nl kaddr;
 static uint8_t out[STREAM_BUF], in[STREAM_BUF];
-
-static void die(const char *what) {
-	perror(what);
-	exit(1);
-}
 
 static void write_all(int fd, const uint8_t *p, size_t n) {
 	while (n > 0) {
@@ -51,39 +47,12 @@ static void write_all(int fd, const uint8_t *p, size_t n) {
 	}
 }
 
-static void send_dgrams(int fd, int n, const size_t *lens) {
-	for (int i = 0; i < n; i++) {
-		txiov[i].iov_base = txbuf[i];
-		txiov[i].iov_len = lens[i];
-		memset(&tx[i], 0, sizeof(tx[i]));
-		tx[i].msg_hdr.msg_iov = &txiov[i];
-		tx[i].msg_hdr.msg_iovlen = 1;
-		tx[i].msg_hdr.msg_name = &kaddr;
-		tx[i].msg_hdr.msg_namelen = sizeof(kaddr);
-	}
-	int sent = 0;
-	while (sent < n) {
-		int r = sendmmsg(fd, tx + sent, (unsigned)(n - sent), 0);
-		if (r < 0) {
-			if (errno == EINTR || errno == EAGAIN) continue;
-			die("sendmmsg");
-		}
-		sent += r;
-	}
-}
+static uint8_t *txptr[BATCH];
 
-static const uint8_t *attr(const struct nlmsghdr *h, uint16_t type, size_t *len) {
-	const uint8_t *p = (const uint8_t *)h + NLMSG_HDRLEN + GENL_HDRLEN, *end = (const uint8_t *)h + h->nlmsg_len;
-	while (p + NLA_HDRLEN <= end) {
-		const struct nlattr *a = (const struct nlattr *)p;
-		if (a->nla_len < NLA_HDRLEN || p + a->nla_len > end) return NULL;
-		if ((a->nla_type & NLA_TYPE_MASK) == type) {
-			*len = a->nla_len - NLA_HDRLEN;
-			return p + NLA_HDRLEN;
-		}
-		p += NLA_ALIGN(a->nla_len);
-	}
-	return NULL;
+static void send_dgrams(int fd, int n, const size_t *lens) {
+	for (int i = 0; i < n; i++)
+		txptr[i] = txbuf[i];
+	send_datagrams(fd, kaddr.nl_pid, txptr, lens, n);
 }
 
 static size_t put(uint8_t *m, size_t len, uint16_t type, const void *data, size_t n) {

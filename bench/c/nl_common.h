@@ -1,0 +1,72 @@
+/* Helpers shared by the benchmark's C baseline programs. */
+#ifndef VEXFS_BENCH_NL_COMMON_H
+#define VEXFS_BENCH_NL_COMMON_H
+
+#include <linux/genetlink.h>
+#include <linux/netlink.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+static inline void die(const char *what)
+{
+	perror(what);
+	exit(1);
+}
+
+/* Finds attribute @type in a genetlink message; returns its payload or NULL. */
+static inline const uint8_t *attr(const struct nlmsghdr *h, uint16_t type, size_t *len)
+{
+	const uint8_t *p = (const uint8_t *)h + NLMSG_HDRLEN + GENL_HDRLEN;
+	const uint8_t *end = (const uint8_t *)h + h->nlmsg_len;
+
+	while (p + NLA_HDRLEN <= end) {
+		const struct nlattr *a = (const struct nlattr *)p;
+
+		if (a->nla_len < NLA_HDRLEN || p + a->nla_len > end)
+			return NULL;
+		if ((a->nla_type & NLA_TYPE_MASK) == type) {
+			if (len)
+				*len = a->nla_len - NLA_HDRLEN;
+			return p + NLA_HDRLEN;
+		}
+		p += NLA_ALIGN(a->nla_len);
+	}
+	return NULL;
+}
+
+/* Sends datagrams bufs[0..n) of lens[i] bytes to netlink port @port with sendmmsg. */
+static inline void send_datagrams(int fd, uint32_t port, uint8_t *const *bufs, const size_t *lens, int n)
+{
+	struct sockaddr_nl to = { .nl_family = AF_NETLINK, .nl_pid = port };
+	struct mmsghdr msgs[64];
+	struct iovec iovs[64];
+	int sent = 0;
+
+	if (n > 64)
+		n = 64;
+	for (int i = 0; i < n; i++) {
+		iovs[i].iov_base = bufs[i];
+		iovs[i].iov_len = lens[i];
+		memset(&msgs[i], 0, sizeof(msgs[i]));
+		msgs[i].msg_hdr.msg_iov = &iovs[i];
+		msgs[i].msg_hdr.msg_iovlen = 1;
+		msgs[i].msg_hdr.msg_name = &to;
+		msgs[i].msg_hdr.msg_namelen = sizeof(to);
+	}
+	while (sent < n) {
+		int r = sendmmsg(fd, msgs + sent, (unsigned int)(n - sent), 0);
+
+		if (r < 0) {
+			if (errno == EINTR || errno == EAGAIN)
+				continue;
+			die("sendmmsg");
+		}
+		sent += r;
+	}
+}
+
+#endif
