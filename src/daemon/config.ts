@@ -23,6 +23,7 @@ export interface DaemonConfig {
   twinPort: number;
   reconnectMinMs: number;
   reconnectMaxMs: number;
+  startingHoldMs: number;
 }
 
 type Spec =
@@ -41,6 +42,7 @@ const SPEC: Record<keyof DaemonConfig, Spec & { env: string; flag: string; help:
   twinPort: { type: 'int', min: 0, max: 0xffffffff, env: 'VEXFS_TWIN_PORT', flag: '--twin-port', help: 'kernel twin in another process to attach to (0: embed one)' },
   reconnectMinMs: { type: 'int', min: 1, max: 60_000, env: 'VEXFS_RECONNECT_MIN_MS', flag: '--reconnect-min-ms', help: 'first service reconnect delay' },
   reconnectMaxMs: { type: 'int', min: 1, max: 600_000, env: 'VEXFS_RECONNECT_MAX_MS', flag: '--reconnect-max-ms', help: 'longest service reconnect delay' },
+  startingHoldMs: { type: 'int', min: 0, max: 60_000, env: 'VEXFS_STARTING_HOLD_MS', flag: '--starting-hold-ms', help: 'wait for a matching service still connecting' },
 };
 
 export function defaultConfig(): DaemonConfig {
@@ -55,6 +57,7 @@ export function defaultConfig(): DaemonConfig {
     twinPort: 0,
     reconnectMinMs: 50,
     reconnectMaxMs: 5000,
+    startingHoldMs: 1000,
   };
 }
 

@@ -30,7 +30,7 @@ export class Daemon {
       maxServices: config.maxServices,
       connection: { reconnectMinMs: config.reconnectMinMs, reconnectMaxMs: config.reconnectMaxMs },
     });
-    this.router = new Router(this.registry, { maxInflight: config.maxInflight });
+    this.router = new Router(this.registry, { maxInflight: config.maxInflight, startingHoldMs: config.startingHoldMs });
   }
 
   static async start(config: DaemonConfig, logger: Logger): Promise<Daemon> {

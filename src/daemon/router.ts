@@ -43,6 +43,8 @@ interface ServiceQueues {
 export interface RouterOptions {
   /** Requests held at once before new ones are answered OVERLOADED. */
   maxInflight?: number;
+  /** How long a request may wait for a matching service that is still connecting (0: not at all). */
+  startingHoldMs?: number;
 }
 
 export interface RouterCounters {
@@ -86,16 +88,21 @@ export class Router extends EventEmitter<RouterEvents> {
   private closing = false;
   private readonly maxInflight: number;
   private drainWaiters: Array<() => void> = [];
+  private readonly startingHoldMs: number;
+  private parked: Array<{ entry: Inflight; until: number }> = [];
+  private parkTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly registry: ServiceRegistry, options: RouterOptions = {}) {
     super();
     this.maxInflight = options.maxInflight ?? 65536;
+    this.startingHoldMs = options.startingHoldMs ?? 1000;
     this.deadlines = new DeadlineQueue<Inflight>((e) => this.expire(e));
     registry.on('response', (entry, msg) => this.onResponse(entry, msg));
     registry.on('registered', () => this.candidates.clear());
     registry.on('state', (entry) => {
       this.candidates.clear();
       if (entry.state !== ServiceState.READY) this.failService(entry);
+      else if (this.parked.length > 0) this.unpark(true);
     });
     registry.on('unregistered', (entry) => {
       this.candidates.clear();
@@ -119,13 +126,18 @@ export class Router extends EventEmitter<RouterEvents> {
     if (this.inflight.size >= this.maxInflight) return this.answer(req, reply, Status.OVERLOADED, receivedNs);
 
     const service = this.pick(req);
-    if (typeof service === 'number') return this.answer(req, reply, service, receivedNs);
+    if (typeof service === 'number' && !this.hasStarting(req)) return this.answer(req, reply, service, receivedNs);
 
     const entry: Inflight = { req, reply, receivedNs, expiresAt: performance.now() + remainingMs, live: true };
     this.inflight.set(req.requestId, entry);
     this.deadlines.add(entry, req.timeoutMs);
+    if (typeof service === 'number') this.park(entry);
+    else this.enqueue(service, entry);
+  }
+
+  private enqueue(service: ServiceEntry, entry: Inflight): void {
     const q = this.queuesOf(service);
-    const key = `${req.model ?? ''}\0${req.dimensions}`;
+    const key = `${entry.req.model ?? ''}\0${entry.req.dimensions}`;
     let group = q.groups.get(key);
     if (group === undefined) q.groups.set(key, (group = []));
     group.push(entry);
@@ -133,6 +145,51 @@ export class Router extends EventEmitter<RouterEvents> {
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       queueMicrotask(() => this.flush());
+    }
+  }
+
+  /**
+   * A service that could serve `req` is registered but not connected yet
+   * (a daemon that just started, or re-sent requests after a restart).
+   */
+  private hasStarting(req: EmbedRequest): boolean {
+    if (this.startingHoldMs === 0) return false;
+    return this.registry.list().some((s) => s.state === ServiceState.STARTING && this.canServe(s, req));
+  }
+
+  private canServe(s: ServiceEntry, req: EmbedRequest): boolean {
+    const types = s.info.dataTypes === 0 ? 1 << DataType.FLOAT32 : s.info.dataTypes;
+    return (
+      s.info.dimensions.includes(req.dimensions) &&
+      (types & (1 << req.dataType)) !== 0 &&
+      (req.model === undefined || s.info.models.includes(req.model))
+    );
+  }
+
+  // Held until a service becomes ready, at most startingHoldMs (and never past the deadline).
+  private park(entry: Inflight): void {
+    this.parked.push({ entry, until: performance.now() + this.startingHoldMs });
+    if (this.parkTimer === undefined) {
+      this.parkTimer = setInterval(() => this.unpark(false), 10);
+      this.parkTimer.unref();
+    }
+  }
+
+  /** Routes parked requests that can go now; with `expired` only, answers those past their hold. */
+  private unpark(readyChanged: boolean): void {
+    const now = performance.now();
+    const keep: typeof this.parked = [];
+    for (const p of this.parked) {
+      if (!p.entry.live) continue;
+      const service = readyChanged || now >= p.until ? this.pick(p.entry.req) : undefined;
+      if (service !== undefined && typeof service !== 'number') this.enqueue(service, p.entry);
+      else if (now >= p.until) this.finish(p.entry, typeof service === 'number' ? service : Status.NO_SERVICE);
+      else keep.push(p);
+    }
+    this.parked = keep;
+    if (keep.length === 0 && this.parkTimer !== undefined) {
+      clearInterval(this.parkTimer);
+      this.parkTimer = undefined;
     }
   }
 
@@ -334,6 +391,9 @@ export class Router extends EventEmitter<RouterEvents> {
     }
     for (const e of [...this.inflight.values()]) this.finish(e, Status.SHUTTING_DOWN);
     this.deadlines.clear();
+    this.parked = [];
+    if (this.parkTimer !== undefined) clearInterval(this.parkTimer);
+    this.parkTimer = undefined;
   }
 }
 

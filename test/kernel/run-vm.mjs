@@ -81,7 +81,7 @@ ifconfig lo 127.0.0.1 up
 export PATH=/bin:/usr/bin HOME=/tmp TMPDIR=/tmp UV_THREADPOOL_SIZE=64 CI=true NO_COLOR=1
 cd /work
 echo "VEXFS_VM: booted $(cat /proc/sys/kernel/osrelease)"
-if ! insmod kernel-shim/vexfs_ipc.ko grace_ms=3000; then echo "VEXFS_VM_RESULT tests=1 rmmod=1 splat=0 insmod=1"; poweroff -f; fi
+if ! insmod kernel-shim/vexfs_ipc.ko grace_ms=20000; then echo "VEXFS_VM_RESULT tests=1 rmmod=1 splat=0 insmod=1"; poweroff -f; fi
 node node_modules/vitest/vitest.mjs run --config test/kernel/vitest.guest.config.ts
 tests=$?
 rmmod vexfs_ipc; rm=$?
