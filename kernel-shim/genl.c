@@ -222,19 +222,20 @@ static int vexfs_ipc_doit(struct sk_buff *skb, struct genl_info *info)
 static int put_stats(struct sk_buff *skb)
 {
 	struct nlattr *nest = nla_nest_start(skb, VEXFS_IPC_A_STATS);
-	struct vexfs_ipc_counters *c = &vexfs_ipc_stats;
+	struct vexfs_ipc_stats s;
 
 	if (!nest)
 		return -EMSGSIZE;
-	if (nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_REQUESTS_SUBMITTED, atomic64_read(&c->submitted), VEXFS_IPC_STATS_A_PAD) ||
-	    nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_REQUESTS_COMPLETED, atomic64_read(&c->completed), VEXFS_IPC_STATS_A_PAD) ||
-	    nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_REQUESTS_FAILED, atomic64_read(&c->failed), VEXFS_IPC_STATS_A_PAD) ||
-	    nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_REQUESTS_TIMED_OUT, atomic64_read(&c->timed_out), VEXFS_IPC_STATS_A_PAD) ||
-	    nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_REQUESTS_CANCELLED, atomic64_read(&c->cancelled), VEXFS_IPC_STATS_A_PAD) ||
-	    nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_REQUESTS_RESENT, atomic64_read(&c->resent), VEXFS_IPC_STATS_A_PAD) ||
-	    nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_RESPONSES_LATE, atomic64_read(&c->late), VEXFS_IPC_STATS_A_PAD) ||
-	    nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_MESSAGES_INVALID, atomic64_read(&c->invalid), VEXFS_IPC_STATS_A_PAD) ||
-	    nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_INFLIGHT, vexfs_ipc_requests_inflight(), VEXFS_IPC_STATS_A_PAD)) {
+	vexfs_ipc_fill_stats(&s);
+	if (nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_REQUESTS_SUBMITTED, s.requests_submitted, VEXFS_IPC_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_REQUESTS_COMPLETED, s.requests_completed, VEXFS_IPC_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_REQUESTS_FAILED, s.requests_failed, VEXFS_IPC_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_REQUESTS_TIMED_OUT, s.requests_timed_out, VEXFS_IPC_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_REQUESTS_CANCELLED, s.requests_cancelled, VEXFS_IPC_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_REQUESTS_RESENT, s.requests_resent, VEXFS_IPC_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_RESPONSES_LATE, s.responses_late, VEXFS_IPC_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_MESSAGES_INVALID, s.messages_invalid, VEXFS_IPC_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, VEXFS_IPC_STATS_A_INFLIGHT, s.inflight, VEXFS_IPC_STATS_A_PAD)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}
@@ -290,7 +291,8 @@ static struct genl_family vexfs_ipc_family __ro_after_init = {
 int vexfs_ipc_genl_send_request(u32 portid, const struct vexfs_ipc_request *req, bool resent)
 {
 	gfp_t gfp = resent ? GFP_ATOMIC : GFP_KERNEL;
-	size_t size = nla_total_size(req->input_len) + nla_total_size(VEXFS_IPC_MAX_MODEL_LEN) + 256;
+	const struct vexfs_ipc_embed_args *a = req->args;
+	size_t size = nla_total_size(a->input_len) + nla_total_size(VEXFS_IPC_MAX_MODEL_LEN) + 256;
 	struct sk_buff *skb = genlmsg_new(size, gfp);
 	void *hdr;
 
@@ -299,13 +301,13 @@ int vexfs_ipc_genl_send_request(u32 portid, const struct vexfs_ipc_request *req,
 	hdr = genlmsg_put(skb, 0, 0, &vexfs_ipc_family, 0, VEXFS_IPC_CMD_EMBED_REQUEST);
 	if (!hdr ||
 	    nla_put_u64_64bit(skb, VEXFS_IPC_A_REQUEST_ID, req->id, VEXFS_IPC_A_PAD) ||
-	    nla_put_u8(skb, VEXFS_IPC_A_PRIORITY, req->priority) ||
-	    nla_put_u32(skb, VEXFS_IPC_A_TIMEOUT_MS, req->timeout_ms) ||
+	    nla_put_u8(skb, VEXFS_IPC_A_PRIORITY, a->priority) ||
+	    nla_put_u32(skb, VEXFS_IPC_A_TIMEOUT_MS, a->timeout_ms) ||
 	    nla_put_u64_64bit(skb, VEXFS_IPC_A_DEADLINE_NS, req->deadline_ns, VEXFS_IPC_A_PAD) ||
-	    nla_put_u32(skb, VEXFS_IPC_A_DIMENSIONS, req->dimensions) ||
-	    nla_put_u8(skb, VEXFS_IPC_A_DATA_TYPE, req->data_type) ||
-	    (req->model && nla_put_string(skb, VEXFS_IPC_A_MODEL, req->model)) ||
-	    nla_put(skb, VEXFS_IPC_A_INPUT, req->input_len, req->input) ||
+	    nla_put_u32(skb, VEXFS_IPC_A_DIMENSIONS, a->dimensions) ||
+	    nla_put_u8(skb, VEXFS_IPC_A_DATA_TYPE, a->data_type) ||
+	    (a->model && nla_put_string(skb, VEXFS_IPC_A_MODEL, a->model)) ||
+	    nla_put(skb, VEXFS_IPC_A_INPUT, a->input_len, a->input) ||
 	    nla_put_u32(skb, VEXFS_IPC_A_CALLER_UID, req->caller_uid) ||
 	    nla_put_u32(skb, VEXFS_IPC_A_CALLER_PID, req->caller_pid) ||
 	    (resent && nla_put_u32(skb, VEXFS_IPC_A_FLAGS, VEXFS_IPC_F_RESENT))) {

@@ -88,7 +88,7 @@ int vexfs_ipc_requests_complete(u64 id, u32 status, const void *vector, u32 vect
 	xa_lock(&pending);
 	req = xa_load(&pending, id);
 	if (req && status == VEXFS_IPC_STATUS_SUCCESS)
-		expected = vexfs_ipc_vector_bytes(req->dimensions, req->data_type);
+		expected = vexfs_ipc_vector_bytes(req->args->dimensions, req->args->data_type);
 	xa_unlock(&pending);
 	if (!req) {
 		atomic64_inc(&vexfs_ipc_stats.late);
@@ -192,13 +192,7 @@ int vexfs_ipc_embed(const struct vexfs_ipc_embed_args *args, struct vexfs_ipc_em
 	atomic64_inc(&vexfs_ipc_stats.live_requests);
 	init_completion(&req->done);
 	req->id = vexfs_ipc_next_id();
-	req->input = args->input;
-	req->input_len = args->input_len;
-	req->model = args->model;
-	req->dimensions = args->dimensions;
-	req->data_type = args->data_type;
-	req->priority = args->priority;
-	req->timeout_ms = args->timeout_ms;
+	req->args = args;
 	req->deadline_ns = ktime_get_ns() + (u64)args->timeout_ms * NSEC_PER_MSEC;
 	req->caller_uid = from_kuid_munged(&init_user_ns, current_uid());
 	req->caller_pid = task_tgid_nr(current);

@@ -57,6 +57,10 @@ struct vexfs_ipc_embed_result {
 
 int vexfs_ipc_embed(const struct vexfs_ipc_embed_args *args, struct vexfs_ipc_embed_result *res);
 
+/* Fills the module's counters into @s (GET_STATS over genetlink and ioctl alike). */
+struct vexfs_ipc_stats;
+void vexfs_ipc_fill_stats(struct vexfs_ipc_stats *s);
+
 /* Object counters: every allocation has a matching free, so all return to zero when idle. */
 struct vexfs_ipc_counters {
 	atomic64_t submitted, completed, failed, timed_out, cancelled, resent, late, invalid;
@@ -123,13 +127,8 @@ void vexfs_ipc_chardev_uninit(void);
 /* A pending request (requests.c owns it; genl.c reads it to send). */
 struct vexfs_ipc_request {
 	u64 id;
-	const void *input;
-	u32 input_len;
-	const char *model;
-	u32 dimensions;
-	u8 data_type;
-	u8 priority;
-	u32 timeout_ms;
+	/* The caller's arguments: they live until vexfs_ipc_embed() returns, which outlasts the request. */
+	const struct vexfs_ipc_embed_args *args;
 	u64 deadline_ns;
 	u32 caller_uid;
 	u32 caller_pid;

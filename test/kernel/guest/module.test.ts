@@ -11,9 +11,9 @@ import { hashingEmbed } from '../../../src/embedder/hashing.js';
 import { HASHING_MODEL } from '../../../src/embedder/service.js';
 import { DEVICE_PATH, VexfsDevice } from '../../../src/kernel/device.js';
 import { NetlinkConnection } from '../../../src/netlink/connection.js';
-import { GenlOpFlags, NetlinkProtocol } from '../../../src/netlink/constants.js';
+import { GenlOpFlags, NetlinkProtocol, NlmFlags } from '../../../src/netlink/constants.js';
 import { resolveFamily } from '../../../src/netlink/controller.js';
-import { decodeGenl } from '../../../src/protocol/messages.js';
+import { decodeGenl, writeGetStats } from '../../../src/protocol/messages.js';
 import { NetlinkSocket } from '../../../src/netlink/socket.js';
 import { EmbeddingService } from '../../../src/sdk/service.js';
 import { until } from '../../helpers/wait.js';
@@ -144,6 +144,19 @@ describe('vexfs_ipc.ko', () => {
     expect(withDaemon.daemon_requests_completed).toBeGreaterThan(0);
     expect(withDaemon.daemon_avg_latency_ns).toBeGreaterThan(0);
     expect(stats()).toMatchObject({ daemon_valid: 0, daemon_services: 0 });
+    // The same module counters over generic netlink (GET_STATS needs no privilege).
+    const conn = new NetlinkConnection(new NetlinkSocket(NetlinkProtocol.GENERIC).bind());
+    try {
+      const family = await resolveFamily(conn, 'VEXFS_IPC');
+      const replies = await conn.request(0, (w, seq) => writeGetStats(w, { familyId: family.id, seq, portId: conn.socket.portId, flags: NlmFlags.ACK }, { requestId: undefined, stats: undefined }));
+      const m = decodeGenl(replies[0]!.buf, replies[0]!.hdr);
+      expect(m.cmd).toBe(Cmd.GET_STATS);
+      const genlStats = (m.msg as { stats: Record<string, bigint> }).stats;
+      expect(Number(genlStats.REQUESTS_SUBMITTED)).toBe(stats().requests_submitted);
+      expect(genlStats.INFLIGHT).toBe(0n);
+    } finally {
+      conn.close();
+    }
     expect((await dev.list(0)).total).toBe(1);
     expect(stats().live_registrations).toBe(1);
   });
