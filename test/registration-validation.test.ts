@@ -84,3 +84,19 @@ describe('service registration', () => {
     expect((err as RegistrationError).message).toMatch(/registry is full \(1 services\)/);
   });
 });
+
+describe('control socket limits', () => {
+  it('drops a client that announces an oversized frame, and keeps serving others', async () => {
+    bridge = await startBridge();
+    const { createConnection } = await import('node:net');
+    const raw = createConnection(bridge.daemon.config.controlSocket);
+    const closed = new Promise<void>((resolve) => raw.on('close', () => resolve()));
+    raw.on('error', () => {});
+    const head = Buffer.alloc(4);
+    head.writeUInt32LE(2 * 1024 * 1024);
+    raw.write(head);
+    await closed;
+    const c = await client();
+    expect(await c.list()).toEqual([]);
+  });
+});

@@ -22,6 +22,9 @@ export function toServiceInfo(entry: ServiceEntry): ServiceInfoMsg {
   return entry.info;
 }
 
+/** Control messages are small; a client claiming more is cut off before it is buffered. */
+export const MAX_CONTROL_FRAME = 1024 * 1024;
+
 export class ControlServer {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
@@ -51,7 +54,7 @@ export class ControlServer {
         return;
       }
       writer.write(encodeControlResponse(res));
-    });
+    }, MAX_CONTROL_FRAME);
     socket.on('data', (chunk) => {
       try {
         reader.push(chunk);
