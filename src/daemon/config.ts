@@ -24,6 +24,9 @@ export interface DaemonConfig {
   reconnectMinMs: number;
   reconnectMaxMs: number;
   startingHoldMs: number;
+  rateLimitGlobal: number;
+  rateLimitPerUid: number;
+  rateLimitPerService: number;
 }
 
 type Spec =
@@ -43,6 +46,9 @@ const SPEC: Record<keyof DaemonConfig, Spec & { env: string; flag: string; help:
   reconnectMinMs: { type: 'int', min: 1, max: 60_000, env: 'VEXFS_RECONNECT_MIN_MS', flag: '--reconnect-min-ms', help: 'first service reconnect delay' },
   reconnectMaxMs: { type: 'int', min: 1, max: 600_000, env: 'VEXFS_RECONNECT_MAX_MS', flag: '--reconnect-max-ms', help: 'longest service reconnect delay' },
   startingHoldMs: { type: 'int', min: 0, max: 60_000, env: 'VEXFS_STARTING_HOLD_MS', flag: '--starting-hold-ms', help: 'wait for a matching service still connecting' },
+  rateLimitGlobal: { type: 'int', min: 0, max: 100_000_000, env: 'VEXFS_RATE_LIMIT_GLOBAL', flag: '--rate-limit-global', help: 'requests/s for the daemon, 0 = off' },
+  rateLimitPerUid: { type: 'int', min: 0, max: 100_000_000, env: 'VEXFS_RATE_LIMIT_PER_UID', flag: '--rate-limit-per-uid', help: 'requests/s per caller uid, 0 = off' },
+  rateLimitPerService: { type: 'int', min: 0, max: 100_000_000, env: 'VEXFS_RATE_LIMIT_PER_SERVICE', flag: '--rate-limit-per-service', help: 'requests/s per service, 0 = off' },
 };
 
 export function defaultConfig(): DaemonConfig {
@@ -58,6 +64,9 @@ export function defaultConfig(): DaemonConfig {
     reconnectMinMs: 50,
     reconnectMaxMs: 5000,
     startingHoldMs: 1000,
+    rateLimitGlobal: 0,
+    rateLimitPerUid: 0,
+    rateLimitPerService: 0,
   };
 }
 

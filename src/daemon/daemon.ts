@@ -30,7 +30,11 @@ export class Daemon {
       maxServices: config.maxServices,
       connection: { reconnectMinMs: config.reconnectMinMs, reconnectMaxMs: config.reconnectMaxMs },
     });
-    this.router = new Router(this.registry, { maxInflight: config.maxInflight, startingHoldMs: config.startingHoldMs });
+    this.router = new Router(this.registry, {
+      maxInflight: config.maxInflight,
+      startingHoldMs: config.startingHoldMs,
+      rateLimits: { global: config.rateLimitGlobal, perUid: config.rateLimitPerUid, perService: config.rateLimitPerService },
+    });
   }
 
   static async start(config: DaemonConfig, logger: Logger): Promise<Daemon> {

@@ -13,6 +13,7 @@ import { EventEmitter } from 'node:events';
 
 import { Consts, DataType, ServiceState, Status, vectorBytes } from '../abi/uapi.js';
 import type { CancelMessage, EmbedRequest, EmbedResponse } from '../protocol/messages.js';
+import { RateLimits, type RateLimitOptions } from '../manager/rate-limit.js';
 import { DeadlineQueue } from '../util/deadlines.js';
 import type { EmbedBatchResponseMsg } from '../wire/proto.js';
 import { convertVector } from './convert.js';
@@ -45,6 +46,8 @@ export interface RouterOptions {
   maxInflight?: number;
   /** How long a request may wait for a matching service that is still connecting (0: not at all). */
   startingHoldMs?: number;
+  /** Token-bucket limits (all off unless given); a limited request gets RATE_LIMITED. */
+  rateLimits?: RateLimitOptions;
 }
 
 export interface RouterCounters {
@@ -89,6 +92,7 @@ export class Router extends EventEmitter<RouterEvents> {
   private readonly maxInflight: number;
   private drainWaiters: Array<() => void> = [];
   private readonly startingHoldMs: number;
+  private readonly limits: RateLimits;
   private parked: Array<{ entry: Inflight; until: number }> = [];
   private parkTimer: NodeJS.Timeout | undefined;
 
@@ -96,6 +100,7 @@ export class Router extends EventEmitter<RouterEvents> {
     super();
     this.maxInflight = options.maxInflight ?? 65536;
     this.startingHoldMs = options.startingHoldMs ?? 1000;
+    this.limits = new RateLimits(options.rateLimits);
     this.deadlines = new DeadlineQueue<Inflight>((e) => this.expire(e));
     registry.on('response', (entry, msg) => this.onResponse(entry, msg));
     registry.on('registered', () => this.candidates.clear());
@@ -125,8 +130,11 @@ export class Router extends EventEmitter<RouterEvents> {
     if (remainingMs <= 0) return this.answer(req, reply, Status.TIMEOUT, receivedNs);
     if (this.inflight.size >= this.maxInflight) return this.answer(req, reply, Status.OVERLOADED, receivedNs);
 
+    if (this.limits.enabled && !this.limits.admitCaller(req.callerUid)) return this.answer(req, reply, Status.RATE_LIMITED, receivedNs);
+
     const service = this.pick(req);
     if (typeof service === 'number' && !this.hasStarting(req)) return this.answer(req, reply, service, receivedNs);
+    if (typeof service !== 'number' && !this.limits.admitService(service.info.id)) return this.answer(req, reply, Status.RATE_LIMITED, receivedNs);
 
     const entry: Inflight = { req, reply, receivedNs, expiresAt: performance.now() + remainingMs, live: true };
     this.inflight.set(req.requestId, entry);
@@ -182,7 +190,10 @@ export class Router extends EventEmitter<RouterEvents> {
     for (const p of this.parked) {
       if (!p.entry.live) continue;
       const service = readyChanged || now >= p.until ? this.pick(p.entry.req) : undefined;
-      if (service !== undefined && typeof service !== 'number') this.enqueue(service, p.entry);
+      if (service !== undefined && typeof service !== 'number') {
+        if (this.limits.admitService(service.info.id)) this.enqueue(service, p.entry);
+        else this.finish(p.entry, Status.RATE_LIMITED);
+      }
       else if (now >= p.until) this.finish(p.entry, typeof service === 'number' ? service : Status.NO_SERVICE);
       else keep.push(p);
     }
