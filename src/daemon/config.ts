@@ -24,6 +24,7 @@ export interface DaemonConfig {
   reconnectMinMs: number;
   reconnectMaxMs: number;
   startingHoldMs: number;
+  heartbeatTimeoutMs: number;
   rateLimitGlobal: number;
   rateLimitPerUid: number;
   rateLimitPerService: number;
@@ -46,6 +47,7 @@ const SPEC: Record<keyof DaemonConfig, Spec & { env: string; flag: string; help:
   reconnectMinMs: { type: 'int', min: 1, max: 60_000, env: 'VEXFS_RECONNECT_MIN_MS', flag: '--reconnect-min-ms', help: 'first service reconnect delay' },
   reconnectMaxMs: { type: 'int', min: 1, max: 600_000, env: 'VEXFS_RECONNECT_MAX_MS', flag: '--reconnect-max-ms', help: 'longest service reconnect delay' },
   startingHoldMs: { type: 'int', min: 0, max: 60_000, env: 'VEXFS_STARTING_HOLD_MS', flag: '--starting-hold-ms', help: 'wait for a matching service still connecting' },
+  heartbeatTimeoutMs: { type: 'int', min: 0, max: 600_000, env: 'VEXFS_HEARTBEAT_TIMEOUT_MS', flag: '--heartbeat-timeout-ms', help: 'a service silent this long gets no new requests, 0 = off' },
   rateLimitGlobal: { type: 'int', min: 0, max: 100_000_000, env: 'VEXFS_RATE_LIMIT_GLOBAL', flag: '--rate-limit-global', help: 'requests/s for the daemon, 0 = off' },
   rateLimitPerUid: { type: 'int', min: 0, max: 100_000_000, env: 'VEXFS_RATE_LIMIT_PER_UID', flag: '--rate-limit-per-uid', help: 'requests/s per caller uid, 0 = off' },
   rateLimitPerService: { type: 'int', min: 0, max: 100_000_000, env: 'VEXFS_RATE_LIMIT_PER_SERVICE', flag: '--rate-limit-per-service', help: 'requests/s per service, 0 = off' },
@@ -64,6 +66,7 @@ export function defaultConfig(): DaemonConfig {
     reconnectMinMs: 50,
     reconnectMaxMs: 5000,
     startingHoldMs: 1000,
+    heartbeatTimeoutMs: 3000,
     rateLimitGlobal: 0,
     rateLimitPerUid: 0,
     rateLimitPerService: 0,

@@ -28,6 +28,7 @@ export class Daemon {
   ) {
     this.registry = new ServiceRegistry({
       maxServices: config.maxServices,
+      heartbeatTimeoutMs: config.heartbeatTimeoutMs,
       connection: { reconnectMinMs: config.reconnectMinMs, reconnectMaxMs: config.reconnectMaxMs },
     });
     this.router = new Router(this.registry, {

@@ -4,13 +4,13 @@
  * status and list. Each is answered with REPLY and an errno the ioctl
  * returns, unless the module asked for no reply.
  */
-import { Cmd, Flags, ServiceState } from '../abi/uapi.js';
+import { Cmd, Flags } from '../abi/uapi.js';
 import { RegistrationError } from '../errors.js';
 import type { KernelChannel } from '../kernel/channel.js';
 import { errnoValue } from '../netlink/extack.js';
 import type { ReplyMessage, ServiceRecord, StatsRecord, VexfsMessage } from '../protocol/messages.js';
 import type { ServiceInfoMsg } from '../wire/proto.js';
-import type { ServiceEntry, ServiceRegistry } from './registry.js';
+import { type ServiceEntry, ServiceRegistry } from './registry.js';
 
 /** Registrations from the kernel belong to it; the module tracks which file made each. */
 export const KERNEL_OWNER = 'kernel';
@@ -28,7 +28,7 @@ export function toRecord(e: ServiceEntry): ServiceRecord {
     endpoint: e.info.endpoint,
     flags: 0,
     state: e.state,
-    health: e.state === ServiceState.READY ? 100 : 0,
+    health: ServiceRegistry.available(e) ? 100 : 0,
     uid: e.uid,
     pid: e.pid,
     activeRequests: Math.max(0, e.active),

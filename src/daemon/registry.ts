@@ -22,6 +22,8 @@ export interface ServiceEntry {
   total: number;
   failures: number;
   lastHeartbeat: number;
+  /** Heartbeats stopped for longer than the timeout: no new requests until the next one. */
+  unhealthy: boolean;
   /** Exponentially weighted response time, ns. */
   ewmaNs: number;
 }
@@ -37,6 +39,8 @@ export interface RegistryEvents {
 
 export interface RegistryOptions {
   maxServices?: number;
+  /** A ready service silent for longer than this is unhealthy (0: never). */
+  heartbeatTimeoutMs?: number;
   connection?: ServiceConnectionOptions;
 }
 
@@ -47,6 +51,27 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
   constructor(private readonly options: RegistryOptions = {}) {
     super();
     this.maxServices = Math.min(options.maxServices ?? 100, Consts.MAX_SERVICES);
+    const timeout = options.heartbeatTimeoutMs ?? 0;
+    if (timeout > 0) {
+      this.healthTimer = setInterval(() => this.checkHeartbeats(timeout), Math.max(10, Math.min(timeout / 2, 1000)));
+      this.healthTimer.unref();
+    }
+  }
+
+  private healthTimer: NodeJS.Timeout | undefined;
+
+  private checkHeartbeats(timeout: number): void {
+    const now = Date.now();
+    for (const entry of this.services.values()) {
+      if (entry.state !== ServiceState.READY || entry.unhealthy || now - entry.lastHeartbeat <= timeout) continue;
+      entry.unhealthy = true;
+      this.emit('state', entry);
+    }
+  }
+
+  /** Ready, connected and heartbeating: may take new requests. */
+  static available(entry: ServiceEntry): boolean {
+    return entry.state === ServiceState.READY && !entry.unhealthy;
   }
 
   get size(): number {
@@ -93,6 +118,7 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
       total: 0,
       failures: 0,
       lastHeartbeat: 0,
+      unhealthy: false,
       ewmaNs: 0,
     };
     entry.conn = this.connect(entry);
@@ -116,6 +142,10 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
     });
     conn.on('heartbeat', () => {
       entry.lastHeartbeat = Date.now();
+      if (entry.unhealthy) {
+        entry.unhealthy = false;
+        this.emit('state', entry);
+      }
     });
     conn.on('invalid', (err) => this.emit('invalid', entry, err));
     conn.on('response', (msg) => this.emit('response', entry, msg));
@@ -143,6 +173,7 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
   }
 
   close(): void {
+    if (this.healthTimer !== undefined) clearInterval(this.healthTimer);
     for (const entry of [...this.services.values()]) this.remove(entry, 'daemon stopping');
   }
 }

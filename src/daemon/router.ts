@@ -17,7 +17,7 @@ import { RateLimits, type RateLimitOptions } from '../manager/rate-limit.js';
 import { DeadlineQueue } from '../util/deadlines.js';
 import type { EmbedBatchResponseMsg } from '../wire/proto.js';
 import { convertVector } from './convert.js';
-import type { ServiceEntry, ServiceRegistry } from './registry.js';
+import { type ServiceEntry, ServiceRegistry } from './registry.js';
 
 export type Reply = (res: EmbedResponse) => void;
 
@@ -223,7 +223,7 @@ export class Router extends EventEmitter<RouterEvents> {
       const dtypeBit = 1 << req.dataType;
       shaped = this.registry.list().filter((s) => {
         const types = s.info.dataTypes === 0 ? 1 << DataType.FLOAT32 : s.info.dataTypes;
-        return s.state === ServiceState.READY && s.info.dimensions.includes(req.dimensions) && (types & dtypeBit) !== 0;
+        return ServiceRegistry.available(s) && s.info.dimensions.includes(req.dimensions) && (types & dtypeBit) !== 0;
       });
       this.candidates.set(shapeKey, shaped);
     }
