@@ -17,6 +17,22 @@ static inline void die(const char *what)
 	exit(1);
 }
 
+/* Writes nlmsghdr (length filled in later) and genlmsghdr at @m; returns their size. */
+static inline size_t genl_header(uint8_t *m, uint16_t type, uint16_t flags, uint32_t seq, uint32_t pid, uint8_t cmd)
+{
+	struct nlmsghdr *h = (struct nlmsghdr *)m;
+	struct genlmsghdr *g = (struct genlmsghdr *)(m + NLMSG_HDRLEN);
+
+	h->nlmsg_type = type;
+	h->nlmsg_flags = flags;
+	h->nlmsg_seq = seq;
+	h->nlmsg_pid = pid;
+	g->cmd = cmd;
+	g->version = 1;
+	g->reserved = 0;
+	return NLMSG_HDRLEN + GENL_HDRLEN;
+}
+
 /* Finds attribute @type in a genetlink message; returns its payload or NULL. */
 static inline const uint8_t *attr(const struct nlmsghdr *h, uint16_t type, size_t *len)
 {

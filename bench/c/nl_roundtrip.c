@@ -67,17 +67,8 @@ struct msg {
 };
 
 static void begin(struct msg *m, uint8_t *buf, uint16_t type, uint16_t flags, uint32_t seq, uint32_t pid, uint8_t cmd) {
-	struct nlmsghdr *h = (struct nlmsghdr *)buf;
-	h->nlmsg_type = type;
-	h->nlmsg_flags = flags;
-	h->nlmsg_seq = seq;
-	h->nlmsg_pid = pid;
-	struct genlmsghdr *g = (struct genlmsghdr *)(buf + NLMSG_HDRLEN);
-	g->cmd = cmd;
-	g->version = 1;
-	g->reserved = 0;
 	m->buf = buf;
-	m->len = NLMSG_HDRLEN + GENL_HDRLEN;
+	m->len = genl_header(buf, type, flags, seq, pid, cmd);
 }
 
 static void put(struct msg *m, uint16_t type, const void *data, size_t len) {

@@ -65,19 +65,6 @@ static size_t put(uint8_t *m, size_t len, uint16_t type, const void *data, size_
 	return len + total;
 }
 
-static size_t genl(uint8_t *m, uint16_t type, uint16_t flags, uint32_t seq, uint32_t pid, uint8_t cmd) {
-	struct nlmsghdr *h = (struct nlmsghdr *)m;
-	h->nlmsg_type = type;
-	h->nlmsg_flags = flags;
-	h->nlmsg_seq = seq;
-	h->nlmsg_pid = pid;
-	struct genlmsghdr *g = (struct genlmsghdr *)(m + NLMSG_HDRLEN);
-	g->cmd = cmd;
-	g->version = 1;
-	g->reserved = 0;
-	return NLMSG_HDRLEN + GENL_HDRLEN;
-}
-
 static int recv_dgrams(int fd, int flags) {
 	for (int i = 0; i < BATCH; i++) {
 		rxiov[i].iov_base = rxbuf[i];
@@ -116,7 +103,7 @@ int main(int argc, char **argv) {
 
 	/* Resolve the family and attach, as the daemon does. */
 	size_t lens[BATCH];
-	size_t l = genl(txbuf[0], GENL_ID_CTRL, NLM_F_REQUEST | NLM_F_ACK, 1, me.nl_pid, CTRL_CMD_GETFAMILY);
+	size_t l = genl_header(txbuf[0], GENL_ID_CTRL, NLM_F_REQUEST | NLM_F_ACK, 1, me.nl_pid, CTRL_CMD_GETFAMILY);
 	l = put(txbuf[0], l, CTRL_ATTR_FAMILY_NAME, VEXFS_IPC_GENL_NAME, sizeof(VEXFS_IPC_GENL_NAME));
 	((struct nlmsghdr *)txbuf[0])->nlmsg_len = (uint32_t)l;
 	lens[0] = l;
@@ -131,7 +118,7 @@ int main(int argc, char **argv) {
 			if (id) memcpy(&family, id, 2);
 		}
 	}
-	l = genl(txbuf[0], family, NLM_F_REQUEST | NLM_F_ACK, 2, me.nl_pid, VEXFS_IPC_CMD_DAEMON_ATTACH);
+	l = genl_header(txbuf[0], family, NLM_F_REQUEST | NLM_F_ACK, 2, me.nl_pid, VEXFS_IPC_CMD_DAEMON_ATTACH);
 	uint32_t v = VEXFS_IPC_PROTOCOL_VERSION;
 	l = put(txbuf[0], l, VEXFS_IPC_A_PROTOCOL_VERSION, &v, 4);
 	((struct nlmsghdr *)txbuf[0])->nlmsg_len = (uint32_t)l;
@@ -196,7 +183,7 @@ int main(int argc, char **argv) {
 				uint8_t *m = txbuf[k] + lens[k];
 				uint32_t status = 0;
 				uint64_t proc = 1000;
-				size_t ml = genl(m, family, NLM_F_REQUEST, 0, me.nl_pid, VEXFS_IPC_CMD_EMBED_RESPONSE);
+				size_t ml = genl_header(m, family, NLM_F_REQUEST, 0, me.nl_pid, VEXFS_IPC_CMD_EMBED_RESPONSE);
 				ml = put(m, ml, VEXFS_IPC_A_REQUEST_ID, f, 8);
 				ml = put(m, ml, VEXFS_IPC_A_STATUS, &status, 4);
 				ml = put(m, ml, VEXFS_IPC_A_VECTOR, f + 8, vlen);

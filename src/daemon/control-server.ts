@@ -8,7 +8,7 @@ import type { Server, Socket } from 'node:net';
 
 import { RegistrationError } from '../errors.js';
 import { errnoValue } from '../netlink/extack.js';
-import { FrameReader, FrameWriter } from '../wire/frames.js';
+import { FrameWriter, readFrames } from '../wire/frames.js';
 import {
   type ControlResponseMsg,
   type ServiceInfoMsg,
@@ -44,25 +44,11 @@ export class ControlServer {
     const owner = `control:${this.nextOwner++}`;
     this.sockets.add(socket);
     const writer = new FrameWriter(socket);
-    const reader = new FrameReader((frame) => {
-      let res: ControlResponseMsg;
-      try {
-        res = this.handle(decodeControlRequest(frame), owner);
-      } catch (err) {
-        this.onError(err as Error);
-        socket.destroy();
-        return;
-      }
-      writer.write(encodeControlResponse(res));
-    }, MAX_CONTROL_FRAME);
-    socket.on('data', (chunk) => {
-      try {
-        reader.push(chunk);
-      } catch (err) {
-        this.onError(err as Error);
-        socket.destroy();
-      }
-    });
+    readFrames(
+      socket,
+      (frame) => writer.write(encodeControlResponse(this.handle(decodeControlRequest(frame), owner))),
+      { maxFrame: MAX_CONTROL_FRAME, onError: this.onError },
+    );
     socket.on('error', () => {});
     socket.on('close', () => {
       this.sockets.delete(socket);

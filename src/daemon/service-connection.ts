@@ -14,7 +14,7 @@ import {
   decodeServiceFrame,
   encodeServiceFrame,
 } from '../wire/proto.js';
-import { FrameReader, FrameWriter } from '../wire/frames.js';
+import { FrameWriter, readFrames } from '../wire/frames.js';
 
 export interface ServiceConnectionOptions {
   reconnectMinMs?: number;
@@ -63,15 +63,7 @@ export class ServiceConnection extends EventEmitter<ServiceConnectionEvents> {
     const socket = createConnection(this.path);
     this.socket = socket;
     socket.setNoDelay?.(true);
-    const reader = new FrameReader((frame) => this.onFrame(frame));
-    socket.on('data', (chunk) => {
-      try {
-        reader.push(chunk);
-      } catch (err) {
-        this.emit('invalid', err as Error);
-        socket.destroy();
-      }
-    });
+    readFrames(socket, (frame) => this.onFrame(frame), { onError: (err) => this.emit('invalid', err) });
     socket.on('connect', () => {
       this.writer = new FrameWriter(socket);
     });

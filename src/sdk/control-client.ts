@@ -4,7 +4,7 @@ import { type Socket, createConnection } from 'node:net';
 
 import { ClosedError, RegistrationError, TimeoutError, TransportError } from '../errors.js';
 import { errnoName } from '../netlink/extack.js';
-import { FrameReader, FrameWriter } from '../wire/frames.js';
+import { FrameWriter, readFrames } from '../wire/frames.js';
 import {
   type ControlRequestMsg,
   type ControlResponseMsg,
@@ -22,20 +22,13 @@ export class ControlClient extends EventEmitter<{ close: [] }> {
   private constructor(private readonly socket: Socket) {
     super();
     this.writer = new FrameWriter(socket);
-    const reader = new FrameReader((frame) => {
+    readFrames(socket, (frame) => {
       const res = decodeControlResponse(frame);
       const p = this.pending.get(res.id);
       if (p === undefined) return;
       this.pending.delete(res.id);
       clearTimeout(p.timer);
       p.resolve(res);
-    });
-    socket.on('data', (chunk) => {
-      try {
-        reader.push(chunk);
-      } catch {
-        socket.destroy();
-      }
     });
     socket.on('error', () => {});
     socket.on('close', () => {

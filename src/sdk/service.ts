@@ -21,7 +21,7 @@ import { InvalidArgumentError, RegistrationError, isErrnoException } from '../er
 import { DEVICE_PATH, VexfsDevice } from '../kernel/device.js';
 import { defaultControlSocket } from '../daemon/defaults.js';
 import { validateRegistration } from '../daemon/registration.js';
-import { FrameReader, FrameWriter } from '../wire/frames.js';
+import { FrameWriter, readFrames } from '../wire/frames.js';
 import {
   type EmbedBatchRequestMsg,
   type EmbedResultMsg,
@@ -183,16 +183,9 @@ export class EmbeddingService {
       writer.write(encodeServiceFrame({ heartbeat: { serviceId: this.info.id, activeRequests: this.active } }));
     }, this.options.heartbeatMs ?? 1000);
     heartbeat.unref();
-    const reader = new FrameReader((frame) => {
+    readFrames(socket, (frame) => {
       const msg = decodeServiceFrame(frame);
       if (msg.request) void this.serve(msg.request, writer);
-    });
-    socket.on('data', (chunk) => {
-      try {
-        reader.push(chunk);
-      } catch {
-        socket.destroy();
-      }
     });
     socket.on('error', () => {});
     socket.on('close', () => {

@@ -54,6 +54,27 @@ export class FrameReader {
   }
 }
 
+/**
+ * Delivers every frame arriving on `socket` to `onFrame`. A frame that
+ * cannot be read, or an `onFrame` that throws, resets the connection after
+ * `onError` is told why.
+ */
+export function readFrames(
+  socket: Socket,
+  onFrame: (frame: Buffer) => void,
+  options: { maxFrame?: number; onError?: (err: Error) => void } = {},
+): void {
+  const reader = new FrameReader(onFrame, options.maxFrame);
+  socket.on('data', (chunk: Buffer) => {
+    try {
+      reader.push(chunk);
+    } catch (err) {
+      options.onError?.(err as Error);
+      socket.destroy();
+    }
+  });
+}
+
 /** Collects frames and writes them in one socket.write at the end of the tick. */
 export class FrameWriter {
   private pending: Uint8Array[] = [];
