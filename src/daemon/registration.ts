@@ -62,10 +62,20 @@ export function validateRegistration(info: ServiceInfoMsg): ServiceInfoMsg {
     throw new RegistrationError('EINVAL', `endpoint "${endpoint}" must be "unix:" followed by an absolute socket path`);
   }
   if (bytes(endpoint) - 5 > 107) throw new RegistrationError('E2BIG', 'endpoint socket path is longer than 107 bytes (sun_path)');
+  const weight = info.metadata?.weight;
+  if (weight !== undefined && !/^[1-9][0-9]{0,2}$|^1000$/.test(weight)) {
+    throw new RegistrationError('EINVAL', `metadata weight "${weight}" is not an integer from 1 to 1000 (the weighted round robin share)`);
+  }
   return { id, name, version, dimensions: [...dims], dataTypes, models: [...models], maxBatchSize: maxBatch, priority, endpoint, metadata: { ...(info.metadata ?? {}) } };
 }
 
 /** The socket path of a "unix:/path" endpoint. */
 export function endpointPath(endpoint: string): string {
   return endpoint.slice('unix:'.length);
+}
+
+/** The weighted round robin share a service registered (metadata "weight"), default 1. */
+export function serviceWeight(info: ServiceInfoMsg): number {
+  const w = info.metadata.weight;
+  return w === undefined ? 1 : Number(w);
 }

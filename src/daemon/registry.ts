@@ -24,17 +24,24 @@ export interface ServiceEntry {
   lastHeartbeat: number;
   /** Heartbeats stopped for longer than the timeout: no new requests until the next one. */
   unhealthy: boolean;
+  /** Failed its last active health checks: no new requests until they pass again. */
+  checkFailing: boolean;
   /** Exponentially weighted response time, ns. */
   ewmaNs: number;
 }
 
 export interface RegistryEvents {
   registered: [entry: ServiceEntry];
+  /** A re-registration changed an existing service (version, capabilities, endpoint). */
+  updated: [entry: ServiceEntry, previous: ServiceInfoMsg];
   unregistered: [entry: ServiceEntry, reason: string];
   /** The service's connection is up (ready) or down. */
   state: [entry: ServiceEntry];
   invalid: [entry: ServiceEntry, err: Error];
   response: [entry: ServiceEntry, msg: EmbedBatchResponseMsg];
+  healthResult: [entry: ServiceEntry, id: number, healthy: boolean, message: string];
+  /** Health changed (heartbeats or health checks); `reason` says why when it turned bad. */
+  health: [entry: ServiceEntry, healthy: boolean, reason: string];
 }
 
 export interface RegistryOptions {
@@ -65,13 +72,22 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
     for (const entry of this.services.values()) {
       if (entry.state !== ServiceState.READY || entry.unhealthy || now - entry.lastHeartbeat <= timeout) continue;
       entry.unhealthy = true;
+      this.emit('health', entry, false, `no heartbeat for ${now - entry.lastHeartbeat} ms`);
       this.emit('state', entry);
     }
   }
 
   /** Ready, connected and heartbeating: may take new requests. */
   static available(entry: ServiceEntry): boolean {
-    return entry.state === ServiceState.READY && !entry.unhealthy;
+    return entry.state === ServiceState.READY && !entry.unhealthy && !entry.checkFailing;
+  }
+
+  /** Active health checks turned failing or passing. */
+  setCheckFailing(entry: ServiceEntry, failing: boolean, reason: string): void {
+    if (entry.checkFailing === failing) return;
+    entry.checkFailing = failing;
+    this.emit('health', entry, !failing, reason);
+    this.emit('state', entry);
   }
 
   get size(): number {
@@ -98,13 +114,14 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
     }
     if (existing !== undefined) {
       // A new endpoint needs a new connection; capabilities and version just change.
-      const sameEndpoint = existing.info.endpoint === info.endpoint;
+      const previous = existing.info;
       existing.info = info;
-      if (!sameEndpoint) {
+      if (previous.endpoint !== info.endpoint) {
         existing.conn.close();
+        existing.state = ServiceState.STARTING;
         existing.conn = this.connect(existing);
       }
-      this.emit('registered', existing);
+      this.emit('updated', existing, previous);
       return existing;
     }
     const entry: ServiceEntry = {
@@ -119,6 +136,7 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
       failures: 0,
       lastHeartbeat: 0,
       unhealthy: false,
+      checkFailing: false,
       ewmaNs: 0,
     };
     entry.conn = this.connect(entry);
@@ -144,11 +162,13 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
       entry.lastHeartbeat = Date.now();
       if (entry.unhealthy) {
         entry.unhealthy = false;
+        this.emit('health', entry, true, '');
         this.emit('state', entry);
       }
     });
     conn.on('invalid', (err) => this.emit('invalid', entry, err));
     conn.on('response', (msg) => this.emit('response', entry, msg));
+    conn.on('healthResult', (id, healthy, message) => this.emit('healthResult', entry, id, healthy, message));
     return conn;
   }
 

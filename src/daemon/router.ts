@@ -1,22 +1,34 @@
 /**
- * Routes kernel embedding requests to registered services and answers every
- * one of them exactly once: with the vector in the requested data type, or
- * with the specific status saying why not. Requests for the same service,
- * model and dimension count that arrive in the same tick go out as one batch.
+ * The service manager's request path. Every kernel embedding request is
+ * answered exactly once: with the vector in the requested data type, or
+ * with the specific status saying why not.
  *
- * Deadlines come from the request (absolute CLOCK_MONOTONIC, the clock of
- * process.hrtime); a request cancelled by the kernel is dropped; a result
- * arriving after its request timed out or was cancelled is counted and
- * discarded.
+ * A request is admitted (deadline, limits, cache), matched to services by
+ * capability, narrowed to those healthy with a closed breaker, and one is
+ * chosen by the model's balancing policy. It then waits in that service's
+ * priority queue (fair between callers) or, when that is full, the global
+ * overflow queue; lower priorities are shed first when everything is full.
+ * Started requests for the same service, model and dimensions leave as one
+ * batch. A failed try is retried elsewhere within the deadline and the
+ * retry budget.
  */
 import { EventEmitter } from 'node:events';
 
 import { Consts, DataType, ServiceState, Status, vectorBytes } from '../abi/uapi.js';
-import type { CancelMessage, EmbedRequest, EmbedResponse } from '../protocol/messages.js';
+import { AdaptiveLimit, type AdaptiveLimitOptions } from '../manager/adaptive-limit.js';
+import { Balancer, type Policy, StickyTable } from '../manager/balancer.js';
+import { BatchFailure, BreakerState, Breakers, type BreakerOptions } from '../manager/breakers.js';
+import { ResponseCache, type CacheOptions, cacheKey } from '../manager/cache.js';
+import { FairQueue } from '../manager/fair-queue.js';
+import { LEVELS, LEVEL_FLOOR, type Level, levelOf } from '../manager/priority.js';
 import { RateLimits, type RateLimitOptions } from '../manager/rate-limit.js';
+import { RetryPolicy, type RetryOptions, retryable } from '../manager/retry.js';
+import { ServiceQueue } from '../manager/service-queue.js';
+import type { CancelMessage, EmbedRequest, EmbedResponse } from '../protocol/messages.js';
 import { DeadlineQueue } from '../util/deadlines.js';
 import type { EmbedBatchResponseMsg } from '../wire/proto.js';
 import { convertVector } from './convert.js';
+import { serviceWeight } from './registration.js';
 import { type ServiceEntry, ServiceRegistry } from './registry.js';
 
 export type Reply = (res: EmbedResponse) => void;
@@ -26,19 +38,60 @@ interface Inflight {
   readonly reply: Reply;
   readonly receivedNs: bigint;
   readonly expiresAt: number;
+  readonly level: Level;
+  readonly uid: number;
   live: boolean;
+  /** When it last entered a queue (performance.now()). */
+  queuedAt: number;
+  /** The service whose queue holds it or that has it (undefined: overflow, parked or between tries). */
+  service: ServiceEntry | undefined;
+  inOverflow: boolean;
+  /** Frees its slot in the service's queue. */
+  release: (() => void) | undefined;
+  batch: Batch | undefined;
+  attempts: number;
+  /** Services that failed it. */
+  tried: string[] | undefined;
+  retried: boolean;
+  /** The status of its last failed try, answered if no try succeeds. */
+  lastStatus: number;
+  /** Response cache / coalescing key. */
+  key: string | undefined;
+  /** Identical requests waiting for this one's answer. */
+  followers: Inflight[] | undefined;
 }
 
 interface Batch {
+  readonly id: number;
+  readonly slot: ServiceSlot;
   readonly entries: Inflight[];
   readonly dims: number;
+  /** Entries still waiting for this batch. */
+  live: number;
+  settle: (failure?: Error) => void;
 }
 
-interface ServiceQueues {
-  /** Requests waiting for the end of the tick, by "model\0dims". */
-  groups: Map<string, Inflight[]>;
-  batches: Map<number, Batch>;
+/** The router's state for one registered service. */
+interface ServiceSlot {
+  readonly entry: ServiceEntry;
+  readonly queue: ServiceQueue<Inflight>;
+  /** Started requests waiting for the end of the tick, by "model\0dims". */
+  readonly groups: Map<string, Inflight[]>;
+  readonly batches: Map<number, Batch>;
   nextBatchId: number;
+  /** EWMA of failed items (0-1). */
+  errorRate: number;
+}
+
+export interface QueueOptions {
+  /** Requests queued per priority level across all queues. */
+  perPriority?: number;
+  /** Requests queued per service. */
+  perService?: number;
+  /** Requests in the global overflow queue. */
+  global?: number;
+  /** Requests a service may have outstanding (0: twice its max batch size). */
+  serviceConcurrency?: number;
 }
 
 export interface RouterOptions {
@@ -48,6 +101,21 @@ export interface RouterOptions {
   startingHoldMs?: number;
   /** Token-bucket limits (all off unless given); a limited request gets RATE_LIMITED. */
   rateLimits?: RateLimitOptions;
+  adaptiveLimit?: AdaptiveLimitOptions;
+  balancer?: Policy;
+  /** Policy per model name, overriding `balancer`. */
+  balancerByModel?: Record<string, Policy>;
+  /** Sticky sessions: how a request's session key is found, and how long a key sticks. */
+  sticky?: { by: 'pid' | 'uid'; ttlMs: number };
+  queues?: QueueOptions;
+  breaker?: BreakerOptions;
+  retry?: RetryOptions;
+  cache?: CacheOptions;
+  /** Identical requests in flight share one service call. */
+  coalesce?: boolean;
+  /** Hold a partial batch this long for more requests (0: send at the end of the tick). */
+  batchMaxDelayUs?: number;
+  random?: () => number;
 }
 
 export interface RouterCounters {
@@ -60,14 +128,26 @@ export interface RouterCounters {
   invalidResponses: number;
   /** Exponentially weighted latency of successful requests, ns. */
   avgLatencyNs: number;
+  /** Exponentially weighted time from arrival to dispatch, ns. */
+  avgQueueWaitNs: number;
+  shed: number;
+  rateLimited: number;
+  retries: number;
+  retriesDenied: number;
 }
 
 export interface RouterEvents {
   /** A service sent something that does not fit the batch it answers. */
   invalidResponse: [serviceId: string, reason: string];
+  /** The priority below which the kernel should fail requests early changed. */
+  backpressure: [minPriority: number];
+  breaker: [serviceId: string, state: BreakerState];
+  /** A request was shed to make room or because every queue was full. */
+  shed: [priority: number];
 }
 
 const SERVICE_ERROR_CODES = new Set<number>([Status.SERVICE_ERROR, Status.INVALID_REQUEST, Status.MODEL_NOT_FOUND, Status.OVERLOADED, Status.RATE_LIMITED]);
+const RESOLVED = Promise.resolve();
 
 export class Router extends EventEmitter<RouterEvents> {
   readonly counters: RouterCounters = {
@@ -79,45 +159,116 @@ export class Router extends EventEmitter<RouterEvents> {
     lateResults: 0,
     invalidResponses: 0,
     avgLatencyNs: 0,
+    avgQueueWaitNs: 0,
+    shed: 0,
+    rateLimited: 0,
+    retries: 0,
+    retriesDenied: 0,
   };
+  readonly cache: ResponseCache;
+  readonly breakers: Breakers;
+  readonly adaptive: AdaptiveLimit;
+  readonly retry: RetryPolicy;
   private readonly inflight = new Map<bigint, Inflight>();
   private readonly deadlines: DeadlineQueue<Inflight>;
-  private readonly queues = new Map<string, ServiceQueues>();
-  private readonly dirty = new Set<ServiceEntry>();
-  private readonly rr = new Map<string, number>();
-  /** Ready services per "dims\0dtype", rebuilt when the registry changes. */
-  private readonly candidates = new Map<string, ServiceEntry[]>();
+  private readonly slots = new Map<ServiceEntry, ServiceSlot>();
+  private readonly dirty = new Set<ServiceSlot>();
+  /** Services that can serve a shape, by "dims\0dtype\0model", rebuilt when the registry changes. */
+  private readonly candidates = new Map<string, ServiceEntry[] | number>();
+  /** Requests queued per level across every queue (service queues and overflow). */
+  readonly queuedByLevel = new Array<number>(LEVELS).fill(0);
+  readonly overflow = new FairQueue<Inflight>(this.queuedByLevel);
+  private readonly coalescing = new Map<string, Inflight>();
+  private readonly retryTimers = new Set<NodeJS.Timeout>();
+  private readonly balancer: Balancer<ServiceEntry>;
+  private readonly sticky: StickyTable | undefined;
   private flushScheduled = false;
+  private flushTimer: NodeJS.Timeout | undefined;
+  private pullScheduled = false;
   private closing = false;
-  private readonly maxInflight: number;
   private drainWaiters: Array<() => void> = [];
-  private readonly startingHoldMs: number;
   private readonly limits: RateLimits;
   private parked: Array<{ entry: Inflight; until: number }> = [];
   private parkTimer: NodeJS.Timeout | undefined;
+  private floor = 0;
+  private readonly maxInflight: number;
+  private readonly startingHoldMs: number;
+  private readonly perPriority: number;
+  private readonly perService: number;
+  private readonly globalQueue: number;
 
-  constructor(private readonly registry: ServiceRegistry, options: RouterOptions = {}) {
+  constructor(
+    private readonly registry: ServiceRegistry,
+    private readonly options: RouterOptions = {},
+  ) {
     super();
     this.maxInflight = options.maxInflight ?? 65536;
     this.startingHoldMs = options.startingHoldMs ?? 1000;
+    this.perPriority = options.queues?.perPriority ?? 1000;
+    this.perService = options.queues?.perService ?? 250;
+    this.globalQueue = options.queues?.global ?? 2000;
     this.limits = new RateLimits(options.rateLimits);
+    this.adaptive = new AdaptiveLimit(options.adaptiveLimit);
+    this.cache = new ResponseCache(options.cache);
+    this.retry = new RetryPolicy(options.retry, options.random);
+    this.breakers = new Breakers(options.breaker);
+    this.sticky = options.sticky ? new StickyTable(options.sticky.ttlMs) : undefined;
+    this.balancer = new Balancer<ServiceEntry>(
+      {
+        id: (s) => s.info.id,
+        weight: (s) => serviceWeight(s.info),
+        priority: (s) => s.info.priority,
+        load: (s) => this.slotOf(s).queue.running + this.slotOf(s).queue.queued,
+        capacity: (s) => this.slotOf(s).queue.concurrency,
+        latencyNs: (s) => s.ewmaNs,
+        health: (s) => this.health(s),
+      },
+      options.random,
+    );
     this.deadlines = new DeadlineQueue<Inflight>((e) => this.expire(e));
+    this.breakers.on('state', (id, state) => {
+      this.emit('breaker', id, state);
+      const entry = this.registry.get(id);
+      if (entry === undefined) return;
+      if (state === BreakerState.OPEN) this.moveQueued(entry);
+      else {
+        this.unpark(true);
+        this.schedulePull();
+      }
+    });
     registry.on('response', (entry, msg) => this.onResponse(entry, msg));
-    registry.on('registered', () => this.candidates.clear());
+    registry.on('registered', () => this.changed());
+    registry.on('updated', (entry, previous) => {
+      this.changed();
+      // Vectors from another version or model set may differ.
+      if (previous.version !== entry.info.version) this.cache.clear();
+      if (this.slots.has(entry)) this.moveQueued(entry, (e) => !this.canServe(entry, e.req));
+    });
     registry.on('state', (entry) => {
-      this.candidates.clear();
+      this.changed();
       if (entry.state !== ServiceState.READY) this.failService(entry);
-      else if (this.parked.length > 0) this.unpark(true);
+      else if (!ServiceRegistry.available(entry)) this.moveQueued(entry);
+      else {
+        this.unpark(true);
+        this.schedulePull();
+      }
     });
     registry.on('unregistered', (entry) => {
-      this.candidates.clear();
+      this.changed();
       this.failService(entry);
-      this.queues.delete(entry.info.id);
+      this.slots.get(entry)?.queue.close();
+      this.slots.delete(entry);
+      this.breakers.remove(entry.info.id);
     });
   }
 
   get inflightCount(): number {
     return this.inflight.size;
+  }
+
+  /** The priority floor last sent to the kernel (0: no backpressure). */
+  get backpressureFloor(): number {
+    return this.floor;
   }
 
   submit(req: EmbedRequest, reply: Reply): void {
@@ -129,40 +280,112 @@ export class Router extends EventEmitter<RouterEvents> {
     const remainingMs = Math.min(req.timeoutMs, Number(req.deadlineNs - receivedNs) / 1e6);
     if (remainingMs <= 0) return this.answer(req, reply, Status.TIMEOUT, receivedNs);
     if (this.inflight.size >= this.maxInflight) return this.answer(req, reply, Status.OVERLOADED, receivedNs);
+    if ((this.limits.enabled && !this.limits.admitCaller(req.callerUid)) || (this.adaptive.enabled && !this.adaptive.admit())) {
+      this.counters.rateLimited++;
+      return this.answer(req, reply, Status.RATE_LIMITED, receivedNs);
+    }
 
-    if (this.limits.enabled && !this.limits.admitCaller(req.callerUid)) return this.answer(req, reply, Status.RATE_LIMITED, receivedNs);
-
-    const service = this.pick(req);
-    if (typeof service === 'number' && !this.hasStarting(req)) return this.answer(req, reply, service, receivedNs);
-    if (typeof service !== 'number' && !this.limits.admitService(service.info.id)) return this.answer(req, reply, Status.RATE_LIMITED, receivedNs);
-
-    const entry: Inflight = { req, reply, receivedNs, expiresAt: performance.now() + remainingMs, live: true };
+    let key: string | undefined;
+    if (this.cache.enabled || this.options.coalesce) {
+      key = cacheKey(req.model, req.dimensions, req.dataType, req.input);
+      const hit = this.cache.enabled ? this.cache.get(key) : undefined;
+      if (hit !== undefined) return this.answer(req, reply, Status.SUCCESS, receivedNs, hit);
+    }
+    const entry: Inflight = {
+      req,
+      reply,
+      receivedNs,
+      expiresAt: performance.now() + remainingMs,
+      level: levelOf(req.priority),
+      uid: req.callerUid,
+      live: true,
+      queuedAt: 0,
+      service: undefined,
+      inOverflow: false,
+      release: undefined,
+      batch: undefined,
+      attempts: 0,
+      tried: undefined,
+      retried: false,
+      lastStatus: Status.NO_SERVICE,
+      key,
+      followers: undefined,
+    };
     this.inflight.set(req.requestId, entry);
     this.deadlines.add(entry, req.timeoutMs);
-    if (typeof service === 'number') this.park(entry);
-    else this.enqueue(service, entry);
-  }
-
-  private enqueue(service: ServiceEntry, entry: Inflight): void {
-    const q = this.queuesOf(service);
-    const key = `${entry.req.model ?? ''}\0${entry.req.dimensions}`;
-    let group = q.groups.get(key);
-    if (group === undefined) q.groups.set(key, (group = []));
-    group.push(entry);
-    this.dirty.add(service);
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      queueMicrotask(() => this.flush());
+    if (key !== undefined && this.options.coalesce) {
+      const leader = this.coalescing.get(key);
+      if (leader !== undefined && leader.live) {
+        (leader.followers ??= []).push(entry);
+        this.cache.counters.coalesced++;
+        return;
+      }
+      this.coalescing.set(key, entry);
     }
+    this.route(entry);
   }
 
-  /**
-   * A service that could serve `req` is registered but not connected yet
-   * (a daemon that just started, or re-sent requests after a restart).
-   */
-  private hasStarting(req: EmbedRequest): boolean {
-    if (this.startingHoldMs === 0) return false;
-    return this.registry.list().some((s) => s.state === ServiceState.STARTING && this.canServe(s, req));
+  // ---- choosing a service ----
+
+  private route(entry: Inflight): void {
+    const service = this.pick(entry);
+    if (typeof service === 'number') {
+      if (this.hasStarting(entry.req)) this.park(entry);
+      else this.finish(entry, entry.attempts > 0 ? entry.lastStatus : service);
+      return;
+    }
+    if (!this.limits.admitService(service.info.id)) {
+      this.counters.rateLimited++;
+      this.finish(entry, Status.RATE_LIMITED);
+      return;
+    }
+    this.place(service, entry);
+  }
+
+  /** A service that can take `entry` now, or the status saying why there is none. */
+  private pick(entry: Inflight): ServiceEntry | number {
+    const req = entry.req;
+    const shapeKey = `${req.dimensions}\0${req.dataType}\0${req.model ?? ''}`;
+    let shaped = this.candidates.get(shapeKey);
+    if (shaped === undefined) {
+      shaped = this.capable(req);
+      this.candidates.set(shapeKey, shaped);
+    }
+    if (typeof shaped === 'number') return shaped;
+    let usable = true;
+    for (const s of shaped) if (!this.usable(s) || (entry.tried !== undefined && entry.tried.includes(s.info.id))) usable = false;
+    let choices = shaped;
+    if (!usable) {
+      choices = shaped.filter((s) => this.usable(s));
+      // A retry goes to a service that has not failed it, when there is one.
+      const fresh = entry.tried === undefined ? choices : choices.filter((s) => !entry.tried?.includes(s.info.id));
+      if (fresh.length > 0) choices = fresh;
+    }
+    if (choices.length === 0) return Status.NO_SERVICE;
+    const sessionKey = this.sticky === undefined ? undefined : String(this.options.sticky?.by === 'uid' ? req.callerUid : req.callerPid);
+    if (sessionKey !== undefined) {
+      const id = this.sticky?.get(sessionKey);
+      const stuck = id === undefined ? undefined : choices.find((s) => s.info.id === id);
+      if (stuck !== undefined) return stuck;
+    }
+    const policy = (req.model !== undefined ? this.options.balancerByModel?.[req.model] : undefined) ?? this.options.balancer ?? 'round-robin';
+    const chosen = this.balancer.pick(policy, choices, shapeKey);
+    if (sessionKey !== undefined) this.sticky?.set(sessionKey, chosen.info.id);
+    return chosen;
+  }
+
+  /** Services whose capabilities fit `req` (whatever their health), or why none do. */
+  private capable(req: EmbedRequest): ServiceEntry[] | number {
+    const dtypeBit = 1 << req.dataType;
+    const shaped = this.registry.list().filter((s) => {
+      const types = s.info.dataTypes === 0 ? 1 << DataType.FLOAT32 : s.info.dataTypes;
+      return s.state !== ServiceState.STOPPED && s.info.dimensions.includes(req.dimensions) && (types & dtypeBit) !== 0;
+    });
+    if (shaped.length === 0) return Status.NO_SERVICE;
+    // A request that names no model goes to any service of the right shape (its default model).
+    const model = req.model;
+    const matches = model === undefined ? shaped : shaped.filter((s) => s.info.models.includes(model));
+    return matches.length === 0 ? Status.MODEL_NOT_FOUND : matches;
   }
 
   private canServe(s: ServiceEntry, req: EmbedRequest): boolean {
@@ -174,6 +397,25 @@ export class Router extends EventEmitter<RouterEvents> {
     );
   }
 
+  /** Connected, healthy and with a breaker that lets batches through. */
+  private usable(s: ServiceEntry): boolean {
+    return ServiceRegistry.available(s) && this.breakers.allows(s.info.id);
+  }
+
+  private changed(): void {
+    this.candidates.clear();
+    this.balancer.reset();
+  }
+
+  /**
+   * A service that could serve `req` is registered but not connected yet
+   * (a daemon that just started, or re-sent requests after a restart).
+   */
+  private hasStarting(req: EmbedRequest): boolean {
+    if (this.startingHoldMs === 0) return false;
+    return this.registry.list().some((s) => s.state === ServiceState.STARTING && this.canServe(s, req));
+  }
+
   // Held until a service becomes ready, at most startingHoldMs (and never past the deadline).
   private park(entry: Inflight): void {
     this.parked.push({ entry, until: performance.now() + this.startingHoldMs });
@@ -183,163 +425,397 @@ export class Router extends EventEmitter<RouterEvents> {
     }
   }
 
-  /** Routes parked requests that can go now; with `expired` only, answers those past their hold. */
+  /** Routes parked requests that can go now; without `readyChanged`, only those past their hold. */
   private unpark(readyChanged: boolean): void {
+    if (this.parked.length === 0) return;
     const now = performance.now();
-    const keep: typeof this.parked = [];
-    for (const p of this.parked) {
+    const parked = this.parked;
+    this.parked = [];
+    for (const p of parked) {
       if (!p.entry.live) continue;
-      const service = readyChanged || now >= p.until ? this.pick(p.entry.req) : undefined;
-      if (service !== undefined && typeof service !== 'number') {
-        if (this.limits.admitService(service.info.id)) this.enqueue(service, p.entry);
-        else this.finish(p.entry, Status.RATE_LIMITED);
+      if (!readyChanged && now < p.until) {
+        this.parked.push(p);
+        continue;
       }
-      else if (now >= p.until) this.finish(p.entry, typeof service === 'number' ? service : Status.NO_SERVICE);
-      else keep.push(p);
+      const service = this.pick(p.entry);
+      if (typeof service !== 'number') this.route(p.entry);
+      else if (now >= p.until) this.finish(p.entry, service);
+      else this.parked.push(p);
     }
-    this.parked = keep;
-    if (keep.length === 0 && this.parkTimer !== undefined) {
+    if (this.parked.length === 0 && this.parkTimer !== undefined) {
       clearInterval(this.parkTimer);
       this.parkTimer = undefined;
     }
   }
 
-  /** The kernel gave up on a request: drop it; a later result is discarded. */
-  cancel(msg: CancelMessage): void {
-    const entry = this.inflight.get(msg.requestId);
-    if (entry === undefined || !entry.live) return;
-    entry.live = false;
-    this.inflight.delete(msg.requestId);
-    this.deadlines.settled();
-    this.counters.cancelled++;
-    this.settledOne();
-  }
+  // ---- queues ----
 
-  /** A ready service that can serve `req`, or the status saying why there is none. */
-  private pick(req: EmbedRequest): ServiceEntry | number {
-    const shapeKey = `${req.dimensions}\0${req.dataType}`;
-    let shaped = this.candidates.get(shapeKey);
-    if (shaped === undefined) {
-      const dtypeBit = 1 << req.dataType;
-      shaped = this.registry.list().filter((s) => {
-        const types = s.info.dataTypes === 0 ? 1 << DataType.FLOAT32 : s.info.dataTypes;
-        return ServiceRegistry.available(s) && s.info.dimensions.includes(req.dimensions) && (types & dtypeBit) !== 0;
-      });
-      this.candidates.set(shapeKey, shaped);
+  private slotOf(service: ServiceEntry): ServiceSlot {
+    let slot = this.slots.get(service);
+    if (slot === undefined) {
+      const concurrency = this.options.queues?.serviceConcurrency || 2 * service.info.maxBatchSize;
+      const s: ServiceSlot = {
+        entry: service,
+        queue: undefined as unknown as ServiceQueue<Inflight>,
+        groups: new Map(),
+        batches: new Map(),
+        nextBatchId: 1,
+        errorRate: 0,
+      };
+      (s as { queue: ServiceQueue<Inflight> }).queue = new ServiceQueue<Inflight>(
+        concurrency,
+        (e) => this.dispatch(s, e),
+        this.queuedByLevel,
+        () => this.schedulePull(),
+      );
+      this.slots.set(service, (slot = s));
     }
-    if (shaped.length === 0) return Status.NO_SERVICE;
-    // A request that names no model goes to any service of the right shape (its default model).
-    const model = req.model;
-    const matches = model === undefined ? shaped : shaped.filter((s) => s.info.models.includes(model));
-    if (matches.length === 0) return Status.MODEL_NOT_FOUND;
-    if (matches.length === 1) return matches[0] as ServiceEntry;
-    const key = `${shapeKey}\0${model ?? ''}`;
-    const i = ((this.rr.get(key) ?? -1) + 1) % matches.length;
-    this.rr.set(key, i);
-    return matches[i] as ServiceEntry;
+    return slot;
   }
 
-  private queuesOf(service: ServiceEntry): ServiceQueues {
-    let q = this.queues.get(service.info.id);
-    if (q === undefined) this.queues.set(service.info.id, (q = { groups: new Map(), batches: new Map(), nextBatchId: 1 }));
-    return q;
+  /** Into the service's queue, else the overflow queue, else shed the lowest priority. */
+  private place(service: ServiceEntry, entry: Inflight): void {
+    const q = this.slotOf(service).queue;
+    for (;;) {
+      const levelFull = (this.queuedByLevel[entry.level] as number) >= this.perPriority;
+      if (q.idle || (q.queued < this.perService && !levelFull)) {
+        entry.service = service;
+        entry.queuedAt = performance.now();
+        q.add(entry);
+        break;
+      }
+      if (this.overflow.size < this.globalQueue && !levelFull) {
+        entry.inOverflow = true;
+        entry.queuedAt = performance.now();
+        this.overflow.push(entry, entry.level, entry.uid);
+        break;
+      }
+      // Full. Room is made only by shedding lower priorities, never work of the same level.
+      const victim = levelFull ? undefined : (this.overflow.shed(entry.level) ?? q.shed(entry.level));
+      if (victim === undefined) {
+        this.shedOne(entry);
+        break;
+      }
+      victim.inOverflow = false;
+      victim.service = undefined;
+      this.shedOne(victim);
+    }
+    this.pressure();
   }
+
+  private shedOne(e: Inflight): void {
+    this.counters.shed++;
+    this.emit('shed', e.req.priority);
+    this.finish(e, Status.OVERLOADED);
+  }
+
+  /** A started job: joins its service's batch for this tick and holds its slot until released. */
+  private dispatch(slot: ServiceSlot, e: Inflight): Promise<void> {
+    if (!e.live || e.service !== slot.entry) return RESOLVED;
+    const waited = (performance.now() - e.queuedAt) * 1e6;
+    const c = this.counters;
+    c.avgQueueWaitNs = c.avgQueueWaitNs === 0 ? waited : c.avgQueueWaitNs * 0.95 + waited * 0.05;
+    if (!this.usable(slot.entry)) {
+      // It turned unhealthy or its breaker opened while this waited: go elsewhere.
+      e.service = undefined;
+      queueMicrotask(() => e.live && this.route(e));
+      return RESOLVED;
+    }
+    return new Promise<void>((resolve) => {
+      e.release = resolve;
+      const key = `${e.req.model ?? ''}\0${e.req.dimensions}`;
+      let group = slot.groups.get(key);
+      if (group === undefined) slot.groups.set(key, (group = []));
+      group.push(e);
+      this.dirty.add(slot);
+      this.scheduleFlush(group.length >= slot.entry.info.maxBatchSize);
+    });
+  }
+
+  private scheduleFlush(full: boolean): void {
+    const delayUs = this.options.batchMaxDelayUs ?? 0;
+    if (delayUs === 0 || full) {
+      if (this.flushScheduled) return;
+      this.flushScheduled = true;
+      queueMicrotask(() => this.flush());
+      return;
+    }
+    if (this.flushTimer === undefined) {
+      this.flushTimer = setTimeout(() => this.flush(), delayUs / 1000);
+      this.flushTimer.unref();
+    }
+  }
+
+  /** Frees the entry's slot in its service's queue (answered, failed or moving on). */
+  private leave(e: Inflight): void {
+    if (e.inOverflow) {
+      e.inOverflow = false;
+      this.overflow.take((x) => x === e);
+    } else if (e.service !== undefined && e.release === undefined && e.batch === undefined) {
+      this.slots.get(e.service)?.queue.remove(e);
+    }
+    if (e.batch !== undefined) {
+      const b = e.batch;
+      e.batch = undefined;
+      if (--b.live === 0 && b.slot.batches.delete(b.id)) {
+        // Nobody waits for it any more; an answer arriving later is counted as late.
+        b.slot.entry.active -= b.entries.length;
+        b.settle(new BatchFailure('every request of the batch ended before its answer'));
+      }
+    }
+    e.service = undefined;
+    const release = e.release;
+    if (release !== undefined) {
+      e.release = undefined;
+      release();
+    }
+  }
+
+  private schedulePull(): void {
+    if (this.pullScheduled || this.overflow.size === 0) return;
+    this.pullScheduled = true;
+    queueMicrotask(() => {
+      this.pullScheduled = false;
+      this.pullOverflow();
+    });
+  }
+
+  /** Slots freed up: overflow requests move into service queues while any has room. */
+  private pullOverflow(): void {
+    for (let n = this.overflow.size; n > 0; n--) {
+      const e = this.overflow.shift();
+      if (e === undefined) break;
+      e.inOverflow = false;
+      if (!e.live) continue;
+      this.route(e);
+      if (e.inOverflow) break;
+    }
+    this.pressure();
+  }
+
+  /**
+   * Tells the kernel to fail low priorities early when queues fill: the
+   * floor rises past a level whose queued requests (or the overflow queue)
+   * pass 75% of the bound, and drops when everything is under 50%.
+   */
+  private pressure(): void {
+    let floor = 0;
+    let calm = this.overflow.size < this.globalQueue / 2;
+    if (this.overflow.size >= this.globalQueue * 0.75) floor = LEVEL_FLOOR[1];
+    for (let l = 0; l < LEVELS - 1; l++) {
+      const n = this.queuedByLevel[l] as number;
+      if (n >= this.perPriority * 0.75) floor = Math.max(floor, LEVEL_FLOOR[l + 1] as number);
+      if (n >= this.perPriority / 2) calm = false;
+    }
+    if (floor > this.floor || (calm && this.floor !== 0)) {
+      this.floor = floor;
+      this.emit('backpressure', floor);
+    }
+  }
+
+  /** Queued requests of a service that can no longer take them (all, or those matching `which`) go elsewhere. */
+  private moveQueued(service: ServiceEntry, which: (e: Inflight) => boolean = () => true): void {
+    const slot = this.slots.get(service);
+    if (slot === undefined) return;
+    for (const e of slot.queue.takeWhere(which)) {
+      e.service = undefined;
+      if (e.live) this.route(e);
+    }
+  }
+
+  // ---- batches ----
 
   private flush(): void {
     this.flushScheduled = false;
-    for (const service of this.dirty) {
-      const q = this.queuesOf(service);
-      for (const group of q.groups.values()) {
-        const live = group.filter((e) => e.live);
-        const max = service.info.maxBatchSize;
-        for (let i = 0; i < live.length; i += max) this.sendBatch(service, q, live.slice(i, i + max));
+    if (this.flushTimer !== undefined) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = undefined;
+    }
+    for (const slot of this.dirty) {
+      for (const group of slot.groups.values()) {
+        const max = slot.entry.info.maxBatchSize;
+        let batch: Inflight[] = [];
+        for (const e of group) {
+          if (!e.live) continue;
+          batch.push(e);
+          if (batch.length === max) {
+            this.sendBatch(slot, batch);
+            batch = [];
+          }
+        }
+        if (batch.length > 0) this.sendBatch(slot, batch);
       }
-      q.groups.clear();
+      slot.groups.clear();
     }
     this.dirty.clear();
+    this.pressure();
   }
 
-  private sendBatch(service: ServiceEntry, q: ServiceQueues, entries: Inflight[]): void {
+  private sendBatch(slot: ServiceSlot, entries: Inflight[]): void {
+    const service = slot.entry;
     const first = entries[0] as Inflight;
-    const batchId = q.nextBatchId;
-    q.nextBatchId = (q.nextBatchId % 0xffffffff) + 1;
-    const now = performance.now();
-    let minLeft = Infinity;
-    for (const e of entries) minLeft = Math.min(minLeft, e.expiresAt - now);
-    const sent = service.conn.send({
-      batchId,
-      model: first.req.model ?? '',
-      dimensions: first.req.dimensions,
-      inputs: entries.map((e) => e.req.input),
-      traceparent: '',
-      timeoutMs: Math.max(1, Math.floor(minLeft)),
+    const id = slot.nextBatchId;
+    slot.nextBatchId = (slot.nextBatchId % 0xffffffff) + 1;
+    const batch: Batch = { id, slot, entries, dims: first.req.dimensions, live: entries.length, settle: () => {} };
+    let sent = false;
+    const allowed = this.breakers.fire(service.info.id, () => {
+      const outcome = new Promise<void>((resolve, reject) => {
+        batch.settle = (failure) => {
+          batch.settle = () => {};
+          if (failure === undefined) resolve();
+          else reject(failure);
+        };
+      });
+      const now = performance.now();
+      let minLeft = Infinity;
+      for (const e of entries) minLeft = Math.min(minLeft, e.expiresAt - now);
+      sent = service.conn.send({
+        batchId: id,
+        model: first.req.model ?? '',
+        dimensions: first.req.dimensions,
+        inputs: entries.map((e) => e.req.input),
+        traceparent: '',
+        timeoutMs: Math.max(1, Math.floor(minLeft)),
+      });
+      if (!sent) batch.settle(new BatchFailure('the service is not connected'));
+      return outcome;
     });
-    if (!sent) {
-      for (const e of entries) this.finish(e, Status.SERVICE_ERROR);
+    if (!allowed) {
+      // The breaker opened since the pick: these go elsewhere.
+      for (const e of entries) {
+        this.leave(e);
+        this.route(e);
+      }
       return;
     }
-    q.batches.set(batchId, { entries, dims: first.req.dimensions });
+    if (!sent) {
+      for (const e of entries) this.failTry(e, service, Status.SERVICE_ERROR);
+      return;
+    }
+    slot.batches.set(id, batch);
+    for (const e of entries) e.batch = batch;
     service.active += entries.length;
   }
 
   private onResponse(service: ServiceEntry, msg: EmbedBatchResponseMsg): void {
-    const q = this.queues.get(service.info.id);
-    const batch = q?.batches.get(msg.batchId);
-    if (q === undefined || batch === undefined) {
-      this.invalid(service, `response to unknown batch ${msg.batchId}`);
+    const slot = this.slots.get(service);
+    const batch = slot?.batches.get(msg.batchId);
+    if (slot === undefined || batch === undefined) {
+      if (slot !== undefined && msg.batchId < slot.nextBatchId && msg.batchId > 0) {
+        // A batch whose requests all ended (timed out, cancelled) before it was answered.
+        this.counters.lateResults += msg.results.length;
+      } else {
+        this.invalid(service, `response to unknown batch ${msg.batchId}`);
+      }
       return;
     }
-    q.batches.delete(msg.batchId);
+    slot.batches.delete(msg.batchId);
     service.active -= batch.entries.length;
     const now = process.hrtime.bigint();
     if (msg.error) {
+      const status = itemStatus(msg.error.code);
+      batch.settle(retryable(status) ? new BatchFailure(`batch failed: ${msg.error.message}`) : undefined);
       service.failures += batch.entries.length;
-      for (const e of batch.entries) this.finish(e, itemStatus(msg.error.code));
+      this.noteErrors(slot, batch.entries.length, batch.entries.length);
+      for (const e of batch.entries) if (e.batch === batch) this.failTry(e, service, status);
       return;
     }
     if (msg.results.length !== batch.entries.length) {
       this.invalid(service, `${msg.results.length} results for a batch of ${batch.entries.length}`);
-      for (const e of batch.entries) this.finish(e, Status.SERVICE_ERROR);
+      batch.settle(new BatchFailure('malformed response'));
+      this.noteErrors(slot, batch.entries.length, batch.entries.length);
+      for (const e of batch.entries) if (e.batch === batch) this.failTry(e, service, Status.SERVICE_ERROR);
       return;
     }
     const expected = batch.dims * 4;
+    let failed = 0;
+    const outcomes: Array<number | Uint8Array> = [];
     for (let i = 0; i < batch.entries.length; i++) {
-      const e = batch.entries[i] as Inflight;
       const r = msg.results[i];
       service.total++;
-      if (!e.live) {
+      const vec = r?.vector;
+      if (r?.error) outcomes.push(itemStatus(r.error.code));
+      else if (vec === undefined || vec.length !== expected) {
+        this.invalid(service, `vector of ${vec?.length ?? 0} bytes, expected ${expected}`);
+        outcomes.push(Status.SERVICE_ERROR);
+      } else outcomes.push(vec);
+      const o = outcomes[i] as number | Uint8Array;
+      if (typeof o === 'number' && retryable(o)) failed++;
+    }
+    service.failures += failed;
+    this.noteErrors(slot, failed, batch.entries.length);
+    // More than half failing counts against the service's breaker.
+    batch.settle(failed * 2 > batch.entries.length ? new BatchFailure(`${failed} of ${batch.entries.length} items failed`) : undefined);
+    for (let i = 0; i < batch.entries.length; i++) {
+      const e = batch.entries[i] as Inflight;
+      if (e.batch !== batch) {
         this.counters.lateResults++;
         continue;
       }
-      if (r?.error) {
-        service.failures++;
-        this.finish(e, itemStatus(r.error.code));
-        continue;
-      }
-      const vec = r?.vector;
-      if (vec === undefined || vec.length !== expected) {
-        service.failures++;
-        this.invalid(service, `vector of ${vec?.length ?? 0} bytes, expected ${expected}`);
-        this.finish(e, Status.SERVICE_ERROR);
+      const o = outcomes[i] as number | Uint8Array;
+      if (typeof o === 'number') {
+        this.failTry(e, service, o);
         continue;
       }
       const took = Number(now - e.receivedNs);
       service.ewmaNs = service.ewmaNs === 0 ? took : service.ewmaNs * 0.8 + took * 0.2;
-      this.finish(e, Status.SUCCESS, convertVector(vec, batch.dims, e.req.dataType), now);
+      if (this.adaptive.enabled) this.adaptive.observe(took);
+      const vector = convertVector(o, batch.dims, e.req.dataType);
+      if (e.key !== undefined && this.cache.enabled) this.cache.set(e.key, vector);
+      this.finish(e, Status.SUCCESS, vector, now);
     }
   }
 
-  /** The service's connection is gone: everything sent or queued to it fails SERVICE_ERROR. */
-  private failService(service: ServiceEntry): void {
-    const q = this.queues.get(service.info.id);
-    if (q === undefined) return;
-    for (const batch of q.batches.values()) {
-      service.active -= batch.entries.length;
-      for (const e of batch.entries) this.finish(e, Status.SERVICE_ERROR);
+  private noteErrors(slot: ServiceSlot, failed: number, total: number): void {
+    const rate = failed / total;
+    slot.errorRate = slot.errorRate * 0.8 + rate * 0.2;
+  }
+
+  /** A try failed at `service`: retry elsewhere when the status, deadline and budget allow; else answer. */
+  private failTry(e: Inflight, service: ServiceEntry, status: number): void {
+    this.leave(e);
+    if (!e.live) return;
+    e.lastStatus = status;
+    if (!retryable(status) || e.attempts >= this.retry.maxRetries) {
+      this.finish(e, status);
+      return;
     }
-    q.batches.clear();
-    for (const group of q.groups.values()) for (const e of group) this.finish(e, Status.SERVICE_ERROR);
-    q.groups.clear();
+    const attempt = e.attempts + 1;
+    const delay = this.retry.backoffMs(attempt);
+    // Worth a try only if some time is left after the backoff.
+    if (this.closing || e.expiresAt - performance.now() <= delay + 1 || (!e.retried && !this.retry.allows(this.inflight.size))) {
+      this.counters.retriesDenied++;
+      this.finish(e, status);
+      return;
+    }
+    if (!e.retried) {
+      e.retried = true;
+      this.retry.active++;
+    }
+    e.attempts = attempt;
+    (e.tried ??= []).push(service.info.id);
+    this.counters.retries++;
+    const timer = setTimeout(() => {
+      this.retryTimers.delete(timer);
+      if (e.live) this.route(e);
+    }, delay);
+    timer.unref();
+    this.retryTimers.add(timer);
+  }
+
+  /** The service's connection is gone: what it was sent is retried or failed; what it queued goes elsewhere. */
+  private failService(service: ServiceEntry): void {
+    const slot = this.slots.get(service);
+    if (slot === undefined) return;
+    for (const batch of [...slot.batches.values()]) {
+      slot.batches.delete(batch.id);
+      service.active -= batch.entries.length;
+      batch.settle(new BatchFailure('the connection to the service was lost'));
+      for (const e of batch.entries) if (e.batch === batch) this.failTry(e, service, Status.SERVICE_ERROR);
+    }
+    for (const group of slot.groups.values()) for (const e of group) this.failTry(e, service, Status.SERVICE_ERROR);
+    slot.groups.clear();
+    this.moveQueued(service);
   }
 
   private invalid(service: ServiceEntry, reason: string): void {
@@ -347,20 +823,58 @@ export class Router extends EventEmitter<RouterEvents> {
     this.emit('invalidResponse', service.info.id, reason);
   }
 
+  // ---- ending requests ----
+
+  /** The kernel gave up on a request: drop it; a later result is discarded. */
+  cancel(msg: CancelMessage): void {
+    const entry = this.inflight.get(msg.requestId);
+    if (entry === undefined || !entry.live) return;
+    this.counters.cancelled++;
+    this.end(entry);
+    this.deadlines.settled();
+    this.handOver(entry);
+  }
+
   private expire(e: Inflight): void {
     // The deadline queue already dropped it from its count.
-    e.live = false;
-    this.inflight.delete(e.req.requestId);
+    this.end(e);
     this.answer(e.req, e.reply, Status.TIMEOUT, e.receivedNs);
-    this.settledOne();
+    this.handOver(e);
+  }
+
+  /**
+   * A coalescing leader ended without an answer while identical requests
+   * wait for it: the first of them takes its place (its batch, or a new try).
+   */
+  private handOver(e: Inflight): void {
+    const followers = e.followers?.filter((f) => f.live);
+    e.followers = undefined;
+    if (followers === undefined || followers.length === 0) return;
+    const next = followers.shift() as Inflight;
+    next.followers = followers;
+    if (e.key !== undefined) this.coalescing.set(e.key, next);
+    this.route(next);
   }
 
   private finish(e: Inflight, status: number, vector?: Uint8Array, now = process.hrtime.bigint()): void {
     if (!e.live) return;
-    e.live = false;
-    this.inflight.delete(e.req.requestId);
+    this.end(e);
     this.deadlines.settled();
     this.answer(e.req, e.reply, status, e.receivedNs, vector, now);
+    if (e.followers !== undefined) {
+      const followers = e.followers;
+      e.followers = undefined;
+      for (const f of followers) this.finish(f, status, vector, now);
+    }
+  }
+
+  /** Common to every way a request ends: out of every queue and table. */
+  private end(e: Inflight): void {
+    e.live = false;
+    this.leave(e);
+    this.inflight.delete(e.req.requestId);
+    if (e.key !== undefined && this.coalescing.get(e.key) === e) this.coalescing.delete(e.key);
+    if (e.retried) this.retry.active--;
     this.settledOne();
   }
 
@@ -385,6 +899,27 @@ export class Router extends EventEmitter<RouterEvents> {
     }
   }
 
+  // ---- state for stats ----
+
+  /**
+   * 0-100: 0 when it cannot take requests (disconnected, silent, failing
+   * health checks, breaker open); 50 while its breaker is half-open;
+   * otherwise 100 less up to 50 for its recent error rate.
+   */
+  health(s: ServiceEntry): number {
+    if (!ServiceRegistry.available(s)) return 0;
+    const breaker = this.breakers.state(s.info.id);
+    if (breaker === BreakerState.OPEN) return 0;
+    const errorRate = this.slots.get(s)?.errorRate ?? 0;
+    const score = 100 - Math.round(50 * errorRate);
+    return breaker === BreakerState.HALF_OPEN ? Math.min(50, score) : score;
+  }
+
+  serviceLoad(s: ServiceEntry): { queued: number; capacity: number } {
+    const slot = this.slotOf(s);
+    return { queued: slot.queue.queued, capacity: slot.queue.concurrency };
+  }
+
   /**
    * Stops taking requests (new ones get SHUTTING_DOWN), waits up to
    * `graceMs` for those in flight, then answers the rest SHUTTING_DOWN.
@@ -405,6 +940,10 @@ export class Router extends EventEmitter<RouterEvents> {
     this.parked = [];
     if (this.parkTimer !== undefined) clearInterval(this.parkTimer);
     this.parkTimer = undefined;
+    for (const t of this.retryTimers) clearTimeout(t);
+    this.retryTimers.clear();
+    if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
+    this.breakers.close();
   }
 }
 

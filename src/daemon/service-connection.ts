@@ -28,6 +28,7 @@ export interface ServiceConnectionEvents {
   down: [reason: string];
   response: [msg: EmbedBatchResponseMsg];
   heartbeat: [activeRequests: number];
+  healthResult: [id: number, healthy: boolean, message: string];
   /** A malformed frame or a protocol violation; the connection is reset. */
   invalid: [err: Error];
 }
@@ -92,7 +93,8 @@ export class ServiceConnection extends EventEmitter<ServiceConnectionEvents> {
     if (!this.isReady) throw new DecodeError('service frame', 'a frame arrived before Hello');
     if (frame.response) this.emit('response', frame.response);
     else if (frame.heartbeat) this.emit('heartbeat', frame.heartbeat.activeRequests);
-    else throw new DecodeError('service frame', 'expected a response or heartbeat');
+    else if (frame.healthResult) this.emit('healthResult', frame.healthResult.id, frame.healthResult.healthy, frame.healthResult.message);
+    else throw new DecodeError('service frame', 'expected a response, heartbeat or health result');
   }
 
   private onClose(socket: Socket): void {
@@ -115,6 +117,13 @@ export class ServiceConnection extends EventEmitter<ServiceConnectionEvents> {
   send(batch: EmbedBatchRequestMsg): boolean {
     if (!this.isReady || this.writer === undefined) return false;
     this.writer.write(encodeServiceFrame({ request: batch }));
+    return true;
+  }
+
+  /** Sends an active health check; false when not connected. */
+  healthCheck(id: number): boolean {
+    if (!this.isReady || this.writer === undefined) return false;
+    this.writer.write(encodeServiceFrame({ healthCheck: { id } }));
     return true;
   }
 

@@ -80,6 +80,12 @@ export interface EmbeddingServiceOptions {
   controlSocket?: string;
   heartbeatMs?: number;
   embed: EmbedFn;
+  /**
+   * Answers the daemon's active health checks: resolve true when healthy;
+   * false, a rejection or a thrown error counts as a failed check (its
+   * message is reported). Default: healthy while the process answers.
+   */
+  healthCheck?: () => boolean | Promise<boolean>;
 }
 
 export class EmbeddingService {
@@ -186,12 +192,26 @@ export class EmbeddingService {
     readFrames(socket, (frame) => {
       const msg = decodeServiceFrame(frame);
       if (msg.request) void this.serve(msg.request, writer);
+      else if (msg.healthCheck) void this.check(msg.healthCheck.id, writer);
     });
     socket.on('error', () => {});
     socket.on('close', () => {
       clearInterval(heartbeat);
       this.connections.delete(socket);
     });
+  }
+
+  private async check(id: number, writer: FrameWriter): Promise<void> {
+    let healthy = true;
+    let message = '';
+    try {
+      healthy = (await this.options.healthCheck?.()) ?? true;
+      if (!healthy) message = 'the health check said unhealthy';
+    } catch (err) {
+      healthy = false;
+      message = err instanceof Error ? err.message : String(err);
+    }
+    writer.write(encodeServiceFrame({ healthResult: { id, healthy, message } }));
   }
 
   private async serve(req: EmbedBatchRequestMsg, writer: FrameWriter): Promise<void> {

@@ -55,6 +55,8 @@ export interface ServiceFrameMsg {
   heartbeat?: { serviceId: string; activeRequests: number } | null;
   request?: EmbedBatchRequestMsg | null;
   response?: EmbedBatchResponseMsg | null;
+  healthCheck?: { id: number } | null;
+  healthResult?: { id: number; healthy: boolean; message: string } | null;
 }
 
 export interface ControlRequestMsg {
@@ -62,6 +64,50 @@ export interface ControlRequestMsg {
   register?: ServiceInfoMsg | null;
   unregister?: string | null;
   list?: boolean | null;
+  stats?: boolean | null;
+}
+
+export interface ServiceStatsMsg {
+  id: string;
+  state: number;
+  health: number;
+  breaker: string;
+  active: number;
+  queued: number;
+  capacity: number;
+  total: number;
+  failures: number;
+  avgResponseNs: number;
+  heartbeatAgeMs: number;
+  healthCheckFailing: boolean;
+}
+
+export interface DaemonStatsMsg {
+  uptimeMs: number;
+  transport: string;
+  inflight: number;
+  received: number;
+  succeeded: number;
+  failed: number;
+  byStatus: number[];
+  cancelled: number;
+  lateResults: number;
+  avgLatencyNs: number;
+  queuedByLevel: number[];
+  overflowQueued: number;
+  avgQueueWaitNs: number;
+  shed: number;
+  rateLimited: number;
+  retries: number;
+  retriesDenied: number;
+  cacheHits: number;
+  cacheMisses: number;
+  cacheCoalesced: number;
+  cacheEntries: number;
+  cacheBytes: number;
+  backpressureFloor: number;
+  adaptiveRate: number;
+  services: ServiceStatsMsg[];
 }
 
 export interface ControlResponseMsg {
@@ -69,6 +115,7 @@ export interface ControlResponseMsg {
   errno: number;
   error: string;
   services: ServiceInfoMsg[];
+  stats?: DaemonStatsMsg | null;
 }
 
 const decodeOptions = { longs: Number, defaults: true, arrays: true, objects: true } as const;

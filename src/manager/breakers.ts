@@ -1,0 +1,123 @@
+/**
+ * One opossum circuit breaker per service. Every breaker's rolling window
+ * turns on one shared timer (opossum's rotateBucketController) instead of a
+ * timer each, and no snapshot timers run. A batch sent to a service is one
+ * `fire()`; its promise settles when the batch is answered, failed or timed
+ * out. An open breaker takes the service out of the candidates, which
+ * means fail over, not fail.
+ */
+import { EventEmitter } from 'node:events';
+
+import CircuitBreaker from 'opossum';
+
+export const BreakerState = { CLOSED: 'closed', OPEN: 'open', HALF_OPEN: 'half-open' } as const;
+export type BreakerState = (typeof BreakerState)[keyof typeof BreakerState];
+
+export interface BreakerOptions {
+  /** Percentage of failed batches in the window that opens the breaker. */
+  errorThresholdPercentage?: number;
+  /** Batches in the window before the breaker may open. */
+  volumeThreshold?: number;
+  /** Length of the rolling window, ms. */
+  rollingCountTimeoutMs?: number;
+  /** Buckets in the window. */
+  rollingCountBuckets?: number;
+  /** Time open before a trial batch is let through (half-open), ms. */
+  resetTimeoutMs?: number;
+}
+
+export interface BreakerEvents {
+  state: [serviceId: string, state: BreakerState];
+}
+
+/** Why a batch counts as failed for its breaker. */
+export class BatchFailure extends Error {}
+
+type Action = () => Promise<void>;
+
+export class Breakers extends EventEmitter<BreakerEvents> {
+  private readonly breakers = new Map<string, CircuitBreaker<[Action], void>>();
+  private readonly rotate = new EventEmitter();
+  private readonly timer: NodeJS.Timeout;
+  private readonly options: Required<BreakerOptions>;
+
+  constructor(options: BreakerOptions = {}) {
+    super();
+    this.options = {
+      errorThresholdPercentage: options.errorThresholdPercentage ?? 50,
+      volumeThreshold: options.volumeThreshold ?? 10,
+      rollingCountTimeoutMs: options.rollingCountTimeoutMs ?? 10_000,
+      rollingCountBuckets: options.rollingCountBuckets ?? 10,
+      resetTimeoutMs: options.resetTimeoutMs ?? 5_000,
+    };
+    // Every breaker has many listeners on one emitter: one per service.
+    this.rotate.setMaxListeners(0);
+    this.timer = setInterval(() => this.rotate.emit('rotate'), Math.max(1, Math.floor(this.options.rollingCountTimeoutMs / this.options.rollingCountBuckets)));
+    this.timer.unref();
+  }
+
+  private breaker(serviceId: string): CircuitBreaker<[Action], void> {
+    let b = this.breakers.get(serviceId);
+    if (b !== undefined) return b;
+    const o = this.options;
+    b = new CircuitBreaker<[Action], void>((action: Action) => action(), {
+      timeout: false,
+      errorThresholdPercentage: o.errorThresholdPercentage,
+      volumeThreshold: o.volumeThreshold,
+      rollingCountTimeout: o.rollingCountTimeoutMs,
+      rollingCountBuckets: o.rollingCountBuckets,
+      resetTimeout: o.resetTimeoutMs,
+      rollingPercentilesEnabled: false,
+      enableSnapshots: false,
+      rotateBucketController: this.rotate,
+      name: serviceId,
+    });
+    b.on('open', () => this.emit('state', serviceId, BreakerState.OPEN));
+    b.on('halfOpen', () => this.emit('state', serviceId, BreakerState.HALF_OPEN));
+    b.on('close', () => this.emit('state', serviceId, BreakerState.CLOSED));
+    this.breakers.set(serviceId, b);
+    return b;
+  }
+
+  /** May a batch go to this service now? (closed, or half-open with no trial out) */
+  allows(serviceId: string): boolean {
+    const b = this.breakers.get(serviceId);
+    return b === undefined || b.closed || b.pendingClose;
+  }
+
+  state(serviceId: string): BreakerState {
+    const b = this.breakers.get(serviceId);
+    if (b === undefined || b.closed) return BreakerState.CLOSED;
+    return b.opened ? BreakerState.OPEN : BreakerState.HALF_OPEN;
+  }
+
+  /**
+   * Runs `send` under the service's breaker. Returns false, without calling
+   * it, when the breaker refuses; `send` returns the batch's outcome.
+   */
+  fire(serviceId: string, send: Action): boolean {
+    let called = false;
+    this.breaker(serviceId)
+      .fire(() => {
+        called = true;
+        return send();
+      })
+      .catch(() => {
+        // The outcome is the caller's to handle; the breaker only counts it.
+      });
+    return called;
+  }
+
+  /** The service is gone: its breaker and its listener on the shared timer go too. */
+  remove(serviceId: string): void {
+    const b = this.breakers.get(serviceId);
+    if (b === undefined) return;
+    this.breakers.delete(serviceId);
+    b.shutdown();
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+    for (const id of [...this.breakers.keys()]) this.remove(id);
+  }
+}
