@@ -29,3 +29,13 @@ export { KernelTwin, TWIN_DEFAULT_FAMILY_ID, type KernelTwinOptions, type EmbedC
 export { GenlKernelChannel, type GenlChannelOptions, type KernelChannel, type KernelChannelHandlers } from './kernel/channel.js';
 export { ChardevKernelChannel } from './kernel/chardev-channel.js';
 export { DEVICE_PATH, VexfsDevice, type DeviceEmbedCall, type DeviceEmbedResult, type DeviceServiceInfo } from './kernel/device.js';
+export { Balancer, Policy as BalancingPolicy, POLICIES, StickyTable, type BalancerView } from './manager/balancer.js';
+export { Breakers, BreakerState, BatchFailure, type BreakerOptions } from './manager/breakers.js';
+export { FairQueue } from './manager/fair-queue.js';
+export { ServiceQueue, type Queueable } from './manager/service-queue.js';
+export { Level, LEVELS, LEVEL_NAMES, levelOf } from './manager/priority.js';
+export { RetryPolicy, retryable, type RetryOptions } from './manager/retry.js';
+export { ResponseCache, cacheKey, type CacheOptions, type CacheCounters } from './manager/cache.js';
+export { AdaptiveLimit, type AdaptiveLimitOptions } from './manager/adaptive-limit.js';
+export { HealthChecker, type HealthCheckOptions } from './manager/health-check.js';
+export { TokenBucket, RateLimits, type RateLimitOptions } from './manager/rate-limit.js';

@@ -7,10 +7,12 @@ import { readFileSync } from 'node:fs';
 
 import { Consts } from '../abi/uapi.js';
 import { ConfigError } from '../errors.js';
+import { POLICIES, type Policy } from '../manager/balancer.js';
 import { defaultControlSocket } from './defaults.js';
 
 export const KERNEL_MODES = ['auto', 'genl', 'chardev', 'twin'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const STICKY_BY = ['off', 'pid', 'uid'] as const;
 
 export interface DaemonConfig {
   kernel: (typeof KERNEL_MODES)[number];
@@ -28,12 +30,37 @@ export interface DaemonConfig {
   rateLimitGlobal: number;
   rateLimitPerUid: number;
   rateLimitPerService: number;
+  adaptiveLatencyMs: number;
+  balancer: Policy;
+  balancerByModel: Record<string, Policy>;
+  stickyBy: (typeof STICKY_BY)[number];
+  stickyTtlMs: number;
+  queuePerPriority: number;
+  queuePerService: number;
+  queueGlobal: number;
+  serviceConcurrency: number;
+  breakerErrorPercent: number;
+  breakerVolume: number;
+  breakerWindowMs: number;
+  breakerResetMs: number;
+  retryMax: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  cacheMaxEntries: number;
+  cacheMaxBytes: number;
+  cacheTtlMs: number;
+  coalesce: boolean;
+  batchMaxDelayUs: number;
+  healthCheckIntervalMs: number;
+  healthCheckTimeoutMs: number;
 }
 
 type Spec =
   | { type: 'enum'; values: readonly string[] }
   | { type: 'int'; min: number; max: number }
-  | { type: 'path' };
+  | { type: 'path' }
+  | { type: 'bool' }
+  | { type: 'policyMap' };
 
 const SPEC: Record<keyof DaemonConfig, Spec & { env: string; flag: string; help: string }> = {
   kernel: { type: 'enum', values: KERNEL_MODES, env: 'VEXFS_KERNEL', flag: '--kernel', help: 'kernel transport' },
@@ -51,6 +78,29 @@ const SPEC: Record<keyof DaemonConfig, Spec & { env: string; flag: string; help:
   rateLimitGlobal: { type: 'int', min: 0, max: 100_000_000, env: 'VEXFS_RATE_LIMIT_GLOBAL', flag: '--rate-limit-global', help: 'requests/s for the daemon, 0 = off' },
   rateLimitPerUid: { type: 'int', min: 0, max: 100_000_000, env: 'VEXFS_RATE_LIMIT_PER_UID', flag: '--rate-limit-per-uid', help: 'requests/s per caller uid, 0 = off' },
   rateLimitPerService: { type: 'int', min: 0, max: 100_000_000, env: 'VEXFS_RATE_LIMIT_PER_SERVICE', flag: '--rate-limit-per-service', help: 'requests/s per service, 0 = off' },
+  adaptiveLatencyMs: { type: 'int', min: 0, max: 600_000, env: 'VEXFS_ADAPTIVE_LATENCY_MS', flag: '--adaptive-latency-ms', help: 'latency target of the adaptive rate limit, 0 = off' },
+  balancer: { type: 'enum', values: POLICIES, env: 'VEXFS_BALANCER', flag: '--balancer', help: 'load-balancing policy' },
+  balancerByModel: { type: 'policyMap', env: 'VEXFS_BALANCER_BY_MODEL', flag: '--balancer-by-model', help: 'policy per model, model=policy[,model=policy]' },
+  stickyBy: { type: 'enum', values: STICKY_BY, env: 'VEXFS_STICKY_BY', flag: '--sticky-by', help: 'sticky sessions keyed by caller pid or uid' },
+  stickyTtlMs: { type: 'int', min: 1, max: 86_400_000, env: 'VEXFS_STICKY_TTL_MS', flag: '--sticky-ttl-ms', help: 'a sticky key is forgotten this long after its last request' },
+  queuePerPriority: { type: 'int', min: 1, max: 1_000_000, env: 'VEXFS_QUEUE_PER_PRIORITY', flag: '--queue-per-priority', help: 'queued requests per priority level' },
+  queuePerService: { type: 'int', min: 1, max: 1_000_000, env: 'VEXFS_QUEUE_PER_SERVICE', flag: '--queue-per-service', help: 'queued requests per service' },
+  queueGlobal: { type: 'int', min: 0, max: 1_000_000, env: 'VEXFS_QUEUE_GLOBAL', flag: '--queue-global', help: 'requests in the overflow queue' },
+  serviceConcurrency: { type: 'int', min: 0, max: 100_000, env: 'VEXFS_SERVICE_CONCURRENCY', flag: '--service-concurrency', help: 'requests a service may have outstanding, 0 = twice its max batch' },
+  breakerErrorPercent: { type: 'int', min: 1, max: 100, env: 'VEXFS_BREAKER_ERROR_PERCENT', flag: '--breaker-error-percent', help: 'failed batches (%) that open a breaker' },
+  breakerVolume: { type: 'int', min: 1, max: 1_000_000, env: 'VEXFS_BREAKER_VOLUME', flag: '--breaker-volume', help: 'batches in the window before a breaker may open' },
+  breakerWindowMs: { type: 'int', min: 100, max: 600_000, env: 'VEXFS_BREAKER_WINDOW_MS', flag: '--breaker-window-ms', help: 'breaker rolling window' },
+  breakerResetMs: { type: 'int', min: 10, max: 600_000, env: 'VEXFS_BREAKER_RESET_MS', flag: '--breaker-reset-ms', help: 'time open before a trial batch' },
+  retryMax: { type: 'int', min: 0, max: 10, env: 'VEXFS_RETRY_MAX', flag: '--retry-max', help: 'retries of a failed request, 0 = off' },
+  retryBaseMs: { type: 'int', min: 0, max: 60_000, env: 'VEXFS_RETRY_BASE_MS', flag: '--retry-base-ms', help: 'first retry backoff (doubles, full jitter)' },
+  retryMaxMs: { type: 'int', min: 0, max: 60_000, env: 'VEXFS_RETRY_MAX_MS', flag: '--retry-max-ms', help: 'longest retry backoff' },
+  cacheMaxEntries: { type: 'int', min: 0, max: 10_000_000, env: 'VEXFS_CACHE_MAX_ENTRIES', flag: '--cache-max-entries', help: 'response cache entries, 0 = off' },
+  cacheMaxBytes: { type: 'int', min: 0, max: 64 * 1024 * 1024 * 1024, env: 'VEXFS_CACHE_MAX_BYTES', flag: '--cache-max-bytes', help: 'response cache vector bytes' },
+  cacheTtlMs: { type: 'int', min: 1, max: 86_400_000, env: 'VEXFS_CACHE_TTL_MS', flag: '--cache-ttl-ms', help: 'response cache entry lifetime' },
+  coalesce: { type: 'bool', env: 'VEXFS_COALESCE', flag: '--coalesce', help: 'identical requests in flight share one service call' },
+  batchMaxDelayUs: { type: 'int', min: 0, max: 100_000, env: 'VEXFS_BATCH_MAX_DELAY_US', flag: '--batch-max-delay-us', help: 'hold a partial batch for more requests, 0 = send at once' },
+  healthCheckIntervalMs: { type: 'int', min: 0, max: 600_000, env: 'VEXFS_HEALTH_CHECK_INTERVAL_MS', flag: '--health-check-interval-ms', help: 'active health checks, 0 = off' },
+  healthCheckTimeoutMs: { type: 'int', min: 1, max: 600_000, env: 'VEXFS_HEALTH_CHECK_TIMEOUT_MS', flag: '--health-check-timeout-ms', help: 'time to answer a health check' },
 };
 
 export function defaultConfig(): DaemonConfig {
@@ -70,10 +120,33 @@ export function defaultConfig(): DaemonConfig {
     rateLimitGlobal: 0,
     rateLimitPerUid: 0,
     rateLimitPerService: 0,
+    adaptiveLatencyMs: 0,
+    balancer: 'least-connections',
+    balancerByModel: {},
+    stickyBy: 'off',
+    stickyTtlMs: 60_000,
+    queuePerPriority: 1000,
+    queuePerService: 250,
+    queueGlobal: 2000,
+    serviceConcurrency: 0,
+    breakerErrorPercent: 50,
+    breakerVolume: 10,
+    breakerWindowMs: 10_000,
+    breakerResetMs: 5_000,
+    retryMax: 2,
+    retryBaseMs: 5,
+    retryMaxMs: 200,
+    cacheMaxEntries: 0,
+    cacheMaxBytes: 64 * 1024 * 1024,
+    cacheTtlMs: 60_000,
+    coalesce: false,
+    batchMaxDelayUs: 0,
+    healthCheckIntervalMs: 5000,
+    healthCheckTimeoutMs: 1000,
   };
 }
 
-function parseValue(key: keyof DaemonConfig, raw: unknown, source: string): string | number {
+function parseValue(key: keyof DaemonConfig, raw: unknown, source: string): string | number | boolean | Record<string, Policy> {
   const spec = SPEC[key];
   const where = `${key} (${source})`;
   switch (spec.type) {
@@ -92,6 +165,31 @@ function parseValue(key: keyof DaemonConfig, raw: unknown, source: string): stri
     case 'path':
       if (typeof raw !== 'string' || !raw.startsWith('/')) throw new ConfigError(where, `${JSON.stringify(raw)} is not an absolute path`);
       return raw;
+    case 'bool':
+      if (raw === true || raw === 'true' || raw === '1') return true;
+      if (raw === false || raw === 'false' || raw === '0') return false;
+      throw new ConfigError(where, `${JSON.stringify(raw)} is not true or false`);
+    case 'policyMap': {
+      const pairs: Array<[string, unknown]> =
+        typeof raw === 'string'
+          ? raw.split(',').filter((p) => p.trim() !== '').map((p) => {
+              const i = p.indexOf('=');
+              if (i <= 0) throw new ConfigError(where, `"${p}" is not model=policy`);
+              return [p.slice(0, i).trim(), p.slice(i + 1).trim()];
+            })
+          : typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+            ? Object.entries(raw)
+            : [];
+      if (typeof raw !== 'string' && pairs.length === 0 && (typeof raw !== 'object' || raw === null || Array.isArray(raw))) {
+        throw new ConfigError(where, `${JSON.stringify(raw)} is not an object of model: policy (or "model=policy,...")`);
+      }
+      const out: Record<string, Policy> = {};
+      for (const [model, policy] of pairs) {
+        if (!POLICIES.includes(policy as Policy)) throw new ConfigError(where, `policy ${JSON.stringify(policy)} for model "${model}" is not one of ${POLICIES.join(', ')}`);
+        out[model] = policy as Policy;
+      }
+      return out;
+    }
   }
 }
 
@@ -149,6 +247,9 @@ export function loadConfig({ argv = [], env = {} }: ConfigSources): ParsedArgs {
     if (value !== undefined && value !== '') set(key, value, SPEC[key].env);
   }
   for (const [key, value] of flags) set(key as keyof DaemonConfig, value, SPEC[key as keyof DaemonConfig].flag);
+  if (config.retryBaseMs > config.retryMaxMs) {
+    throw new ConfigError('retryBaseMs', `${config.retryBaseMs} exceeds retryMaxMs ${config.retryMaxMs}`);
+  }
   if (config.reconnectMinMs > config.reconnectMaxMs) {
     throw new ConfigError('reconnectMinMs', `${config.reconnectMinMs} exceeds reconnectMaxMs ${config.reconnectMaxMs}`);
   }
@@ -157,7 +258,12 @@ export function loadConfig({ argv = [], env = {} }: ConfigSources): ParsedArgs {
 
 export function configHelp(): string {
   const lines = Object.entries(SPEC).map(([key, s]) => {
-    const accepted = s.type === 'enum' ? s.values.join('|') : s.type === 'int' ? `${s.min}..${s.max}` : 'absolute path';
+    const accepted =
+      s.type === 'enum' ? s.values.join('|')
+      : s.type === 'int' ? `${s.min}..${s.max}`
+      : s.type === 'bool' ? 'true|false'
+      : s.type === 'policyMap' ? `model=${POLICIES.join('|')},...`
+      : 'absolute path';
     return `  ${s.flag.padEnd(22)} ${s.env.padEnd(26)} ${key}: ${s.help} (${accepted})`;
   });
   return ['  --config FILE          VEXFS_CONFIG               JSON file with any of the keys below', ...lines].join('\n');

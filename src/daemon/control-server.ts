@@ -11,6 +11,7 @@ import { errnoValue } from '../netlink/extack.js';
 import { FrameWriter, readFrames } from '../wire/frames.js';
 import {
   type ControlResponseMsg,
+  type DaemonStatsMsg,
   type ServiceInfoMsg,
   decodeControlRequest,
   encodeControlResponse,
@@ -34,6 +35,7 @@ export class ControlServer {
     private readonly registry: ServiceRegistry,
     readonly path: string,
     private readonly onError: (err: Error) => void,
+    private readonly stats: () => DaemonStatsMsg,
   ) {}
 
   async listen(): Promise<void> {
@@ -65,9 +67,11 @@ export class ControlServer {
         this.registry.unregister(req.unregister, owner);
       } else if (req.list) {
         res.services = this.registry.list().map(toServiceInfo);
+      } else if (req.stats) {
+        res.stats = this.stats();
       } else {
         res.errno = errnoValue('EINVAL');
-        res.error = 'the request names no operation (expected register, unregister or list)';
+        res.error = 'the request names no operation (expected register, unregister, list or stats)';
       }
     } catch (err) {
       if (!(err instanceof RegistrationError)) throw err;

@@ -11,12 +11,15 @@ import { ControlServer } from './control-server.js';
 import { handleKernelControl } from './kernel-control.js';
 import { type KernelLink, openKernel } from './kernel.js';
 import { RateLimitedLog, type Logger } from './log.js';
+import { HealthChecker } from '../manager/health-check.js';
 import { ServiceRegistry } from './registry.js';
 import { Router } from './router.js';
+import { daemonStats } from './stats.js';
 
 export class Daemon {
   readonly registry: ServiceRegistry;
   readonly router: Router;
+  readonly healthChecks: HealthChecker;
   private link: KernelLink | undefined;
   private control: ControlServer | undefined;
   private stopping: Promise<void> | undefined;
@@ -35,6 +38,30 @@ export class Daemon {
       maxInflight: config.maxInflight,
       startingHoldMs: config.startingHoldMs,
       rateLimits: { global: config.rateLimitGlobal, perUid: config.rateLimitPerUid, perService: config.rateLimitPerService },
+      adaptiveLimit: { targetMs: config.adaptiveLatencyMs },
+      balancer: config.balancer,
+      balancerByModel: config.balancerByModel,
+      sticky: config.stickyBy === 'off' ? undefined : { by: config.stickyBy, ttlMs: config.stickyTtlMs },
+      queues: {
+        perPriority: config.queuePerPriority,
+        perService: config.queuePerService,
+        global: config.queueGlobal,
+        serviceConcurrency: config.serviceConcurrency,
+      },
+      breaker: {
+        errorThresholdPercentage: config.breakerErrorPercent,
+        volumeThreshold: config.breakerVolume,
+        rollingCountTimeoutMs: config.breakerWindowMs,
+        resetTimeoutMs: config.breakerResetMs,
+      },
+      retry: { maxRetries: config.retryMax, baseMs: config.retryBaseMs, maxMs: config.retryMaxMs },
+      cache: { maxEntries: config.cacheMaxEntries, maxBytes: config.cacheMaxBytes, ttlMs: config.cacheTtlMs },
+      coalesce: config.coalesce,
+      batchMaxDelayUs: config.batchMaxDelayUs,
+    });
+    this.healthChecks = new HealthChecker(this.registry, {
+      intervalMs: config.healthCheckIntervalMs,
+      timeoutMs: config.healthCheckTimeoutMs,
     });
   }
 
@@ -57,9 +84,20 @@ export class Daemon {
     this.registry.on('state', (e) => log.info({ service: e.info.id, state: e.state }, 'service connection state'));
     this.registry.on('invalid', (e, err) => limited.warn(`service-frame:${e.info.id}`, { service: e.info.id, err: err.message }, 'bad frame from a service; connection reset'));
     this.router.on('invalidResponse', (id, reason) => limited.warn(`service-response:${id}`, { service: id, reason }, 'bad response from a service'));
+    this.registry.on('updated', (e, prev) => log.info({ service: e.info.id, version: e.info.version, previousVersion: prev.version, dims: e.info.dimensions, models: e.info.models }, 'service registration updated'));
+    this.registry.on('health', (e, healthy, reason) => (healthy ? log.info({ service: e.info.id }, 'service healthy again') : log.warn({ service: e.info.id, reason }, 'service unhealthy; no new requests')));
+    this.router.on('breaker', (id, state) => log.warn({ service: id, breaker: state }, 'circuit breaker state changed'));
+    this.router.on('shed', (priority) => limited.warn('shed', { priority, shed: this.router.counters.shed }, 'queues full: shedding the lowest priority'));
+    this.router.on('backpressure', (floor) => {
+      log.info({ minPriority: floor }, floor === 0 ? 'backpressure lifted' : 'backpressure: the kernel is told to fail lower priorities early');
+      this.link?.channel.heartbeat(floor, this.router.inflightCount);
+    });
 
-    this.control = new ControlServer(this.registry, this.config.controlSocket, (err) =>
-      limited.warn('control', { err: err.message }, 'bad control request; connection closed'),
+    this.control = new ControlServer(
+      this.registry,
+      this.config.controlSocket,
+      (err) => limited.warn('control', { err: err.message }, 'bad control request; connection closed'),
+      () => daemonStats(this),
     );
     await this.control.listen();
 
@@ -76,7 +114,7 @@ export class Daemon {
         router.submit(req, reply);
       },
       cancel: (msg) => router.cancel(msg),
-      control: (msg, ch) => handleKernelControl(msg, ch, this.registry, () => this.statsRecord()),
+      control: (msg, ch) => handleKernelControl(msg, ch, this.registry, () => this.statsRecord(), (e) => this.router.health(e)),
     });
     const ch = this.link.channel;
     ch.on('invalid', (err: DecodeError) => limited.warn(`kernel:${err.field}`, { field: err.field, err: err.message }, 'bad message from the kernel side'));
@@ -117,6 +155,7 @@ export class Daemon {
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       await this.router.shutdown(this.config.shutdownGraceMs);
+      this.healthChecks.close();
       await this.link?.channel.close();
       this.link?.twin?.close();
       await this.control?.close();

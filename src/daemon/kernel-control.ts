@@ -10,12 +10,12 @@ import type { KernelChannel } from '../kernel/channel.js';
 import { errnoValue } from '../netlink/extack.js';
 import type { ReplyMessage, ServiceRecord, StatsRecord, VexfsMessage } from '../protocol/messages.js';
 import type { ServiceInfoMsg } from '../wire/proto.js';
-import { type ServiceEntry, ServiceRegistry } from './registry.js';
+import type { ServiceEntry, ServiceRegistry } from './registry.js';
 
 /** Registrations from the kernel belong to it; the module tracks which file made each. */
 export const KERNEL_OWNER = 'kernel';
 
-export function toRecord(e: ServiceEntry): ServiceRecord {
+export function toRecord(e: ServiceEntry, health: (e: ServiceEntry) => number): ServiceRecord {
   return {
     id: e.info.id,
     name: e.info.name,
@@ -28,7 +28,7 @@ export function toRecord(e: ServiceEntry): ServiceRecord {
     endpoint: e.info.endpoint,
     flags: 0,
     state: e.state,
-    health: ServiceRegistry.available(e) ? 100 : 0,
+    health: health(e),
     uid: e.uid,
     pid: e.pid,
     activeRequests: Math.max(0, e.active),
@@ -54,7 +54,13 @@ function toInfo(r: ServiceRecord): ServiceInfoMsg {
   };
 }
 
-export function handleKernelControl(m: VexfsMessage, ch: KernelChannel, registry: ServiceRegistry, stats: () => StatsRecord): void {
+export function handleKernelControl(
+  m: VexfsMessage,
+  ch: KernelChannel,
+  registry: ServiceRegistry,
+  stats: () => StatsRecord,
+  health: (e: ServiceEntry) => number,
+): void {
   const answer = (requestId: bigint, fill: () => Partial<ReplyMessage>) => {
     let reply: ReplyMessage;
     try {
@@ -94,12 +100,12 @@ export function handleKernelControl(m: VexfsMessage, ch: KernelChannel, registry
       answer(requestId, () => {
         const entry = registry.get(serviceId);
         if (entry === undefined) throw new RegistrationError('ENOENT', `no service "${serviceId}" is registered`);
-        return { service: toRecord(entry) };
+        return { service: toRecord(entry, health) };
       });
       return;
     }
     case Cmd.LIST_SERVICES:
-      answer(m.msg.requestId, () => ({ services: registry.list().map(toRecord) }));
+      answer(m.msg.requestId, () => ({ services: registry.list().map((e) => toRecord(e, health)) }));
       return;
     case Cmd.GET_STATS:
       if (m.msg.requestId !== undefined) answer(m.msg.requestId, () => ({ stats: stats() }));

@@ -2,12 +2,13 @@
 import { EventEmitter } from 'node:events';
 import { type Socket, createConnection } from 'node:net';
 
-import { ClosedError, RegistrationError, TimeoutError, TransportError } from '../errors.js';
+import { ClosedError, DecodeError, RegistrationError, TimeoutError, TransportError } from '../errors.js';
 import { errnoName } from '../netlink/extack.js';
 import { FrameWriter, readFrames } from '../wire/frames.js';
 import {
   type ControlRequestMsg,
   type ControlResponseMsg,
+  type DaemonStatsMsg,
   type ServiceInfoMsg,
   decodeControlResponse,
   encodeControlRequest,
@@ -87,6 +88,14 @@ export class ControlClient extends EventEmitter<{ close: [] }> {
     const res = await this.request({ list: true });
     check(res);
     return res.services;
+  }
+
+  /** The daemon's counters and every service's state. */
+  async stats(): Promise<DaemonStatsMsg> {
+    const res = await this.request({ stats: true });
+    check(res);
+    if (!res.stats) throw new DecodeError('control response', 'a stats answer without stats');
+    return res.stats;
   }
 
   close(): void {
