@@ -70,7 +70,10 @@ describe('fair priority queue', () => {
     a.forEach((x) => left.push(x));
     b.forEach((x) => left.push(x));
     const expected = [0, 0, 0, 0];
-    for (const x of left) expected[x < 10 ? x % LEVELS : 0]++;
+    for (const x of left) {
+      const l = x < 10 ? x % LEVELS : 0;
+      expected[l] = (expected[l] ?? 0) + 1;
+    }
     expect(counts).toEqual(expected);
     expect(a.size + b.size).toBe(left.length);
   });

@@ -473,34 +473,51 @@ export class Router extends EventEmitter<RouterEvents> {
     return slot;
   }
 
-  /** Into the service's queue, else the overflow queue, else shed the lowest priority. */
+  /**
+   * Into the service's queue; when that is full, a lower-priority request
+   * there makes way (moving to the overflow queue); else into the overflow
+   * queue; else the lowest priority queued is shed. Room is never made by
+   * shedding work of the same level.
+   */
   private place(service: ServiceEntry, entry: Inflight): void {
     const q = this.slotOf(service).queue;
-    for (;;) {
-      const levelFull = (this.queuedByLevel[entry.level] as number) >= this.perPriority;
-      if (q.idle || (q.queued < this.perService && !levelFull)) {
-        entry.service = service;
-        entry.queuedAt = performance.now();
-        q.add(entry);
-        break;
+    const levelFull = (this.queuedByLevel[entry.level] as number) >= this.perPriority;
+    if (q.idle || (q.queued < this.perService && !levelFull)) {
+      this.enqueue(service, entry);
+    } else if (levelFull) {
+      this.shedOne(entry);
+    } else {
+      const displaced = q.shed(entry.level);
+      if (displaced !== undefined) {
+        displaced.service = undefined;
+        this.enqueue(service, entry);
+        this.toOverflow(displaced);
+      } else {
+        this.toOverflow(entry);
       }
-      if (this.overflow.size < this.globalQueue && !levelFull) {
-        entry.inOverflow = true;
-        entry.queuedAt = performance.now();
-        this.overflow.push(entry, entry.level, entry.uid);
-        break;
-      }
-      // Full. Room is made only by shedding lower priorities, never work of the same level.
-      const victim = levelFull ? undefined : (this.overflow.shed(entry.level) ?? q.shed(entry.level));
-      if (victim === undefined) {
-        this.shedOne(entry);
-        break;
-      }
-      victim.inOverflow = false;
-      victim.service = undefined;
-      this.shedOne(victim);
     }
     this.pressure();
+  }
+
+  private enqueue(service: ServiceEntry, entry: Inflight): void {
+    entry.service = service;
+    entry.queuedAt = performance.now();
+    this.slotOf(service).queue.add(entry);
+  }
+
+  private toOverflow(entry: Inflight): void {
+    if (this.overflow.size >= this.globalQueue) {
+      const victim = this.overflow.shed(entry.level);
+      if (victim === undefined) {
+        this.shedOne(entry);
+        return;
+      }
+      victim.inOverflow = false;
+      this.shedOne(victim);
+    }
+    entry.inOverflow = true;
+    entry.queuedAt = performance.now();
+    this.overflow.push(entry, entry.level, entry.uid);
   }
 
   private shedOne(e: Inflight): void {

@@ -91,6 +91,8 @@ export interface TwinStats {
   inflight: number;
   daemonAttached: boolean;
   daemonPortId: number;
+  /** The daemon's backpressure floor: requests below it fail OVERLOADED at once. */
+  minPriority: number;
 }
 
 interface Pending {
@@ -192,7 +194,7 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
   }
 
   stats(): TwinStats {
-    return { ...this.counters, inflight: this.pending.size, daemonAttached: this.attached, daemonPortId: this.daemonPort };
+    return { ...this.counters, inflight: this.pending.size, daemonAttached: this.attached, daemonPortId: this.daemonPort, minPriority: this.minPriority };
   }
 
   /** Resolves once a daemon is attached. */
