@@ -21,6 +21,12 @@ describe('daemon configuration', () => {
     expect(config).toMatchObject({ kernel: 'twin', maxInflight: 30, logLevel: 'warn' });
   });
 
+  it('reads the service manager settings: policies per model, booleans and limits', () => {
+    const path = file(JSON.stringify({ balancerByModel: { 'm-a': 'priority' }, coalesce: true, cacheMaxEntries: 500 }));
+    const { config } = loadConfig({ argv: ['--config', path, '--balancer', 'weighted-round-robin', '--sticky-by', 'pid'], env: { VEXFS_BALANCER_BY_MODEL: 'm-b=random, m-c=load', VEXFS_COALESCE: 'false' } });
+    expect(config).toMatchObject({ balancer: 'weighted-round-robin', balancerByModel: { 'm-b': 'random', 'm-c': 'load' }, coalesce: false, cacheMaxEntries: 500, stickyBy: 'pid' });
+  });
+
   it('names the bad key, its source and what is accepted', () => {
     const cases: Array<[Parameters<typeof loadConfig>[0], RegExp]> = [
       [{ argv: ['--kernel', 'x'] }, /config kernel \(--kernel\): "x" is not one of auto, genl, chardev, twin/],
@@ -32,6 +38,11 @@ describe('daemon configuration', () => {
       [{ argv: ['--config', file('{"maxServices": 999}')] }, /maxServices \(.*config.json\): 999 is not an integer from 1 to 256/],
       [{ argv: ['--config', file('not json')] }, /cannot read it as JSON/],
       [{ argv: ['--reconnect-min-ms', '500', '--reconnect-max-ms', '100'] }, /reconnectMinMs: 500 exceeds reconnectMaxMs 100/],
+      [{ argv: ['--balancer', 'fastest'] }, /balancer \(--balancer\): "fastest" is not one of round-robin, weighted-round-robin, least-connections/],
+      [{ argv: ['--balancer-by-model', 'm1=random,m2'] }, /balancerByModel \(--balancer-by-model\): "m2" is not model=policy/],
+      [{ argv: ['--config', file('{"balancerByModel": {"m": "best"}}')] }, /policy "best" for model "m" is not one of round-robin/],
+      [{ argv: ['--config', file('{"balancerByModel": ["m"]}')] }, /is not an object of model: policy/],
+      [{ env: { VEXFS_COALESCE: 'yes' } }, /coalesce \(VEXFS_COALESCE\): "yes" is not true or false/],
     ];
     for (const [sources, message] of cases) {
       expect(() => loadConfig(sources)).toThrow(ConfigError);

@@ -1,0 +1,81 @@
+// Identical requests in flight share one service call; repeats are answered from the cache; stats show both.
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { DataType, Status } from '../src/abi/uapi.js';
+import { ControlClient } from '../src/sdk/control-client.js';
+import { type TestBridge, filled, startBridge } from './helpers/bridge.js';
+import { Gate } from './helpers/gate.js';
+import { until } from './helpers/wait.js';
+
+let bridge: TestBridge | undefined;
+afterEach(async () => {
+  await bridge?.close();
+  bridge = undefined;
+});
+
+describe('response cache and coalescing', () => {
+  it('coalesces identical requests, caches the answer, and keys on data type', async () => {
+    bridge = await startBridge({ cacheMaxEntries: 100, coalesce: true });
+    const gate = new Gate();
+    const inputs: string[] = [];
+    await bridge.service({
+      id: 's',
+      name: 's',
+      dimensions: [4],
+      embed: async (batch) => {
+        inputs.push(...batch.map((b) => Buffer.from(b).toString()));
+        await gate.wait();
+        return batch.map(() => filled(4, 0.5));
+      },
+    });
+    const send = (text: string, dataType: number = DataType.FLOAT32) => bridge!.twin.embed({ input: Buffer.from(text), dimensions: 4, dataType });
+    const same = Array.from({ length: 10 }, () => send('same text'));
+    const other = send('other text');
+    await until(() => inputs.length === 2, 'two distinct inputs at the service');
+    gate.release();
+    const results = await Promise.all([...same, other]);
+    expect(results.map((r) => r.status)).toEqual(new Array(11).fill(Status.SUCCESS));
+    for (const r of results) expect(Buffer.from(r.vector!)).toEqual(Buffer.from(filled(4, 0.5).buffer));
+    expect(inputs.sort()).toEqual(['other text', 'same text']);
+
+    // Answered from the cache: the service is not asked again.
+    expect((await send('same text')).status).toBe(Status.SUCCESS);
+    expect(inputs).toHaveLength(2);
+    // Another data type is another key.
+    const f16 = await send('same text', DataType.FLOAT16);
+    expect(f16.status).toBe(Status.SUCCESS);
+    expect(f16.vector?.length).toBe(8);
+    expect(inputs).toHaveLength(3);
+
+    const client = await ControlClient.connect(bridge.daemon.config.controlSocket);
+    try {
+      const stats = await client.stats();
+      expect(stats).toMatchObject({ cacheCoalesced: 9, cacheHits: 1, cacheEntries: 3, transport: 'twin', inflight: 0 });
+      // Every lookup that found nothing: ten identical, the other text, the float16 one.
+      expect(stats.cacheMisses).toBe(12);
+      expect(stats.succeeded).toBe(13);
+      expect(stats.services).toHaveLength(1);
+      expect(stats.services[0]).toMatchObject({ id: 's', health: 100, breaker: 'closed', active: 0, queued: 0, total: 3 });
+      expect(stats.queuedByLevel).toEqual([0, 0, 0, 0]);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('hands a coalesced call over when the request that made it is cancelled', async () => {
+    bridge = await startBridge({ coalesce: true });
+    const gate = new Gate();
+    let calls = 0;
+    await bridge.service({ id: 's', name: 's', dimensions: [4], embed: async (b) => ((calls += b.length), await gate.wait(), b.map(() => filled(4, 1))) });
+    const abort = new AbortController();
+    const first = bridge.twin.embed({ input: Buffer.from('t'), dimensions: 4, signal: abort.signal });
+    await until(() => calls === 1, 'first at the service');
+    const second = bridge.twin.embed({ input: Buffer.from('t'), dimensions: 4 });
+    await until(() => bridge!.daemon.router.cache.counters.coalesced === 1, 'second coalesced');
+    abort.abort();
+    expect((await first).status).toBe(Status.CANCELLED);
+    await until(() => calls === 2, 'the waiting request sent on its own');
+    gate.release();
+    expect((await second).status).toBe(Status.SUCCESS);
+  });
+});
