@@ -40,6 +40,7 @@ interface Inflight {
   readonly expiresAt: number;
   readonly level: Level;
   readonly uid: number;
+  readonly batchKey: string;
   live: boolean;
   /** When it last entered a queue (performance.now()). */
   queuedAt: number;
@@ -75,8 +76,6 @@ interface Batch {
 interface ServiceSlot {
   readonly entry: ServiceEntry;
   readonly queue: ServiceQueue<Inflight>;
-  /** Started requests waiting for the end of the tick, by "model\0dims". */
-  readonly groups: Map<string, Inflight[]>;
   readonly batches: Map<number, Batch>;
   nextBatchId: number;
   /** EWMA of failed items (0-1). */
@@ -92,6 +91,8 @@ export interface QueueOptions {
   global?: number;
   /** Requests a service may have outstanding (0: twice its max batch size). */
   serviceConcurrency?: number;
+  /** Batches a service may have outstanding. */
+  batchesInFlight?: number;
 }
 
 export interface RouterOptions {
@@ -172,7 +173,6 @@ export class Router extends EventEmitter<RouterEvents> {
   private readonly inflight = new Map<bigint, Inflight>();
   private readonly deadlines: DeadlineQueue<Inflight>;
   private readonly slots = new Map<ServiceEntry, ServiceSlot>();
-  private readonly dirty = new Set<ServiceSlot>();
   /** Services that can serve a shape, by "dims\0dtype\0model", rebuilt when the registry changes. */
   private readonly candidates = new Map<string, ServiceEntry[] | number>();
   /** Requests queued per level across every queue (service queues and overflow). */
@@ -182,8 +182,6 @@ export class Router extends EventEmitter<RouterEvents> {
   private readonly retryTimers = new Set<NodeJS.Timeout>();
   private readonly balancer: Balancer<ServiceEntry>;
   private readonly sticky: StickyTable | undefined;
-  private flushScheduled = false;
-  private flushTimer: NodeJS.Timeout | undefined;
   private pullScheduled = false;
   private closing = false;
   private drainWaiters: Array<() => void> = [];
@@ -218,8 +216,8 @@ export class Router extends EventEmitter<RouterEvents> {
         id: (s) => s.info.id,
         weight: (s) => serviceWeight(s.info),
         priority: (s) => s.info.priority,
-        load: (s) => this.slotOf(s).queue.running + this.slotOf(s).queue.queued,
-        capacity: (s) => this.slotOf(s).queue.concurrency,
+        load: (s) => this.slotOf(s).queue.outstanding + this.slotOf(s).queue.queued,
+        capacity: (s) => this.slotOf(s).queue.capacity,
         latencyNs: (s) => s.ewmaNs,
         health: (s) => this.health(s),
       },
@@ -298,6 +296,7 @@ export class Router extends EventEmitter<RouterEvents> {
       expiresAt: performance.now() + remainingMs,
       level: levelOf(req.priority),
       uid: req.callerUid,
+      batchKey: `${req.model ?? ''}\0${req.dimensions}`,
       live: true,
       queuedAt: 0,
       service: undefined,
@@ -453,18 +452,12 @@ export class Router extends EventEmitter<RouterEvents> {
   private slotOf(service: ServiceEntry): ServiceSlot {
     let slot = this.slots.get(service);
     if (slot === undefined) {
-      const concurrency = this.options.queues?.serviceConcurrency || 2 * service.info.maxBatchSize;
-      const s: ServiceSlot = {
-        entry: service,
-        queue: undefined as unknown as ServiceQueue<Inflight>,
-        groups: new Map(),
-        batches: new Map(),
-        nextBatchId: 1,
-        errorRate: 0,
-      };
+      const q = this.options.queues;
+      const maxBatchSize = service.info.maxBatchSize;
+      const s: ServiceSlot = { entry: service, queue: undefined as unknown as ServiceQueue<Inflight>, batches: new Map(), nextBatchId: 1, errorRate: 0 };
       (s as { queue: ServiceQueue<Inflight> }).queue = new ServiceQueue<Inflight>(
-        concurrency,
-        (e) => this.dispatch(s, e),
+        { capacity: q?.serviceConcurrency || 2 * maxBatchSize, batchesInFlight: q?.batchesInFlight ?? 4, maxBatchSize, maxDelayUs: this.options.batchMaxDelayUs },
+        (batch) => this.sendItems(s, batch),
         this.queuedByLevel,
         () => this.schedulePull(),
       );
@@ -526,41 +519,28 @@ export class Router extends EventEmitter<RouterEvents> {
     this.finish(e, Status.OVERLOADED);
   }
 
-  /** A started job: joins its service's batch for this tick and holds its slot until released. */
-  private dispatch(slot: ServiceSlot, e: Inflight): Promise<void> {
-    if (!e.live || e.service !== slot.entry) return RESOLVED;
-    const waited = (performance.now() - e.queuedAt) * 1e6;
+  /** A batch the service's queue let go: requests that can still go to this service are sent together. */
+  private sendItems(slot: ServiceSlot, items: Inflight[]): void {
+    const now = performance.now();
     const c = this.counters;
-    c.avgQueueWaitNs = c.avgQueueWaitNs === 0 ? waited : c.avgQueueWaitNs * 0.95 + waited * 0.05;
-    if (!this.usable(slot.entry)) {
-      // It turned unhealthy or its breaker opened while this waited: go elsewhere.
-      e.service = undefined;
-      queueMicrotask(() => e.live && this.route(e));
-      return RESOLVED;
+    const usable = this.usable(slot.entry);
+    const batch: Inflight[] = [];
+    for (const e of items) {
+      if (!e.live || e.service !== slot.entry) {
+        e.release?.();
+        continue;
+      }
+      const waited = (now - e.queuedAt) * 1e6;
+      c.avgQueueWaitNs = c.avgQueueWaitNs === 0 ? waited : c.avgQueueWaitNs * 0.95 + waited * 0.05;
+      if (usable) batch.push(e);
+      else {
+        // It turned unhealthy or its breaker opened while these waited: they go elsewhere.
+        this.leave(e);
+        this.route(e);
+      }
     }
-    return new Promise<void>((resolve) => {
-      e.release = resolve;
-      const key = `${e.req.model ?? ''}\0${e.req.dimensions}`;
-      let group = slot.groups.get(key);
-      if (group === undefined) slot.groups.set(key, (group = []));
-      group.push(e);
-      this.dirty.add(slot);
-      this.scheduleFlush(group.length >= slot.entry.info.maxBatchSize);
-    });
-  }
-
-  private scheduleFlush(full: boolean): void {
-    const delayUs = this.options.batchMaxDelayUs ?? 0;
-    if (delayUs === 0 || full) {
-      if (this.flushScheduled) return;
-      this.flushScheduled = true;
-      queueMicrotask(() => this.flush());
-      return;
-    }
-    if (this.flushTimer === undefined) {
-      this.flushTimer = setTimeout(() => this.flush(), delayUs / 1000);
-      this.flushTimer.unref();
-    }
+    if (batch.length > 0) this.sendBatch(slot, batch);
+    this.pressure();
   }
 
   /** Frees the entry's slot in its service's queue (answered, failed or moving on). */
@@ -568,7 +548,7 @@ export class Router extends EventEmitter<RouterEvents> {
     if (e.inOverflow) {
       e.inOverflow = false;
       this.overflow.take((x) => x === e);
-    } else if (e.service !== undefined && e.release === undefined && e.batch === undefined) {
+    } else if (e.service !== undefined && e.release === undefined) {
       this.slots.get(e.service)?.queue.remove(e);
     }
     if (e.batch !== undefined) {
@@ -641,32 +621,6 @@ export class Router extends EventEmitter<RouterEvents> {
   }
 
   // ---- batches ----
-
-  private flush(): void {
-    this.flushScheduled = false;
-    if (this.flushTimer !== undefined) {
-      clearTimeout(this.flushTimer);
-      this.flushTimer = undefined;
-    }
-    for (const slot of this.dirty) {
-      for (const group of slot.groups.values()) {
-        const max = slot.entry.info.maxBatchSize;
-        let batch: Inflight[] = [];
-        for (const e of group) {
-          if (!e.live) continue;
-          batch.push(e);
-          if (batch.length === max) {
-            this.sendBatch(slot, batch);
-            batch = [];
-          }
-        }
-        if (batch.length > 0) this.sendBatch(slot, batch);
-      }
-      slot.groups.clear();
-    }
-    this.dirty.clear();
-    this.pressure();
-  }
 
   private sendBatch(slot: ServiceSlot, entries: Inflight[]): void {
     const service = slot.entry;
@@ -830,8 +784,6 @@ export class Router extends EventEmitter<RouterEvents> {
       batch.settle(new BatchFailure('the connection to the service was lost'));
       for (const e of batch.entries) if (e.batch === batch) this.failTry(e, service, Status.SERVICE_ERROR);
     }
-    for (const group of slot.groups.values()) for (const e of group) this.failTry(e, service, Status.SERVICE_ERROR);
-    slot.groups.clear();
     this.moveQueued(service);
   }
 
@@ -934,7 +886,7 @@ export class Router extends EventEmitter<RouterEvents> {
 
   serviceLoad(s: ServiceEntry): { queued: number; capacity: number } {
     const slot = this.slotOf(s);
-    return { queued: slot.queue.queued, capacity: slot.queue.concurrency };
+    return { queued: slot.queue.queued, capacity: slot.queue.capacity };
   }
 
   /**
@@ -959,7 +911,6 @@ export class Router extends EventEmitter<RouterEvents> {
     this.parkTimer = undefined;
     for (const t of this.retryTimers) clearTimeout(t);
     this.retryTimers.clear();
-    if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
     this.breakers.close();
   }
 }

@@ -1,9 +1,14 @@
 /**
- * One service's queue: a p-queue whose concurrency is the number of
- * requests the service may have outstanding, with a FairQueue (priority
- * levels, fair share between callers) plugged in as its queue class. A job
- * is one request: it starts when a slot is free and holds the slot until
- * `release` is called for it (answered, failed or moved elsewhere).
+ * One service's queue. Requests wait in a FairQueue (priority levels, fair
+ * share between callers); a p-queue whose concurrency is the number of
+ * batches the service may have in flight runs one job per batch. A job
+ * starts at the end of the tick (so everything that arrived together can
+ * join it), takes the most urgent request and up to a batch of others for
+ * the same model and dimensions, hands them to `send`, and ends when each
+ * of them has been released (answered, failed or moved elsewhere).
+ *
+ * A job per batch rather than per request keeps p-queue's per-job cost
+ * (promises, a task record, events) off the per-request path.
  */
 import PQueue from 'p-queue';
 
@@ -13,101 +18,115 @@ import type { Level } from './priority.js';
 export interface Queueable {
   readonly level: Level;
   readonly uid: number;
+  /** Requests with equal keys may share a batch. */
+  readonly batchKey: string;
+  /** Set while the request holds a slot at the service; call it to give the slot back. */
+  release: (() => void) | undefined;
 }
 
-type Run = () => Promise<unknown>;
-
-interface Job<T> {
-  readonly run: Run;
-  readonly item: T;
-}
-
-interface JobOptions<T> {
-  priority?: number;
-  level: Level;
-  uid: number;
-  item: T;
+export interface ServiceQueueOptions {
+  /** Requests the service may have outstanding. */
+  capacity: number;
+  /** Batches the service may have outstanding. */
+  batchesInFlight: number;
+  maxBatchSize: number;
+  /** Hold a partial batch this long for more requests (0: until the end of the tick). */
+  maxDelayUs?: number;
 }
 
 export class ServiceQueue<T extends Queueable> {
-  private readonly fair: FairQueue<Job<T>>;
+  private readonly fair: FairQueue<T>;
   private readonly pq: PQueue;
+  private running = 0;
+  private jobWaiting = false;
 
-  /** `start` runs a job; `counts` is shared with the other queues (items queued per level). */
+  /** `counts` is shared with the other queues (requests queued per level). */
   constructor(
-    concurrency: number,
-    private readonly start: (item: T) => Promise<void>,
+    private readonly options: ServiceQueueOptions,
+    private readonly send: (batch: T[]) => void,
     counts: number[],
-    onSlotFree: () => void,
+    private readonly onRoom: () => void,
   ) {
-    const fair = (this.fair = new FairQueue<Job<T>>(counts));
-    class Adapter {
-      get size(): number {
-        return fair.size;
-      }
-      enqueue(run: Run, options: JobOptions<T>): void {
-        fair.push({ run, item: options.item }, options.level, options.uid);
-      }
-      dequeue(): Run | undefined {
-        return fair.shift()?.run;
-      }
-      filter(options: Partial<JobOptions<T>>): Run[] {
-        const runs: Run[] = [];
-        fair.forEach((job, level) => {
-          if (options.level === undefined || options.level === level) runs.push(job.run);
-        });
-        return runs;
-      }
-      setPriority(): void {
-        throw new Error('the request queue does not re-prioritise queued requests');
-      }
-    }
-    this.pq = new PQueue({ concurrency, queueClass: Adapter as never });
-    this.pq.on('next', onSlotFree);
+    this.fair = new FairQueue<T>(counts);
+    this.pq = new PQueue({ concurrency: Math.max(1, options.batchesInFlight) });
   }
 
   get queued(): number {
     return this.fair.size;
   }
 
-  /** Requests started and not released. */
-  get running(): number {
-    return this.pq.pending;
+  /** Requests handed to the service and not released. */
+  get outstanding(): number {
+    return this.running;
   }
 
-  get concurrency(): number {
-    return this.pq.concurrency;
+  get capacity(): number {
+    return this.options.capacity;
   }
 
-  /** Whether an added item would start at once. */
+  /** Whether an added request would go out at the end of this tick. */
   get idle(): boolean {
-    return this.fair.size === 0 && this.pq.pending < this.pq.concurrency;
+    return this.fair.size + this.running < this.options.capacity;
   }
 
   add(item: T): void {
-    const options: JobOptions<T> = { level: item.level, uid: item.uid, item };
-    void this.pq.add(() => this.start(item), options as never);
+    this.fair.push(item, item.level, item.uid);
+    this.kick();
   }
 
-  /** Takes a queued item out (it was answered or moved). */
+  /** Starts a batch job unless one is already waiting for a slot. */
+  private kick(): void {
+    if (this.jobWaiting || this.fair.size === 0 || this.running >= this.options.capacity) return;
+    this.jobWaiting = true;
+    void this.pq.add(() => this.job());
+  }
+
+  private async job(): Promise<void> {
+    const delayUs = this.options.maxDelayUs ?? 0;
+    if (delayUs > 0 && this.fair.size < this.options.maxBatchSize) await new Promise((r) => setTimeout(r, delayUs / 1000).unref());
+    else await null;
+    this.jobWaiting = false;
+    const head = this.fair.peek();
+    if (head === undefined) return;
+    const max = Math.min(this.options.maxBatchSize, this.options.capacity - this.running);
+    if (max <= 0) return;
+    // In queue order while the next request fits the same batch: priority and turns survive batching.
+    const batch: T[] = [];
+    for (let next: T | undefined = head; next !== undefined && next.batchKey === head.batchKey && batch.length < max; next = this.fair.peek()) {
+      batch.push(this.fair.shift() as T);
+    }
+    let remaining = batch.length;
+    this.running += remaining;
+    const done = new Promise<void>((resolve) => {
+      for (const item of batch) {
+        item.release = () => {
+          item.release = undefined;
+          this.running--;
+          if (--remaining === 0) resolve();
+          this.kick();
+          this.onRoom();
+        };
+      }
+    });
+    this.kick();
+    this.onRoom();
+    this.send(batch);
+    await done;
+  }
+
+  /** Takes a queued request out (it was answered or moved). */
   remove(item: T): boolean {
-    const found = this.fair.take((j) => j.item === item);
-    return found.length > 0;
+    return this.fair.take((x) => x === item).length > 0;
   }
 
-  /** Takes the item to shed for work of `level`, if one of a lower level is queued. */
+  /** Takes the request to shed for work of `level`, if one of a lower level is queued. */
   shed(level: Level): T | undefined {
-    return this.fair.shed(level)?.item;
+    return this.fair.shed(level);
   }
 
-  /** Takes every queued item out, in queue order. */
-  drain(): T[] {
-    return this.fair.take(() => true).map((j) => j.item);
-  }
-
-  /** Queued items that fail `keep`, taken out. */
+  /** Queued requests matching `pred`, taken out in queue order. */
   takeWhere(pred: (item: T) => boolean): T[] {
-    return this.fair.take((j) => pred(j.item)).map((j) => j.item);
+    return this.fair.take(pred);
   }
 
   close(): void {
