@@ -170,17 +170,16 @@ function parseValue(key: keyof DaemonConfig, raw: unknown, source: string): stri
       if (raw === false || raw === 'false' || raw === '0') return false;
       throw new ConfigError(where, `${JSON.stringify(raw)} is not true or false`);
     case 'policyMap': {
-      const pairs: Array<[string, unknown]> =
-        typeof raw === 'string'
-          ? raw.split(',').filter((p) => p.trim() !== '').map((p) => {
-              const i = p.indexOf('=');
-              if (i <= 0) throw new ConfigError(where, `"${p}" is not model=policy`);
-              return [p.slice(0, i).trim(), p.slice(i + 1).trim()];
-            })
-          : typeof raw === 'object' && raw !== null && !Array.isArray(raw)
-            ? Object.entries(raw)
-            : [];
-      if (typeof raw !== 'string' && pairs.length === 0 && (typeof raw !== 'object' || raw === null || Array.isArray(raw))) {
+      let pairs: Array<[string, unknown]>;
+      if (typeof raw === 'string') {
+        pairs = raw.split(',').filter((p) => p.trim() !== '').map((p) => {
+          const i = p.indexOf('=');
+          if (i <= 0) throw new ConfigError(where, `"${p}" is not model=policy`);
+          return [p.slice(0, i).trim(), p.slice(i + 1).trim()];
+        });
+      } else if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+        pairs = Object.entries(raw);
+      } else {
         throw new ConfigError(where, `${JSON.stringify(raw)} is not an object of model: policy (or "model=policy,...")`);
       }
       const out: Record<string, Policy> = {};

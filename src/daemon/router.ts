@@ -547,7 +547,7 @@ export class Router extends EventEmitter<RouterEvents> {
   private leave(e: Inflight): void {
     if (e.inOverflow) {
       e.inOverflow = false;
-      this.overflow.take((x) => x === e);
+      this.overflow.remove(e, e.level, e.uid);
     } else if (e.service !== undefined && e.release === undefined) {
       this.slots.get(e.service)?.queue.remove(e);
     }

@@ -60,9 +60,10 @@ export class FairQueue<T> {
       const fifo = q.ring[q.turn] as Fifo<T>;
       const item = fifo.items[fifo.head] as T;
       fifo.head++;
+      const index = q.turn;
       // An emptied caller leaves the ring, which moves the turn on by itself.
       if (fifo.head < fifo.items.length) q.turn++;
-      this.taken(q, fifo, q.turn - (fifo.head < fifo.items.length ? 1 : 0));
+      this.taken(q, fifo, index);
       return item;
     }
     return undefined;

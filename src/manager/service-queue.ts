@@ -116,7 +116,7 @@ export class ServiceQueue<T extends Queueable> {
 
   /** Takes a queued request out (it was answered or moved). */
   remove(item: T): boolean {
-    return this.fair.take((x) => x === item).length > 0;
+    return this.fair.remove(item, item.level, item.uid);
   }
 
   /** Takes the request to shed for work of `level`, if one of a lower level is queued. */
