@@ -42,6 +42,11 @@ const struct nla_policy vexfs_ipc_svc_policy[VEXFS_IPC_SVC_A_MAX + 1] = {
 	[VEXFS_IPC_SVC_A_FAILURES]	= { .type = NLA_U64 },
 	[VEXFS_IPC_SVC_A_AVG_RESPONSE_NS] = { .type = NLA_U64 },
 	[VEXFS_IPC_SVC_A_HEARTBEAT_AGE_MS] = { .type = NLA_U64 },
+	[VEXFS_IPC_SVC_A_QUEUED]	= { .type = NLA_U32 },
+	[VEXFS_IPC_SVC_A_CAPACITY]	= { .type = NLA_U32 },
+	[VEXFS_IPC_SVC_A_BREAKER]	= NLA_POLICY_MAX(NLA_U32, VEXFS_IPC_BREAKER_MAX),
+	[VEXFS_IPC_SVC_A_P50_RESPONSE_NS] = { .type = NLA_U64 },
+	[VEXFS_IPC_SVC_A_P99_RESPONSE_NS] = { .type = NLA_U64 },
 };
 
 /* What a registration says about its service, kept to re-announce it. */
@@ -68,7 +73,9 @@ struct control_file {
 };
 
 const struct nla_policy vexfs_ipc_stats_policy[VEXFS_IPC_STATS_A_MAX + 1] = {
-	[VEXFS_IPC_STATS_A_REQUESTS_SUBMITTED ... VEXFS_IPC_STATS_A_MAX] = { .type = NLA_U64 },
+	[VEXFS_IPC_STATS_A_REQUESTS_SUBMITTED ... VEXFS_IPC_STATS_A_UPTIME_MS] = { .type = NLA_U64 },
+	[VEXFS_IPC_STATS_A_BY_STATUS]	    = { .type = NLA_BINARY, .len = sizeof(__u64) * VEXFS_IPC_STATUS_SLOTS },
+	[VEXFS_IPC_STATS_A_QUEUED_BY_LEVEL] = { .type = NLA_BINARY, .len = sizeof(__u64) * VEXFS_IPC_PRIO_LEVELS },
 };
 
 /* A forwarded call waiting for the daemon's REPLY. */
@@ -187,6 +194,11 @@ static void fill_info(const struct nlattr *nest, struct vexfs_ipc_service_info *
 	U64(VEXFS_IPC_SVC_A_FAILURES, failures);
 	U64(VEXFS_IPC_SVC_A_AVG_RESPONSE_NS, avg_response_ns);
 	U64(VEXFS_IPC_SVC_A_HEARTBEAT_AGE_MS, heartbeat_age_ms);
+	U32(VEXFS_IPC_SVC_A_QUEUED, queued);
+	U32(VEXFS_IPC_SVC_A_CAPACITY, capacity);
+	U32(VEXFS_IPC_SVC_A_BREAKER, breaker);
+	U64(VEXFS_IPC_SVC_A_P50_RESPONSE_NS, p50_response_ns);
+	U64(VEXFS_IPC_SVC_A_P99_RESPONSE_NS, p99_response_ns);
 #undef U32
 #undef U64
 }
@@ -223,7 +235,21 @@ int vexfs_ipc_control_reply(struct nlattr **attrs, struct netlink_ext_ack *extac
 			D(VEXFS_IPC_STATS_A_AVG_LATENCY_NS, daemon_avg_latency_ns);
 			D(VEXFS_IPC_STATS_A_CACHE_HITS, daemon_cache_hits);
 			D(VEXFS_IPC_STATS_A_CACHE_MISSES, daemon_cache_misses);
+			D(VEXFS_IPC_STATS_A_CACHE_COALESCED, daemon_cache_coalesced);
+			D(VEXFS_IPC_STATS_A_P50_LATENCY_NS, daemon_p50_latency_ns);
+			D(VEXFS_IPC_STATS_A_P99_LATENCY_NS, daemon_p99_latency_ns);
+			D(VEXFS_IPC_STATS_A_SHED, daemon_shed);
+			D(VEXFS_IPC_STATS_A_RATE_LIMITED, daemon_rate_limited);
+			D(VEXFS_IPC_STATS_A_RETRIES, daemon_retries);
+			D(VEXFS_IPC_STATS_A_UPTIME_MS, daemon_uptime_ms);
 #undef D
+			/* Arrays: whole u64 entries only; a shorter one leaves the rest 0. */
+			if (tb[VEXFS_IPC_STATS_A_BY_STATUS])
+				memcpy(s->daemon_by_status, nla_data(tb[VEXFS_IPC_STATS_A_BY_STATUS]),
+				       round_down(nla_len(tb[VEXFS_IPC_STATS_A_BY_STATUS]), sizeof(__u64)));
+			if (tb[VEXFS_IPC_STATS_A_QUEUED_BY_LEVEL])
+				memcpy(s->daemon_queued_by_level, nla_data(tb[VEXFS_IPC_STATS_A_QUEUED_BY_LEVEL]),
+				       round_down(nla_len(tb[VEXFS_IPC_STATS_A_QUEUED_BY_LEVEL]), sizeof(__u64)));
 			s->daemon_valid = 1;
 		}
 	}

@@ -17,6 +17,7 @@ export const ErrorCode = {
   Registration: 'ERR_VEXFS_REGISTRATION',
   Config: 'ERR_VEXFS_CONFIG',
   Transport: 'ERR_VEXFS_TRANSPORT',
+  Control: 'ERR_VEXFS_CONTROL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -140,6 +141,15 @@ export class RegistrationError extends VexfsError {
   readonly errno: 'EINVAL' | 'E2BIG' | 'EEXIST' | 'ENOENT' | 'ENOSPC' | 'EPERM';
   constructor(errno: RegistrationError['errno'], message: string) {
     super(ErrorCode.Registration, message);
+    this.errno = errno;
+  }
+}
+
+/** The daemon refused a control-socket request; `errno` is its errno name (e.g. 'ENODEV'). */
+export class ControlError extends VexfsError {
+  readonly errno: string;
+  constructor(errno: string, message: string) {
+    super(ErrorCode.Control, message);
     this.errno = errno;
   }
 }

@@ -48,6 +48,8 @@ export interface NativeAddon {
   NetlinkSocket: new (protocol: number, options?: NativeNetlinkSocketOptions) => NativeNetlinkSocket;
   ioctlSync(fd: number, request: number, buffer: Uint8Array): number;
   ioctl(fd: number, request: number, buffer: Uint8Array): Promise<number>;
+  /** SO_PEERCRED of a connected Unix socket. */
+  peerCred(fd: number): { pid: number; uid: number; gid: number };
 }
 
 let cached: NativeAddon | undefined;

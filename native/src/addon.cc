@@ -3,6 +3,7 @@
 
 #include "ioctl.h"
 #include "netlink_socket.h"
+#include "peer_cred.h"
 
 namespace {
 
@@ -10,6 +11,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("NetlinkSocket", vexfs::NetlinkSocket::Init(env));
   exports.Set("ioctlSync", Napi::Function::New(env, vexfs::IoctlSync, "ioctlSync"));
   exports.Set("ioctl", Napi::Function::New(env, vexfs::IoctlAsync, "ioctl"));
+  exports.Set("peerCred", Napi::Function::New(env, vexfs::PeerCred, "peerCred"));
   return exports;
 }
 

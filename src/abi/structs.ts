@@ -85,11 +85,15 @@ export const ServiceInfoStruct = koffi.struct('vexfs_ipc_service_info', {
   uid: u32,
   pid: u32,
   active_requests: u32,
-  reserved0: u32,
+  queued: u32,
+  capacity: u32,
+  breaker: u32,
   total_requests: u64,
   failures: u64,
   avg_response_ns: u64,
   heartbeat_age_ms: u64,
+  p50_response_ns: u64,
+  p99_response_ns: u64,
 });
 
 export const ServiceStatusStruct = koffi.struct('vexfs_ipc_service_status', {
@@ -135,6 +139,15 @@ export const StatsStruct = koffi.struct('vexfs_ipc_stats', {
   daemon_avg_latency_ns: u64,
   daemon_cache_hits: u64,
   daemon_cache_misses: u64,
+  daemon_cache_coalesced: u64,
+  daemon_p50_latency_ns: u64,
+  daemon_p99_latency_ns: u64,
+  daemon_shed: u64,
+  daemon_rate_limited: u64,
+  daemon_retries: u64,
+  daemon_uptime_ms: u64,
+  daemon_by_status: koffi.array(u64, Consts.STATUS_SLOTS),
+  daemon_queued_by_level: koffi.array(u64, Consts.PRIO_LEVELS),
 });
 
 /** Every struct of the header by its C name (for the ABI test). */

@@ -31,12 +31,15 @@ export const Consts = {
   MAX_TIMEOUT_MS: 600000,
   DTYPE_MAX: 4,
   SVC_MAX: 6,
+  BREAKER_MAX: 2,
+  PRIO_LEVELS: 4,
+  STATUS_SLOTS: 16,
   STATUS_MAX: 12,
   EVENT_MAX: 4,
   CMD_MAX: 13,
   A_MAX: 27,
-  SVC_A_MAX: 20,
-  STATS_A_MAX: 15,
+  SVC_A_MAX: 25,
+  STATS_A_MAX: 24,
   MAGIC: 0x56455849,
   MSG_F_GENL_CMD_SHIFT: 24,
   MSG_F_GENL_CMD_MASK: 0xff000000,
@@ -77,6 +80,14 @@ export const ServiceState = {
   ERROR: 6,
 } as const;
 export type ServiceState = (typeof ServiceState)[keyof typeof ServiceState];
+
+/** enum vexfs_ipc_breaker: VEXFS_IPC_BREAKER_<key>. */
+export const Breaker = {
+  CLOSED: 0,
+  OPEN: 1,
+  HALF_OPEN: 2,
+} as const;
+export type Breaker = (typeof Breaker)[keyof typeof Breaker];
 
 /** enum vexfs_ipc_health: VEXFS_IPC_HEALTH_<key>. */
 export const Health = {
@@ -201,6 +212,11 @@ export const SvcAttr = {
   FAILURES: 18,
   AVG_RESPONSE_NS: 19,
   HEARTBEAT_AGE_MS: 20,
+  QUEUED: 21,
+  CAPACITY: 22,
+  BREAKER: 23,
+  P50_RESPONSE_NS: 24,
+  P99_RESPONSE_NS: 25,
 } as const;
 
 /** enum vexfs_ipc_stats_attr: VEXFS_IPC_STATS_A_<key>. */
@@ -221,6 +237,15 @@ export const StatsAttr = {
   AVG_LATENCY_NS: 13,
   CACHE_HITS: 14,
   CACHE_MISSES: 15,
+  CACHE_COALESCED: 16,
+  P50_LATENCY_NS: 17,
+  P99_LATENCY_NS: 18,
+  SHED: 19,
+  RATE_LIMITED: 20,
+  RETRIES: 21,
+  UPTIME_MS: 22,
+  BY_STATUS: 23,
+  QUEUED_BY_LEVEL: 24,
 } as const;
 
 /** enum vexfs_ipc_msg_type (framed transport): VEXFS_IPC_MSG_<key>. */
@@ -267,6 +292,7 @@ export const ABI_GROUPS: ReadonlyArray<{ prefix: string; values: Readonly<Record
   { prefix: 'VEXFS_IPC_PRIO_', values: Priority },
   { prefix: 'VEXFS_IPC_SVC_', values: ServiceState },
   { prefix: 'VEXFS_IPC_HEALTH_', values: Health },
+  { prefix: 'VEXFS_IPC_BREAKER_', values: Breaker },
   { prefix: 'VEXFS_IPC_STATUS_', values: Status },
   { prefix: 'VEXFS_IPC_EVENT_', values: EventType },
   { prefix: 'VEXFS_IPC_TRANSPORT_', values: Transport },

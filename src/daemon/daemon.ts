@@ -4,7 +4,7 @@
  */
 import { DecodeError } from '../errors.js';
 import type { KernelChannel } from '../kernel/channel.js';
-import type { EmbedResponse, StatsRecord } from '../protocol/messages.js';
+import type { EmbedResponse } from '../protocol/messages.js';
 import type { KernelTwin } from '../twin/kernel-twin.js';
 import type { DaemonConfig } from './config.js';
 import { ControlServer } from './control-server.js';
@@ -14,7 +14,7 @@ import { RateLimitedLog, type Logger } from './log.js';
 import { HealthChecker } from '../manager/health-check.js';
 import { ServiceRegistry } from './registry.js';
 import { Router } from './router.js';
-import { daemonStats } from './stats.js';
+import { daemonStats, serviceRecord, statsRecord } from './stats.js';
 
 export class Daemon {
   readonly registry: ServiceRegistry;
@@ -114,25 +114,13 @@ export class Daemon {
         router.submit(req, reply);
       },
       cancel: (msg) => router.cancel(msg),
-      control: (msg, ch) => handleKernelControl(msg, ch, this.registry, () => this.statsRecord(), (e) => this.router.health(e)),
+      control: (msg, ch) => handleKernelControl(msg, ch, this.registry, () => statsRecord(this), (e) => serviceRecord(this, e)),
     });
     const ch = this.link.channel;
     ch.on('invalid', (err: DecodeError) => limited.warn(`kernel:${err.field}`, { field: err.field, err: err.message }, 'bad message from the kernel side'));
     ch.on('kernelError', (err) => limited.warn(`kernel-error:${err.errnoName}`, { errno: err.errnoName, msg: err.extackMessage }, 'the kernel side refused a message'));
     ch.on('lost', (err) => log.error({ err: err.message }, 'the kernel side is gone'));
     log.info({ transport: this.link.transport, family: ch.family.id, port: ch.portId, control: this.config.controlSocket }, this.link.reason);
-  }
-
-  /** The daemon's counters as the module's GET_STATS carries them. */
-  statsRecord(): StatsRecord {
-    const c = this.router.counters;
-    return {
-      REQUESTS_COMPLETED: BigInt(c.succeeded),
-      REQUESTS_FAILED: BigInt(c.failed),
-      INFLIGHT: BigInt(this.router.inflightCount),
-      SERVICES: BigInt(this.registry.size),
-      AVG_LATENCY_NS: BigInt(Math.round(c.avgLatencyNs)),
-    };
   }
 
   get channel(): KernelChannel | undefined {

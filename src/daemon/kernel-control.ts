@@ -15,30 +15,6 @@ import type { ServiceEntry, ServiceRegistry } from './registry.js';
 /** Registrations from the kernel belong to it; the module tracks which file made each. */
 export const KERNEL_OWNER = 'kernel';
 
-export function toRecord(e: ServiceEntry, health: (e: ServiceEntry) => number): ServiceRecord {
-  return {
-    id: e.info.id,
-    name: e.info.name,
-    version: e.info.version,
-    dimensions: e.info.dimensions,
-    dataTypes: e.info.dataTypes,
-    models: e.info.models,
-    maxBatchSize: e.info.maxBatchSize,
-    priority: e.info.priority,
-    endpoint: e.info.endpoint,
-    flags: 0,
-    state: e.state,
-    health: health(e),
-    uid: e.uid,
-    pid: e.pid,
-    activeRequests: Math.max(0, e.active),
-    totalRequests: BigInt(e.total),
-    failures: BigInt(e.failures),
-    avgResponseNs: BigInt(Math.round(e.ewmaNs)),
-    heartbeatAgeMs: BigInt(e.lastHeartbeat ? Math.max(0, Date.now() - e.lastHeartbeat) : 0),
-  };
-}
-
 function toInfo(r: ServiceRecord): ServiceInfoMsg {
   return {
     id: r.id,
@@ -59,7 +35,7 @@ export function handleKernelControl(
   ch: KernelChannel,
   registry: ServiceRegistry,
   stats: () => StatsRecord,
-  health: (e: ServiceEntry) => number,
+  describe: (e: ServiceEntry) => ServiceRecord,
 ): void {
   const answer = (requestId: bigint, fill: () => Partial<ReplyMessage>) => {
     let reply: ReplyMessage;
@@ -100,12 +76,12 @@ export function handleKernelControl(
       answer(requestId, () => {
         const entry = registry.get(serviceId);
         if (entry === undefined) throw new RegistrationError('ENOENT', `no service "${serviceId}" is registered`);
-        return { service: toRecord(entry, health) };
+        return { service: describe(entry) };
       });
       return;
     }
     case Cmd.LIST_SERVICES:
-      answer(m.msg.requestId, () => ({ services: registry.list().map((e) => toRecord(e, health)) }));
+      answer(m.msg.requestId, () => ({ services: registry.list().map(describe) }));
       return;
     case Cmd.GET_STATS:
       if (m.msg.requestId !== undefined) answer(m.msg.requestId, () => ({ stats: stats() }));

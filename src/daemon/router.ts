@@ -20,6 +20,7 @@ import { Balancer, type Policy, StickyTable } from '../manager/balancer.js';
 import { BatchFailure, BreakerState, Breakers, type BreakerOptions } from '../manager/breakers.js';
 import { ResponseCache, type CacheOptions, cacheKey } from '../manager/cache.js';
 import { FairQueue } from '../manager/fair-queue.js';
+import { CACHE_LABEL, RequestMetrics } from '../metrics/request-metrics.js';
 import { LEVELS, LEVEL_FLOOR, type Level, levelOf } from '../manager/priority.js';
 import { RateLimits, type RateLimitOptions } from '../manager/rate-limit.js';
 import { RetryPolicy, type RetryOptions, retryable } from '../manager/retry.js';
@@ -167,6 +168,7 @@ export class Router extends EventEmitter<RouterEvents> {
     retriesDenied: 0,
   };
   readonly cache: ResponseCache;
+  readonly metrics: RequestMetrics;
   readonly breakers: Breakers;
   readonly adaptive: AdaptiveLimit;
   readonly retry: RetryPolicy;
@@ -208,6 +210,7 @@ export class Router extends EventEmitter<RouterEvents> {
     this.limits = new RateLimits(options.rateLimits);
     this.adaptive = new AdaptiveLimit(options.adaptiveLimit);
     this.cache = new ResponseCache(options.cache);
+    this.metrics = new RequestMetrics(registry);
     this.retry = new RetryPolicy(options.retry, options.random);
     this.breakers = new Breakers(options.breaker);
     this.sticky = options.sticky ? new StickyTable(options.sticky.ttlMs) : undefined;
@@ -287,7 +290,7 @@ export class Router extends EventEmitter<RouterEvents> {
     if (this.cache.enabled || this.options.coalesce) {
       key = cacheKey(req.model, req.dimensions, req.dataType, req.input);
       const hit = this.cache.enabled ? this.cache.get(key) : undefined;
-      if (hit !== undefined) return this.answer(req, reply, Status.SUCCESS, receivedNs, hit);
+      if (hit !== undefined) return this.answer(req, reply, Status.SUCCESS, receivedNs, hit, undefined, CACHE_LABEL);
     }
     const entry: Inflight = {
       req,
@@ -456,7 +459,7 @@ export class Router extends EventEmitter<RouterEvents> {
       const maxBatchSize = service.info.maxBatchSize;
       const s: ServiceSlot = { entry: service, queue: undefined as unknown as ServiceQueue<Inflight>, batches: new Map(), nextBatchId: 1, errorRate: 0 };
       (s as { queue: ServiceQueue<Inflight> }).queue = new ServiceQueue<Inflight>(
-        { capacity: q?.serviceConcurrency || 2 * maxBatchSize, batchesInFlight: q?.batchesInFlight ?? 4, maxBatchSize, maxDelayUs: this.options.batchMaxDelayUs },
+        { capacity: this.serviceLoad(service).capacity, batchesInFlight: q?.batchesInFlight ?? 4, maxBatchSize, maxDelayUs: this.options.batchMaxDelayUs },
         (batch) => this.sendItems(s, batch),
         this.queuedByLevel,
         () => this.schedulePull(),
@@ -532,6 +535,7 @@ export class Router extends EventEmitter<RouterEvents> {
       }
       const waited = (now - e.queuedAt) * 1e6;
       c.avgQueueWaitNs = c.avgQueueWaitNs === 0 ? waited : c.avgQueueWaitNs * 0.95 + waited * 0.05;
+      this.metrics.queued(e.level, waited);
       if (usable) batch.push(e);
       else {
         // It turned unhealthy or its breaker opened while these waited: they go elsewhere.
@@ -806,8 +810,9 @@ export class Router extends EventEmitter<RouterEvents> {
 
   private expire(e: Inflight): void {
     // The deadline queue already dropped it from its count.
+    const at = servedBy(e);
     this.end(e);
-    this.answer(e.req, e.reply, Status.TIMEOUT, e.receivedNs);
+    this.answer(e.req, e.reply, Status.TIMEOUT, e.receivedNs, undefined, undefined, at);
     this.handOver(e);
   }
 
@@ -827,9 +832,10 @@ export class Router extends EventEmitter<RouterEvents> {
 
   private finish(e: Inflight, status: number, vector?: Uint8Array, now = process.hrtime.bigint()): void {
     if (!e.live) return;
+    const at = servedBy(e);
     this.end(e);
     this.deadlines.settled();
-    this.answer(e.req, e.reply, status, e.receivedNs, vector, now);
+    this.answer(e.req, e.reply, status, e.receivedNs, vector, now, at);
     if (e.followers !== undefined) {
       const followers = e.followers;
       e.followers = undefined;
@@ -847,16 +853,18 @@ export class Router extends EventEmitter<RouterEvents> {
     this.settledOne();
   }
 
-  private answer(req: EmbedRequest, reply: Reply, status: number, receivedNs: bigint, vector?: Uint8Array, now = process.hrtime.bigint()): void {
+  /** `serviceId`: the service that answered it, or the last one that failed it. */
+  private answer(req: EmbedRequest, reply: Reply, status: number, receivedNs: bigint, vector?: Uint8Array, now = process.hrtime.bigint(), serviceId?: string): void {
     const c = this.counters;
     c.byStatus[status] = (c.byStatus[status] ?? 0) + 1;
+    const took = Number(now - receivedNs);
     if (status === Status.SUCCESS) {
       c.succeeded++;
-      const took = Number(now - receivedNs);
       c.avgLatencyNs = c.avgLatencyNs === 0 ? took : c.avgLatencyNs * 0.9 + took * 0.1;
     } else {
       c.failed++;
     }
+    this.metrics.record(serviceId, req.model, levelOf(req.priority), status, took);
     reply({ requestId: req.requestId, status, vector, processingNs: now - receivedNs, serviceId: undefined });
   }
 
@@ -885,8 +893,10 @@ export class Router extends EventEmitter<RouterEvents> {
   }
 
   serviceLoad(s: ServiceEntry): { queued: number; capacity: number } {
-    const slot = this.slotOf(s);
-    return { queued: slot.queue.queued, capacity: slot.queue.capacity };
+    const slot = this.slots.get(s);
+    if (slot !== undefined) return { queued: slot.queue.queued, capacity: slot.queue.capacity };
+    // Not used yet: its queue would be made with this capacity.
+    return { queued: 0, capacity: this.options.queues?.serviceConcurrency || 2 * s.info.maxBatchSize };
   }
 
   /**
@@ -918,4 +928,8 @@ export class Router extends EventEmitter<RouterEvents> {
 /** The status for a service-reported item error: its code when it is one a service may give. */
 function itemStatus(code: number): number {
   return SERVICE_ERROR_CODES.has(code) ? code : Status.SERVICE_ERROR;
+}
+
+function servedBy(e: Inflight): string | undefined {
+  return e.service?.info.id ?? e.tried?.[e.tried.length - 1];
 }

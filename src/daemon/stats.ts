@@ -1,7 +1,21 @@
-/** The daemon's counters and every service's state, as the control socket's stats answer carries them. */
+/**
+ * The daemon's counters and every service's state, in the two shapes they
+ * leave the daemon: the control socket's stats answer (protobuf) and the
+ * module's GET_STATS / SERVICE_STATUS / LIST_SERVICES replies (netlink).
+ * Both are read from the same place so the two never disagree.
+ */
+import { Breaker } from '../abi/uapi.js';
+import { BreakerState } from '../manager/breakers.js';
+import type { ServiceRecord, StatsRecord } from '../protocol/messages.js';
 import type { DaemonStatsMsg, ServiceStatsMsg } from '../wire/proto.js';
 import type { Daemon } from './daemon.js';
 import type { ServiceEntry } from './registry.js';
+
+const BREAKER_CODE: Record<BreakerState, Breaker> = {
+  [BreakerState.CLOSED]: Breaker.CLOSED,
+  [BreakerState.OPEN]: Breaker.OPEN,
+  [BreakerState.HALF_OPEN]: Breaker.HALF_OPEN,
+};
 
 export function daemonStats(d: Daemon): DaemonStatsMsg {
   const r = d.router;
@@ -32,12 +46,15 @@ export function daemonStats(d: Daemon): DaemonStatsMsg {
     cacheBytes: cache.bytes,
     backpressureFloor: r.backpressureFloor,
     adaptiveRate: r.adaptive.rate === Infinity ? 0 : r.adaptive.rate,
+    p50LatencyNs: Math.round(r.metrics.latency.quantile(0.5)),
+    p99LatencyNs: Math.round(r.metrics.latency.quantile(0.99)),
     services: d.registry.list().map((s) => serviceStats(d, s)),
   };
 }
 
-function serviceStats(d: Daemon, s: ServiceEntry): ServiceStatsMsg {
+export function serviceStats(d: Daemon, s: ServiceEntry): ServiceStatsMsg {
   const load = d.router.serviceLoad(s);
+  const latency = d.router.metrics.series(s.info.id).latency;
   return {
     id: s.info.id,
     state: s.state,
@@ -51,5 +68,63 @@ function serviceStats(d: Daemon, s: ServiceEntry): ServiceStatsMsg {
     avgResponseNs: Math.round(s.ewmaNs),
     heartbeatAgeMs: s.lastHeartbeat ? Math.max(0, Date.now() - s.lastHeartbeat) : 0,
     healthCheckFailing: s.checkFailing,
+    p50ResponseNs: Math.round(latency.quantile(0.5)),
+    p99ResponseNs: Math.round(latency.quantile(0.99)),
+  };
+}
+
+/** A service as the module's SERVICE_STATUS and LIST_SERVICES replies carry it. */
+export function serviceRecord(d: Daemon, e: ServiceEntry): ServiceRecord {
+  const s = serviceStats(d, e);
+  return {
+    id: e.info.id,
+    name: e.info.name,
+    version: e.info.version,
+    dimensions: e.info.dimensions,
+    dataTypes: e.info.dataTypes,
+    models: e.info.models,
+    maxBatchSize: e.info.maxBatchSize,
+    priority: e.info.priority,
+    endpoint: e.info.endpoint,
+    flags: 0,
+    state: s.state,
+    health: s.health,
+    uid: e.uid,
+    pid: e.pid,
+    activeRequests: s.active,
+    totalRequests: BigInt(s.total),
+    failures: BigInt(s.failures),
+    avgResponseNs: BigInt(s.avgResponseNs),
+    heartbeatAgeMs: BigInt(s.heartbeatAgeMs),
+    queued: s.queued,
+    capacity: s.capacity,
+    breaker: BREAKER_CODE[s.breaker as BreakerState],
+    p50ResponseNs: BigInt(s.p50ResponseNs),
+    p99ResponseNs: BigInt(s.p99ResponseNs),
+  };
+}
+
+/** The daemon's counters as the module's GET_STATS carries them. */
+export function statsRecord(d: Daemon): StatsRecord {
+  const s = daemonStats(d);
+  const queued = s.queuedByLevel.reduce((a, b) => a + b, 0);
+  return {
+    REQUESTS_COMPLETED: BigInt(s.succeeded),
+    REQUESTS_FAILED: BigInt(s.failed),
+    INFLIGHT: BigInt(s.inflight),
+    SERVICES: BigInt(s.services.length),
+    QUEUED: BigInt(queued),
+    AVG_LATENCY_NS: BigInt(s.avgLatencyNs),
+    CACHE_HITS: BigInt(s.cacheHits),
+    CACHE_MISSES: BigInt(s.cacheMisses),
+    CACHE_COALESCED: BigInt(s.cacheCoalesced),
+    P50_LATENCY_NS: BigInt(s.p50LatencyNs),
+    P99_LATENCY_NS: BigInt(s.p99LatencyNs),
+    SHED: BigInt(s.shed),
+    RATE_LIMITED: BigInt(s.rateLimited),
+    RETRIES: BigInt(s.retries),
+    UPTIME_MS: BigInt(s.uptimeMs),
+    BY_STATUS: s.byStatus.map(BigInt),
+    QUEUED_BY_LEVEL: s.queuedByLevel.map(BigInt),
   };
 }

@@ -70,10 +70,20 @@ export interface ServiceRecord {
   failures?: bigint;
   avgResponseNs?: bigint;
   heartbeatAgeMs?: bigint;
+  queued?: number;
+  capacity?: number;
+  breaker?: number;
+  p50ResponseNs?: bigint;
+  p99ResponseNs?: bigint;
 }
 
-/** Counters keyed by the StatsAttr names (e.g. REQUESTS_SUBMITTED). */
-export type StatsRecord = Partial<Record<Exclude<keyof typeof StatsAttr, 'UNSPEC' | 'PAD'>, bigint>>;
+type StatsArrayName = 'BY_STATUS' | 'QUEUED_BY_LEVEL';
+/**
+ * Counters keyed by the StatsAttr names (e.g. REQUESTS_SUBMITTED); the two
+ * array attributes (answers per status, queued per level) are arrays.
+ */
+export type StatsRecord = Partial<Record<Exclude<keyof typeof StatsAttr, 'UNSPEC' | 'PAD' | StatsArrayName>, bigint>> &
+  Partial<Record<StatsArrayName, bigint[]>>;
 
 export interface ServiceRegisterMessage {
   requestId: bigint;
@@ -256,13 +266,27 @@ function putService(w: NlWriter, type: number, s: ServiceRecord): void {
   if (s.failures !== undefined) w.u64(SvcAttr.FAILURES, s.failures);
   if (s.avgResponseNs !== undefined) w.u64(SvcAttr.AVG_RESPONSE_NS, s.avgResponseNs);
   if (s.heartbeatAgeMs !== undefined) w.u64(SvcAttr.HEARTBEAT_AGE_MS, s.heartbeatAgeMs);
+  if (s.queued !== undefined) w.u32(SvcAttr.QUEUED, s.queued);
+  if (s.capacity !== undefined) w.u32(SvcAttr.CAPACITY, s.capacity);
+  if (s.breaker !== undefined) w.u32(SvcAttr.BREAKER, s.breaker);
+  if (s.p50ResponseNs !== undefined) w.u64(SvcAttr.P50_RESPONSE_NS, s.p50ResponseNs);
+  if (s.p99ResponseNs !== undefined) w.u64(SvcAttr.P99_RESPONSE_NS, s.p99ResponseNs);
   w.endNest();
+}
+
+function u64Array(values: readonly bigint[]): Uint8Array {
+  const out = new Uint8Array(values.length * 8);
+  const view = new DataView(out.buffer);
+  values.forEach((v, i) => view.setBigUint64(i * 8, v, true));
+  return out;
 }
 
 function putStats(w: NlWriter, stats: StatsRecord): void {
   w.beginNest(Attr.STATS);
   for (const [name, value] of Object.entries(stats)) {
-    if (value !== undefined) w.u64(StatsAttr[name as keyof StatsRecord], value);
+    const type = StatsAttr[name as keyof StatsRecord];
+    if (Array.isArray(value)) w.bytes(type, u64Array(value));
+    else if (value !== undefined) w.u64(type, value);
   }
   w.endNest();
 }
@@ -508,6 +532,11 @@ function decodeService(buf: Uint8Array, start: number, end: number): ServiceReco
   if (t.has(SvcAttr.FAILURES)) record.failures = t.u64(SvcAttr.FAILURES);
   if (t.has(SvcAttr.AVG_RESPONSE_NS)) record.avgResponseNs = t.u64(SvcAttr.AVG_RESPONSE_NS);
   if (t.has(SvcAttr.HEARTBEAT_AGE_MS)) record.heartbeatAgeMs = t.u64(SvcAttr.HEARTBEAT_AGE_MS);
+  if (t.has(SvcAttr.QUEUED)) record.queued = t.u32(SvcAttr.QUEUED);
+  if (t.has(SvcAttr.CAPACITY)) record.capacity = t.u32(SvcAttr.CAPACITY);
+  if (t.has(SvcAttr.BREAKER)) record.breaker = t.u32(SvcAttr.BREAKER);
+  if (t.has(SvcAttr.P50_RESPONSE_NS)) record.p50ResponseNs = t.u64(SvcAttr.P50_RESPONSE_NS);
+  if (t.has(SvcAttr.P99_RESPONSE_NS)) record.p99ResponseNs = t.u64(SvcAttr.P99_RESPONSE_NS);
   return record;
 }
 
@@ -515,7 +544,15 @@ function decodeStats(buf: Uint8Array, range: { start: number; end: number }): St
   const t = statsTable.parse(buf, range.start, range.end);
   const stats: StatsRecord = {};
   for (const [name, type] of Object.entries(StatsAttr)) {
-    if (type > StatsAttr.PAD && t.has(type)) stats[name as keyof StatsRecord] = t.u64(type);
+    if (type <= StatsAttr.PAD || !t.has(type)) continue;
+    if (type === StatsAttr.BY_STATUS || type === StatsAttr.QUEUED_BY_LEVEL) {
+      const bytes = t.bytes(type);
+      if (bytes.length % 8 !== 0) throw new DecodeError(`VEXFS_IPC.STATS.${name}`, `${bytes.length} bytes is not a whole number of u64`);
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+      stats[name as StatsArrayName] = Array.from({ length: bytes.length / 8 }, (_, i) => view.getBigUint64(i * 8, true));
+    } else {
+      stats[name as Exclude<keyof StatsRecord, StatsArrayName>] = t.u64(type);
+    }
   }
   return stats;
 }

@@ -3,7 +3,7 @@
  * nla_policy tables, and the attributes each command requires (from the
  * command table in the uapi header).
  */
-import { definePolicy, type Policy } from '../netlink/attributes.js';
+import { type AttrPolicy, definePolicy, type Policy } from '../netlink/attributes.js';
 import { Attr, Cmd, Consts, StatsAttr, SvcAttr } from '../abi/uapi.js';
 
 export const attrPolicy: Policy = definePolicy(
@@ -63,14 +63,21 @@ export const svcPolicy: Policy = definePolicy(
     [SvcAttr.FAILURES]: { name: 'FAILURES', kind: 'u64' },
     [SvcAttr.AVG_RESPONSE_NS]: { name: 'AVG_RESPONSE_NS', kind: 'u64' },
     [SvcAttr.HEARTBEAT_AGE_MS]: { name: 'HEARTBEAT_AGE_MS', kind: 'u64' },
+    [SvcAttr.QUEUED]: { name: 'QUEUED', kind: 'u32' },
+    [SvcAttr.CAPACITY]: { name: 'CAPACITY', kind: 'u32' },
+    [SvcAttr.BREAKER]: { name: 'BREAKER', kind: 'u32', max: Consts.BREAKER_MAX },
+    [SvcAttr.P50_RESPONSE_NS]: { name: 'P50_RESPONSE_NS', kind: 'u64' },
+    [SvcAttr.P99_RESPONSE_NS]: { name: 'P99_RESPONSE_NS', kind: 'u64' },
   },
   { strict: true },
 );
 
-const statsAttrs: Record<number, { name: string; kind: 'u64' | 'pad' }> = { [StatsAttr.PAD]: { name: 'PAD', kind: 'pad' } };
+const statsAttrs: Record<number, AttrPolicy> = { [StatsAttr.PAD]: { name: 'PAD', kind: 'pad' } };
 for (const [name, type] of Object.entries(StatsAttr)) {
-  if (type > StatsAttr.PAD) statsAttrs[type] = { name, kind: 'u64' };
+  if (type > StatsAttr.PAD && type <= StatsAttr.UPTIME_MS) statsAttrs[type] = { name, kind: 'u64' };
 }
+statsAttrs[StatsAttr.BY_STATUS] = { name: 'BY_STATUS', kind: 'binary', min: 8, max: 8 * Consts.STATUS_SLOTS };
+statsAttrs[StatsAttr.QUEUED_BY_LEVEL] = { name: 'QUEUED_BY_LEVEL', kind: 'binary', min: 8, max: 8 * Consts.PRIO_LEVELS };
 export const statsPolicy: Policy = definePolicy('VEXFS_IPC.STATS', statsAttrs, { strict: true });
 
 /** Attributes each command must carry (R in the header's command table). */

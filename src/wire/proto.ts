@@ -65,6 +65,23 @@ export interface ControlRequestMsg {
   unregister?: string | null;
   list?: boolean | null;
   stats?: boolean | null;
+  embed?: EmbedCallMsg | null;
+}
+
+export interface EmbedCallMsg {
+  input: Uint8Array;
+  model: string;
+  dimensions: number;
+  dataType: number;
+  priority: number;
+  timeoutMs: number;
+}
+
+export interface EmbedOutcomeMsg {
+  requestId: number;
+  status: number;
+  vector: Uint8Array;
+  processingNs: number;
 }
 
 export interface ServiceStatsMsg {
@@ -80,6 +97,8 @@ export interface ServiceStatsMsg {
   avgResponseNs: number;
   heartbeatAgeMs: number;
   healthCheckFailing: boolean;
+  p50ResponseNs: number;
+  p99ResponseNs: number;
 }
 
 export interface DaemonStatsMsg {
@@ -108,6 +127,8 @@ export interface DaemonStatsMsg {
   backpressureFloor: number;
   adaptiveRate: number;
   services: ServiceStatsMsg[];
+  p50LatencyNs: number;
+  p99LatencyNs: number;
 }
 
 export interface ControlResponseMsg {
@@ -116,6 +137,7 @@ export interface ControlResponseMsg {
   error: string;
   services: ServiceInfoMsg[];
   stats?: DaemonStatsMsg | null;
+  embed?: EmbedOutcomeMsg | null;
 }
 
 const decodeOptions = { longs: Number, defaults: true, arrays: true, objects: true } as const;

@@ -151,7 +151,7 @@ describe('vexfs_ipc.ko', () => {
       const replies = await conn.request(0, (w, seq) => writeGetStats(w, { familyId: family.id, seq, portId: conn.socket.portId, flags: NlmFlags.ACK }, { requestId: undefined, stats: undefined }));
       const m = decodeGenl(replies[0]!.buf, replies[0]!.hdr);
       expect(m.cmd).toBe(Cmd.GET_STATS);
-      const genlStats = (m.msg as { stats: Record<string, bigint> }).stats;
+      const genlStats = (m.msg as unknown as { stats: Record<string, bigint> }).stats;
       expect(Number(genlStats.REQUESTS_SUBMITTED)).toBe(stats().requests_submitted);
       expect(genlStats.INFLIGHT).toBe(0n);
     } finally {

@@ -136,6 +136,23 @@ enum vexfs_ipc_health {
 };
 
 /*
+ * The daemon's circuit breaker for one service: closed (requests flow),
+ * open (no requests until a trial), half-open (one trial batch).
+ */
+enum vexfs_ipc_breaker {
+	VEXFS_IPC_BREAKER_CLOSED    = 0,
+	VEXFS_IPC_BREAKER_OPEN	    = 1,
+	VEXFS_IPC_BREAKER_HALF_OPEN = 2,
+	__VEXFS_IPC_BREAKER_MAX,
+};
+#define VEXFS_IPC_BREAKER_MAX (__VEXFS_IPC_BREAKER_MAX - 1)
+
+/* Priority levels the daemon queues by (low, normal, high, critical). */
+#define VEXFS_IPC_PRIO_LEVELS 4
+/* Slots of per-status arrays: room for every enum vexfs_ipc_status value. */
+#define VEXFS_IPC_STATUS_SLOTS 16
+
+/*
  * Outcome of one embedding request. 0-6 are the original design's values;
  * 7 and up say precisely why a request failed, so nothing is a silent drop.
  */
@@ -339,6 +356,11 @@ enum vexfs_ipc_attr {
  * @VEXFS_IPC_SVC_A_ENDPOINT: string, "unix:/absolute/path".
  * @VEXFS_IPC_SVC_A_STATE: u32 enum vexfs_ipc_service_state (out only).
  * @VEXFS_IPC_SVC_A_HEALTH: u32 score 0-100 (out only).
+ * @VEXFS_IPC_SVC_A_QUEUED: u32 requests waiting in its queue (out only).
+ * @VEXFS_IPC_SVC_A_CAPACITY: u32 requests it may have outstanding (out only).
+ * @VEXFS_IPC_SVC_A_BREAKER: u32 enum vexfs_ipc_breaker (out only).
+ * @VEXFS_IPC_SVC_A_P50_RESPONSE_NS, @VEXFS_IPC_SVC_A_P99_RESPONSE_NS:
+ *	u64 latency percentiles of its successful requests (out only).
  * The counters (out only) are u64 except ACTIVE_REQUESTS (u32).
  */
 enum vexfs_ipc_svc_attr {
@@ -363,14 +385,24 @@ enum vexfs_ipc_svc_attr {
 	VEXFS_IPC_SVC_A_FAILURES,
 	VEXFS_IPC_SVC_A_AVG_RESPONSE_NS,
 	VEXFS_IPC_SVC_A_HEARTBEAT_AGE_MS,
+	VEXFS_IPC_SVC_A_QUEUED,
+	VEXFS_IPC_SVC_A_CAPACITY,
+	VEXFS_IPC_SVC_A_BREAKER,
+	VEXFS_IPC_SVC_A_P50_RESPONSE_NS,
+	VEXFS_IPC_SVC_A_P99_RESPONSE_NS,
 	__VEXFS_IPC_SVC_A_MAX,
 };
 #define VEXFS_IPC_SVC_A_MAX (__VEXFS_IPC_SVC_A_MAX - 1)
 
 /**
- * enum vexfs_ipc_stats_attr - u64 counters nested in VEXFS_IPC_A_STATS
+ * enum vexfs_ipc_stats_attr - counters nested in VEXFS_IPC_A_STATS
  *
- * Each names the field of struct vexfs_ipc_stats with the same suffix.
+ * Each names the field of struct vexfs_ipc_stats with the same suffix (the
+ * daemon_ one for daemon counters). All are u64 except:
+ * @VEXFS_IPC_STATS_A_BY_STATUS: binary array of u64, answered requests per
+ *	enum vexfs_ipc_status, 1..VEXFS_IPC_STATUS_SLOTS entries.
+ * @VEXFS_IPC_STATS_A_QUEUED_BY_LEVEL: binary array of u64, queued requests
+ *	per priority level, VEXFS_IPC_PRIO_LEVELS entries.
  */
 enum vexfs_ipc_stats_attr {
 	VEXFS_IPC_STATS_A_UNSPEC,
@@ -389,6 +421,15 @@ enum vexfs_ipc_stats_attr {
 	VEXFS_IPC_STATS_A_AVG_LATENCY_NS,
 	VEXFS_IPC_STATS_A_CACHE_HITS,
 	VEXFS_IPC_STATS_A_CACHE_MISSES,
+	VEXFS_IPC_STATS_A_CACHE_COALESCED,
+	VEXFS_IPC_STATS_A_P50_LATENCY_NS,
+	VEXFS_IPC_STATS_A_P99_LATENCY_NS,
+	VEXFS_IPC_STATS_A_SHED,
+	VEXFS_IPC_STATS_A_RATE_LIMITED,
+	VEXFS_IPC_STATS_A_RETRIES,
+	VEXFS_IPC_STATS_A_UPTIME_MS,
+	VEXFS_IPC_STATS_A_BY_STATUS,
+	VEXFS_IPC_STATS_A_QUEUED_BY_LEVEL,
 	__VEXFS_IPC_STATS_A_MAX,
 };
 #define VEXFS_IPC_STATS_A_MAX (__VEXFS_IPC_STATS_A_MAX - 1)
@@ -622,6 +663,11 @@ struct vexfs_ipc_embedding_request {
  * @data_types: bit mask of (1 << enum vexfs_ipc_data_type).
  * @health:	score 0-100.
  * @heartbeat_age_ms: time since the last heartbeat.
+ * @queued:	requests waiting in its queue in the daemon.
+ * @capacity:	requests it may have outstanding.
+ * @breaker:	enum vexfs_ipc_breaker.
+ * @p50_response_ns, @p99_response_ns: latency percentiles of its successful
+ *	requests since it registered (0 before the first).
  */
 struct vexfs_ipc_service_info {
 	char  id[VEXFS_IPC_MAX_SERVICE_ID_LEN];
@@ -639,11 +685,15 @@ struct vexfs_ipc_service_info {
 	__u32 uid;
 	__u32 pid;
 	__u32 active_requests;
-	__u32 reserved0;
+	__u32 queued;
+	__u32 capacity;
+	__u32 breaker;
 	__u64 total_requests;
 	__u64 failures;
 	__u64 avg_response_ns;
 	__u64 heartbeat_age_ms;
+	__u64 p50_response_ns;
+	__u64 p99_response_ns;
 };
 
 /**
@@ -704,7 +754,9 @@ struct vexfs_ipc_service_list {
  * @inflight:	requests waiting for an answer.
  * @pending_capacity: size of the pending table.
  * @daemon_valid: 1 when the daemon_* counters below are filled.
- * @daemon_*:	the daemon's counters.
+ * @daemon_*:	the daemon's counters; @daemon_by_status counts answered
+ *	requests per enum vexfs_ipc_status, @daemon_queued_by_level queued
+ *	requests per priority level (low, normal, high, critical).
  */
 struct vexfs_ipc_stats {
 	__u64 requests_submitted;
@@ -734,6 +786,15 @@ struct vexfs_ipc_stats {
 	__u64 daemon_avg_latency_ns;
 	__u64 daemon_cache_hits;
 	__u64 daemon_cache_misses;
+	__u64 daemon_cache_coalesced;
+	__u64 daemon_p50_latency_ns;
+	__u64 daemon_p99_latency_ns;
+	__u64 daemon_shed;
+	__u64 daemon_rate_limited;
+	__u64 daemon_retries;
+	__u64 daemon_uptime_ms;
+	__u64 daemon_by_status[VEXFS_IPC_STATUS_SLOTS];
+	__u64 daemon_queued_by_level[VEXFS_IPC_PRIO_LEVELS];
 };
 
 /*
