@@ -15,7 +15,7 @@ import { until } from './helpers/wait.js';
 
 it('re-registers with a restarted daemon', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'vexfs-rereg-'));
-  const config = { ...defaultConfig(), kernel: 'twin' as const, controlSocket: join(dir, 'control.sock'), reconnectMinMs: 10 };
+  const config = { ...defaultConfig(), kernel: 'twin' as const, controlSocket: join(dir, 'control.sock'), reconnectMinMs: 10, metricsPort: 0 };
   const first = await Daemon.start(config, createLogger('silent'));
   const svc = await EmbeddingService.start({
     id: 'sticky',

@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-/** vexfs-bridged: the bridge daemon. Exit codes: 0 stopped cleanly, 1 failed, 2 bad configuration. */
+/**
+ * vexfs-bridged: the bridge daemon. Exit codes: 0 stopped cleanly, 1 failed, 2 bad configuration.
+ * Signals: SIGTERM/SIGINT stop gracefully; SIGHUP reloads the configuration.
+ */
 import { configHelp, loadConfig } from '../daemon/config.js';
 import { Daemon } from '../daemon/daemon.js';
 import { createLogger } from '../daemon/log.js';
@@ -36,6 +39,15 @@ async function main(): Promise<number> {
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
+    // SIGHUP re-reads flags, environment and the config file; a bad file keeps the running configuration.
+    process.on('SIGHUP', () => {
+      try {
+        daemon.reload(loadConfig({ argv: process.argv.slice(2), env: process.env }).config);
+      } catch (err) {
+        logger.error({ err: (err as Error).message }, 'configuration reload failed; keeping the running configuration');
+        daemon.audit?.record('config.reload_failed', { reason: (err as Error).message });
+      }
+    });
   });
   logger.flush();
   return 0;

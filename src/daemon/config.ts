@@ -4,6 +4,7 @@
  * and what is accepted.
  */
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 
 import { Consts } from '../abi/uapi.js';
 import { ConfigError } from '../errors.js';
@@ -13,6 +14,10 @@ import { defaultControlSocket } from './defaults.js';
 export const KERNEL_MODES = ['auto', 'genl', 'chardev', 'twin'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const STICKY_BY = ['off', 'pid', 'uid'] as const;
+export const TRACE_EXPORTERS = ['none', 'api', 'console'] as const;
+
+/** Keys a reload (SIGHUP) applies without a restart. */
+export const RELOADABLE: ReadonlyArray<keyof DaemonConfig> = ['logLevel', 'rateLimitGlobal', 'rateLimitPerUid', 'rateLimitPerService'];
 
 export interface DaemonConfig {
   kernel: (typeof KERNEL_MODES)[number];
@@ -53,12 +58,20 @@ export interface DaemonConfig {
   batchMaxDelayUs: number;
   healthCheckIntervalMs: number;
   healthCheckTimeoutMs: number;
+  metrics: boolean;
+  metricsPort: number;
+  metricsHost: string;
+  auditLog: string;
+  auditMaxBytes: number;
+  auditKeep: number;
+  traceExporter: (typeof TRACE_EXPORTERS)[number];
 }
 
 type Spec =
   | { type: 'enum'; values: readonly string[] }
   | { type: 'int'; min: number; max: number }
-  | { type: 'path' }
+  | { type: 'path'; optional?: boolean }
+  | { type: 'host' }
   | { type: 'bool' }
   | { type: 'policyMap' };
 
@@ -101,6 +114,13 @@ const SPEC: Record<keyof DaemonConfig, Spec & { env: string; flag: string; help:
   batchMaxDelayUs: { type: 'int', min: 0, max: 100_000, env: 'VEXFS_BATCH_MAX_DELAY_US', flag: '--batch-max-delay-us', help: 'hold a partial batch for more requests, 0 = send at once' },
   healthCheckIntervalMs: { type: 'int', min: 0, max: 600_000, env: 'VEXFS_HEALTH_CHECK_INTERVAL_MS', flag: '--health-check-interval-ms', help: 'active health checks, 0 = off' },
   healthCheckTimeoutMs: { type: 'int', min: 1, max: 600_000, env: 'VEXFS_HEALTH_CHECK_TIMEOUT_MS', flag: '--health-check-timeout-ms', help: 'time to answer a health check' },
+  metrics: { type: 'bool', env: 'VEXFS_METRICS', flag: '--metrics', help: 'serve /metrics, /health and /ready over HTTP' },
+  metricsPort: { type: 'int', min: 0, max: 65535, env: 'VEXFS_METRICS_PORT', flag: '--metrics-port', help: 'port of the metrics server, 0 = any free port (logged)' },
+  metricsHost: { type: 'host', env: 'VEXFS_METRICS_HOST', flag: '--metrics-host', help: 'address the metrics server binds to' },
+  auditLog: { type: 'path', optional: true, env: 'VEXFS_AUDIT_LOG', flag: '--audit-log', help: 'audit log file (JSON Lines), empty = off' },
+  auditMaxBytes: { type: 'int', min: 4096, max: 1024 * 1024 * 1024, env: 'VEXFS_AUDIT_MAX_BYTES', flag: '--audit-max-bytes', help: 'rotate the audit log at this size' },
+  auditKeep: { type: 'int', min: 0, max: 100, env: 'VEXFS_AUDIT_KEEP', flag: '--audit-keep', help: 'rotated audit files kept' },
+  traceExporter: { type: 'enum', values: TRACE_EXPORTERS, env: 'VEXFS_TRACE_EXPORTER', flag: '--trace-exporter', help: 'request spans: none (no spans made), api (the OpenTelemetry API\'s global tracer), console (printed)' },
 };
 
 export function defaultConfig(): DaemonConfig {
@@ -143,6 +163,13 @@ export function defaultConfig(): DaemonConfig {
     batchMaxDelayUs: 0,
     healthCheckIntervalMs: 5000,
     healthCheckTimeoutMs: 1000,
+    metrics: true,
+    metricsPort: 9477,
+    metricsHost: '127.0.0.1',
+    auditLog: '',
+    auditMaxBytes: 10 * 1024 * 1024,
+    auditKeep: 5,
+    traceExporter: 'none',
   };
 }
 
@@ -163,7 +190,11 @@ function parseValue(key: keyof DaemonConfig, raw: unknown, source: string): stri
       return n;
     }
     case 'path':
-      if (typeof raw !== 'string' || !raw.startsWith('/')) throw new ConfigError(where, `${JSON.stringify(raw)} is not an absolute path`);
+      if (spec.optional && raw === '') return raw;
+      if (typeof raw !== 'string' || !raw.startsWith('/')) throw new ConfigError(where, `${JSON.stringify(raw)} is not an absolute path${spec.optional ? ' (or empty for off)' : ''}`);
+      return raw;
+    case 'host':
+      if (typeof raw !== 'string' || isIP(raw) === 0) throw new ConfigError(where, `${JSON.stringify(raw)} is not an IPv4 or IPv6 address`);
       return raw;
     case 'bool':
       if (raw === true || raw === 'true' || raw === '1') return true;
@@ -262,6 +293,8 @@ export function configHelp(): string {
       : s.type === 'int' ? `${s.min}..${s.max}`
       : s.type === 'bool' ? 'true|false'
       : s.type === 'policyMap' ? `model=${POLICIES.join('|')},...`
+      : s.type === 'host' ? 'IP address'
+      : s.optional ? 'absolute path or empty'
       : 'absolute path';
     return `  ${s.flag.padEnd(22)} ${s.env.padEnd(26)} ${key}: ${s.help} (${accepted})`;
   });

@@ -94,7 +94,7 @@ export class ControlServer {
       if (req.register) {
         res.services.push(toServiceInfo(this.registry.register(req.register, owner, peer?.uid, peer?.pid)));
       } else if (req.unregister) {
-        this.registry.unregister(req.unregister, owner);
+        this.registry.unregister(req.unregister, owner, 'unregistered', peer?.uid, peer?.pid);
       } else if (req.list) {
         res.services = this.registry.list().map(toServiceInfo);
       } else if (req.stats) {

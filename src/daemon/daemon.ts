@@ -1,43 +1,71 @@
 /**
  * vexfs-bridged: attaches to the kernel side, takes service registrations,
- * and routes every kernel embedding request to a service and back.
+ * and routes every kernel embedding request to a service and back. Around
+ * that: the control socket, the metrics/health HTTP server, the audit log
+ * and request tracing.
  */
-import { DecodeError } from '../errors.js';
+import { existsSync } from 'node:fs';
+import type { Socket } from 'node:net';
+
+import { trace } from '@opentelemetry/api';
+import { BasicTracerProvider, ConsoleSpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+
+import { AuditLog } from '../audit/audit-log.js';
+import { ControlError, DecodeError, TransportError } from '../errors.js';
 import type { KernelChannel } from '../kernel/channel.js';
+import { VexfsDevice } from '../kernel/device.js';
+import { HealthChecker } from '../manager/health-check.js';
+import { ObservabilityServer, type Readiness } from '../metrics/http-server.js';
+import { type KernelCounters, createMetricsRegistry } from '../metrics/prometheus.js';
+import { loadNative } from '../native.js';
 import type { EmbedResponse } from '../protocol/messages.js';
 import type { KernelTwin } from '../twin/kernel-twin.js';
-import type { DaemonConfig } from './config.js';
-import { ControlServer } from './control-server.js';
+import type { EmbedCallMsg, EmbedOutcomeMsg } from '../wire/proto.js';
+import { type DaemonConfig, RELOADABLE } from './config.js';
+import { ControlServer, type PeerCred } from './control-server.js';
 import { handleKernelControl } from './kernel-control.js';
-import { type KernelLink, openKernel } from './kernel.js';
+import { CHARDEV_PATH, type KernelLink, openKernel } from './kernel.js';
 import { RateLimitedLog, type Logger } from './log.js';
-import { HealthChecker } from '../manager/health-check.js';
 import { ServiceRegistry } from './registry.js';
 import { Router } from './router.js';
 import { daemonStats, serviceRecord, statsRecord } from './stats.js';
+
+export interface ReloadResult {
+  /** Keys whose new values are in effect. */
+  applied: string[];
+  /** Keys that changed but take effect only after a restart. */
+  needsRestart: string[];
+}
 
 export class Daemon {
   readonly registry: ServiceRegistry;
   readonly router: Router;
   readonly healthChecks: HealthChecker;
+  readonly audit: AuditLog | undefined;
   private link: KernelLink | undefined;
   private control: ControlServer | undefined;
+  private http: ObservabilityServer | undefined;
+  private tracerProvider: BasicTracerProvider | undefined;
   private stopping: Promise<void> | undefined;
   readonly startedAt = Date.now();
 
   private constructor(
-    readonly config: DaemonConfig,
+    private current: DaemonConfig,
     private readonly logger: Logger,
   ) {
+    const config = current;
     this.registry = new ServiceRegistry({
       maxServices: config.maxServices,
       heartbeatTimeoutMs: config.heartbeatTimeoutMs,
       connection: { reconnectMinMs: config.reconnectMinMs, reconnectMaxMs: config.reconnectMaxMs },
     });
+    if (config.traceExporter === 'console') {
+      this.tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(new ConsoleSpanExporter())] });
+    }
     this.router = new Router(this.registry, {
       maxInflight: config.maxInflight,
       startingHoldMs: config.startingHoldMs,
-      rateLimits: { global: config.rateLimitGlobal, perUid: config.rateLimitPerUid, perService: config.rateLimitPerService },
+      rateLimits: rateLimits(config),
       adaptiveLimit: { targetMs: config.adaptiveLatencyMs },
       balancer: config.balancer,
       balancerByModel: config.balancerByModel,
@@ -58,11 +86,16 @@ export class Daemon {
       cache: { maxEntries: config.cacheMaxEntries, maxBytes: config.cacheMaxBytes, ttlMs: config.cacheTtlMs },
       coalesce: config.coalesce,
       batchMaxDelayUs: config.batchMaxDelayUs,
+      tracer: this.tracerProvider?.getTracer('vexfs-bridged') ?? (config.traceExporter === 'api' ? trace.getTracer('vexfs-bridged') : undefined),
     });
     this.healthChecks = new HealthChecker(this.registry, {
       intervalMs: config.healthCheckIntervalMs,
       timeoutMs: config.healthCheckTimeoutMs,
     });
+    const limited = new RateLimitedLog(logger);
+    this.audit = config.auditLog
+      ? new AuditLog({ path: config.auditLog, maxBytes: config.auditMaxBytes, keep: config.auditKeep, onError: (err) => limited.warn('audit', { err: err.message }, 'cannot write the audit log') })
+      : undefined;
   }
 
   static async start(config: DaemonConfig, logger: Logger): Promise<Daemon> {
@@ -79,26 +112,43 @@ export class Daemon {
   private async init(): Promise<void> {
     const log = this.logger;
     const limited = new RateLimitedLog(log);
-    this.registry.on('registered', (e) => log.info({ service: e.info.id, endpoint: e.info.endpoint, dims: e.info.dimensions, models: e.info.models }, 'service registered'));
-    this.registry.on('unregistered', (e, reason) => log.info({ service: e.info.id, reason }, 'service unregistered'));
+    const audit = this.audit;
+    this.registry.on('registered', (e) => {
+      log.info({ service: e.info.id, endpoint: e.info.endpoint, dims: e.info.dimensions, models: e.info.models }, 'service registered');
+      audit?.record('service.registered', { service: e.info.id, name: e.info.name, version: e.info.version, endpoint: e.info.endpoint, via: via(e.owner), uid: e.uid, pid: e.pid });
+    });
+    this.registry.on('unregistered', (e, reason) => {
+      log.info({ service: e.info.id, reason }, 'service unregistered');
+      audit?.record('service.unregistered', { service: e.info.id, reason, via: via(e.owner), uid: e.uid, pid: e.pid });
+    });
+    this.registry.on('refused', (op, id, owner, uid, pid, err) => {
+      limited.warn(`refused:${op}:${err.errno}`, { op, service: id, errno: err.errno, reason: err.message }, `${op} refused`);
+      audit?.record(op === 'register' ? 'service.register_refused' : 'service.unregister_refused', { service: id, errno: err.errno, reason: err.message, via: via(owner), uid, pid });
+    });
     this.registry.on('state', (e) => log.info({ service: e.info.id, state: e.state }, 'service connection state'));
     this.registry.on('invalid', (e, err) => limited.warn(`service-frame:${e.info.id}`, { service: e.info.id, err: err.message }, 'bad frame from a service; connection reset'));
     this.router.on('invalidResponse', (id, reason) => limited.warn(`service-response:${id}`, { service: id, reason }, 'bad response from a service'));
-    this.registry.on('updated', (e, prev) => log.info({ service: e.info.id, version: e.info.version, previousVersion: prev.version, dims: e.info.dimensions, models: e.info.models }, 'service registration updated'));
+    this.registry.on('updated', (e, prev) => {
+      log.info({ service: e.info.id, version: e.info.version, previousVersion: prev.version, dims: e.info.dimensions, models: e.info.models }, 'service registration updated');
+      audit?.record('service.updated', { service: e.info.id, version: e.info.version, previousVersion: prev.version, endpoint: e.info.endpoint, via: via(e.owner), uid: e.uid, pid: e.pid });
+    });
     this.registry.on('health', (e, healthy, reason) => (healthy ? log.info({ service: e.info.id }, 'service healthy again') : log.warn({ service: e.info.id, reason }, 'service unhealthy; no new requests')));
-    this.router.on('breaker', (id, state) => log.warn({ service: id, breaker: state }, 'circuit breaker state changed'));
+    this.router.on('breaker', (id, state) => {
+      log.warn({ service: id, breaker: state }, 'circuit breaker state changed');
+      audit?.record('breaker.state', { service: id, state });
+    });
     this.router.on('shed', (priority) => limited.warn('shed', { priority, shed: this.router.counters.shed }, 'queues full: shedding the lowest priority'));
     this.router.on('backpressure', (floor) => {
       log.info({ minPriority: floor }, floor === 0 ? 'backpressure lifted' : 'backpressure: the kernel is told to fail lower priorities early');
       this.link?.channel.heartbeat(floor, this.router.inflightCount);
     });
 
-    this.control = new ControlServer(
-      this.registry,
-      this.config.controlSocket,
-      (err) => limited.warn('control', { err: err.message }, 'bad control request; connection closed'),
-      () => daemonStats(this),
-    );
+    this.control = new ControlServer(this.registry, this.config.controlSocket, {
+      stats: () => daemonStats(this),
+      embed: (call, peer) => this.embed(call, peer),
+      peer: peerOf,
+      onError: (err) => limited.warn('control', { err: err.message }, 'bad control request; connection closed'),
+    });
     await this.control.listen();
 
     const router = this.router;
@@ -119,8 +169,128 @@ export class Daemon {
     const ch = this.link.channel;
     ch.on('invalid', (err: DecodeError) => limited.warn(`kernel:${err.field}`, { field: err.field, err: err.message }, 'bad message from the kernel side'));
     ch.on('kernelError', (err) => limited.warn(`kernel-error:${err.errnoName}`, { errno: err.errnoName, msg: err.extackMessage }, 'the kernel side refused a message'));
-    ch.on('lost', (err) => log.error({ err: err.message }, 'the kernel side is gone'));
+    ch.on('lost', (err) => {
+      log.error({ err: err.message }, 'the kernel side is gone');
+      audit?.record('daemon.detached', { transport: this.transport, reason: `kernel side lost: ${err.message}` });
+    });
+    audit?.record('daemon.attached', { transport: this.link.transport, port: ch.portId, pid: process.pid, uid: process.getuid?.() ?? null });
     log.info({ transport: this.link.transport, family: ch.family.id, port: ch.portId, control: this.config.controlSocket }, this.link.reason);
+
+    if (this.config.metrics) {
+      try {
+        this.http = await ObservabilityServer.listen({
+          host: this.config.metricsHost,
+          port: this.config.metricsPort,
+          registry: createMetricsRegistry({ stats: () => daemonStats(this), requests: this.router.metrics, kernel: () => this.kernelCounters() }),
+          readiness: () => this.readiness(),
+        });
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+        throw new TransportError(
+          `cannot serve metrics on ${this.config.metricsHost}:${this.config.metricsPort}: ${code} (choose another --metrics-port, or --metrics false)`,
+          { cause: err },
+        );
+      }
+      log.info({ metrics: `http://${fmtHost(this.http.address.host)}:${this.http.address.port}/metrics` }, 'metrics, health and readiness served');
+    }
+  }
+
+  /** The configuration in effect (reloads change the reloadable keys). */
+  get config(): DaemonConfig {
+    return this.current;
+  }
+
+  /** Where /metrics, /health and /ready are served (undefined when off). */
+  get metricsAddress(): { host: string; port: number } | undefined {
+    return this.http?.address;
+  }
+
+  /** Attached to the kernel side with at least one service that can take requests. */
+  readiness(): Readiness {
+    const kernelAttached = this.link !== undefined && this.stopping === undefined && (this.link.twin?.attached ?? true);
+    const healthyServices = this.registry.list().filter((s) => this.router.health(s) > 0).length;
+    const reasons: string[] = [];
+    if (!kernelAttached) reasons.push('not attached to the kernel side');
+    if (healthyServices === 0) reasons.push(this.registry.size === 0 ? 'no service is registered' : 'no registered service is healthy');
+    return { ready: reasons.length === 0, reasons, kernelAttached, healthyServices };
+  }
+
+  /** The kernel side's own counters: the twin's, or the module's through its device. */
+  private async kernelCounters(): Promise<KernelCounters | undefined> {
+    const twin = this.link?.twin;
+    if (twin !== undefined) {
+      const t = twin.stats();
+      return { ...t, inflight: t.inflight };
+    }
+    if (this.link === undefined || this.link.transport === 'twin' || !existsSync(CHARDEV_PATH)) return undefined;
+    let dev: VexfsDevice;
+    try {
+      dev = VexfsDevice.open(CHARDEV_PATH);
+    } catch {
+      return undefined;
+    }
+    try {
+      const s = dev.stats();
+      return {
+        requestsSubmitted: s.requests_submitted as number,
+        requestsCompleted: s.requests_completed as number,
+        requestsFailed: s.requests_failed as number,
+        requestsTimedOut: s.requests_timed_out as number,
+        requestsCancelled: s.requests_cancelled as number,
+        requestsResent: s.requests_resent as number,
+        responsesLate: s.responses_late as number,
+        messagesInvalid: s.messages_invalid as number,
+        inflight: s.inflight as number,
+        daemonAttached: s.daemon_attached === 1,
+      };
+    } finally {
+      dev.close();
+    }
+  }
+
+  /** One request through the kernel path, for tools on the control socket (twin mode). */
+  private async embed(call: EmbedCallMsg, peer: PeerCred | undefined): Promise<EmbedOutcomeMsg> {
+    const twin = this.link?.twin;
+    if (twin === undefined) {
+      throw new ControlError('ENODEV', `the daemon's kernel side is ${this.transport}, not an embedded twin: send requests through ${CHARDEV_PATH} (SEND_EMBEDDING_REQUEST)`);
+    }
+    try {
+      const r = await twin.embed({
+        input: call.input,
+        dimensions: call.dimensions,
+        dataType: call.dataType,
+        model: call.model === '' ? undefined : call.model,
+        priority: call.priority,
+        timeoutMs: call.timeoutMs,
+        uid: peer?.uid,
+        pid: peer?.pid,
+      });
+      return { requestId: Number(r.requestId), status: r.status, vector: r.vector ?? new Uint8Array(0), processingNs: Number(r.processingNs) };
+    } catch (err) {
+      if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_VEXFS_INVALID_ARGUMENT') throw new ControlError('EINVAL', (err as Error).message);
+      throw new ControlError('ENOTCONN', (err as Error).message);
+    }
+  }
+
+  /**
+   * Applies a new configuration: the log level and rate limits take effect
+   * now; other changed keys are reported as needing a restart. Audited.
+   */
+  reload(next: DaemonConfig): ReloadResult {
+    const applied: string[] = [];
+    const needsRestart: string[] = [];
+    for (const key of Object.keys(next) as Array<keyof DaemonConfig>) {
+      if (JSON.stringify(next[key]) === JSON.stringify(this.current[key])) continue;
+      (RELOADABLE.includes(key) ? applied : needsRestart).push(key);
+    }
+    const updated: Record<string, unknown> = { ...this.current };
+    for (const key of applied) updated[key] = next[key as keyof DaemonConfig];
+    this.current = updated as unknown as DaemonConfig;
+    if (applied.includes('logLevel')) this.logger.level = next.logLevel;
+    if (applied.some((k) => k.startsWith('rateLimit'))) this.router.setRateLimits(rateLimits(next));
+    this.logger.info({ applied, needsRestart }, 'configuration reloaded');
+    this.audit?.record('config.reload', { applied, needsRestart });
+    return { applied, needsRestart };
   }
 
   get channel(): KernelChannel | undefined {
@@ -144,12 +314,41 @@ export class Daemon {
     this.stopping ??= (async () => {
       await this.router.shutdown(this.config.shutdownGraceMs);
       this.healthChecks.close();
+      await this.http?.close();
       await this.link?.channel.close();
       this.link?.twin?.close();
       await this.control?.close();
       this.registry.close();
+      if (this.link !== undefined) this.audit?.record('daemon.detached', { transport: this.link.transport, reason: 'stopped' });
+      await this.audit?.close();
+      await this.tracerProvider?.shutdown();
       this.logger.info({ counters: { ...this.router.counters, byStatus: undefined } }, 'stopped');
     })();
     return this.stopping;
+  }
+}
+
+function rateLimits(c: DaemonConfig) {
+  return { global: c.rateLimitGlobal, perUid: c.rateLimitPerUid, perService: c.rateLimitPerService };
+}
+
+/** How a registration arrived: the module (ioctl) or the control socket. */
+function via(owner: string): string {
+  return owner.startsWith('control:') ? 'control-socket' : 'ioctl';
+}
+
+function fmtHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** SO_PEERCRED of a control connection; undefined when the addon or the fd is not available. */
+function peerOf(socket: Socket): PeerCred | undefined {
+  const fd = (socket as unknown as { _handle?: { fd?: number } })._handle?.fd;
+  if (typeof fd !== 'number' || fd < 0) return undefined;
+  try {
+    const c = loadNative().peerCred(fd);
+    return { uid: c.uid, pid: c.pid };
+  } catch {
+    return undefined;
   }
 }

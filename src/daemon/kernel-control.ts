@@ -63,12 +63,12 @@ export function handleKernelControl(
       return;
     }
     case Cmd.SERVICE_UNREGISTER: {
-      const { requestId, serviceId, flags } = m.msg;
+      const { requestId, serviceId, flags, callerUid, callerPid } = m.msg;
       if (flags & Flags.NO_REPLY) {
-        if (registry.get(serviceId)?.owner === KERNEL_OWNER) registry.unregister(serviceId, KERNEL_OWNER, 'registering file closed');
+        if (registry.get(serviceId)?.owner === KERNEL_OWNER) registry.unregister(serviceId, KERNEL_OWNER, 'registering file closed', callerUid, callerPid);
         return;
       }
-      answer(requestId, () => (registry.unregister(serviceId, KERNEL_OWNER), {}));
+      answer(requestId, () => (registry.unregister(serviceId, KERNEL_OWNER, 'unregistered', callerUid, callerPid), {}));
       return;
     }
     case Cmd.SERVICE_STATUS: {

@@ -40,6 +40,8 @@ export interface RegistryEvents {
   invalid: [entry: ServiceEntry, err: Error];
   response: [entry: ServiceEntry, msg: EmbedBatchResponseMsg];
   healthResult: [entry: ServiceEntry, id: number, healthy: boolean, message: string];
+  /** A registration or unregistration was refused (the error says why). */
+  refused: [op: 'register' | 'unregister', id: string, owner: string, uid: number, pid: number, err: RegistrationError];
   /** Health changed (heartbeats or health checks); `reason` says why when it turned bad. */
   health: [entry: ServiceEntry, healthy: boolean, reason: string];
 }
@@ -104,6 +106,15 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
 
   /** Registers (or, for the same owner, updates) a service. Throws RegistrationError. */
   register(raw: ServiceInfoMsg, owner: string, uid = 0, pid = 0): ServiceEntry {
+    try {
+      return this.add(raw, owner, uid, pid);
+    } catch (err) {
+      if (err instanceof RegistrationError) this.emit('refused', 'register', String(raw?.id ?? ''), owner, uid, pid, err);
+      throw err;
+    }
+  }
+
+  private add(raw: ServiceInfoMsg, owner: string, uid: number, pid: number): ServiceEntry {
     const info = validateRegistration(raw);
     const existing = this.services.get(info.id);
     if (existing !== undefined && existing.owner !== owner) {
@@ -173,11 +184,17 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
   }
 
   /** Unregisters a service this owner registered. Throws RegistrationError. */
-  unregister(id: string, owner: string, reason = 'unregistered'): void {
+  unregister(id: string, owner: string, reason = 'unregistered', uid = 0, pid = 0): void {
     const entry = this.services.get(id);
-    if (entry === undefined) throw new RegistrationError('ENOENT', `no service "${id}" is registered`);
-    if (entry.owner !== owner) throw new RegistrationError('EPERM', `service "${id}" was registered by another client`);
-    this.remove(entry, reason);
+    const err =
+      entry === undefined ? new RegistrationError('ENOENT', `no service "${id}" is registered`)
+      : entry.owner !== owner ? new RegistrationError('EPERM', `service "${id}" was registered by another client`)
+      : undefined;
+    if (err !== undefined) {
+      this.emit('refused', 'unregister', id, owner, uid, pid, err);
+      throw err;
+    }
+    this.remove(entry as ServiceEntry, reason);
   }
 
   /** Unregisters everything an owner registered (its connection or file closed). */

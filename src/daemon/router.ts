@@ -14,6 +14,8 @@
  */
 import { EventEmitter } from 'node:events';
 
+import type { Span, Tracer } from '@opentelemetry/api';
+
 import { Consts, DataType, ServiceState, Status, vectorBytes } from '../abi/uapi.js';
 import { AdaptiveLimit, type AdaptiveLimitOptions } from '../manager/adaptive-limit.js';
 import { Balancer, type Policy, StickyTable } from '../manager/balancer.js';
@@ -21,6 +23,7 @@ import { BatchFailure, BreakerState, Breakers, type BreakerOptions } from '../ma
 import { ResponseCache, type CacheOptions, cacheKey } from '../manager/cache.js';
 import { FairQueue } from '../manager/fair-queue.js';
 import { CACHE_LABEL, RequestMetrics } from '../metrics/request-metrics.js';
+import { RequestTracing } from '../trace/tracing.js';
 import { LEVELS, LEVEL_FLOOR, type Level, levelOf } from '../manager/priority.js';
 import { RateLimits, type RateLimitOptions } from '../manager/rate-limit.js';
 import { RetryPolicy, type RetryOptions, retryable } from '../manager/retry.js';
@@ -61,6 +64,10 @@ interface Inflight {
   key: string | undefined;
   /** Identical requests waiting for this one's answer. */
   followers: Inflight[] | undefined;
+  /** Its OpenTelemetry span, when tracing. */
+  span: Span | undefined;
+  /** The traceparent the service sent back with its answer. */
+  serviceTraceparent: string | undefined;
 }
 
 interface Batch {
@@ -117,6 +124,8 @@ export interface RouterOptions {
   coalesce?: boolean;
   /** Hold a partial batch this long for more requests (0: send at the end of the tick). */
   batchMaxDelayUs?: number;
+  /** Spans through the OpenTelemetry API; none when absent. */
+  tracer?: Tracer;
   random?: () => number;
 }
 
@@ -169,6 +178,7 @@ export class Router extends EventEmitter<RouterEvents> {
   };
   readonly cache: ResponseCache;
   readonly metrics: RequestMetrics;
+  readonly tracing: RequestTracing;
   readonly breakers: Breakers;
   readonly adaptive: AdaptiveLimit;
   readonly retry: RetryPolicy;
@@ -187,7 +197,7 @@ export class Router extends EventEmitter<RouterEvents> {
   private pullScheduled = false;
   private closing = false;
   private drainWaiters: Array<() => void> = [];
-  private readonly limits: RateLimits;
+  private limits: RateLimits;
   private parked: Array<{ entry: Inflight; until: number }> = [];
   private parkTimer: NodeJS.Timeout | undefined;
   private floor = 0;
@@ -211,6 +221,7 @@ export class Router extends EventEmitter<RouterEvents> {
     this.adaptive = new AdaptiveLimit(options.adaptiveLimit);
     this.cache = new ResponseCache(options.cache);
     this.metrics = new RequestMetrics(registry);
+    this.tracing = new RequestTracing(options.tracer);
     this.retry = new RetryPolicy(options.retry, options.random);
     this.breakers = new Breakers(options.breaker);
     this.sticky = options.sticky ? new StickyTable(options.sticky.ttlMs) : undefined;
@@ -312,6 +323,8 @@ export class Router extends EventEmitter<RouterEvents> {
       lastStatus: Status.NO_SERVICE,
       key,
       followers: undefined,
+      span: this.tracing.enabled ? this.tracing.start(req) : undefined,
+      serviceTraceparent: undefined,
     };
     this.inflight.set(req.requestId, entry);
     this.deadlines.add(entry, req.timeoutMs);
@@ -649,7 +662,7 @@ export class Router extends EventEmitter<RouterEvents> {
         model: first.req.model ?? '',
         dimensions: first.req.dimensions,
         inputs: entries.map((e) => e.req.input),
-        traceparent: '',
+        traceparents: entries.map((e) => this.tracing.traceparent(e.req.requestId, e.span)),
         timeoutMs: Math.max(1, Math.floor(minLeft)),
       });
       if (!sent) batch.settle(new BatchFailure('the service is not connected'));
@@ -735,6 +748,7 @@ export class Router extends EventEmitter<RouterEvents> {
       const took = Number(now - e.receivedNs);
       service.ewmaNs = service.ewmaNs === 0 ? took : service.ewmaNs * 0.8 + took * 0.2;
       if (this.adaptive.enabled) this.adaptive.observe(took);
+      if (e.span !== undefined) e.serviceTraceparent = msg.results[i]?.traceparent;
       const vector = convertVector(o, batch.dims, e.req.dataType);
       if (e.key !== undefined && this.cache.enabled) this.cache.set(e.key, vector);
       this.finish(e, Status.SUCCESS, vector, now);
@@ -803,6 +817,7 @@ export class Router extends EventEmitter<RouterEvents> {
     const entry = this.inflight.get(msg.requestId);
     if (entry === undefined || !entry.live) return;
     this.counters.cancelled++;
+    if (entry.span !== undefined) this.tracing.end(entry.span, Status.CANCELLED, servedBy(entry));
     this.end(entry);
     this.deadlines.settled();
     this.handOver(entry);
@@ -812,7 +827,7 @@ export class Router extends EventEmitter<RouterEvents> {
     // The deadline queue already dropped it from its count.
     const at = servedBy(e);
     this.end(e);
-    this.answer(e.req, e.reply, Status.TIMEOUT, e.receivedNs, undefined, undefined, at);
+    this.answer(e.req, e.reply, Status.TIMEOUT, e.receivedNs, undefined, undefined, at, e);
     this.handOver(e);
   }
 
@@ -835,7 +850,7 @@ export class Router extends EventEmitter<RouterEvents> {
     const at = servedBy(e);
     this.end(e);
     this.deadlines.settled();
-    this.answer(e.req, e.reply, status, e.receivedNs, vector, now, at);
+    this.answer(e.req, e.reply, status, e.receivedNs, vector, now, at, e);
     if (e.followers !== undefined) {
       const followers = e.followers;
       e.followers = undefined;
@@ -853,8 +868,20 @@ export class Router extends EventEmitter<RouterEvents> {
     this.settledOne();
   }
 
-  /** `serviceId`: the service that answered it, or the last one that failed it. */
-  private answer(req: EmbedRequest, reply: Reply, status: number, receivedNs: bigint, vector?: Uint8Array, now = process.hrtime.bigint(), serviceId?: string): void {
+  /**
+   * `serviceId`: the service that answered it, or the last one that failed
+   * it; `entry`: its in-flight record (absent when it ended on arrival).
+   */
+  private answer(
+    req: EmbedRequest,
+    reply: Reply,
+    status: number,
+    receivedNs: bigint,
+    vector?: Uint8Array,
+    now = process.hrtime.bigint(),
+    serviceId?: string,
+    entry?: Inflight,
+  ): void {
     const c = this.counters;
     c.byStatus[status] = (c.byStatus[status] ?? 0) + 1;
     const took = Number(now - receivedNs);
@@ -865,6 +892,10 @@ export class Router extends EventEmitter<RouterEvents> {
       c.failed++;
     }
     this.metrics.record(serviceId, req.model, levelOf(req.priority), status, took);
+    if (this.tracing.enabled) {
+      const span = entry?.span ?? this.tracing.start(req);
+      if (span !== undefined) this.tracing.end(span, status, serviceId, entry?.serviceTraceparent);
+    }
     reply({ requestId: req.requestId, status, vector, processingNs: now - receivedNs, serviceId: undefined });
   }
 
@@ -890,6 +921,11 @@ export class Router extends EventEmitter<RouterEvents> {
     const errorRate = this.slots.get(s)?.errorRate ?? 0;
     const score = 100 - Math.round(50 * errorRate);
     return breaker === BreakerState.HALF_OPEN ? Math.min(50, score) : score;
+  }
+
+  /** New rate limits (a configuration reload); their buckets start full. */
+  setRateLimits(options: RateLimitOptions): void {
+    this.limits = new RateLimits(options);
   }
 
   serviceLoad(s: ServiceEntry): { queued: number; capacity: number } {

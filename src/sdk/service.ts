@@ -41,6 +41,11 @@ export interface EmbedOptions {
   dimensions: number;
   /** Aborted when the batch's most urgent deadline passes. */
   signal: AbortSignal;
+  /**
+   * W3C traceparent of each input (the daemon's span for that request): a
+   * service that traces makes its spans children of these.
+   */
+  traceparents: string[];
 }
 
 /**
@@ -220,7 +225,7 @@ export class EmbeddingService {
     const signal = AbortSignal.timeout(Math.max(1, req.timeoutMs || Consts.DEFAULT_TIMEOUT_MS));
     let results: EmbedResultMsg[];
     try {
-      const out = await this.options.embed(req.inputs, { model: req.model === '' ? undefined : req.model, dimensions: req.dimensions, signal });
+      const out = await this.options.embed(req.inputs, { model: req.model === '' ? undefined : req.model, dimensions: req.dimensions, signal, traceparents: req.traceparents });
       if (!Array.isArray(out) || out.length !== n) {
         results = fail(n, Status.SERVICE_ERROR, `embed returned ${Array.isArray(out) ? out.length : typeof out} results for ${n} inputs`);
       } else {
@@ -230,6 +235,11 @@ export class EmbeddingService {
       results = fail(n, statusOf(err), (err as Error)?.message ?? String(err));
     } finally {
       this.active -= n;
+    }
+    // Trace context goes back with each result so the daemon can tie the two sides together.
+    for (let i = 0; i < n; i++) {
+      const tp = req.traceparents[i];
+      if (tp) (results[i] as EmbedResultMsg).traceparent = tp;
     }
     writer.write(encodeServiceFrame({ response: { batchId: req.batchId, results } }));
   }

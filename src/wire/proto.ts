@@ -35,13 +35,14 @@ export interface EmbedBatchRequestMsg {
   model: string;
   dimensions: number;
   inputs: Uint8Array[];
-  traceparent: string;
+  traceparents: string[];
   timeoutMs: number;
 }
 
 export interface EmbedResultMsg {
   vector?: Uint8Array;
   error?: ItemErrorMsg | null;
+  traceparent?: string;
 }
 
 export interface EmbedBatchResponseMsg {

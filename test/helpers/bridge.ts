@@ -21,7 +21,7 @@ export interface TestBridge {
 
 export async function startBridge(overrides: Partial<DaemonConfig> = {}): Promise<TestBridge> {
   const dir = mkdtempSync(join(tmpdir(), 'vexfs-test-'));
-  const config = { ...defaultConfig(), kernel: 'twin' as const, controlSocket: join(dir, 'control.sock'), reconnectMinMs: 10, reconnectMaxMs: 50, ...overrides };
+  const config = { ...defaultConfig(), kernel: 'twin' as const, controlSocket: join(dir, 'control.sock'), reconnectMinMs: 10, reconnectMaxMs: 50, metricsPort: 0, ...overrides };
   const daemon = await Daemon.start(config, createLogger('silent'));
   const services: EmbeddingService[] = [];
   return {

@@ -1,0 +1,94 @@
+/**
+ * W3C trace context for kernel requests. A request's trace id is this
+ * daemon's random 64-bit instance id followed by the request's 64-bit
+ * correlation id (so the correlation id can be read off any trace id, and
+ * ids from different daemon runs or module loads never collide); the parent
+ * span id is the correlation id itself, standing for the kernel's side of
+ * the request. With a tracer, each request gets a span through the
+ * OpenTelemetry API, child of that parent, and the service is handed the
+ * span's context; without one (the default) no span objects are made.
+ */
+import { randomBytes } from 'node:crypto';
+
+import { type Span, type SpanContext, SpanKind, SpanStatusCode, type Tracer, context, trace } from '@opentelemetry/api';
+
+import { Status } from '../abi/uapi.js';
+
+const STATUS_NAMES = Object.fromEntries(Object.entries(Status).map(([k, v]) => [v, k])) as Record<number, string>;
+
+export interface TracedRequest {
+  requestId: bigint;
+  model?: string | undefined;
+  dimensions: number;
+  priority: number;
+}
+
+export class RequestTracing {
+  readonly instance: string;
+
+  /** `tracer`: undefined = only traceparent strings, no spans. */
+  constructor(
+    private readonly tracer: Tracer | undefined,
+    instance: string = randomBytes(8).toString('hex'),
+  ) {
+    if (!/^[0-9a-f]{16}$/.test(instance) || /^0+$/.test(instance)) throw new RangeError(`instance must be 16 lowercase hex digits, not all zero: ${instance}`);
+    this.instance = instance;
+  }
+
+  get enabled(): boolean {
+    return this.tracer !== undefined;
+  }
+
+  traceId(requestId: bigint): string {
+    return this.instance + hex64(requestId);
+  }
+
+  /** The traceparent handed to the service: the request's span, or the kernel-side parent when there is no span. */
+  traceparent(requestId: bigint, span: Span | undefined): string {
+    if (span !== undefined) {
+      const sc = span.spanContext();
+      return `00-${sc.traceId}-${sc.spanId}-${sc.traceFlags & 1 ? '01' : '00'}`;
+    }
+    return `00-${this.traceId(requestId)}-${hex64(requestId)}-00`;
+  }
+
+  start(req: TracedRequest): Span | undefined {
+    if (this.tracer === undefined) return undefined;
+    const parent: SpanContext = { traceId: this.traceId(req.requestId), spanId: hex64(req.requestId), traceFlags: 1, isRemote: true };
+    return this.tracer.startSpan(
+      'vexfs.embed',
+      {
+        kind: SpanKind.SERVER,
+        attributes: {
+          'vexfs.request_id': req.requestId.toString(),
+          'vexfs.model': req.model ?? '',
+          'vexfs.dimensions': req.dimensions,
+          'vexfs.priority': req.priority,
+        },
+      },
+      trace.setSpanContext(context.active(), parent),
+    );
+  }
+
+  /** Ends a request's span with its outcome; `serviceTraceparent` is what the service sent back. */
+  end(span: Span, status: number, serviceId: string | undefined, serviceTraceparent?: string): void {
+    span.setAttribute('vexfs.status', STATUS_NAMES[status] ?? String(status));
+    if (serviceId !== undefined) span.setAttribute('vexfs.service', serviceId);
+    if (serviceTraceparent) span.setAttribute('vexfs.service_traceparent', serviceTraceparent);
+    if (status !== Status.SUCCESS) span.setStatus({ code: SpanStatusCode.ERROR, message: STATUS_NAMES[status] ?? String(status) });
+    span.end();
+  }
+}
+
+function hex64(v: bigint): string {
+  return BigInt.asUintN(64, v).toString(16).padStart(16, '0');
+}
+
+const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
+
+/** Parses a version-00 traceparent; undefined when it is not one (or has an all-zero id). */
+export function parseTraceparent(value: string): { traceId: string; spanId: string; sampled: boolean } | undefined {
+  const m = TRACEPARENT.exec(value);
+  if (m === null || /^0+$/.test(m[1] as string) || /^0+$/.test(m[2] as string)) return undefined;
+  return { traceId: m[1] as string, spanId: m[2] as string, sampled: (parseInt(m[3] as string, 16) & 1) === 1 };
+}
