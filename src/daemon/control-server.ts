@@ -95,12 +95,15 @@ export class ControlServer {
         res.services.push(toServiceInfo(this.registry.register(req.register, owner, peer?.uid, peer?.pid)));
       } else if (req.unregister) {
         this.registry.unregister(req.unregister, owner, 'unregistered', peer?.uid, peer?.pid);
+      } else if (req.remove) {
+        if (peer === undefined) throw new ControlError('EPERM', 'cannot tell who is asking (no SO_PEERCRED), so removing services is refused');
+        this.registry.remove(req.remove, peer.uid, peer.pid);
       } else if (req.list) {
         res.services = this.registry.list().map(toServiceInfo);
       } else if (req.stats) {
         res.stats = this.handlers.stats();
       } else {
-        throw new ControlError('EINVAL', 'the request names no operation (expected register, unregister, list, stats or embed)');
+        throw new ControlError('EINVAL', 'the request names no operation (expected register, unregister, remove, list, stats or embed)');
       }
     });
   }

@@ -123,7 +123,7 @@ export class Daemon {
     });
     this.registry.on('refused', (op, id, owner, uid, pid, err) => {
       limited.warn(`refused:${op}:${err.errno}`, { op, service: id, errno: err.errno, reason: err.message }, `${op} refused`);
-      audit?.record(op === 'register' ? 'service.register_refused' : 'service.unregister_refused', { service: id, errno: err.errno, reason: err.message, via: via(owner), uid, pid });
+      audit?.record(`service.${op}_refused`, { service: id, errno: err.errno, reason: err.message, via: via(owner), uid, pid });
     });
     this.registry.on('state', (e) => log.info({ service: e.info.id, state: e.state }, 'service connection state'));
     this.registry.on('invalid', (e, err) => limited.warn(`service-frame:${e.info.id}`, { service: e.info.id, err: err.message }, 'bad frame from a service; connection reset'));
@@ -334,7 +334,7 @@ function rateLimits(c: DaemonConfig) {
 
 /** How a registration arrived: the module (ioctl) or the control socket. */
 function via(owner: string): string {
-  return owner.startsWith('control:') ? 'control-socket' : 'ioctl';
+  return owner.startsWith('control:') ? 'control-socket' : owner === 'admin' ? 'admin' : 'ioctl';
 }
 
 function fmtHost(host: string): string {

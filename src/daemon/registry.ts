@@ -41,7 +41,7 @@ export interface RegistryEvents {
   response: [entry: ServiceEntry, msg: EmbedBatchResponseMsg];
   healthResult: [entry: ServiceEntry, id: number, healthy: boolean, message: string];
   /** A registration or unregistration was refused (the error says why). */
-  refused: [op: 'register' | 'unregister', id: string, owner: string, uid: number, pid: number, err: RegistrationError];
+  refused: [op: 'register' | 'unregister' | 'remove', id: string, owner: string, uid: number, pid: number, err: RegistrationError];
   /** Health changed (heartbeats or health checks); `reason` says why when it turned bad. */
   health: [entry: ServiceEntry, healthy: boolean, reason: string];
 }
@@ -194,15 +194,35 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
       this.emit('refused', 'unregister', id, owner, uid, pid, err);
       throw err;
     }
-    this.remove(entry as ServiceEntry, reason);
+    this.drop(entry as ServiceEntry, reason);
+  }
+
+  /**
+   * An administrator removes a service whoever registered it: allowed for
+   * root, the daemon's user and the registrant's user. Throws RegistrationError.
+   */
+  remove(id: string, byUid: number, byPid: number): ServiceEntry {
+    const entry = this.services.get(id);
+    const self = process.getuid?.() ?? 0;
+    const err =
+      entry === undefined ? new RegistrationError('ENOENT', `no service "${id}" is registered`)
+      : byUid !== 0 && byUid !== self && byUid !== entry.uid
+        ? new RegistrationError('EPERM', `service "${id}" belongs to uid ${entry.uid}: removing it needs root, uid ${self} (the daemon's) or uid ${entry.uid}`)
+        : undefined;
+    if (err !== undefined) {
+      this.emit('refused', 'remove', id, 'admin', byUid, byPid, err);
+      throw err;
+    }
+    this.drop(entry as ServiceEntry, `removed by uid ${byUid} pid ${byPid}`);
+    return entry as ServiceEntry;
   }
 
   /** Unregisters everything an owner registered (its connection or file closed). */
   dropOwner(owner: string, reason: string): void {
-    for (const entry of [...this.services.values()]) if (entry.owner === owner) this.remove(entry, reason);
+    for (const entry of [...this.services.values()]) if (entry.owner === owner) this.drop(entry, reason);
   }
 
-  private remove(entry: ServiceEntry, reason: string): void {
+  private drop(entry: ServiceEntry, reason: string): void {
     this.services.delete(entry.info.id);
     entry.state = ServiceState.STOPPED;
     entry.conn.close();
@@ -211,6 +231,6 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
 
   close(): void {
     if (this.healthTimer !== undefined) clearInterval(this.healthTimer);
-    for (const entry of [...this.services.values()]) this.remove(entry, 'daemon stopping');
+    for (const entry of [...this.services.values()]) this.drop(entry, 'daemon stopping');
   }
 }

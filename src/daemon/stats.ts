@@ -70,6 +70,8 @@ export function serviceStats(d: Daemon, s: ServiceEntry): ServiceStatsMsg {
     healthCheckFailing: s.checkFailing,
     p50ResponseNs: Math.round(latency.quantile(0.5)),
     p99ResponseNs: Math.round(latency.quantile(0.99)),
+    uid: s.uid,
+    pid: s.pid,
   };
 }
 

@@ -203,6 +203,11 @@ interface RawServiceInfo {
   failures: number;
   avg_response_ns: number;
   heartbeat_age_ms: number;
+  queued: number;
+  capacity: number;
+  breaker: number;
+  p50_response_ns: number;
+  p99_response_ns: number;
 }
 
 export interface DeviceServiceInfo {
@@ -224,6 +229,12 @@ export interface DeviceServiceInfo {
   failures: number;
   avgResponseNs: number;
   heartbeatAgeMs: number;
+  queued: number;
+  capacity: number;
+  /** enum vexfs_ipc_breaker. */
+  breaker: number;
+  p50ResponseNs: number;
+  p99ResponseNs: number;
 }
 
 function toServiceInfo(r: RawServiceInfo): DeviceServiceInfo {
@@ -246,5 +257,10 @@ function toServiceInfo(r: RawServiceInfo): DeviceServiceInfo {
     failures: Number(r.failures),
     avgResponseNs: Number(r.avg_response_ns),
     heartbeatAgeMs: Number(r.heartbeat_age_ms),
+    queued: r.queued,
+    capacity: r.capacity,
+    breaker: r.breaker,
+    p50ResponseNs: Number(r.p50_response_ns),
+    p99ResponseNs: Number(r.p99_response_ns),
   };
 }

@@ -2,13 +2,16 @@
 import { EventEmitter } from 'node:events';
 import { type Socket, createConnection } from 'node:net';
 
-import { ClosedError, DecodeError, RegistrationError, TimeoutError, TransportError } from '../errors.js';
+import { Consts } from '../abi/uapi.js';
+import { ClosedError, ControlError, DecodeError, RegistrationError, TimeoutError, TransportError } from '../errors.js';
 import { errnoName } from '../netlink/extack.js';
 import { FrameWriter, readFrames } from '../wire/frames.js';
 import {
   type ControlRequestMsg,
   type ControlResponseMsg,
   type DaemonStatsMsg,
+  type EmbedCallMsg,
+  type EmbedOutcomeMsg,
   type ServiceInfoMsg,
   decodeControlResponse,
   encodeControlRequest,
@@ -84,23 +87,43 @@ export class ControlClient extends EventEmitter<{ close: [] }> {
     check(await this.request({ unregister: id }));
   }
 
+  /** Administrative: unregisters a service whoever registered it. Throws RegistrationError (ENOENT, EPERM). */
+  async remove(id: string): Promise<void> {
+    check(await this.request({ remove: id }));
+  }
+
   async list(): Promise<ServiceInfoMsg[]> {
     const res = await this.request({ list: true });
-    check(res);
+    checkControl(res);
     return res.services;
   }
 
   /** The daemon's counters and every service's state. */
   async stats(): Promise<DaemonStatsMsg> {
     const res = await this.request({ stats: true });
-    check(res);
+    checkControl(res);
     if (!res.stats) throw new DecodeError('control response', 'a stats answer without stats');
     return res.stats;
+  }
+
+  /**
+   * One request through the daemon's kernel twin (twin mode). The outcome's
+   * status says how it ended; throws ControlError when the daemon has no twin.
+   */
+  async embed(call: EmbedCallMsg, timeoutMs = (call.timeoutMs || Consts.DEFAULT_TIMEOUT_MS) + 5000): Promise<EmbedOutcomeMsg> {
+    const res = await this.request({ embed: call }, timeoutMs);
+    checkControl(res);
+    if (!res.embed) throw new DecodeError('control response', 'an embed answer without an outcome');
+    return res.embed;
   }
 
   close(): void {
     this.socket.destroy();
   }
+}
+
+function checkControl(res: ControlResponseMsg): void {
+  if (res.errno !== 0) throw new ControlError(errnoName(res.errno), res.error);
 }
 
 function check(res: ControlResponseMsg): void {

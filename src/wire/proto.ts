@@ -67,6 +67,7 @@ export interface ControlRequestMsg {
   list?: boolean | null;
   stats?: boolean | null;
   embed?: EmbedCallMsg | null;
+  remove?: string | null;
 }
 
 export interface EmbedCallMsg {
@@ -100,6 +101,8 @@ export interface ServiceStatsMsg {
   healthCheckFailing: boolean;
   p50ResponseNs: number;
   p99ResponseNs: number;
+  uid: number;
+  pid: number;
 }
 
 export interface DaemonStatsMsg {

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+/**
+ * vexfsctl: the bridge's admin tool. Exit codes: 0 ok, 1 operation failed,
+ * 2 bad usage, 3 module/daemon unavailable, 4 permission denied, 5 unknown service.
+ */
+import { parseArgs } from '../cli/args.js';
+import { makeContext, run } from '../cli/commands.js';
+import { CliError, ExitCode } from '../cli/errors.js';
+
+const io = {
+  out: (text: string) => process.stdout.write(`${text}\n`),
+  err: (text: string) => process.stderr.write(`${text}\n`),
+  stdin: process.stdin,
+  stdout: process.stdout,
+  env: process.env,
+};
+
+async function main(): Promise<number> {
+  const parsed = parseArgs(process.argv.slice(2));
+  const ctx = makeContext(parsed, io);
+  try {
+    return await run(ctx);
+  } finally {
+    ctx.close();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof CliError) {
+      io.err(`vexfsctl: ${err.message}`);
+      process.exitCode = err.exitCode;
+    } else {
+      io.err(`vexfsctl: internal error: ${(err as Error)?.stack ?? String(err)}`);
+      process.exitCode = ExitCode.FAILED;
+    }
+  },
+);

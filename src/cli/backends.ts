@@ -1,0 +1,388 @@
+/**
+ * Where vexfsctl gets its answers: the module's ioctls on /dev/vexfs_ipc
+ * when it exists, else the daemon's control socket. Both fill the views in
+ * views.ts; errors become CliErrors that say what to do.
+ */
+import { statSync, readFileSync } from 'node:fs';
+
+import { Consts, Transport } from '../abi/uapi.js';
+import { ControlError, RegistrationError, TransportError } from '../errors.js';
+import { VexfsDevice, type DeviceServiceInfo, type DeviceStats } from '../kernel/device.js';
+import { ControlClient } from '../sdk/control-client.js';
+import type { DaemonStatsMsg, ServiceInfoMsg, ServiceStatsMsg } from '../wire/proto.js';
+import { CliError, ExitCode } from './errors.js';
+import {
+  BREAKER_NAMES,
+  type EmbedCallView,
+  type ServiceView,
+  STATE_NAMES,
+  type Source,
+  type StatsView,
+  type StatusView,
+  byStatusView,
+  hitRate,
+  queuedByLevel,
+} from './views.js';
+
+export interface EmbedOutcome {
+  requestId: bigint;
+  status: number;
+  vector: Uint8Array;
+  processingNs: number;
+}
+
+export interface Backend {
+  readonly source: Source;
+  status(): Promise<StatusView>;
+  services(): Promise<ServiceView[]>;
+  service(id: string): Promise<ServiceView>;
+  stats(): Promise<StatsView>;
+  /** Registers through this backend; the registration lasts until unregister() or close(). */
+  register(info: ServiceInfoMsg): Promise<void>;
+  unregister(id: string): Promise<void>;
+  embed(call: EmbedCallView): Promise<EmbedOutcome>;
+  close(): void;
+}
+
+const TRANSPORT_NAMES: Record<number, string> = { [Transport.NONE]: 'none', [Transport.GENL]: 'genl', [Transport.CHARDEV]: 'chardev' };
+
+// ---- /dev/vexfs_ipc ----
+
+export class DeviceBackend implements Backend {
+  readonly source = 'device' as const;
+
+  private constructor(
+    private readonly dev: VexfsDevice,
+    private readonly path: string,
+  ) {}
+
+  static open(path: string): DeviceBackend {
+    try {
+      return new DeviceBackend(VexfsDevice.open(path), path);
+    } catch (err) {
+      throw deviceError(err, path, 'open');
+    }
+  }
+
+  private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw deviceError(err, this.path, what);
+    }
+  }
+
+  private daemonStats(): Promise<DeviceStats> {
+    return this.call('GET_STATS', () => this.dev.statsWithDaemon());
+  }
+
+  async status(): Promise<StatusView> {
+    const s = await this.daemonStats();
+    const valid = s.daemon_valid === 1;
+    return {
+      source: this.source,
+      kernel: { module: true, daemonAttached: s.daemon_attached === 1, transport: TRANSPORT_NAMES[s.daemon_attached === 1 ? (s.transport as number) : Transport.NONE] ?? String(s.transport) },
+      uptimeMs: valid ? num(s.daemon_uptime_ms) : 0,
+      services: valid ? num(s.daemon_services) : 0,
+      inflight: valid ? num(s.daemon_inflight) : num(s.inflight),
+      queued: queuedByLevel(valid ? (s.daemon_queued_by_level as unknown as number[]) : []),
+    };
+  }
+
+  async services(): Promise<ServiceView[]> {
+    const { services } = await this.call('LIST_SERVICES', () => this.dev.list(Consts.MAX_SERVICES));
+    return services.map(fromDevice);
+  }
+
+  async service(id: string): Promise<ServiceView> {
+    return fromDevice(await this.call(`GET_SERVICE_STATUS "${id}"`, () => this.dev.status(id)));
+  }
+
+  async stats(): Promise<StatsView> {
+    const s = await this.daemonStats();
+    if (s.daemon_valid !== 1) {
+      throw new CliError(ExitCode.UNAVAILABLE, `the module has no daemon counters: ${s.daemon_attached === 1 ? 'the daemon did not answer in time' : 'no daemon is attached (start vexfs-bridged)'}`);
+    }
+    const hits = num(s.daemon_cache_hits);
+    const misses = num(s.daemon_cache_misses);
+    const succeeded = num(s.daemon_requests_completed);
+    const failed = num(s.daemon_requests_failed);
+    return {
+      source: this.source,
+      answered: succeeded + failed,
+      succeeded,
+      failed,
+      byStatus: byStatusView(s.daemon_by_status as unknown as number[]),
+      avgLatencyNs: num(s.daemon_avg_latency_ns),
+      p50LatencyNs: num(s.daemon_p50_latency_ns),
+      p99LatencyNs: num(s.daemon_p99_latency_ns),
+      inflight: num(s.daemon_inflight),
+      queued: queuedByLevel(s.daemon_queued_by_level as unknown as number[]),
+      cache: { hits, misses, coalesced: num(s.daemon_cache_coalesced), hitRate: hitRate(hits, misses) },
+      shed: num(s.daemon_shed),
+      rateLimited: num(s.daemon_rate_limited),
+      retries: num(s.daemon_retries),
+    };
+  }
+
+  register(info: ServiceInfoMsg): Promise<void> {
+    return this.call(`REGISTER_SERVICE "${info.id}"`, () => this.dev.register(info));
+  }
+
+  unregister(id: string): Promise<void> {
+    return this.call(`UNREGISTER_SERVICE "${id}"`, () => this.dev.unregister(id));
+  }
+
+  async embed(call: EmbedCallView): Promise<EmbedOutcome> {
+    const r = await this.call('SEND_EMBEDDING_REQUEST', () =>
+      this.dev.embed({
+        input: Buffer.from(call.text),
+        dimensions: call.dimensions,
+        dataType: call.dataType,
+        model: call.model,
+        priority: call.priority,
+        timeoutMs: call.timeoutMs,
+      }),
+    );
+    return { requestId: r.requestId, status: r.status, vector: r.vector, processingNs: Number(r.processingNs) };
+  }
+
+  close(): void {
+    this.dev.close();
+  }
+}
+
+function num(v: unknown): number {
+  return typeof v === 'bigint' ? Number(v) : Number(v ?? 0);
+}
+
+function fromDevice(d: DeviceServiceInfo): ServiceView {
+  const capacity = d.capacity;
+  return {
+    id: d.id,
+    name: d.name,
+    version: d.version,
+    state: STATE_NAMES[d.state] ?? String(d.state),
+    health: d.health,
+    dimensions: d.dimensions,
+    models: d.models,
+    dataTypes: d.dataTypes,
+    maxBatchSize: d.maxBatchSize,
+    priority: d.priority,
+    endpoint: d.endpoint,
+    uid: d.uid,
+    pid: d.pid,
+    active: d.activeRequests,
+    queued: d.queued,
+    capacity,
+    load: capacity === 0 ? 0 : d.activeRequests / capacity,
+    total: d.totalRequests,
+    failures: d.failures,
+    avgResponseNs: d.avgResponseNs,
+    p50ResponseNs: d.p50ResponseNs,
+    p99ResponseNs: d.p99ResponseNs,
+    breaker: BREAKER_NAMES[d.breaker] ?? String(d.breaker),
+    heartbeatAgeMs: d.heartbeatAgeMs,
+  };
+}
+
+/** A failed open or ioctl as something a person can act on. */
+function deviceError(err: unknown, path: string, what: string): Error {
+  if (err instanceof CliError) return err;
+  const e = err as NodeJS.ErrnoException;
+  switch (e.code) {
+    case 'ENOENT':
+      if (what === 'open') return new CliError(ExitCode.UNAVAILABLE, `${path} does not exist: the vexfs_ipc module is not loaded (modprobe vexfs_ipc)`);
+      return new CliError(ExitCode.NOT_FOUND, `${what}: no such service is registered (vexfsctl services lists them)`);
+    case 'EACCES':
+    case 'EPERM':
+      return new CliError(ExitCode.PERMISSION, `permission denied: ${what} on ${path}: ${deviceAccessHint(path)}`);
+    case 'ENOTCONN':
+      return new CliError(ExitCode.UNAVAILABLE, `${what}: no daemon is attached to the module (start vexfs-bridged)`);
+    case 'ETIMEDOUT':
+      return new CliError(ExitCode.UNAVAILABLE, `${what}: the daemon did not answer the module in time (is vexfs-bridged stuck? see its log)`);
+    case 'EEXIST':
+      return new CliError(ExitCode.FAILED, `${what}: the id is already registered by another process`);
+    case 'EBUSY':
+      return new CliError(ExitCode.FAILED, `${what}: busy (this file already holds a registration, or the module's pending table is full)`);
+    case 'EINVAL':
+    case 'E2BIG':
+      return new CliError(ExitCode.USAGE, `${what}: the module refused a value (${e.code}); see vexfsctl --help for accepted ranges`);
+    default:
+      return err as Error;
+  }
+}
+
+/** Which group or capability opens the device. */
+export function deviceAccessHint(path: string): string {
+  try {
+    const st = statSync(path);
+    const group = groupName(st.gid);
+    const mode = (st.mode & 0o777).toString(8).padStart(3, '0');
+    const groupCan = (st.mode & 0o060) === 0o060;
+    return groupCan
+      ? `it is mode ${mode}, group ${group}: add your user to group ${group} (usermod -aG ${group} $USER) or run as root`
+      : `it is mode ${mode}, owned by uid ${st.uid}: run as root, or have udev give it a group with read-write access (e.g. MODE="0660", GROUP="vexfs")`;
+  } catch {
+    return 'read-write access to the device is needed (root, or a group given access by udev)';
+  }
+}
+
+function groupName(gid: number): string {
+  try {
+    for (const line of readFileSync('/etc/group', 'utf8').split('\n')) {
+      const [name, , id] = line.split(':');
+      if (id !== undefined && Number(id) === gid && name) return name;
+    }
+  } catch {
+    // No /etc/group: the number is all we can say.
+  }
+  return String(gid);
+}
+
+// ---- the daemon's control socket ----
+
+export class DaemonBackend implements Backend {
+  readonly source = 'daemon' as const;
+
+  private constructor(
+    private readonly client: ControlClient,
+    private readonly path: string,
+  ) {}
+
+  static async connect(path: string, deviceMissing: boolean): Promise<DaemonBackend> {
+    try {
+      return new DaemonBackend(await ControlClient.connect(path), path);
+    } catch (err) {
+      if (err instanceof TransportError) {
+        const code = (err.cause as NodeJS.ErrnoException | undefined)?.code;
+        if (code === 'EACCES' || code === 'EPERM') {
+          return Promise.reject(new CliError(ExitCode.PERMISSION, `permission denied on the daemon's control socket ${path}: connect as the daemon's user or root, or a member of the socket's group`));
+        }
+        const why = deviceMissing ? 'the vexfs_ipc module is not loaded (no /dev/vexfs_ipc) and ' : '';
+        return Promise.reject(new CliError(ExitCode.UNAVAILABLE, `${why}the daemon is not running: nothing listens on ${path} (start vexfs-bridged, or pass --socket PATH)`));
+      }
+      throw err;
+    }
+  }
+
+  private async call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof RegistrationError || err instanceof ControlError) {
+        const code = err.errno === 'ENOENT' ? ExitCode.NOT_FOUND : err.errno === 'EPERM' || err.errno === 'EACCES' ? ExitCode.PERMISSION : err.errno === 'EINVAL' || err.errno === 'E2BIG' ? ExitCode.USAGE : ExitCode.FAILED;
+        throw new CliError(code, `${err.message} (${err.errno})`);
+      }
+      if (err instanceof TransportError || (err as { code?: string }).code === 'ERR_VEXFS_CLOSED') {
+        throw new CliError(ExitCode.UNAVAILABLE, `lost the daemon's control socket ${this.path}: ${(err as Error).message}`);
+      }
+      throw err;
+    }
+  }
+
+  private snapshot(): Promise<DaemonStatsMsg> {
+    return this.call(() => this.client.stats());
+  }
+
+  async status(): Promise<StatusView> {
+    const s = await this.snapshot();
+    return {
+      source: this.source,
+      kernel: { module: false, daemonAttached: s.transport !== 'none', transport: s.transport },
+      uptimeMs: s.uptimeMs,
+      services: s.services.length,
+      inflight: s.inflight,
+      queued: queuedByLevel(s.queuedByLevel),
+    };
+  }
+
+  async services(): Promise<ServiceView[]> {
+    const [infos, s] = await Promise.all([this.call(() => this.client.list()), this.snapshot()]);
+    const byId = new Map(s.services.map((x) => [x.id, x]));
+    return infos.flatMap((info) => {
+      const st = byId.get(info.id);
+      // Registered between the two answers: shown on the next call.
+      return st === undefined ? [] : [fromDaemon(info, st)];
+    });
+  }
+
+  async service(id: string): Promise<ServiceView> {
+    const found = (await this.services()).find((s) => s.id === id);
+    if (found === undefined) throw new CliError(ExitCode.NOT_FOUND, `no service "${id}" is registered (vexfsctl services lists them)`);
+    return found;
+  }
+
+  async stats(): Promise<StatsView> {
+    const s = await this.snapshot();
+    return {
+      source: this.source,
+      answered: s.succeeded + s.failed,
+      succeeded: s.succeeded,
+      failed: s.failed,
+      byStatus: byStatusView(s.byStatus),
+      avgLatencyNs: s.avgLatencyNs,
+      p50LatencyNs: s.p50LatencyNs,
+      p99LatencyNs: s.p99LatencyNs,
+      inflight: s.inflight,
+      queued: queuedByLevel(s.queuedByLevel),
+      cache: { hits: s.cacheHits, misses: s.cacheMisses, coalesced: s.cacheCoalesced, hitRate: hitRate(s.cacheHits, s.cacheMisses) },
+      shed: s.shed,
+      rateLimited: s.rateLimited,
+      retries: s.retries,
+    };
+  }
+
+  register(info: ServiceInfoMsg): Promise<void> {
+    return this.call(() => this.client.register(info));
+  }
+
+  unregister(id: string): Promise<void> {
+    return this.call(() => this.client.unregister(id));
+  }
+
+  /** Administrative removal of anyone's registration. */
+  remove(id: string): Promise<void> {
+    return this.call(() => this.client.remove(id));
+  }
+
+  async embed(call: EmbedCallView): Promise<EmbedOutcome> {
+    const r = await this.call(() =>
+      this.client.embed({ input: Buffer.from(call.text), model: call.model ?? '', dimensions: call.dimensions, dataType: call.dataType, priority: call.priority, timeoutMs: call.timeoutMs }),
+    );
+    return { requestId: BigInt(r.requestId), status: r.status, vector: r.vector, processingNs: r.processingNs };
+  }
+
+  close(): void {
+    this.client.close();
+  }
+}
+
+function fromDaemon(info: ServiceInfoMsg, s: ServiceStatsMsg): ServiceView {
+  return {
+    id: info.id,
+    name: info.name,
+    version: info.version,
+    state: STATE_NAMES[s.state] ?? String(s.state),
+    health: s.health,
+    dimensions: info.dimensions,
+    models: info.models,
+    dataTypes: info.dataTypes,
+    maxBatchSize: info.maxBatchSize,
+    priority: info.priority,
+    endpoint: info.endpoint,
+    uid: s.uid,
+    pid: s.pid,
+    active: s.active,
+    queued: s.queued,
+    capacity: s.capacity,
+    load: s.capacity === 0 ? 0 : s.active / s.capacity,
+    total: s.total,
+    failures: s.failures,
+    avgResponseNs: s.avgResponseNs,
+    p50ResponseNs: s.p50ResponseNs,
+    p99ResponseNs: s.p99ResponseNs,
+    breaker: s.breaker,
+    heartbeatAgeMs: s.heartbeatAgeMs,
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * What vexfsctl shows, independent of where it came from: the module's
+ * ioctls or the daemon's control socket fill the same shapes, so the output
+ * is the same either way.
+ */
+import { Breaker, Consts, ServiceState, Status } from '../abi/uapi.js';
+import { LEVEL_NAMES } from '../manager/priority.js';
+
+export const STATE_NAMES = Object.fromEntries(Object.entries(ServiceState).map(([k, v]) => [v, k.toLowerCase()])) as Record<number, string>;
+export const STATUS_NAMES = Object.fromEntries(Object.entries(Status).map(([k, v]) => [v, k])) as Record<number, string>;
+export const BREAKER_NAMES: Record<number, string> = { [Breaker.CLOSED]: 'closed', [Breaker.OPEN]: 'open', [Breaker.HALF_OPEN]: 'half-open' };
+
+export type Source = 'device' | 'daemon';
+
+export interface StatusView {
+  source: Source;
+  /** Whether a daemon is attached to the kernel side, and over what. */
+  kernel: { module: boolean; daemonAttached: boolean; transport: string };
+  uptimeMs: number;
+  services: number;
+  inflight: number;
+  queued: Record<(typeof LEVEL_NAMES)[number], number>;
+}
+
+export interface ServiceView {
+  id: string;
+  name: string;
+  version: string;
+  state: string;
+  health: number;
+  dimensions: number[];
+  models: string[];
+  dataTypes: number;
+  maxBatchSize: number;
+  priority: number;
+  endpoint: string;
+  uid: number;
+  pid: number;
+  active: number;
+  queued: number;
+  capacity: number;
+  /** active / capacity, 0-1. */
+  load: number;
+  total: number;
+  failures: number;
+  avgResponseNs: number;
+  p50ResponseNs: number;
+  p99ResponseNs: number;
+  breaker: string;
+  heartbeatAgeMs: number;
+}
+
+export interface StatsView {
+  source: Source;
+  answered: number;
+  succeeded: number;
+  failed: number;
+  /** Answers per status name (SUCCESS, TIMEOUT, ...), non-zero ones only. */
+  byStatus: Record<string, number>;
+  avgLatencyNs: number;
+  p50LatencyNs: number;
+  p99LatencyNs: number;
+  inflight: number;
+  queued: StatusView['queued'];
+  cache: { hits: number; misses: number; coalesced: number; hitRate: number };
+  shed: number;
+  rateLimited: number;
+  retries: number;
+}
+
+export interface EmbedCallView {
+  text: string;
+  model: string | undefined;
+  dimensions: number;
+  dataType: number;
+  priority: number;
+  timeoutMs: number;
+}
+
+export interface EmbedView {
+  requestId: string;
+  status: string;
+  dimensions: number;
+  dataType: number;
+  /** Decoded values (for binary: bits), at most `dimensions`. */
+  values: number[];
+  processingNs: number;
+  roundTripNs: number;
+}
+
+export function queuedByLevel(levels: ArrayLike<number | bigint>): StatusView['queued'] {
+  return {
+    low: Number(levels[0] ?? 0),
+    normal: Number(levels[1] ?? 0),
+    high: Number(levels[2] ?? 0),
+    critical: Number(levels[3] ?? 0),
+  };
+}
+
+export function byStatusView(counts: ArrayLike<number | bigint>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (let i = 0; i <= Consts.STATUS_MAX; i++) {
+    const n = Number(counts[i] ?? 0);
+    if (n > 0) out[STATUS_NAMES[i] as string] = n;
+  }
+  return out;
+}
+
+export function hitRate(hits: number, misses: number): number {
+  return hits + misses === 0 ? 0 : hits / (hits + misses);
+}
