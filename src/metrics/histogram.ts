@@ -1,9 +1,10 @@
 /**
  * A fixed-bucket latency histogram cheap enough for every request: one
- * binary search and an increment. Bucket bounds follow 1-1.25-1.5-2-2.5-3-4-5-6-8
- * per decade from 1 us to 80 s, so a percentile read from it is within one
- * bucket (at most 25% wide) of the true value; Prometheus gets the subset of
- * bounds at 1-2.5-5 per decade, which are exact bucket edges.
+ * binary search and an increment. Bucket bounds follow 1-1.25-1.5-2-2.5-3-
+ * 4-5-6-8 per decade from 1 us to 80 s, so a percentile read from it lies in
+ * the same bucket as the true value (an upper bound is at most 4/3 of the
+ * lower). Prometheus gets the bounds at 1-2.5-5 per decade, which are exact
+ * bucket edges.
  */
 const STEPS = [1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8] as const;
 const EXPORT_STEPS = new Set<number>([1, 2.5, 5]);
