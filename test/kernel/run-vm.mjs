@@ -62,7 +62,8 @@ for (const elf of [process.execPath, ...elfs]) {
   }
 }
 for (const lib of libs) copyFileSync(lib, join(rootfs, lib.startsWith('/lib64') ? lib.slice(1) : join('lib/x86_64-linux-gnu', lib.split('/').pop())));
-writeFileSync(join(rootfs, 'etc', 'passwd'), 'root:x:0:0:root:/tmp:/bin/sh\n');
+writeFileSync(join(rootfs, 'etc', 'passwd'), 'root:x:0:0:root:/tmp:/bin/sh\nnobody:x:65534:65534:nobody:/tmp:/bin/sh\n');
+writeFileSync(join(rootfs, 'etc', 'group'), 'root:x:0:\nnogroup:x:65534:\n');
 writeFileSync(join(rootfs, 'etc', 'hosts'), '127.0.0.1 localhost\n::1 localhost\n');
 const project = join(rootfs, 'work');
 for (const p of ['package.json', 'tsconfig.json', 'dist', 'src', 'proto', 'node_modules', 'test/kernel', 'test/helpers']) cpSync(join(root, p), join(project, p), { recursive: true });

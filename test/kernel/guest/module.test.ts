@@ -16,6 +16,7 @@ import { resolveFamily } from '../../../src/netlink/controller.js';
 import { decodeGenl, writeGetStats } from '../../../src/protocol/messages.js';
 import { NetlinkSocket } from '../../../src/netlink/socket.js';
 import { EmbeddingService } from '../../../src/sdk/service.js';
+import { ctl } from '../../helpers/ctl.js';
 import { until } from '../../helpers/wait.js';
 
 const CONTROL = '/tmp/vexfs-control.sock'; // the daemon's; services here register by ioctl
@@ -159,6 +160,64 @@ describe('vexfs_ipc.ko', () => {
     }
     expect((await dev.list(0)).total).toBe(1);
     expect(stats().live_registrations).toBe(1);
+  });
+
+  it('vexfsctl reads the module by ioctl: status, services, service, stats, the same views as the control socket', async () => {
+    const status = JSON.parse((await ctl(['status', '--json'])).stdout);
+    expect(status).toMatchObject({ source: 'device', kernel: { module: true, daemonAttached: true, transport: 'genl' }, services: 1, inflight: 0 });
+    expect(status.uptimeMs).toBeGreaterThan(0);
+    const viaDevice = JSON.parse((await ctl(['services', '--json'])).stdout) as Array<Record<string, unknown>>;
+    expect(viaDevice).toHaveLength(1);
+    expect(viaDevice[0]).toMatchObject({ id: 'guest-embedder', state: 'ready', health: 100, breaker: 'closed', dimensions: [384], models: [HASHING_MODEL, 'slow'], pid: process.pid });
+    expect(viaDevice[0]?.capacity as number).toBeGreaterThan(0);
+    expect(viaDevice[0]?.p50ResponseNs as number).toBeGreaterThan(0);
+    const viaDaemon = JSON.parse((await ctl(['--via', 'daemon', '--socket', CONTROL, 'services', '--json'])).stdout) as Array<Record<string, unknown>>;
+    const stable = (v: Record<string, unknown>) => ({ ...v, heartbeatAgeMs: 0 });
+    expect(viaDaemon.map(stable)).toEqual(viaDevice.map(stable));
+    const table = await ctl(['services']);
+    expect(table.stdout).toMatch(/^guest-embedder\s+hashing embedder \(guest\)\s+-\s+ready\s+100\s+384\s+hashing-ngram-v1,slow\s+\d+\/\d+\s+\S+s\s+\S+s\s+closed$/m);
+    expect((await ctl(['service', 'guest-embedder'])).stdout).toMatch(/registered by\s+uid 0, pid \d+/);
+    const missing = await ctl(['service', 'nope']);
+    expect(missing.code).toBe(5);
+    expect(missing.stderr).toContain('no such service is registered');
+    const st = JSON.parse((await ctl(['stats', '--json'])).stdout);
+    expect(st.source).toBe('device');
+    expect(st.succeeded).toBeGreaterThan(0);
+    expect(st.byStatus.SUCCESS).toBe(st.succeeded);
+    expect(st.p99LatencyNs).toBeGreaterThanOrEqual(st.p50LatencyNs);
+    expect(st.p50LatencyNs).toBeGreaterThan(0);
+    const health = await ctl(['health']);
+    expect(health.code).toBe(0);
+    expect(health.stdout).toContain('daemon attached (genl)');
+  });
+
+  it('vexfsctl embeds by SEND_EMBEDDING_REQUEST and registers by ioctl', async () => {
+    const e = JSON.parse((await ctl(['embed', 'hello kernel', '--model', HASHING_MODEL, '--json'])).stdout);
+    expect(e).toMatchObject({ status: 'SUCCESS', dimensions: 384, dataType: 0 });
+    expect(Float32Array.from(e.values as number[])).toEqual(hashingEmbed('hello kernel', 384));
+    const held = ctl(['register', '--id', 'ctl-held', '--dims', '8', '--endpoint', 'unix:/tmp/ctl-held.sock', '--hold-ms', '1500', '--json']);
+    const deadline = Date.now() + 30_000;
+    while (!(await dev.list()).services.some((s) => s.id === 'ctl-held') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect((await dev.list()).services.map((s) => s.id)).toContain('ctl-held');
+    const done = await held;
+    expect(done.code).toBe(0);
+    expect(done.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([{ registered: 'ctl-held', via: 'ioctl' }, { unregistered: 'ctl-held' }]);
+    expect((await dev.list()).services.map((s) => s.id)).toEqual(['guest-embedder']);
+  });
+
+  it('vexfsctl says which group a user needs when the device refuses them', async () => {
+    const r = await ctl(['status'], {}, { uid: 65534, gid: 65534 });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('permission denied: open on /dev/vexfs_ipc: it is mode 660, group root: add your user to group root');
+  });
+
+  it('serves the module counters on /metrics', async () => {
+    const text = await (await fetch('http://127.0.0.1:9477/metrics')).text();
+    const submitted = Number(/^vexfs_kernel_requests_submitted_total (\d+)$/m.exec(text)?.[1]);
+    expect(submitted).toBe(stats().requests_submitted);
+    expect(text).toMatch(/^vexfs_kernel_daemon_attached 1$/m);
+    expect(text).toMatch(/^vexfs_requests_total\{service="guest-embedder",model="hashing-ngram-v1",priority="normal",status="success"\} [1-9]/m);
+    expect((await fetch('http://127.0.0.1:9477/ready')).status).toBe(200);
   });
 
   it('refuses bad registrations with the documented errno, in the module or from the daemon', async () => {
