@@ -6,7 +6,7 @@ import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { Status } from '../src/abi/uapi.js';
-import { RequestTracing, parseTraceparent } from '../src/trace/tracing.js';
+import { RequestTracing, parseTraceparent, traceparentsOf } from '../src/trace/tracing.js';
 import { type TestBridge, filled, startBridge } from './helpers/bridge.js';
 
 let bridge: TestBridge | undefined;
@@ -20,8 +20,15 @@ describe('trace context', () => {
   it('derives trace ids from a daemon instance id and the correlation id', () => {
     const t = new RequestTracing(undefined, '00000000deadbeef');
     expect(t.traceId(0x2an)).toBe('00000000deadbeef000000000000002a');
-    expect(t.traceparent(0x2an, undefined)).toBe('00-00000000deadbeef000000000000002a-000000000000002a-00');
-    expect(parseTraceparent(t.traceparent(0x2an, undefined))).toEqual({ traceId: '00000000deadbeef000000000000002a', spanId: '000000000000002a', sampled: false });
+    const packed = t.pack([{ req: { requestId: 0x2an }, span: undefined }, { req: { requestId: 0x0102030405060708n }, span: undefined }]);
+    expect(packed.traceRequestIds.length).toBe(16);
+    expect(packed.traceSpanIds.length).toBe(0);
+    const [a, b] = traceparentsOf(packed, 2);
+    expect(a).toBe('00-00000000deadbeef000000000000002a-000000000000002a-00');
+    expect(b).toBe('00-00000000deadbeef0102030405060708-0102030405060708-00');
+    expect(parseTraceparent(a as string)).toEqual({ traceId: '00000000deadbeef000000000000002a', spanId: '000000000000002a', sampled: false });
+    // A batch without trace context (an older daemon) gives none rather than made-up ids.
+    expect(traceparentsOf({ tracePrefix: new Uint8Array(0), traceRequestIds: new Uint8Array(0), traceSpanIds: new Uint8Array(0) }, 2)).toEqual([]);
     expect(() => new RequestTracing(undefined, '0000000000000000')).toThrow(/not all zero/);
     expect(parseTraceparent('00-00000000000000000000000000000000-000000000000002a-01')).toBeUndefined();
     expect(parseTraceparent('01-00000000deadbeef000000000000002a-000000000000002a-01')).toBeUndefined();

@@ -662,7 +662,7 @@ export class Router extends EventEmitter<RouterEvents> {
         model: first.req.model ?? '',
         dimensions: first.req.dimensions,
         inputs: entries.map((e) => e.req.input),
-        traceparents: entries.map((e) => this.tracing.traceparent(e.req.requestId, e.span)),
+        ...this.tracing.pack(entries),
         timeoutMs: Math.max(1, Math.floor(minLeft)),
       });
       if (!sent) batch.settle(new BatchFailure('the service is not connected'));

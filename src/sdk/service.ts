@@ -29,6 +29,7 @@ import {
   decodeServiceFrame,
   encodeServiceFrame,
 } from '../wire/proto.js';
+import { traceparentsOf } from '../trace/tracing.js';
 import { closeServer, listenUnix } from '../wire/unix-listen.js';
 import { ControlClient } from './control-client.js';
 
@@ -42,10 +43,12 @@ export interface EmbedOptions {
   /** Aborted when the batch's most urgent deadline passes. */
   signal: AbortSignal;
   /**
-   * W3C traceparent of each input (the daemon's span for that request): a
-   * service that traces makes its spans children of these.
+   * W3C traceparent of each input: its trace id carries the kernel request's
+   * correlation id, its parent is the daemon's span for it (sampled) or the
+   * kernel side (not sampled). A service that traces makes its spans
+   * children of these.
    */
-  traceparents: string[];
+  readonly traceparents: string[];
 }
 
 /**
@@ -225,7 +228,15 @@ export class EmbeddingService {
     const signal = AbortSignal.timeout(Math.max(1, req.timeoutMs || Consts.DEFAULT_TIMEOUT_MS));
     let results: EmbedResultMsg[];
     try {
-      const out = await this.options.embed(req.inputs, { model: req.model === '' ? undefined : req.model, dimensions: req.dimensions, signal, traceparents: req.traceparents });
+      const out = await this.options.embed(req.inputs, {
+        model: req.model === '' ? undefined : req.model,
+        dimensions: req.dimensions,
+        signal,
+        // Built only if the service reads them.
+        get traceparents() {
+          return traceparentsOf(req, n);
+        },
+      });
       if (!Array.isArray(out) || out.length !== n) {
         results = fail(n, Status.SERVICE_ERROR, `embed returned ${Array.isArray(out) ? out.length : typeof out} results for ${n} inputs`);
       } else {
@@ -236,10 +247,10 @@ export class EmbeddingService {
     } finally {
       this.active -= n;
     }
-    // Trace context goes back with each result so the daemon can tie the two sides together.
-    for (let i = 0; i < n; i++) {
-      const tp = req.traceparents[i];
-      if (tp) (results[i] as EmbedResultMsg).traceparent = tp;
+    // When the daemon records spans, each result carries its trace context back to tie the two sides together.
+    if (req.traceSpanIds.length > 0) {
+      const tps = traceparentsOf(req, n);
+      for (let i = 0; i < tps.length; i++) (results[i] as EmbedResultMsg).traceparent = tps[i];
     }
     writer.write(encodeServiceFrame({ response: { batchId: req.batchId, results } }));
   }

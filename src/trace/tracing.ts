@@ -23,8 +23,18 @@ export interface TracedRequest {
   priority: number;
 }
 
+/** A batch's trace context as the service protocol carries it (see EmbedBatchRequest in proto/bridge.proto). */
+export interface PackedTraceContext {
+  tracePrefix: Uint8Array;
+  traceRequestIds: Uint8Array;
+  traceSpanIds: Uint8Array;
+}
+
+const EMPTY = new Uint8Array(0);
+
 export class RequestTracing {
   readonly instance: string;
+  private readonly prefix: Buffer;
 
   /** `tracer`: undefined = only traceparent strings, no spans. */
   constructor(
@@ -33,6 +43,7 @@ export class RequestTracing {
   ) {
     if (!/^[0-9a-f]{16}$/.test(instance) || /^0+$/.test(instance)) throw new RangeError(`instance must be 16 lowercase hex digits, not all zero: ${instance}`);
     this.instance = instance;
+    this.prefix = Buffer.from(instance, 'hex');
   }
 
   get enabled(): boolean {
@@ -43,13 +54,23 @@ export class RequestTracing {
     return this.instance + hex64(requestId);
   }
 
-  /** The traceparent handed to the service: the request's span, or the kernel-side parent when there is no span. */
-  traceparent(requestId: bigint, span: Span | undefined): string {
-    if (span !== undefined) {
-      const sc = span.spanContext();
-      return `00-${sc.traceId}-${sc.spanId}-${sc.traceFlags & 1 ? '01' : '00'}`;
+  /**
+   * The trace context of a batch for the service: each request's id and,
+   * when spans are recorded, its span's id (the service's parent).
+   */
+  pack(items: ReadonlyArray<{ readonly req: { readonly requestId: bigint }; readonly span: Span | undefined }>): PackedTraceContext {
+    const ids = Buffer.allocUnsafe(items.length * 8);
+    for (let i = 0; i < items.length; i++) ids.writeBigUInt64LE(BigInt.asUintN(64, (items[i] as (typeof items)[number]).req.requestId), i * 8);
+    let spans: Uint8Array = EMPTY;
+    if (this.tracer !== undefined) {
+      const b = Buffer.alloc(items.length * 8);
+      for (let i = 0; i < items.length; i++) {
+        const span = (items[i] as (typeof items)[number]).span;
+        if (span !== undefined) b.write(span.spanContext().spanId, i * 8, 8, 'hex');
+      }
+      spans = b;
     }
-    return `00-${this.traceId(requestId)}-${hex64(requestId)}-00`;
+    return { tracePrefix: this.prefix, traceRequestIds: ids, traceSpanIds: spans };
   }
 
   start(req: TracedRequest): Span | undefined {
@@ -82,6 +103,33 @@ export class RequestTracing {
 
 function hex64(v: bigint): string {
   return BigInt.asUintN(64, v).toString(16).padStart(16, '0');
+}
+
+/**
+ * The W3C traceparent of every input of a batch, from its packed trace
+ * context; empty when the batch carries none.
+ */
+export function traceparentsOf(ctx: PackedTraceContext, count: number): string[] {
+  if (ctx.tracePrefix.length !== 8 || ctx.traceRequestIds.length !== count * 8) return [];
+  const prefix = Buffer.from(ctx.tracePrefix.buffer, ctx.tracePrefix.byteOffset, 8).toString('hex');
+  const ids = Buffer.from(ctx.traceRequestIds.buffer, ctx.traceRequestIds.byteOffset, ctx.traceRequestIds.length);
+  const sampled = ctx.traceSpanIds.length === count * 8;
+  const spans = sampled ? Buffer.from(ctx.traceSpanIds.buffer, ctx.traceSpanIds.byteOffset, ctx.traceSpanIds.length) : undefined;
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = ids.toString('hex', i * 8, i * 8 + 8);
+    // Little-endian on the wire, big-endian (most significant first) in the text.
+    const idHex = swapHex(id);
+    const spanHex = spans !== undefined ? spans.toString('hex', i * 8, i * 8 + 8) : idHex;
+    out.push(`00-${prefix}${idHex}-${spanHex}-${sampled ? '01' : '00'}`);
+  }
+  return out;
+}
+
+function swapHex(le: string): string {
+  let out = '';
+  for (let i = le.length - 2; i >= 0; i -= 2) out += le.slice(i, i + 2);
+  return out;
 }
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;

@@ -35,7 +35,9 @@ export interface EmbedBatchRequestMsg {
   model: string;
   dimensions: number;
   inputs: Uint8Array[];
-  traceparents: string[];
+  tracePrefix: Uint8Array;
+  traceRequestIds: Uint8Array;
+  traceSpanIds: Uint8Array;
   timeoutMs: number;
 }
 
