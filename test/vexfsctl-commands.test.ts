@@ -73,7 +73,7 @@ describe('vexfsctl over the control socket', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/answered\s+21/);
     expect(r.stdout).toMatch(/by status\s+NO_SERVICE 1/);
-    expect(r.stdout).toMatch(/latency\s+avg \S+, p50 \S+, p99 \S+/);
+    expect(r.stdout).toMatch(/latency\s+p50 \S+, p99 \S+, recent average \S+/);
     expect(r.stdout).toMatch(/cache\s+0% hit rate/);
     const j = JSON.parse((await run('stats', '--json')).stdout);
     expect(j).toMatchObject({ answered: 21, succeeded: 20, failed: 1, byStatus: { SUCCESS: 20, NO_SERVICE: 1 } });

@@ -171,7 +171,7 @@ function serviceText(style: Style, s: ServiceView): string {
     ['registered by', `uid ${s.uid}, pid ${s.pid}`],
     ['load', `${s.active} active of ${s.capacity} (${percent(s.load)}), ${s.queued} queued`],
     ['requests', `${s.total} total, ${s.failures} failed`],
-    ['latency', `avg ${duration(s.avgResponseNs)}, p50 ${duration(s.p50ResponseNs)}, p99 ${duration(s.p99ResponseNs)}`],
+    ['latency', `p50 ${duration(s.p50ResponseNs)}, p99 ${duration(s.p99ResponseNs)}, recent average ${duration(s.avgResponseNs)}`],
     ['last heartbeat', s.heartbeatAgeMs ? `${(s.heartbeatAgeMs / 1000).toFixed(1)}s ago` : '-'],
   ]);
 }
@@ -205,7 +205,7 @@ function statsText(style: Style, s: StatsView): string {
     ['succeeded', { text: String(s.succeeded), colour: 'green' }],
     ['failed', { text: String(s.failed), colour: s.failed ? 'red' : undefined }],
     ['  by status', failures.length ? failures.map(([k, v]) => `${k} ${v}`).join(', ') : '-'],
-    ['latency', `avg ${duration(s.avgLatencyNs)}, p50 ${duration(s.p50LatencyNs)}, p99 ${duration(s.p99LatencyNs)}`],
+    ['latency', `p50 ${duration(s.p50LatencyNs)}, p99 ${duration(s.p99LatencyNs)}, recent average ${duration(s.avgLatencyNs)}`],
     ['in flight', String(s.inflight)],
     ['queued', `critical ${s.queued.critical}  high ${s.queued.high}  normal ${s.queued.normal}  low ${s.queued.low}`],
     ['cache', `${percent(s.cache.hitRate)} hit rate (${s.cache.hits} hits, ${s.cache.misses} misses, ${s.cache.coalesced} coalesced)`],
@@ -221,7 +221,7 @@ function serviceStatsText(style: Style, s: ServiceView): string {
     ['requests', String(s.total)],
     ['succeeded', String(s.total - s.failures)],
     ['failed', { text: String(s.failures), colour: s.failures ? 'red' : undefined }],
-    ['latency', `avg ${duration(s.avgResponseNs)}, p50 ${duration(s.p50ResponseNs)}, p99 ${duration(s.p99ResponseNs)}`],
+    ['latency', `p50 ${duration(s.p50ResponseNs)}, p99 ${duration(s.p99ResponseNs)}, recent average ${duration(s.avgResponseNs)}`],
     ['in flight', `${s.active} of ${s.capacity}`],
     ['queued', String(s.queued)],
     ['breaker', { text: s.breaker, colour: judge(s.breaker) }],

@@ -95,7 +95,7 @@ function screen(style: Style, f: Frame, p: Frame | undefined, intervalMs: number
       `  ${f.status.kernel.daemonAttached ? paint(style, 'green', `attached (${f.status.kernel.transport})`) : paint(style, 'red', 'no daemon attached')}` +
       `  up ${uptime(f.status.uptimeMs)}  every ${intervalMs / 1000}s  q quits`,
     `requests  ${sum.requestsPerSecond}/s   answered ${f.stats.answered}   failed ${f.stats.failed}   in flight ${f.stats.inflight}`,
-    `latency   p50 ${duration(f.stats.p50LatencyNs)}   p99 ${duration(f.stats.p99LatencyNs)}   avg ${duration(f.stats.avgLatencyNs)}`,
+    `latency   p50 ${duration(f.stats.p50LatencyNs)}   p99 ${duration(f.stats.p99LatencyNs)}   recent average ${duration(f.stats.avgLatencyNs)}`,
     `queues    critical ${q.critical}   high ${q.high}   normal ${q.normal}   low ${q.low}   shed ${f.stats.shed}   rate-limited ${f.stats.rateLimited}`,
     '',
   ];
