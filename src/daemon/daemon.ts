@@ -218,10 +218,7 @@ export class Daemon {
   /** The kernel side's own counters: the twin's, or the module's through its device. */
   private async kernelCounters(): Promise<KernelCounters | undefined> {
     const twin = this.link?.twin;
-    if (twin !== undefined) {
-      const t = twin.stats();
-      return { ...t, inflight: t.inflight };
-    }
+    if (twin !== undefined) return twin.stats();
     if (this.link === undefined || this.link.transport === 'twin' || !existsSync(CHARDEV_PATH)) return undefined;
     let dev: VexfsDevice;
     try {

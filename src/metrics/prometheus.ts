@@ -8,6 +8,7 @@ import client from 'prom-client';
 
 import { Breaker, Status } from '../abi/uapi.js';
 import { LEVEL_NAMES } from '../manager/priority.js';
+import type { TwinStats } from '../twin/kernel-twin.js';
 import type { DaemonStatsMsg } from '../wire/proto.js';
 import type { LatencyHistogram } from './histogram.js';
 import type { RequestMetrics } from './request-metrics.js';
@@ -15,19 +16,8 @@ import type { RequestMetrics } from './request-metrics.js';
 const STATUS_NAMES = Object.fromEntries(Object.entries(Status).map(([k, v]) => [v, k.toLowerCase()])) as Record<number, string>;
 const BREAKER_CODE: Record<string, number> = { closed: Breaker.CLOSED, open: Breaker.OPEN, 'half-open': Breaker.HALF_OPEN };
 
-/** The module's own counters (GET_STATS without the daemon's part), or the twin's. */
-export interface KernelCounters {
-  requestsSubmitted: number;
-  requestsCompleted: number;
-  requestsFailed: number;
-  requestsTimedOut: number;
-  requestsCancelled: number;
-  requestsResent: number;
-  responsesLate: number;
-  messagesInvalid: number;
-  inflight: number;
-  daemonAttached: boolean;
-}
+/** The module's own counters (GET_STATS without the daemon's part); the twin keeps the same ones. */
+export type KernelCounters = Omit<TwinStats, 'daemonPortId' | 'minPriority'>;
 
 export interface MetricsSource {
   stats(): DaemonStatsMsg;
