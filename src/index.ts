@@ -39,3 +39,9 @@ export { ResponseCache, cacheKey, type CacheOptions, type CacheCounters } from '
 export { AdaptiveLimit, type AdaptiveLimitOptions } from './manager/adaptive-limit.js';
 export { HealthChecker, type HealthCheckOptions } from './manager/health-check.js';
 export { TokenBucket, RateLimits, type RateLimitOptions } from './manager/rate-limit.js';
+export { LatencyHistogram, BOUNDS_NS } from './metrics/histogram.js';
+export { RequestMetrics, NO_SERVICE_LABEL, NO_MODEL_LABEL, OTHER_MODEL_LABEL, CACHE_LABEL } from './metrics/request-metrics.js';
+export { createMetricsRegistry, type KernelCounters, type MetricsSource } from './metrics/prometheus.js';
+export { ObservabilityServer, type HttpServerOptions, type Readiness } from './metrics/http-server.js';
+export { AuditLog, type AuditLogOptions, type AuditFields } from './audit/audit-log.js';
+export { RequestTracing, parseTraceparent, traceparentsOf, type PackedTraceContext } from './trace/tracing.js';

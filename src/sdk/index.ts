@@ -2,4 +2,5 @@
 export { EmbeddingService, EmbedItemError, type EmbedFn, type EmbedOptions, type EmbeddingServiceOptions } from './service.js';
 export { ControlClient } from './control-client.js';
 export { DataType, Status } from '../abi/uapi.js';
-export { RegistrationError, TransportError } from '../errors.js';
+export { ControlError, RegistrationError, TransportError } from '../errors.js';
+export { parseTraceparent } from '../trace/tracing.js';
