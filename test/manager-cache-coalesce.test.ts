@@ -60,6 +60,11 @@ describe('response cache and coalescing', () => {
     } finally {
       client.close();
     }
+    // Per-request metrics credit coalesced requests to the service that answered their leader, hits to the cache.
+    const counted = (service: string) => [...(bridge!.daemon.router.metrics.services.get(service)?.byModel.values() ?? [])].reduce((n, c) => n + c.reduce((a, b) => a + b, 0), 0);
+    expect(counted('s')).toBe(12);
+    expect(counted('(cache)')).toBe(1);
+    expect(bridge.daemon.router.metrics.services.has('(none)')).toBe(false);
   });
 
   it('hands a coalesced call over when the request that made it is cancelled', async () => {

@@ -47,6 +47,7 @@ export class Daemon {
   private http: ObservabilityServer | undefined;
   private tracerProvider: BasicTracerProvider | undefined;
   private stopping: Promise<void> | undefined;
+  private kernelLost = false;
   readonly startedAt = Date.now();
 
   private constructor(
@@ -170,6 +171,7 @@ export class Daemon {
     ch.on('invalid', (err: DecodeError) => limited.warn(`kernel:${err.field}`, { field: err.field, err: err.message }, 'bad message from the kernel side'));
     ch.on('kernelError', (err) => limited.warn(`kernel-error:${err.errnoName}`, { errno: err.errnoName, msg: err.extackMessage }, 'the kernel side refused a message'));
     ch.on('lost', (err) => {
+      this.kernelLost = true;
       log.error({ err: err.message }, 'the kernel side is gone');
       audit?.record('daemon.detached', { transport: this.transport, reason: `kernel side lost: ${err.message}` });
     });
@@ -207,7 +209,7 @@ export class Daemon {
 
   /** Attached to the kernel side with at least one service that can take requests. */
   readiness(): Readiness {
-    const kernelAttached = this.link !== undefined && this.stopping === undefined && (this.link.twin?.attached ?? true);
+    const kernelAttached = this.link !== undefined && !this.kernelLost && this.stopping === undefined && (this.link.twin?.attached ?? true);
     const healthyServices = this.registry.list().filter((s) => this.router.health(s) > 0).length;
     const reasons: string[] = [];
     if (!kernelAttached) reasons.push('not attached to the kernel side');

@@ -845,16 +845,16 @@ export class Router extends EventEmitter<RouterEvents> {
     this.route(next);
   }
 
-  private finish(e: Inflight, status: number, vector?: Uint8Array, now = process.hrtime.bigint()): void {
+  /** `at`: the service that answered (a coalesced follower shares its leader's). */
+  private finish(e: Inflight, status: number, vector?: Uint8Array, now = process.hrtime.bigint(), at = servedBy(e)): void {
     if (!e.live) return;
-    const at = servedBy(e);
     this.end(e);
     this.deadlines.settled();
     this.answer(e.req, e.reply, status, e.receivedNs, vector, now, at, e);
     if (e.followers !== undefined) {
       const followers = e.followers;
       e.followers = undefined;
-      for (const f of followers) this.finish(f, status, vector, now);
+      for (const f of followers) this.finish(f, status, vector, now, at);
     }
   }
 
