@@ -83,14 +83,16 @@ async function embedAll(twin: KernelTwin, texts: readonly Buffer[], total: numbe
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'vexfs-demo-'));
-  const config = { ...defaultConfig(), kernel: 'auto' as const, controlSocket: join(dir, 'control.sock'), logLevel: 'warn' as const };
+  const config = { ...defaultConfig(), kernel: 'auto' as const, controlSocket: join(dir, 'control.sock'), logLevel: 'warn' as const, metricsPort: 0 };
   out.write('vexfs-bridge demo\n');
   const daemon = await Daemon.start(config, createLogger(config.logLevel));
   let embedder: ChildProcess | undefined;
   try {
     out.write(`  daemon: kernel transport ${daemon.transport}${daemon.twin ? ' (the vexfs_ipc module is not loaded: embedded kernel twin)' : ''}\n`);
     const twin = daemon.twin;
-    if (twin === undefined) throw new Error('the demo drives requests through the kernel twin; with the module loaded use vexfsctl embed (issue 6)');
+    if (twin === undefined) throw new Error('the demo drives requests through the kernel twin; with the module loaded, send requests with vexfsctl embed');
+    const m = daemon.metricsAddress;
+    if (m !== undefined) out.write(`  metrics: http://${m.host}:${m.port}/metrics (and /health, /ready); vexfsctl --socket ${config.controlSocket} status\n`);
     embedder = await startEmbedder(config.controlSocket);
     while (daemon.registry.get('hashing-embedder')?.state !== ServiceState.READY) await new Promise((r) => setTimeout(r, 5));
 

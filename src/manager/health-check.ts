@@ -40,13 +40,22 @@ export class HealthChecker {
     registry.on('healthResult', (entry, id, healthy, message) => this.onResult(entry, id, healthy, message));
     registry.on('unregistered', (entry) => this.states.delete(entry));
     if (interval > 0) {
+      this.interval = interval;
+      this.lastRound = performance.now();
       this.timer = setInterval(() => this.round(), interval);
       this.timer.unref();
     }
   }
 
+  private interval = 0;
+  private lastRound = 0;
+
   /** One round: unanswered checks past their timeout fail, then every connected service gets a new one. */
   round(now = performance.now()): void {
+    // Our own event loop stalled past the timeout: answers may be waiting unread behind this timer.
+    const stalled = this.interval > 0 && now - this.lastRound - this.interval > this.timeoutMs;
+    this.lastRound = now;
+    if (stalled) return;
     for (const entry of this.registry.list()) {
       if (entry.state !== ServiceState.READY) continue;
       let s = this.states.get(entry);

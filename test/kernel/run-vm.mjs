@@ -85,6 +85,7 @@ echo "VEXFS_VM: booted $(cat /proc/sys/kernel/osrelease)"
 if ! insmod kernel-shim/vexfs_ipc.ko grace_ms=20000; then echo "VEXFS_VM_RESULT tests=1 rmmod=1 splat=0 insmod=1"; poweroff -f; fi
 node node_modules/vitest/vitest.mjs run --config test/kernel/vitest.guest.config.ts
 tests=$?
+if [ $tests -ne 0 ] && [ -f /tmp/vexfs-daemon.log ]; then echo "--- daemon log (last 40 lines)"; tail -n 40 /tmp/vexfs-daemon.log; fi
 rmmod vexfs_ipc; rm=$?
 dmesg > /tmp/dmesg
 splat=0

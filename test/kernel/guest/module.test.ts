@@ -1,7 +1,7 @@
 // Runs inside the VM (npm run test:kernel) against the real vexfs_ipc.ko:
 // the daemon over generic netlink, SDK services, requests by ioctl.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { closeSync, openSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, openSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -31,7 +31,11 @@ function startDaemon(kernel: 'genl' | 'chardev' = 'genl'): Promise<ChildProcess>
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let logs = '';
-  child.stderr!.on('data', (d) => (logs += d));
+  child.stderr!.on('data', (d) => {
+    logs += d;
+    // Kept for the VM's console when a test fails (run-vm.mjs prints its tail).
+    appendFileSync('/tmp/vexfs-daemon.log', d);
+  });
   return until(() => logs.includes('kernel transport') || child.exitCode !== null, 'the daemon to attach', 60_000).then(() => {
     if (child.exitCode !== null) throw new Error(`the daemon exited: ${logs}`);
     return child;
