@@ -15,6 +15,12 @@ const io = {
   env: process.env,
 };
 
+// `vexfsctl services | head -1`: a closed pipe ends the command quietly.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(process.exitCode ?? 0);
+});
+
 async function main(): Promise<number> {
   const parsed = parseArgs(process.argv.slice(2));
   const ctx = makeContext(parsed, io);

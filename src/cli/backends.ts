@@ -193,6 +193,7 @@ function deviceError(err: unknown, path: string, what: string): Error {
   switch (e.code) {
     case 'ENOENT':
       if (what === 'open') return new CliError(ExitCode.UNAVAILABLE, `${path} does not exist: the vexfs_ipc module is not loaded (modprobe vexfs_ipc)`);
+      if (what.startsWith('UNREGISTER')) return new CliError(ExitCode.NOT_FOUND, `${what}: this process holds no registration with that id (it was removed meanwhile)`);
       return new CliError(ExitCode.NOT_FOUND, `${what}: no such service is registered (vexfsctl services lists them)`);
     case 'EACCES':
     case 'EPERM':

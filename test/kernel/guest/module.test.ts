@@ -27,7 +27,10 @@ let service: EmbeddingService | undefined;
 const slowRelease: Array<() => void> = [];
 
 function startDaemon(kernel: 'genl' | 'chardev' = 'genl'): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist/bin/vexfs-bridged.js', '--kernel', kernel, '--control-socket', CONTROL, '--log-level', 'info'], {
+  // The guest's service lives in this test process, whose event loop can be busy for seconds under TCG
+  // (48 hashing embeds plus their checks in one turn: "no heartbeat for 3336 ms" was seen with the 3 s
+  // default), so heartbeats get a timeout for an emulated machine.
+  const child = spawn(process.execPath, ['dist/bin/vexfs-bridged.js', '--kernel', kernel, '--control-socket', CONTROL, '--log-level', 'info', '--heartbeat-timeout-ms', '15000'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let logs = '';
