@@ -7,6 +7,8 @@
  * A registration belongs to the open file that made it: closing the file
  * (or the process dying) tells the daemon the service is gone. The module
  * keeps every registration so that a daemon attaching later learns them.
+ * The daemon may revoke one (an administrator removed the service): it
+ * leaves the list at once, and its file notices on its next ioctl or close.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -62,6 +64,7 @@ struct service_spec {
 };
 
 struct registration {
+	/* On registrations while the module holds it; empty once dropped or revoked. */
 	struct list_head node;
 	struct service_spec spec;
 };
@@ -89,6 +92,7 @@ struct query {
 };
 
 static LIST_HEAD(registrations);
+/* Nests inside a file's lock; never held while waiting for the daemon. */
 static DEFINE_MUTEX(registrations_lock);
 static DEFINE_XARRAY(queries);
 
@@ -319,6 +323,78 @@ static int read_spec(const struct vexfs_ipc_service_register *r, struct service_
 	return 0;
 }
 
+/* Takes @reg off the list if it is still there; true if this call did. */
+static bool unlink_registration(struct registration *reg)
+{
+	bool held;
+
+	mutex_lock(&registrations_lock);
+	held = !list_empty(&reg->node);
+	if (held) {
+		list_del_init(&reg->node);
+		atomic64_dec(&vexfs_ipc_stats.live_registrations);
+	}
+	mutex_unlock(&registrations_lock);
+	return held;
+}
+
+/*
+ * Forgets this file's registration. The daemon is told (when @tell_daemon)
+ * and the event sent only if the module still held it: a revoked one was
+ * already gone from both.
+ */
+static void drop_registration(struct control_file *cf, bool tell_daemon)
+{
+	u32 portid;
+
+	if (unlink_registration(cf->reg)) {
+		portid = tell_daemon ? vexfs_ipc_genl_daemon_portid() : 0;
+		if (portid)
+			send_control(portid, VEXFS_IPC_CMD_SERVICE_UNREGISTER, 0, NULL, cf->reg->spec.id, VEXFS_IPC_F_NO_REPLY);
+		vexfs_ipc_genl_event(VEXFS_IPC_EVENT_SERVICE_UNREGISTERED, cf->reg->spec.id, 0);
+	}
+	kfree(cf->reg);
+	cf->reg = NULL;
+}
+
+/* A registration the daemon revoked no longer counts as this file's. */
+static void forget_revoked(struct control_file *cf)
+{
+	bool held;
+
+	if (!cf->reg)
+		return;
+	mutex_lock(&registrations_lock);
+	held = !list_empty(&cf->reg->node);
+	mutex_unlock(&registrations_lock);
+	if (!held)
+		drop_registration(cf, false);
+}
+
+void vexfs_ipc_control_revoke(const char *service_id)
+{
+	struct registration *reg;
+	bool found = false;
+
+	/*
+	 * Only the list lock: the owning file may hold its own lock while it
+	 * waits for this very daemon, which is blocked in this call.
+	 */
+	mutex_lock(&registrations_lock);
+	list_for_each_entry(reg, &registrations, node) {
+		if (!strcmp(reg->spec.id, service_id)) {
+			list_del_init(&reg->node);
+			atomic64_dec(&vexfs_ipc_stats.live_registrations);
+			found = true;
+			break;
+		}
+	}
+	mutex_unlock(&registrations_lock);
+	/* The file may free @reg from here on; the caller's id outlives this call. */
+	if (found)
+		vexfs_ipc_genl_event(VEXFS_IPC_EVENT_SERVICE_UNREGISTERED, service_id, 0);
+}
+
 static long do_register(struct control_file *cf, struct vexfs_ipc_service_register __user *u)
 {
 	struct vexfs_ipc_service_register r;
@@ -335,6 +411,7 @@ static long do_register(struct control_file *cf, struct vexfs_ipc_service_regist
 	if (ret)
 		goto err_free;
 	mutex_lock(&cf->lock);
+	forget_revoked(cf);
 	if (cf->reg) {
 		ret = -EBUSY;
 		goto err_unlock;
@@ -349,16 +426,14 @@ static long do_register(struct control_file *cf, struct vexfs_ipc_service_regist
 		}
 	}
 	list_add_tail(&reg->node, &registrations);
+	atomic64_inc(&vexfs_ipc_stats.live_registrations);
 	mutex_unlock(&registrations_lock);
 	ret = run_query(&q, VEXFS_IPC_CMD_SERVICE_REGISTER, &reg->spec, NULL);
 	if (ret) {
-		mutex_lock(&registrations_lock);
-		list_del(&reg->node);
-		mutex_unlock(&registrations_lock);
+		unlink_registration(reg);
 		goto err_unlock;
 	}
 	cf->reg = reg;
-	atomic64_inc(&vexfs_ipc_stats.live_registrations);
 	mutex_unlock(&cf->lock);
 	vexfs_ipc_genl_event(VEXFS_IPC_EVENT_SERVICE_REGISTERED, reg->spec.id, 0);
 	return 0;
@@ -368,17 +443,6 @@ err_unlock:
 err_free:
 	kfree(reg);
 	return ret;
-}
-
-static void drop_registration(struct control_file *cf)
-{
-	vexfs_ipc_genl_event(VEXFS_IPC_EVENT_SERVICE_UNREGISTERED, cf->reg->spec.id, 0);
-	mutex_lock(&registrations_lock);
-	list_del(&cf->reg->node);
-	mutex_unlock(&registrations_lock);
-	kfree(cf->reg);
-	cf->reg = NULL;
-	atomic64_dec(&vexfs_ipc_stats.live_registrations);
 }
 
 static long do_unregister(struct control_file *cf, struct vexfs_ipc_service_unregister __user *u)
@@ -396,6 +460,7 @@ static long do_unregister(struct control_file *cf, struct vexfs_ipc_service_unre
 	if (ret)
 		return ret;
 	mutex_lock(&cf->lock);
+	forget_revoked(cf);
 	if (!cf->reg || strcmp(cf->reg->spec.id, id)) {
 		mutex_unlock(&cf->lock);
 		return -ENOENT;
@@ -403,7 +468,7 @@ static long do_unregister(struct control_file *cf, struct vexfs_ipc_service_unre
 	ret = run_query(&q, VEXFS_IPC_CMD_SERVICE_UNREGISTER, NULL, id);
 	/* Gone from the daemon either way once it answered; keep it only if it could not be told. */
 	if (!ret || ret == -ENOENT)
-		drop_registration(cf);
+		drop_registration(cf, false);
 	mutex_unlock(&cf->lock);
 	return ret;
 }
@@ -511,14 +576,10 @@ int vexfs_ipc_control_open(struct file *file)
 void vexfs_ipc_control_release(struct file *file)
 {
 	struct control_file *cf = file->private_data;
-	u32 portid = vexfs_ipc_genl_daemon_portid();
 
-	if (cf->reg) {
-		/* The registering process closed the device or died: the service is gone. */
-		if (portid)
-			send_control(portid, VEXFS_IPC_CMD_SERVICE_UNREGISTER, 0, NULL, cf->reg->spec.id, VEXFS_IPC_F_NO_REPLY);
-		drop_registration(cf);
-	}
+	/* The registering process closed the device or died: the service is gone. */
+	if (cf->reg)
+		drop_registration(cf, true);
 	mutex_destroy(&cf->lock);
 	kfree(cf);
 }

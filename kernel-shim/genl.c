@@ -208,6 +208,11 @@ int vexfs_ipc_handle(u8 cmd, u32 sender, struct nlattr **attrs, struct netlink_e
 		    NL_REQ_ATTR_CHECK(extack, NULL, attrs, VEXFS_IPC_A_ERRNO))
 			return -EINVAL;
 		return vexfs_ipc_control_reply(attrs, extack);
+	case VEXFS_IPC_CMD_SERVICE_REVOKE:
+		if (NL_REQ_ATTR_CHECK(extack, NULL, attrs, VEXFS_IPC_A_SERVICE_ID))
+			return -EINVAL;
+		vexfs_ipc_control_revoke(nla_data(attrs[VEXFS_IPC_A_SERVICE_ID]));
+		return 0;
 	default:
 		NL_SET_ERR_MSG(extack, "command not accepted from the daemon");
 		return -EOPNOTSUPP;
@@ -266,6 +271,7 @@ static const struct genl_small_ops vexfs_ipc_ops[] = {
 	{ .cmd = VEXFS_IPC_CMD_HEARTBEAT, .doit = vexfs_ipc_doit, .flags = GENL_ADMIN_PERM },
 	{ .cmd = VEXFS_IPC_CMD_GET_STATS, .doit = vexfs_ipc_get_stats },
 	{ .cmd = VEXFS_IPC_CMD_REPLY, .doit = vexfs_ipc_doit, .flags = GENL_ADMIN_PERM },
+	{ .cmd = VEXFS_IPC_CMD_SERVICE_REVOKE, .doit = vexfs_ipc_doit, .flags = GENL_ADMIN_PERM },
 };
 
 static const struct genl_multicast_group vexfs_ipc_mcgrps[] = {

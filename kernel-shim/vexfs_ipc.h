@@ -114,6 +114,7 @@ int vexfs_ipc_control_open(struct file *file);
 void vexfs_ipc_control_release(struct file *file);
 long vexfs_ipc_control_ioctl(struct file *file, unsigned int cmd, void __user *argp);
 int vexfs_ipc_control_reply(struct nlattr **attrs, struct netlink_ext_ack *extack);
+void vexfs_ipc_control_revoke(const char *service_id);
 void vexfs_ipc_control_daemon_attached(u32 portid);
 extern const struct nla_policy vexfs_ipc_svc_policy[VEXFS_IPC_SVC_A_MAX + 1];
 extern const struct nla_policy vexfs_ipc_stats_policy[VEXFS_IPC_STATS_A_MAX + 1];

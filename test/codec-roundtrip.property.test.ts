@@ -18,6 +18,7 @@ import {
   writeEmbedResponse,
   writeReply,
   writeServiceRegister,
+  writeServiceRevoke,
 } from '../src/protocol/messages.js';
 
 const to = { familyId: 0x1f, seq: 1, portId: 1234 };
@@ -98,12 +99,15 @@ describe('codec round trips', () => {
     );
   });
 
-  it('SERVICE_REGISTER and a REPLY listing services', () => {
+  it('SERVICE_REGISTER, SERVICE_REVOKE and a REPLY listing services', () => {
     fc.assert(
       fc.property(service, fc.array(service, { maxLength: 4 }), (svc, list) => {
         const w = new NlWriter(64);
         writeServiceRegister(w, to, { requestId: 3n, service: svc, callerUid: 1, callerPid: 2 });
         expect(decodeOnly(w).msg).toEqual({ requestId: 3n, service: svc, callerUid: 1, callerPid: 2 });
+        w.reset();
+        writeServiceRevoke(w, to, { serviceId: svc.id });
+        expect(decodeOnly(w)).toEqual({ cmd: Cmd.SERVICE_REVOKE, msg: { serviceId: svc.id } });
         w.reset();
         writeReply(w, to, { requestId: 4n, errno: 0, services: list });
         expect(decodeOnly(w).msg).toEqual({ requestId: 4n, errno: 0, errorMsg: undefined, services: list });

@@ -6,7 +6,7 @@ import { InvalidArgumentError, NetlinkError, NotAttachedError, QueueFullError } 
 import { GenlKernelChannel, type KernelChannel } from '../src/kernel/channel.js';
 import { NetlinkProtocol, NlmFlags } from '../src/netlink/constants.js';
 import type { CancelMessage, EmbedRequest } from '../src/protocol/messages.js';
-import { writeEmbedResponse, writeHeartbeat } from '../src/protocol/messages.js';
+import { writeEmbedResponse, writeHeartbeat, writeServiceRevoke } from '../src/protocol/messages.js';
 import { KernelTwin } from '../src/twin/kernel-twin.js';
 import { rawDaemon } from './helpers/raw-daemon.js';
 import { until } from './helpers/wait.js';
@@ -162,6 +162,19 @@ describe('kernel twin', () => {
     expect(err).toBeInstanceOf(NetlinkError);
     expect((err as NetlinkError).errnoName).toBe('EBUSY');
     expect((err as NetlinkError).extackMessage).toMatch(/a daemon is attached at port/);
+  });
+
+  it('takes SERVICE_REVOKE from the attached daemon only', async () => {
+    const t = twin();
+    const d = await rawDaemon(t.portId);
+    const stranger = await rawDaemon(t.portId);
+    closers.push(() => d.conn.close(), () => stranger.conn.close());
+    await d.attach();
+    const revoke = (r: typeof d) =>
+      r.conn.request(t.portId, (w, seq) => writeServiceRevoke(w, { familyId: r.family.id, seq, portId: r.socket.portId, flags: NlmFlags.ACK }, { serviceId: 'svc' }));
+    expect(t.family.ops.map((o) => o.id)).toContain(Cmd.SERVICE_REVOKE);
+    await expect(revoke(d)).resolves.toBeDefined();
+    await expect(revoke(stranger)).rejects.toMatchObject({ errnoName: 'ENOTCONN' });
   });
 
   it('answers malformed messages with EINVAL and the field, and keeps serving', async () => {

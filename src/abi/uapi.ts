@@ -36,7 +36,7 @@ export const Consts = {
   STATUS_SLOTS: 16,
   STATUS_MAX: 12,
   EVENT_MAX: 4,
-  CMD_MAX: 13,
+  CMD_MAX: 14,
   A_MAX: 27,
   SVC_A_MAX: 25,
   STATS_A_MAX: 24,
@@ -147,6 +147,7 @@ export const Cmd = {
   REPLY: 11,
   HEARTBEAT: 12,
   EVENT: 13,
+  SERVICE_REVOKE: 14,
 } as const;
 export type Cmd = (typeof Cmd)[keyof typeof Cmd];
 

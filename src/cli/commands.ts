@@ -407,7 +407,7 @@ const DETAILS: Partial<Record<Command, string>> = {
   top: 'options:\n  --interval MS          refresh period (100-60000, default 1000)\nkeys: q or Ctrl-C quits',
   register:
     'options:\n  --id ID                required, [A-Za-z0-9._-]\n  --dims N[,N...]        required, 1-16 sizes of 1-8192\n  --endpoint unix:/PATH  required, where the daemon connects\n  --name NAME            default the id\n  --version V\n  --models A,B           default: serves requests naming no model\n  --max-batch N          1-1000, default 32\n  --priority N           0-255, default 0\n  --data-types T,T       float32,float16,int8,int16,binary (default float32)\n  --hold-ms MS           unregister after this long (default: at Ctrl-C)\nexample:\n  vexfsctl register --id test --dims 384 --endpoint unix:/run/test.sock --hold-ms 60000',
-  unregister: 'Goes to the daemon\'s control socket (an ioctl can only unregister what its own file registered).\nexample:\n  vexfsctl unregister minilm',
+  unregister: 'Goes to the daemon\'s control socket (an ioctl can only unregister what its own file registered);\na registration made by ioctl is revoked in the module as well, which frees its id at once.\nexample:\n  vexfsctl unregister minilm',
   embed:
     'options:\n  --model NAME\n  --dims N               default: the first size of a service serving the model\n  --dtype T              float32 (default), float16, int8, int16, binary\n  --priority P           0-255 or low, normal (default), high, critical\n  --timeout MS           1-600000, default 5000\nexits 1 when the answer is not SUCCESS\nexample:\n  vexfsctl embed "hello world" --model minilm --dims 384',
 };

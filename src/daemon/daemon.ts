@@ -23,7 +23,7 @@ import type { KernelTwin } from '../twin/kernel-twin.js';
 import type { EmbedCallMsg, EmbedOutcomeMsg } from '../wire/proto.js';
 import { type DaemonConfig, RELOADABLE } from './config.js';
 import { ControlServer, type PeerCred } from './control-server.js';
-import { handleKernelControl } from './kernel-control.js';
+import { KERNEL_OWNER, handleKernelControl } from './kernel-control.js';
 import { CHARDEV_PATH, type KernelLink, openKernel } from './kernel.js';
 import { RateLimitedLog, type Logger } from './log.js';
 import { ServiceRegistry } from './registry.js';
@@ -121,6 +121,10 @@ export class Daemon {
     this.registry.on('unregistered', (e, reason) => {
       log.info({ service: e.info.id, reason }, 'service unregistered');
       audit?.record('service.unregistered', { service: e.info.id, reason, via: via(e.owner), uid: e.uid, pid: e.pid });
+    });
+    // The module keeps device registrations for the next daemon and refuses their id to others: it must forget this one too.
+    this.registry.on('removed', (e) => {
+      if (e.owner === KERNEL_OWNER) this.link?.channel.revoke(e.info.id);
     });
     this.registry.on('refused', (op, id, owner, uid, pid, err) => {
       limited.warn(`refused:${op}:${err.errno}`, { op, service: id, errno: err.errno, reason: err.message }, `${op} refused`);

@@ -35,6 +35,8 @@ export interface RegistryEvents {
   /** A re-registration changed an existing service (version, capabilities, endpoint). */
   updated: [entry: ServiceEntry, previous: ServiceInfoMsg];
   unregistered: [entry: ServiceEntry, reason: string];
+  /** An administrator removed it (after `unregistered`): its owner did not ask for this. */
+  removed: [entry: ServiceEntry];
   /** The service's connection is up (ready) or down. */
   state: [entry: ServiceEntry];
   invalid: [entry: ServiceEntry, err: Error];
@@ -222,6 +224,7 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
       throw err;
     }
     this.drop(entry as ServiceEntry, `removed by uid ${byUid} pid ${byPid}`);
+    this.emit('removed', entry as ServiceEntry);
     return entry as ServiceEntry;
   }
 

@@ -58,6 +58,7 @@ export const CMD_MSG_TYPE: Readonly<Record<number, number>> = {
   [Cmd.REPLY]: MsgType.STATUS_RESPONSE,
   [Cmd.HEARTBEAT]: MsgType.SERVICE_HEARTBEAT,
   [Cmd.EVENT]: MsgType.SERVICE_DISCOVERY,
+  [Cmd.SERVICE_REVOKE]: MsgType.SERVICE_UNREGISTER,
 };
 
 /**

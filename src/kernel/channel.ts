@@ -29,6 +29,7 @@ import {
   writeEmbedResponse,
   writeHeartbeat,
   writeReply,
+  writeServiceRevoke,
 } from '../protocol/messages.js';
 
 const ENOENT = errnoValue('ENOENT');
@@ -42,6 +43,8 @@ export interface KernelChannel extends EventEmitter<GenlChannelEvents> {
   readonly counters: GenlChannelCounters;
   respond(res: EmbedResponse): void;
   reply(msg: ReplyMessage): void;
+  /** Tells the module the daemon removed a service registered through the device (an administrator's removal). */
+  revoke(serviceId: string): void;
   heartbeat(minPriority: number | undefined, inflight: number): void;
   close(): Promise<void>;
 }
@@ -168,6 +171,10 @@ export class GenlKernelChannel extends EventEmitter<GenlChannelEvents> implement
   /** Answers a forwarded control message (register, unregister, status, list). */
   reply(msg: ReplyMessage): void {
     writeReply(this.conn.socket.outbox(this.kernelPort), this.out, msg);
+  }
+
+  revoke(serviceId: string): void {
+    writeServiceRevoke(this.conn.socket.outbox(this.kernelPort), this.out, { serviceId });
   }
 
   /** Tells the kernel side which priorities to shed (backpressure) and the load. */

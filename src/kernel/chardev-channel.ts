@@ -23,6 +23,7 @@ import {
   writeEmbedResponse,
   writeHeartbeat,
   writeReply,
+  writeServiceRevoke,
 } from '../protocol/messages.js';
 import type { GenlChannelCounters, GenlChannelEvents, KernelChannel, KernelChannelHandlers } from './channel.js';
 
@@ -174,6 +175,10 @@ export class ChardevKernelChannel extends EventEmitter<GenlChannelEvents> implem
 
   reply(msg: ReplyMessage): void {
     this.send(Cmd.REPLY, (w) => writeReply(w, ADDRESS, msg));
+  }
+
+  revoke(serviceId: string): void {
+    this.send(Cmd.SERVICE_REVOKE, (w) => writeServiceRevoke(w, ADDRESS, { serviceId }));
   }
 
   heartbeat(minPriority: number | undefined, inflight: number): void {

@@ -102,6 +102,10 @@ export interface ServiceUnregisterMessage {
   flags: number;
 }
 
+export interface ServiceRevokeMessage {
+  serviceId: string;
+}
+
 export interface ServiceQueryMessage {
   requestId: bigint;
   serviceId: string;
@@ -144,7 +148,8 @@ export type VexfsMessage =
   | { cmd: typeof Cmd.GET_STATS; msg: GetStatsMessage }
   | { cmd: typeof Cmd.REPLY; msg: ReplyMessage }
   | { cmd: typeof Cmd.HEARTBEAT; msg: HeartbeatMessage }
-  | { cmd: typeof Cmd.EVENT; msg: EventMessage };
+  | { cmd: typeof Cmd.EVENT; msg: EventMessage }
+  | { cmd: typeof Cmd.SERVICE_REVOKE; msg: ServiceRevokeMessage };
 
 // ---------------------------------------------------------------- encoding
 
@@ -310,6 +315,12 @@ export function writeServiceUnregister(w: NlWriter, to: GenlAddress, m: ServiceU
   });
 }
 
+export function writeServiceRevoke(w: NlWriter, to: GenlAddress, m: ServiceRevokeMessage): number {
+  return writeMessage(w, to, Cmd.SERVICE_REVOKE, (w) => {
+    w.string(Attr.SERVICE_ID, m.serviceId, Consts.MAX_SERVICE_ID_LEN);
+  });
+}
+
 export function writeServiceStatus(w: NlWriter, to: GenlAddress, m: ServiceQueryMessage): number {
   return writeMessage(w, to, Cmd.SERVICE_STATUS, (w) => {
     w.u64(Attr.REQUEST_ID, m.requestId).string(Attr.SERVICE_ID, m.serviceId, Consts.MAX_SERVICE_ID_LEN);
@@ -427,6 +438,8 @@ export function decodeAttrs(cmd: number, buf: Uint8Array, start: number, end: nu
           flags: t.u32Or(Attr.FLAGS, 0),
         },
       };
+    case Cmd.SERVICE_REVOKE:
+      return { cmd, msg: { serviceId: t.string(Attr.SERVICE_ID) } };
     case Cmd.SERVICE_STATUS:
       return { cmd, msg: { requestId: t.u64(Attr.REQUEST_ID), serviceId: t.string(Attr.SERVICE_ID) } };
     case Cmd.LIST_SERVICES:

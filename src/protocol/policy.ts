@@ -105,4 +105,5 @@ export const REQUIRED: Readonly<Record<number, readonly number[]>> = {
   [Cmd.REPLY]: [Attr.REQUEST_ID, Attr.ERRNO],
   [Cmd.HEARTBEAT]: [],
   [Cmd.EVENT]: [Attr.EVENT],
+  [Cmd.SERVICE_REVOKE]: [Attr.SERVICE_ID],
 };

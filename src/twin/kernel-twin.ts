@@ -120,6 +120,7 @@ const OPS = [
   Cmd.GET_STATS,
   Cmd.REPLY,
   Cmd.HEARTBEAT,
+  Cmd.SERVICE_REVOKE,
 ].map((id) => ({ id, flags: GenlOpFlags.CMD_CAP_DO | GenlOpFlags.CMD_CAP_HASPOL | (id === Cmd.GET_STATS ? 0 : GenlOpFlags.ADMIN_PERM) }));
 
 export class KernelTwin extends EventEmitter<KernelTwinEvents> {
@@ -398,6 +399,10 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
         return;
       case Cmd.HEARTBEAT:
         if (msg.msg.minPriority !== undefined) this.minPriority = msg.msg.minPriority;
+        this.ack(hdr, port);
+        return;
+      case Cmd.SERVICE_REVOKE:
+        // The twin has no device, so no registration of its own to forget; as in the module, success.
         this.ack(hdr, port);
         return;
       default:

@@ -270,6 +270,31 @@ describe('vexfs_ipc.ko', () => {
     }
   });
 
+  it('forgets a device registration an administrator removes: the id is free and its file may register again', async () => {
+    const svc = { id: 'revoked', name: 'r', version: '1', dimensions: [8], dataTypes: 1, models: [], maxBatchSize: 4, priority: 0, endpoint: 'unix:/tmp/revoked.sock', metadata: {} };
+    const d = VexfsDevice.open();
+    const other = VexfsDevice.open();
+    try {
+      await d.register(svc);
+      expect(stats().live_registrations).toBe(2);
+      await expect(other.register(svc)).rejects.toMatchObject({ code: 'EEXIST' });
+      const removed = await ctl(['--socket', CONTROL, 'unregister', 'revoked', '--json']);
+      expect(removed.code, removed.stderr).toBe(0);
+      await until(() => stats().live_registrations === 1, 'the module to forget the removed registration');
+      expect((await dev.list()).services.map((s) => s.id)).toEqual(['guest-embedder']);
+      await other.register(svc);
+      await expect(d.unregister('revoked')).rejects.toMatchObject({ code: 'ENOENT' });
+      await other.unregister('revoked');
+      await d.register(svc);
+      expect(stats().live_registrations).toBe(2);
+      await d.unregister('revoked');
+      expect(stats().live_registrations).toBe(1);
+    } finally {
+      d.close();
+      other.close();
+    }
+  });
+
   it('removes the service of a registering process that is killed', async () => {
     const child = spawn(process.execPath, ['test/kernel/guest/fixtures/register-and-wait.mjs', 'doomed'], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -358,6 +383,17 @@ describe('vexfs_ipc.ko', () => {
     const many = await Promise.all(Array.from({ length: 16 }, (_, i) => dev.embed({ input: text(`framed ${i}`), dimensions: 384, model: HASHING_MODEL })));
     many.forEach((m, i) => expect(m.vector).toEqual(expectedVector(`framed ${i}`)));
     expect((await dev.list()).services.map((s) => s.id)).toEqual(['guest-embedder']);
+
+    // SERVICE_REVOKE travels as a frame too.
+    const held = VexfsDevice.open();
+    try {
+      await held.register({ id: 'framed-revoked', name: 'r', version: '', dimensions: [8], dataTypes: 1, models: [], maxBatchSize: 1, priority: 0, endpoint: 'unix:/tmp/fr.sock', metadata: {} });
+      expect((await ctl(['--socket', CONTROL, 'unregister', 'framed-revoked'])).code).toBe(0);
+      await until(() => stats().live_registrations === 1, 'the module to forget the removed registration');
+      await expect(held.unregister('framed-revoked')).rejects.toMatchObject({ code: 'ENOENT' });
+    } finally {
+      held.close();
+    }
 
     // Frames from a file that is not the daemon, and broken frames.
     const fd = openSync(DEVICE_PATH, 'r+');

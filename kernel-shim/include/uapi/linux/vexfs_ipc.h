@@ -255,6 +255,15 @@ enum vexfs_ipc_transport {
  *	carrying the same REQUEST_ID.
  * @VEXFS_IPC_CMD_EVENT: kernel->"events" multicast group. R: EVENT.
  *	O: SERVICE_ID, PORT_ID.
+ * @VEXFS_IPC_CMD_SERVICE_REVOKE: daemon->kernel, admin. R: SERVICE_ID.
+ *	The daemon removed a service registered through the device for a
+ *	reason of its own (an administrator's removal): the module forgets
+ *	the registration, so the id is free for any file, the registering
+ *	file holds none (its UNREGISTER_SERVICE gets -ENOENT, its next
+ *	REGISTER_SERVICE is accepted) and a daemon attaching later is not
+ *	told of it. Emits EVENT SERVICE_UNREGISTERED. Succeeds also when no
+ *	device registration has that id (its file was closed meanwhile):
+ *	either way none has it afterwards.
  */
 enum vexfs_ipc_cmd {
 	VEXFS_IPC_CMD_UNSPEC,
@@ -271,6 +280,7 @@ enum vexfs_ipc_cmd {
 	VEXFS_IPC_CMD_REPLY,
 	VEXFS_IPC_CMD_HEARTBEAT,
 	VEXFS_IPC_CMD_EVENT,
+	VEXFS_IPC_CMD_SERVICE_REVOKE,
 	__VEXFS_IPC_CMD_MAX,
 };
 #define VEXFS_IPC_CMD_MAX (__VEXFS_IPC_CMD_MAX - 1)
@@ -492,7 +502,7 @@ enum vexfs_ipc_msg_type {
  * Message type of each command: DAEMON_ATTACH, DAEMON_DETACH, EVENT ->
  * SERVICE_DISCOVERY; EMBED_REQUEST -> EMBEDDING_REQUEST; EMBED_RESPONSE ->
  * EMBEDDING_RESPONSE; CANCEL -> NACK; SERVICE_REGISTER -> SERVICE_REGISTER;
- * SERVICE_UNREGISTER -> SERVICE_UNREGISTER; SERVICE_STATUS, LIST_SERVICES,
+ * SERVICE_UNREGISTER, SERVICE_REVOKE -> SERVICE_UNREGISTER; SERVICE_STATUS, LIST_SERVICES,
  * GET_STATS -> STATUS_REQUEST; REPLY -> STATUS_RESPONSE; HEARTBEAT ->
  * SERVICE_HEARTBEAT. A frame whose type does not match its command is
  * refused.
@@ -561,7 +571,8 @@ struct vexfs_ipc_msg_header {
  * reserved field out of range; -E2BIG a string or array over its limit;
  * -ENOTCONN no daemon attached; -ETIMEDOUT the daemon did not answer;
  * -EEXIST the id is registered by another file; -ENOSPC registry full;
- * -EBUSY this file already holds a registration; others as the daemon
+ * -EBUSY this file already holds a registration (one the daemon revoked
+ * no longer counts); others as the daemon
  * answers.
  */
 struct vexfs_ipc_service_register {
@@ -591,7 +602,8 @@ struct vexfs_ipc_service_register {
  * @flags:	    (in) must be 0.
  *
  * Errors: -EFAULT, -EINVAL; -ENOENT this file holds no registration with
- * that id; -ENOTCONN; -ETIMEDOUT.
+ * that id (never made, or the daemon revoked it: VEXFS_IPC_CMD_SERVICE_REVOKE);
+ * -ENOTCONN; -ETIMEDOUT.
  */
 struct vexfs_ipc_service_unregister {
 	__u64 service_id_ptr;
