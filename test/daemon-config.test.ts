@@ -43,6 +43,8 @@ describe('daemon configuration', () => {
       [{ argv: ['--config', file('{"balancerByModel": {"m": "best"}}')] }, /policy "best" for model "m" is not one of round-robin/],
       [{ argv: ['--config', file('{"balancerByModel": ["m"]}')] }, /is not an object of model: policy/],
       [{ env: { VEXFS_COALESCE: 'yes' } }, /coalesce \(VEXFS_COALESCE\): "yes" is not true or false/],
+      [{ argv: ['--otlp-endpoint', 'collector:4318'] }, /otlpEndpoint \(--otlp-endpoint\): "collector:4318" is not an http:\/\/ or https:\/\/ URL/],
+      [{ env: { VEXFS_OTLP_ENDPOINT: 'not a url' } }, /otlpEndpoint \(VEXFS_OTLP_ENDPOINT\): "not a url" is not an http/],
     ];
     for (const [sources, message] of cases) {
       expect(() => loadConfig(sources)).toThrow(ConfigError);

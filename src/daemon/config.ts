@@ -14,7 +14,7 @@ import { defaultControlSocket } from './defaults.js';
 export const KERNEL_MODES = ['auto', 'genl', 'chardev', 'twin'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const STICKY_BY = ['off', 'pid', 'uid'] as const;
-export const TRACE_EXPORTERS = ['none', 'api', 'console'] as const;
+export const TRACE_EXPORTERS = ['none', 'api', 'console', 'otlp'] as const;
 
 /** Keys a reload (SIGHUP) applies without a restart. */
 export const RELOADABLE: ReadonlyArray<keyof DaemonConfig> = ['logLevel', 'rateLimitGlobal', 'rateLimitPerUid', 'rateLimitPerService'];
@@ -65,6 +65,7 @@ export interface DaemonConfig {
   auditMaxBytes: number;
   auditKeep: number;
   traceExporter: (typeof TRACE_EXPORTERS)[number];
+  otlpEndpoint: string;
 }
 
 type Spec =
@@ -73,6 +74,7 @@ type Spec =
   | { type: 'path'; optional?: boolean }
   | { type: 'host' }
   | { type: 'bool' }
+  | { type: 'url' }
   | { type: 'policyMap' };
 
 const SPEC: Record<keyof DaemonConfig, Spec & { env: string; flag: string; help: string }> = {
@@ -120,7 +122,8 @@ const SPEC: Record<keyof DaemonConfig, Spec & { env: string; flag: string; help:
   auditLog: { type: 'path', optional: true, env: 'VEXFS_AUDIT_LOG', flag: '--audit-log', help: 'audit log file (JSON Lines), empty = off' },
   auditMaxBytes: { type: 'int', min: 4096, max: 1024 * 1024 * 1024, env: 'VEXFS_AUDIT_MAX_BYTES', flag: '--audit-max-bytes', help: 'rotate the audit log at this size' },
   auditKeep: { type: 'int', min: 0, max: 100, env: 'VEXFS_AUDIT_KEEP', flag: '--audit-keep', help: 'rotated audit files kept' },
-  traceExporter: { type: 'enum', values: TRACE_EXPORTERS, env: 'VEXFS_TRACE_EXPORTER', flag: '--trace-exporter', help: 'request spans: none (no spans made), api (the OpenTelemetry API\'s global tracer), console (printed)' },
+  traceExporter: { type: 'enum', values: TRACE_EXPORTERS, env: 'VEXFS_TRACE_EXPORTER', flag: '--trace-exporter', help: 'request spans: none (no spans made), api (the OpenTelemetry API\'s global tracer), console (printed), otlp (batched to --otlp-endpoint)' },
+  otlpEndpoint: { type: 'url', env: 'VEXFS_OTLP_ENDPOINT', flag: '--otlp-endpoint', help: 'OTLP/HTTP (JSON) traces endpoint for --trace-exporter otlp' },
 };
 
 export function defaultConfig(): DaemonConfig {
@@ -170,6 +173,7 @@ export function defaultConfig(): DaemonConfig {
     auditMaxBytes: 10 * 1024 * 1024,
     auditKeep: 5,
     traceExporter: 'none',
+    otlpEndpoint: 'http://127.0.0.1:4318/v1/traces',
   };
 }
 
@@ -196,6 +200,16 @@ function parseValue(key: keyof DaemonConfig, raw: unknown, source: string): stri
     case 'host':
       if (typeof raw !== 'string' || isIP(raw) === 0) throw new ConfigError(where, `${JSON.stringify(raw)} is not an IPv4 or IPv6 address`);
       return raw;
+    case 'url': {
+      let url: URL | undefined;
+      try {
+        url = typeof raw === 'string' ? new URL(raw) : undefined;
+      } catch {
+        url = undefined;
+      }
+      if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new ConfigError(where, `${JSON.stringify(raw)} is not an http:// or https:// URL`);
+      return raw as string;
+    }
     case 'bool':
       if (raw === true || raw === 'true' || raw === '1') return true;
       if (raw === false || raw === 'false' || raw === '0') return false;
@@ -294,6 +308,7 @@ export function configHelp(): string {
       : s.type === 'bool' ? 'true|false'
       : s.type === 'policyMap' ? `model=${POLICIES.join('|')},...`
       : s.type === 'host' ? 'IP address'
+      : s.type === 'url' ? 'http(s) URL'
       : s.optional ? 'absolute path or empty'
       : 'absolute path';
     return `  ${s.flag.padEnd(22)} ${s.env.padEnd(26)} ${key}: ${s.help} (${accepted})`;

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import type { Socket } from 'node:net';
 
 import { trace } from '@opentelemetry/api';
-import { BasicTracerProvider, ConsoleSpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 
 import { AuditLog } from '../audit/audit-log.js';
 import { ControlError, DecodeError, TransportError } from '../errors.js';
@@ -20,6 +20,7 @@ import { type KernelCounters, createMetricsRegistry } from '../metrics/prometheu
 import { loadNative } from '../native.js';
 import type { EmbedResponse } from '../protocol/messages.js';
 import type { KernelTwin } from '../twin/kernel-twin.js';
+import { createTracerProvider } from '../trace/exporters.js';
 import type { EmbedCallMsg, EmbedOutcomeMsg } from '../wire/proto.js';
 import { type DaemonConfig, RELOADABLE } from './config.js';
 import { ControlServer, type PeerCred } from './control-server.js';
@@ -60,8 +61,13 @@ export class Daemon {
       heartbeatTimeoutMs: config.heartbeatTimeoutMs,
       connection: { reconnectMinMs: config.reconnectMinMs, reconnectMaxMs: config.reconnectMaxMs },
     });
-    if (config.traceExporter === 'console') {
-      this.tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(new ConsoleSpanExporter())] });
+    if (config.traceExporter === 'console' || config.traceExporter === 'otlp') {
+      const limited = new RateLimitedLog(logger);
+      this.tracerProvider = createTracerProvider({
+        exporter: config.traceExporter,
+        otlpEndpoint: config.otlpEndpoint,
+        onExportError: (err, spans) => limited.warn('trace-export', { err: err.message, spans, endpoint: config.otlpEndpoint }, 'spans not exported'),
+      });
     }
     this.router = new Router(this.registry, {
       maxInflight: config.maxInflight,
