@@ -928,6 +928,19 @@ export class Router extends EventEmitter<RouterEvents> {
     this.limits = new RateLimits(options);
   }
 
+  /**
+   * The state a service reports: a ready one with every slot taken is BUSY
+   * (new requests wait in its queue); with its queue full as well it is
+   * OVERLOADED (new requests go to other services or the overflow queue).
+   */
+  reportedState(s: ServiceEntry): ServiceState {
+    const q = this.slots.get(s)?.queue;
+    if (s.state !== ServiceState.READY || q === undefined) return s.state;
+    if (q.queued >= this.perService) return ServiceState.OVERLOADED;
+    if (q.outstanding >= q.capacity) return ServiceState.BUSY;
+    return s.state;
+  }
+
   serviceLoad(s: ServiceEntry): { queued: number; capacity: number } {
     const slot = this.slots.get(s);
     if (slot !== undefined) return { queued: slot.queue.queued, capacity: slot.queue.capacity };

@@ -57,7 +57,7 @@ export function serviceStats(d: Daemon, s: ServiceEntry): ServiceStatsMsg {
   const latency = d.router.metrics.series(s.info.id).latency;
   return {
     id: s.info.id,
-    state: s.state,
+    state: d.router.reportedState(s),
     health: d.router.health(s),
     breaker: d.router.breakers.state(s.info.id),
     active: Math.max(0, s.active),

@@ -116,6 +116,14 @@ enum vexfs_ipc_priority {
 	VEXFS_IPC_PRIO_CRITICAL	= 255,
 };
 
+/*
+ * A service's state as the daemon reports it: STARTING until the daemon has
+ * connected to it, READY, BUSY (ready, every request slot taken: new work
+ * waits in its queue), OVERLOADED (its queue is full too: new work goes to
+ * other services or the daemon's overflow queue), ERROR while its
+ * connection is down (the daemon reconnects), STOPPED once unregistered.
+ * STOPPING is reserved.
+ */
 enum vexfs_ipc_service_state {
 	VEXFS_IPC_SVC_STARTING	 = 0,
 	VEXFS_IPC_SVC_READY	 = 1,
