@@ -391,25 +391,15 @@ export class Router extends EventEmitter<RouterEvents> {
 
   /** Services whose capabilities fit `req` (whatever their health), or why none do. */
   private capable(req: EmbedRequest): ServiceEntry[] | number {
-    const dtypeBit = 1 << req.dataType;
-    const shaped = this.registry.list().filter((s) => {
-      const types = s.info.dataTypes === 0 ? 1 << DataType.FLOAT32 : s.info.dataTypes;
-      return s.state !== ServiceState.STOPPED && s.info.dimensions.includes(req.dimensions) && (types & dtypeBit) !== 0;
-    });
+    const shaped = this.registry.list().filter((s) => s.state !== ServiceState.STOPPED && fitsShape(s, req));
     if (shaped.length === 0) return Status.NO_SERVICE;
     // A request that names no model goes to any service of the right shape (its default model).
-    const model = req.model;
-    const matches = model === undefined ? shaped : shaped.filter((s) => s.info.models.includes(model));
+    const matches = req.model === undefined ? shaped : shaped.filter((s) => servesModel(s, req));
     return matches.length === 0 ? Status.MODEL_NOT_FOUND : matches;
   }
 
   private canServe(s: ServiceEntry, req: EmbedRequest): boolean {
-    const types = s.info.dataTypes === 0 ? 1 << DataType.FLOAT32 : s.info.dataTypes;
-    return (
-      s.info.dimensions.includes(req.dimensions) &&
-      (types & (1 << req.dataType)) !== 0 &&
-      (req.model === undefined || s.info.models.includes(req.model))
-    );
+    return fitsShape(s, req) && servesModel(s, req);
   }
 
   /** Connected, healthy and with a breaker that lets batches through. */
@@ -981,4 +971,15 @@ function itemStatus(code: number): number {
 
 function servedBy(e: Inflight): string | undefined {
   return e.service?.info.id ?? e.tried?.[e.tried.length - 1];
+}
+
+/** Registered for this dimension count and data type (no data types registered: float32). */
+function fitsShape(s: ServiceEntry, req: EmbedRequest): boolean {
+  const types = s.info.dataTypes === 0 ? 1 << DataType.FLOAT32 : s.info.dataTypes;
+  return s.info.dimensions.includes(req.dimensions) && (types & (1 << req.dataType)) !== 0;
+}
+
+/** A request naming no model takes a service's default model. */
+function servesModel(s: ServiceEntry, req: EmbedRequest): boolean {
+  return req.model === undefined || s.info.models.includes(req.model);
 }
