@@ -51,7 +51,7 @@ static long send_embedding_request(struct vexfs_ipc_embedding_request __user *ua
 
 	if (copy_from_user(&r, uarg, sizeof(r)))
 		return -EFAULT;
-	if (r.flags & ~VEXFS_IPC_EMBED_F_ALL || r.reserved0 || r.reserved[0] || r.reserved[1])
+	if (r.flags & ~VEXFS_IPC_EMBED_F_ALL || r.reserved0 || r.reserved)
 		return -EINVAL;
 	if (r.data_size == 0 || !r.data_ptr)
 		return -EINVAL;
@@ -101,6 +101,7 @@ static long send_embedding_request(struct vexfs_ipc_embedding_request __user *ua
 		.timeout_ms = r.timeout_ms ? r.timeout_ms : VEXFS_IPC_DEFAULT_TIMEOUT_MS,
 		.vector = vector,
 		.vector_cap = need,
+		.session_key = r.session_key,
 	};
 	ret = vexfs_ipc_embed(&args, &res);
 	if (ret)

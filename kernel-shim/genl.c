@@ -48,6 +48,7 @@ const struct nla_policy vexfs_ipc_policy[VEXFS_IPC_A_MAX + 1] = {
 	[VEXFS_IPC_A_SERVICE]		= NLA_POLICY_NESTED(vexfs_ipc_svc_policy),
 	[VEXFS_IPC_A_SERVICES]		= NLA_POLICY_NESTED_ARRAY(vexfs_ipc_svc_policy),
 	[VEXFS_IPC_A_STATS]		= NLA_POLICY_NESTED(vexfs_ipc_stats_policy),
+	[VEXFS_IPC_A_SESSION_KEY]	= { .type = NLA_U64 },
 };
 
 /* Only the attached daemon may answer; errors carry an extended ACK. */
@@ -316,6 +317,7 @@ int vexfs_ipc_genl_send_request(u32 portid, const struct vexfs_ipc_request *req,
 	    nla_put(skb, VEXFS_IPC_A_INPUT, a->input_len, a->input) ||
 	    nla_put_u32(skb, VEXFS_IPC_A_CALLER_UID, req->caller_uid) ||
 	    nla_put_u32(skb, VEXFS_IPC_A_CALLER_PID, req->caller_pid) ||
+	    (a->session_key && nla_put_u64_64bit(skb, VEXFS_IPC_A_SESSION_KEY, a->session_key, VEXFS_IPC_A_PAD)) ||
 	    (resent && nla_put_u32(skb, VEXFS_IPC_A_FLAGS, VEXFS_IPC_F_RESENT))) {
 		nlmsg_free(skb);
 		return -EMSGSIZE;

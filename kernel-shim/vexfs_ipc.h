@@ -28,6 +28,7 @@ extern unsigned int vexfs_ipc_reply_timeout_ms;
  * @timeout_ms:	1..VEXFS_IPC_MAX_TIMEOUT_MS.
  * @vector:	where the vector is written.
  * @vector_cap:	capacity of @vector; must hold vexfs_ipc_vector_bytes().
+ * @session_key: the caller's session for sticky routing, 0 for none.
  */
 struct vexfs_ipc_embed_args {
 	const void *input;
@@ -39,6 +40,7 @@ struct vexfs_ipc_embed_args {
 	u32 timeout_ms;
 	void *vector;
 	u32 vector_cap;
+	u64 session_key;
 };
 
 /**

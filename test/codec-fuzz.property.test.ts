@@ -54,6 +54,7 @@ function sampleDatagram(): Buffer {
     callerUid: 1000,
     callerPid: 4321,
     flags: 0,
+    sessionKey: 77n,
   });
   writeReply(w, to, {
     requestId: 5n,

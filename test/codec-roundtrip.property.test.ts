@@ -37,6 +37,7 @@ const embedRequest: fc.Arbitrary<EmbedRequest> = fc.record({
   callerUid: fc.nat(),
   callerPid: fc.nat(),
   flags: fc.constantFrom(0, 1, 2, 3),
+  sessionKey: fc.oneof(fc.constant(0n), u64),
 });
 
 const embedResponse: fc.Arbitrary<EmbedResponse> = fc.record({
@@ -136,7 +137,7 @@ describe('codec round trips', () => {
 
   it('refuses to encode out-of-range values and leaves nothing half-written', () => {
     const w = new NlWriter(64);
-    const bad = { requestId: 1n, priority: 300, timeoutMs: 1, deadlineNs: 0n, dimensions: 1, dataType: 0, model: undefined, input: Buffer.from('x'), callerUid: 0, callerPid: 0, flags: 0 };
+    const bad = { requestId: 1n, priority: 300, timeoutMs: 1, deadlineNs: 0n, dimensions: 1, dataType: 0, model: undefined, input: Buffer.from('x'), callerUid: 0, callerPid: 0, flags: 0, sessionKey: 0n };
     expect(() => writeEmbedRequest(w, to, bad)).toThrow(EncodeError);
     expect(w.length).toBe(0);
     expect(() => writeEmbedRequest(w, to, { ...bad, priority: 1, model: 'm'.repeat(Consts.MAX_MODEL_LEN) })).toThrow(/exceeds the limit of 63/);

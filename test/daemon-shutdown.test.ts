@@ -24,7 +24,7 @@ describe('daemon shutdown', () => {
     const stopping = bridge.daemon.stop();
     // New work is refused at once while stopping.
     const late = await new Promise<number>((resolve) => bridge.daemon.router.submit(
-      { requestId: 999_999n, priority: 128, timeoutMs: 1000, deadlineNs: process.hrtime.bigint() + 1_000_000_000n, dimensions: 4, dataType: 0, model: undefined, input: Buffer.from('x'), callerUid: 0, callerPid: 0, flags: 0 },
+      { requestId: 999_999n, priority: 128, timeoutMs: 1000, deadlineNs: process.hrtime.bigint() + 1_000_000_000n, dimensions: 4, dataType: 0, model: undefined, input: Buffer.from('x'), callerUid: 0, callerPid: 0, flags: 0, sessionKey: 0n },
       (res) => resolve(res.status),
     ));
     expect(late).toBe(Status.SHUTTING_DOWN);

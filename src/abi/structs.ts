@@ -66,7 +66,8 @@ export const EmbeddingRequestStruct = koffi.struct('vexfs_ipc_embedding_request'
   data_type: u8,
   priority: u8,
   reserved0: u16,
-  reserved: koffi.array(u64, 2),
+  session_key: u64,
+  reserved: u64,
 });
 
 export const ServiceInfoStruct = koffi.struct('vexfs_ipc_service_info', {

@@ -37,7 +37,7 @@ export const Consts = {
   STATUS_MAX: 12,
   EVENT_MAX: 4,
   CMD_MAX: 14,
-  A_MAX: 27,
+  A_MAX: 28,
   SVC_A_MAX: 25,
   STATS_A_MAX: 24,
   MAGIC: 0x56455849,
@@ -188,6 +188,7 @@ export const Attr = {
   MIN_PRIORITY: 25,
   INFLIGHT: 26,
   PORT_ID: 27,
+  SESSION_KEY: 28,
 } as const;
 
 /** enum vexfs_ipc_svc_attr: VEXFS_IPC_SVC_A_<key>. */

@@ -13,7 +13,7 @@ import { defaultControlSocket } from './defaults.js';
 
 export const KERNEL_MODES = ['auto', 'genl', 'chardev', 'twin'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export const STICKY_BY = ['off', 'pid', 'uid'] as const;
+export const STICKY_BY = ['off', 'key', 'pid', 'uid'] as const;
 export const TRACE_EXPORTERS = ['none', 'api', 'console', 'otlp'] as const;
 
 /** Keys a reload (SIGHUP) applies without a restart. */
@@ -96,7 +96,7 @@ const SPEC: Record<keyof DaemonConfig, Spec & { env: string; flag: string; help:
   adaptiveLatencyMs: { type: 'int', min: 0, max: 600_000, env: 'VEXFS_ADAPTIVE_LATENCY_MS', flag: '--adaptive-latency-ms', help: 'latency target of the adaptive rate limit, 0 = off' },
   balancer: { type: 'enum', values: POLICIES, env: 'VEXFS_BALANCER', flag: '--balancer', help: 'load-balancing policy' },
   balancerByModel: { type: 'policyMap', env: 'VEXFS_BALANCER_BY_MODEL', flag: '--balancer-by-model', help: 'policy per model, model=policy[,model=policy]' },
-  stickyBy: { type: 'enum', values: STICKY_BY, env: 'VEXFS_STICKY_BY', flag: '--sticky-by', help: 'sticky sessions keyed by caller pid or uid' },
+  stickyBy: { type: 'enum', values: STICKY_BY, env: 'VEXFS_STICKY_BY', flag: '--sticky-by', help: 'sticky sessions keyed by the caller\'s session key (SEND_EMBEDDING_REQUEST session_key; none: not sticky), pid or uid' },
   stickyTtlMs: { type: 'int', min: 1, max: 86_400_000, env: 'VEXFS_STICKY_TTL_MS', flag: '--sticky-ttl-ms', help: 'a sticky key is forgotten this long after its last request' },
   queuePerPriority: { type: 'int', min: 1, max: 1_000_000, env: 'VEXFS_QUEUE_PER_PRIORITY', flag: '--queue-per-priority', help: 'queued requests per priority level' },
   queuePerService: { type: 'int', min: 1, max: 1_000_000, env: 'VEXFS_QUEUE_PER_SERVICE', flag: '--queue-per-service', help: 'queued requests per service' },

@@ -115,7 +115,7 @@ export interface RouterOptions {
   /** Policy per model name, overriding `balancer`. */
   balancerByModel?: Record<string, Policy>;
   /** Sticky sessions: how a request's session key is found, and how long a key sticks. */
-  sticky?: { by: 'pid' | 'uid'; ttlMs: number };
+  sticky?: { by: 'key' | 'pid' | 'uid'; ttlMs: number };
   queues?: QueueOptions;
   breaker?: BreakerOptions;
   retry?: RetryOptions;
@@ -377,7 +377,7 @@ export class Router extends EventEmitter<RouterEvents> {
       if (fresh.length > 0) choices = fresh;
     }
     if (choices.length === 0) return Status.NO_SERVICE;
-    const sessionKey = this.sticky === undefined ? undefined : String(this.options.sticky?.by === 'uid' ? req.callerUid : req.callerPid);
+    const sessionKey = this.sticky === undefined ? undefined : stickyKey(this.options.sticky?.by, req);
     if (sessionKey !== undefined) {
       const id = this.sticky?.get(sessionKey);
       const stuck = id === undefined ? undefined : choices.find((s) => s.info.id === id);
@@ -977,6 +977,12 @@ function servedBy(e: Inflight): string | undefined {
 function fitsShape(s: ServiceEntry, req: EmbedRequest): boolean {
   const types = s.info.dataTypes === 0 ? 1 << DataType.FLOAT32 : s.info.dataTypes;
   return s.info.dimensions.includes(req.dimensions) && (types & (1 << req.dataType)) !== 0;
+}
+
+/** The request's sticky-session key: the caller's session key (none: not sticky), uid or pid. */
+function stickyKey(by: 'key' | 'pid' | 'uid' | undefined, req: EmbedRequest): string | undefined {
+  if (by === 'key') return req.sessionKey === 0n ? undefined : `k${req.sessionKey}`;
+  return by === 'uid' ? `u${req.callerUid}` : `p${req.callerPid}`;
 }
 
 /** A request naming no model takes a service's default model. */

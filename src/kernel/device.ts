@@ -19,6 +19,7 @@ import {
 } from '../abi/structs.js';
 import type { ServiceInfoMsg } from '../wire/proto.js';
 import { Consts, vectorBytes } from '../abi/uapi.js';
+import { InvalidArgumentError } from '../errors.js';
 import { loadNative, type NativeAddon } from '../native.js';
 
 export const DEVICE_PATH = '/dev/vexfs_ipc';
@@ -30,6 +31,8 @@ export interface DeviceEmbedCall {
   model?: string;
   priority?: number;
   timeoutMs?: number;
+  /** The caller's session for sticky routing (0n or absent: none). */
+  sessionKey?: bigint;
   /** Overrides for testing the module's validation: raw struct fields. */
   raw?: Partial<Record<string, number | bigint>>;
 }
@@ -56,6 +59,8 @@ export class VexfsDevice {
   /** SEND_EMBEDDING_REQUEST. Rejects with the module's errno (code, errno, syscall). */
   async embed(call: DeviceEmbedCall): Promise<DeviceEmbedResult> {
     const dtype = call.dataType ?? 0;
+    const sessionKey = call.sessionKey ?? 0n;
+    if (sessionKey < 0n || sessionKey > 0xffffffffffffffffn) throw new InvalidArgumentError('sessionKey', `${sessionKey} is not from 0 (none) to 2^64-1`);
     const vector = Buffer.alloc(Math.max(1, vectorBytes(call.dimensions, dtype)));
     const model = call.model === undefined ? undefined : Buffer.from(call.model);
     const fields: Record<string, number | bigint | number[]> = {
@@ -74,7 +79,8 @@ export class VexfsDevice {
       data_type: dtype,
       priority: call.priority ?? 128,
       reserved0: 0,
-      reserved: [0, 0],
+      session_key: sessionKey,
+      reserved: 0n,
       ...call.raw,
     };
     const buf = Buffer.alloc(koffi.sizeof(EmbeddingRequestStruct));

@@ -24,6 +24,8 @@ export interface EmbedRequest {
   callerUid: number;
   callerPid: number;
   flags: number;
+  /** The caller's session for sticky routing; 0n: none. */
+  sessionKey: bigint;
 }
 
 export interface EmbedResponse {
@@ -193,6 +195,7 @@ export function writeEmbedRequest(w: NlWriter, to: GenlAddress, r: EmbedRequest)
     if (r.model !== undefined) w.string(Attr.MODEL, r.model, Consts.MAX_MODEL_LEN);
     w.bytes(Attr.INPUT, r.input).u32(Attr.CALLER_UID, r.callerUid).u32(Attr.CALLER_PID, r.callerPid);
     if (r.flags !== 0) w.u32(Attr.FLAGS, r.flags);
+    if (r.sessionKey !== 0n) w.u64(Attr.SESSION_KEY, r.sessionKey);
   } catch (err) {
     w.abortMessage();
     throw err;
@@ -402,6 +405,7 @@ export function decodeAttrs(cmd: number, buf: Uint8Array, start: number, end: nu
           callerUid: t.u32(Attr.CALLER_UID),
           callerPid: t.u32(Attr.CALLER_PID),
           flags: t.u32Or(Attr.FLAGS, 0),
+          sessionKey: t.has(Attr.SESSION_KEY) ? t.u64(Attr.SESSION_KEY) : 0n,
         },
       };
     case Cmd.EMBED_RESPONSE:

@@ -36,6 +36,7 @@ export const attrPolicy: Policy = definePolicy(
     [Attr.MIN_PRIORITY]: { name: 'MIN_PRIORITY', kind: 'u8' },
     [Attr.INFLIGHT]: { name: 'INFLIGHT', kind: 'u32' },
     [Attr.PORT_ID]: { name: 'PORT_ID', kind: 'u32' },
+    [Attr.SESSION_KEY]: { name: 'SESSION_KEY', kind: 'u64', min: 1 },
   },
   { strict: true },
 );

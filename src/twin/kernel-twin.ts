@@ -66,6 +66,8 @@ export interface EmbedCall {
   timeoutMs?: number;
   uid?: number;
   pid?: number;
+  /** The caller's session for sticky routing, 1 to 2^64-1 (0n or absent: none). */
+  sessionKey?: bigint;
   /** Aborting cancels the request (as a fatal signal does in the module). */
   signal?: AbortSignal;
 }
@@ -283,6 +285,10 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
     if (call.model !== undefined && (call.model.length < 1 || Buffer.byteLength(call.model) >= Consts.MAX_MODEL_LEN)) {
       throw new InvalidArgumentError('model', `must be 1 to ${Consts.MAX_MODEL_LEN - 1} bytes`);
     }
+    const sessionKey = call.sessionKey ?? 0n;
+    if (typeof sessionKey !== 'bigint' || sessionKey < 0n || sessionKey > 0xffffffffffffffffn) {
+      throw new InvalidArgumentError('sessionKey', `${String(sessionKey)} is not a bigint from 0 (none) to 2^64-1`);
+    }
     const requestId = this.nextId++;
     return {
       requestId,
@@ -296,6 +302,7 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
       callerUid: call.uid ?? 0,
       callerPid: call.pid ?? process.pid,
       flags: 0,
+      sessionKey,
     };
   }
 

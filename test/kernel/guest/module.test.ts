@@ -29,8 +29,9 @@ const slowRelease: Array<() => void> = [];
 function startDaemon(kernel: 'genl' | 'chardev' = 'genl'): Promise<ChildProcess> {
   // The guest's service lives in this test process, whose event loop can be busy for seconds under TCG
   // (48 hashing embeds plus their checks in one turn: "no heartbeat for 3336 ms" was seen with the 3 s
-  // default), so heartbeats get a timeout for an emulated machine.
-  const child = spawn(process.execPath, ['dist/bin/vexfs-bridged.js', '--kernel', kernel, '--control-socket', CONTROL, '--log-level', 'info', '--heartbeat-timeout-ms', '15000'], {
+  // default), so heartbeats get a timeout for an emulated machine. Sticky sessions by key and
+  // round-robin make the session test's spread deterministic.
+  const child = spawn(process.execPath, ['dist/bin/vexfs-bridged.js', '--kernel', kernel, '--control-socket', CONTROL, '--log-level', 'info', '--heartbeat-timeout-ms', '15000', '--sticky-by', 'key', '--balancer', 'round-robin'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let logs = '';
@@ -316,6 +317,40 @@ describe('vexfs_ipc.ko', () => {
       expect(r.vector).toEqual(expectedVector(texts[i] as string));
     });
     expect(new Set(results.map((r) => r.requestId)).size).toBe(texts.length);
+  });
+
+  it('keeps a caller session (session_key) on one service', async () => {
+    const decoder = new TextDecoder();
+    const seen: string[] = [];
+    const second = await EmbeddingService.start({
+      id: 'guest-second',
+      name: 'second hashing embedder',
+      dimensions: [384],
+      models: [HASHING_MODEL],
+      embed: (inputs, { dimensions }) => inputs.map((i) => (seen.push(decoder.decode(i)), hashingEmbed(decoder.decode(i), dimensions))),
+    });
+    try {
+      await until(() => stats().live_registrations === 2, 'the second service to register');
+      const keys = [7n, 8n, 0xffffffffffffffffn];
+      const deadline = Date.now() + 30_000;
+      // Until the daemon has connected to it, the second service cannot take a session.
+      while (!(await dev.list()).services.some((s) => s.id === 'guest-second' && s.state === 1) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      for (let round = 0; round < 6; round++) {
+        for (const key of keys) {
+          const r = await dev.embed({ input: text(`session ${key}`), dimensions: 384, model: HASHING_MODEL, sessionKey: key });
+          expect(r.status).toBe(Status.SUCCESS);
+          expect(r.vector).toEqual(expectedVector(`session ${key}`));
+        }
+      }
+      // Each session went wholly to one service or the other; round-robin gave the second service one or two of them.
+      const counts = keys.map((key) => seen.filter((t) => t === `session ${key}`).length);
+      for (const c of counts) expect([0, 6]).toContain(c);
+      expect(counts.filter((c) => c === 6).length).toBeGreaterThanOrEqual(1);
+      expect(counts.filter((c) => c === 0).length).toBeGreaterThanOrEqual(1);
+    } finally {
+      await second.close();
+    }
+    await until(() => stats().live_registrations === 1, 'the second service to unregister');
   });
 
   it('times out a request the service does not answer in time', async () => {

@@ -227,8 +227,9 @@ enum vexfs_ipc_transport {
  *	period for the next daemon, as when the daemon's socket closes.
  * @VEXFS_IPC_CMD_EMBED_REQUEST: kernel->daemon. R: REQUEST_ID, PRIORITY,
  *	TIMEOUT_MS, DEADLINE_NS, DIMENSIONS, DATA_TYPE, INPUT, CALLER_UID,
- *	CALLER_PID. O: MODEL, FLAGS. The daemon must answer with exactly one
- *	EMBED_RESPONSE unless a CANCEL for the id arrives first.
+ *	CALLER_PID. O: MODEL, FLAGS, SESSION_KEY. The daemon must answer
+ *	with exactly one EMBED_RESPONSE unless a CANCEL for the id arrives
+ *	first.
  * @VEXFS_IPC_CMD_EMBED_RESPONSE: daemon->kernel, admin. R: REQUEST_ID,
  *	STATUS. O: VECTOR (R when STATUS is SUCCESS, and then exactly
  *	vexfs_ipc_vector_bytes(DIMENSIONS, DATA_TYPE) long), PROCESSING_NS,
@@ -330,6 +331,9 @@ enum vexfs_ipc_cmd {
  * @VEXFS_IPC_A_MIN_PRIORITY: u8, backpressure floor.
  * @VEXFS_IPC_A_INFLIGHT: u32.
  * @VEXFS_IPC_A_PORT_ID: u32, a netlink port id.
+ * @VEXFS_IPC_A_SESSION_KEY: u64, the caller's session (never 0: absent
+ *	means none). Requests with the same key go to the same service
+ *	while the daemon keeps sticky sessions by key.
  */
 enum vexfs_ipc_attr {
 	VEXFS_IPC_A_UNSPEC,
@@ -360,6 +364,7 @@ enum vexfs_ipc_attr {
 	VEXFS_IPC_A_MIN_PRIORITY,
 	VEXFS_IPC_A_INFLIGHT,
 	VEXFS_IPC_A_PORT_ID,
+	VEXFS_IPC_A_SESSION_KEY,
 	__VEXFS_IPC_A_MAX,
 };
 #define VEXFS_IPC_A_MAX (__VEXFS_IPC_A_MAX - 1)
@@ -647,6 +652,9 @@ struct vexfs_ipc_service_unregister {
  * @data_type:	  (in) enum vexfs_ipc_data_type.
  * @priority:	  (in) 0-255.
  * @reserved0:	  (in) must be zero.
+ * @session_key:  (in) the caller's session, 0 for none: requests with the
+ *		  same key go to the same service while the daemon keeps
+ *		  sticky sessions by key (vexfs-bridged --sticky-by key).
  * @reserved:	  (in) must be zero.
  *
  * Returns 0 when the request reached a conclusion: @status says which
@@ -672,7 +680,8 @@ struct vexfs_ipc_embedding_request {
 	__u8  data_type;
 	__u8  priority;
 	__u16 reserved0;
-	__u64 reserved[2];
+	__u64 session_key;
+	__u64 reserved;
 };
 
 /**
