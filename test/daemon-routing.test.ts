@@ -123,7 +123,7 @@ describe('daemon routing', () => {
     const inflight = bridge.twin.embed({ input: text('x'), dimensions: 4, timeoutMs: 10_000 });
     await until(() => calls === 1, 'the request to reach the service');
     // Kill the service's sockets without unregistering (as a crash would).
-    for (const s of (first as unknown as { connections: Set<import('node:net').Socket> }).connections) s.destroy();
+    for (const s of (first as unknown as { connections: Map<import('node:net').Socket, unknown> }).connections.keys()) s.destroy();
     expect((await inflight).status).toBe(Status.SERVICE_ERROR);
     await until(() => bridge!.daemon.registry.get('phoenix')?.state === 1, 'the daemon to reconnect');
     const r = await bridge.twin.embed({ input: text('x'), dimensions: 4, timeoutMs: 200 });

@@ -187,6 +187,15 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
         this.emit('state', entry);
       }
     });
+    conn.on('stopping', (drainMs) => {
+      if (entry.conn !== conn) return;
+      if (entry.state !== ServiceState.STOPPING) {
+        entry.state = ServiceState.STOPPING;
+        // Listeners take it out of routing before the echo promises the service nothing more is coming.
+        this.emit('state', entry);
+      }
+      conn.ackStopping(drainMs);
+    });
     conn.on('invalid', (err) => this.emit('invalid', entry, err));
     conn.on('response', (msg) => this.emit('response', entry, msg));
     conn.on('healthResult', (id, healthy, message) => this.emit('healthResult', entry, id, healthy, message));

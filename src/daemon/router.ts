@@ -258,7 +258,9 @@ export class Router extends EventEmitter<RouterEvents> {
     });
     registry.on('state', (entry) => {
       this.changed();
-      if (entry.state !== ServiceState.READY) this.failService(entry);
+      // Draining: its batches in flight still complete; only queued requests move.
+      if (entry.state === ServiceState.STOPPING) this.moveQueued(entry);
+      else if (entry.state !== ServiceState.READY) this.failService(entry);
       else if (!ServiceRegistry.available(entry)) this.moveQueued(entry);
       else {
         this.unpark(true);

@@ -29,6 +29,8 @@ export interface ServiceConnectionEvents {
   response: [msg: EmbedBatchResponseMsg];
   heartbeat: [activeRequests: number];
   healthResult: [id: number, healthy: boolean, message: string];
+  /** The service is draining before it unregisters: send it nothing new, then ackStopping(). */
+  stopping: [drainMs: number];
   /** A malformed frame or a protocol violation; the connection is reset. */
   invalid: [err: Error];
 }
@@ -94,7 +96,8 @@ export class ServiceConnection extends EventEmitter<ServiceConnectionEvents> {
     if (frame.response) this.emit('response', frame.response);
     else if (frame.heartbeat) this.emit('heartbeat', frame.heartbeat.activeRequests);
     else if (frame.healthResult) this.emit('healthResult', frame.healthResult.id, frame.healthResult.healthy, frame.healthResult.message);
-    else throw new DecodeError('service frame', 'expected a response, heartbeat or health result');
+    else if (frame.stopping) this.emit('stopping', frame.stopping.drainMs);
+    else throw new DecodeError('service frame', 'expected a response, heartbeat, health result or stopping');
   }
 
   private onClose(socket: Socket): void {
@@ -125,6 +128,11 @@ export class ServiceConnection extends EventEmitter<ServiceConnectionEvents> {
     if (!this.isReady || this.writer === undefined) return false;
     this.writer.write(encodeServiceFrame({ healthCheck: { id } }));
     return true;
+  }
+
+  /** Echoes a Stopping frame: the service then knows every batch it will get has arrived. */
+  ackStopping(drainMs: number): void {
+    this.writer?.write(encodeServiceFrame({ stopping: { drainMs } }));
   }
 
   close(): void {

@@ -94,13 +94,22 @@ export interface EmbeddingServiceOptions {
    * message is reported). Default: healthy while the process answers.
    */
   healthCheck?: () => boolean | Promise<boolean>;
+  /**
+   * How long close() lets batches already given to this service finish
+   * before it unregisters (the daemon sends it nothing new meanwhile).
+   * Default 5000; 0 unregisters at once (the daemon then retries or fails
+   * what was in flight).
+   */
+  drainMs?: number;
 }
 
 export class EmbeddingService {
   readonly info: ServiceInfoMsg;
   private server: Server | undefined;
   private control: ControlClient | undefined;
-  private readonly connections = new Set<Socket>();
+  /** The daemon's connections, and for each the resolver of a pending Stopping echo. */
+  private readonly connections = new Map<Socket, { writer: FrameWriter; echoed?: () => void }>();
+  private readonly idleWaiters: Array<() => void> = [];
   private active = 0;
   private closed = false;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -190,8 +199,9 @@ export class EmbeddingService {
       socket.destroy();
       return;
     }
-    this.connections.add(socket);
     const writer = new FrameWriter(socket);
+    const conn: { writer: FrameWriter; echoed?: () => void } = { writer };
+    this.connections.set(socket, conn);
     writer.write(encodeServiceFrame({ hello: { serviceId: this.info.id } }));
     const heartbeat = setInterval(() => {
       writer.write(encodeServiceFrame({ heartbeat: { serviceId: this.info.id, activeRequests: this.active } }));
@@ -201,11 +211,13 @@ export class EmbeddingService {
       const msg = decodeServiceFrame(frame);
       if (msg.request) void this.serve(msg.request, writer);
       else if (msg.healthCheck) void this.check(msg.healthCheck.id, writer);
+      else if (msg.stopping) conn.echoed?.();
     });
     socket.on('error', () => {});
     socket.on('close', () => {
       clearInterval(heartbeat);
       this.connections.delete(socket);
+      conn.echoed?.();
     });
   }
 
@@ -253,13 +265,47 @@ export class EmbeddingService {
       for (let i = 0; i < tps.length; i++) (results[i] as EmbedResultMsg).traceparent = tps[i];
     }
     writer.write(encodeServiceFrame({ response: { batchId: req.batchId, results } }));
+    if (this.active === 0) for (const wake of this.idleWaiters.splice(0)) wake();
   }
 
-  /** Unregisters, stops listening and drops the daemon's connections. */
-  async close(): Promise<void> {
+  /**
+   * Tells every daemon connection this service is stopping, waits for each
+   * echo (after it, no batch is on its way) and for the batches in hand to
+   * be answered and written out, for at most `ms`.
+   */
+  private async drain(ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+      timer.unref();
+    });
+    const echoes = [...this.connections.values()].map(
+      (c) =>
+        new Promise<void>((resolve) => {
+          c.echoed = resolve;
+          c.writer.write(encodeServiceFrame({ stopping: { drainMs: ms } }));
+        }),
+    );
+    const idle = () => (this.active === 0 ? Promise.resolve() : new Promise<void>((resolve) => this.idleWaiters.push(resolve)));
+    const flushed = () =>
+      Promise.all(
+        [...this.connections.keys()].map((s) => (s.writableLength === 0 || s.destroyed ? undefined : new Promise((resolve) => s.once('drain', resolve).once('close', resolve)))),
+      );
+    await Promise.race([Promise.all(echoes).then(idle).then(flushed), expired]);
+    clearTimeout(timer);
+  }
+
+  /**
+   * Lets the batches in hand finish (up to `drainMs`, from the options or
+   * the service's own; the daemon sends nothing new meanwhile), then
+   * unregisters, stops listening and drops the daemon's connections.
+   */
+  async close(options: { drainMs?: number } = {}): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    const drainMs = options.drainMs ?? this.options.drainMs ?? 5000;
+    if (drainMs > 0 && this.connections.size > 0) await this.drain(drainMs);
     // Closing the device is the unregistration: the module tells the daemon.
     this.device?.close();
     if (this.control) {
@@ -270,7 +316,7 @@ export class EmbeddingService {
       }
       this.control.close();
     }
-    for (const s of this.connections) s.destroy();
+    for (const s of this.connections.keys()) s.destroy();
     if (this.server) await closeServer(this.server, this.info.endpoint.slice('unix:'.length));
   }
 }

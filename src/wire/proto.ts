@@ -60,6 +60,7 @@ export interface ServiceFrameMsg {
   response?: EmbedBatchResponseMsg | null;
   healthCheck?: { id: number } | null;
   healthResult?: { id: number; healthy: boolean; message: string } | null;
+  stopping?: { drainMs: number } | null;
 }
 
 export interface ControlRequestMsg {
