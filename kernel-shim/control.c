@@ -407,6 +407,7 @@ static long do_register(struct control_file *cf, struct vexfs_ipc_service_regist
 	reg = kzalloc(sizeof(*reg), GFP_KERNEL);
 	if (!reg)
 		return -ENOMEM;
+	INIT_LIST_HEAD(&reg->node);
 	ret = read_spec(&r, &reg->spec);
 	if (ret)
 		goto err_free;
