@@ -11,9 +11,10 @@ interface Fake {
   capacity: number;
   latencyNs: number;
   health: number;
+  cpu: number;
 }
 
-const svc = (id: string, o: Partial<Fake> = {}): Fake => ({ id, weight: 1, priority: 0, load: 0, capacity: 10, latencyNs: 0, health: 100, ...o });
+const svc = (id: string, o: Partial<Fake> = {}): Fake => ({ id, weight: 1, priority: 0, load: 0, capacity: 10, latencyNs: 0, health: 100, cpu: 0, ...o });
 
 /** A deterministic generator so distributions are repeatable. */
 function lcg(seed = 42): () => number {
@@ -23,7 +24,7 @@ function lcg(seed = 42): () => number {
 
 function balancer(random = lcg()): Balancer<Fake> {
   return new Balancer<Fake>(
-    { id: (c) => c.id, weight: (c) => c.weight, priority: (c) => c.priority, load: (c) => c.load, capacity: (c) => c.capacity, latencyNs: (c) => c.latencyNs, health: (c) => c.health },
+    { id: (c) => c.id, weight: (c) => c.weight, priority: (c) => c.priority, load: (c) => c.load, capacity: (c) => c.capacity, latencyNs: (c) => c.latencyNs, health: (c) => c.health, cpu: (c) => c.cpu },
     random,
   );
 }
@@ -77,6 +78,11 @@ describe('balancing policies', () => {
     const good = svc('good', { load: 1, latencyNs: 100 });
     expect(b.pick(Policy.LOAD, [busy, sick, good], 'k').id).toBe('good');
     expect(b.loadScore(busy, [busy, sick, good])).toBeGreaterThan(b.loadScore(good, [busy, sick, good]));
+    // Otherwise equal: the one whose process is burning CPU loses, and beyond one full CPU counts as one.
+    const hot = svc('hot', { cpu: 0.9 });
+    const cool = svc('cool', { cpu: 0.1 });
+    expect(b.pick(Policy.LOAD, [hot, cool], 'k').id).toBe('cool');
+    expect(b.loadScore(svc('x', { cpu: 4 }), [])).toBe(b.loadScore(svc('y', { cpu: 1 }), []));
   });
 
   it('priority uses the highest tier and spills over when it is full', () => {

@@ -28,6 +28,9 @@ export interface ServiceEntry {
   checkFailing: boolean;
   /** Exponentially weighted response time, ns. */
   ewmaNs: number;
+  /** From its last heartbeat: its process's CPU use, per mille of one CPU, and resident memory, KiB (0: not reported). */
+  cpuPermille: number;
+  rssKib: number;
 }
 
 export interface RegistryEvents {
@@ -159,6 +162,8 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
       unhealthy: false,
       checkFailing: false,
       ewmaNs: 0,
+      cpuPermille: 0,
+      rssKib: 0,
     };
     entry.conn = this.connect(entry);
     this.services.set(info.id, entry);
@@ -179,8 +184,10 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
       entry.state = ServiceState.ERROR;
       this.emit('state', entry);
     });
-    conn.on('heartbeat', () => {
+    conn.on('heartbeat', (_active, cpuPermille, rssKib) => {
       entry.lastHeartbeat = Date.now();
+      entry.cpuPermille = cpuPermille;
+      entry.rssKib = rssKib;
       if (entry.unhealthy) {
         entry.unhealthy = false;
         this.emit('health', entry, true, '');

@@ -234,6 +234,7 @@ export class Router extends EventEmitter<RouterEvents> {
         capacity: (s) => this.slotOf(s).queue.capacity,
         latencyNs: (s) => s.ewmaNs,
         health: (s) => this.health(s),
+        cpu: (s) => s.cpuPermille / 1000,
       },
       options.random,
     );

@@ -27,7 +27,8 @@ export interface ServiceConnectionEvents {
   /** The connection dropped (a reconnect is scheduled unless closed). */
   down: [reason: string];
   response: [msg: EmbedBatchResponseMsg];
-  heartbeat: [activeRequests: number];
+  /** With the service process's CPU use (per mille of one CPU) and resident memory (KiB), 0 when not reported. */
+  heartbeat: [activeRequests: number, cpuPermille: number, rssKib: number];
   healthResult: [id: number, healthy: boolean, message: string];
   /** The service is draining before it unregisters: send it nothing new, then ackStopping(). */
   stopping: [drainMs: number];
@@ -94,7 +95,7 @@ export class ServiceConnection extends EventEmitter<ServiceConnectionEvents> {
     }
     if (!this.isReady) throw new DecodeError('service frame', 'a frame arrived before Hello');
     if (frame.response) this.emit('response', frame.response);
-    else if (frame.heartbeat) this.emit('heartbeat', frame.heartbeat.activeRequests);
+    else if (frame.heartbeat) this.emit('heartbeat', frame.heartbeat.activeRequests, frame.heartbeat.cpuPermille ?? 0, frame.heartbeat.rssKib ?? 0);
     else if (frame.healthResult) this.emit('healthResult', frame.healthResult.id, frame.healthResult.healthy, frame.healthResult.message);
     else if (frame.stopping) this.emit('stopping', frame.stopping.drainMs);
     else throw new DecodeError('service frame', 'expected a response, heartbeat, health result or stopping');

@@ -72,6 +72,8 @@ export function serviceStats(d: Daemon, s: ServiceEntry): ServiceStatsMsg {
     p99ResponseNs: Math.round(latency.quantile(0.99)),
     uid: s.uid,
     pid: s.pid,
+    cpuPermille: s.cpuPermille,
+    rssBytes: s.rssKib * 1024,
   };
 }
 

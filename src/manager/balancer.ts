@@ -30,6 +30,8 @@ export interface BalancerView<C> {
   latencyNs(c: C): number;
   /** 0-100. */
   health(c: C): number;
+  /** CPU its process used lately, in CPUs (0.5 = half of one; 0: not reported). */
+  cpu(c: C): number;
 }
 
 export type Random = () => number;
@@ -94,15 +96,16 @@ export class Balancer<C> {
   }
 
   /**
-   * Composite score, lower is better: utilisation (half), latency relative
-   * to the slowest candidate (three tenths), lost health (one fifth).
+   * Composite score, lower is better: utilisation (two fifths), latency
+   * relative to the slowest candidate (a quarter), lost health (a fifth),
+   * CPU use of its process up to one full CPU (the rest).
    */
   loadScore(c: C, all: readonly C[]): number {
     let slowest = 0;
     for (const o of all) slowest = Math.max(slowest, this.view.latencyNs(o));
     const util = Math.min(1, this.view.load(c) / this.view.capacity(c));
     const lat = slowest === 0 ? 0 : this.view.latencyNs(c) / slowest;
-    return 0.5 * util + 0.3 * lat + 0.2 * (1 - this.view.health(c) / 100);
+    return 0.4 * util + 0.25 * lat + 0.2 * (1 - this.view.health(c) / 100) + 0.15 * Math.min(1, this.view.cpu(c));
   }
 
   /** Nginx's smooth weighted round robin: even spacing, exact shares. */

@@ -105,6 +105,8 @@ export function createMetricsRegistry(source: MetricsSource): client.Registry {
   perService('vexfs_service_capacity', 'Requests a service may have outstanding.', (s) => s.capacity);
   perService('vexfs_service_breaker_state', 'Circuit breaker: 0 closed, 1 open, 2 half-open.', (s) => BREAKER_CODE[s.breaker] ?? Breaker.OPEN);
   perService('vexfs_service_health', 'Health score 0-100 (0: gets no requests).', (s) => s.health);
+  perService('vexfs_service_cpu_ratio', 'CPU its process used over its last heartbeat interval, in CPUs (0: not reported).', (s) => s.cpuPermille / 1000);
+  perService('vexfs_service_resident_memory_bytes', 'Resident memory of its process at its last heartbeat (0: not reported).', (s) => s.rssBytes);
   perService('vexfs_service_state', 'vexfs_ipc_service_state: 0 starting, 1 ready, 2 busy, 3 overloaded, 4 stopping, 5 stopped, 6 error.', (s) => s.state);
   scalar('vexfs_services', 'Registered services.', 'gauge', (s) => s.services.length);
   scalar('vexfs_cache_hits_total', 'Requests answered from the response cache.', 'counter', (s) => s.cacheHits);

@@ -203,8 +203,18 @@ export class EmbeddingService {
     const conn: { writer: FrameWriter; echoed?: () => void } = { writer };
     this.connections.set(socket, conn);
     writer.write(encodeServiceFrame({ hello: { serviceId: this.info.id } }));
+    // CPU over each interval (not since start), so the daemon's load score sees the service's present.
+    let cpuBefore = process.cpuUsage();
+    let at = process.hrtime.bigint();
     const heartbeat = setInterval(() => {
-      writer.write(encodeServiceFrame({ heartbeat: { serviceId: this.info.id, activeRequests: this.active } }));
+      const now = process.hrtime.bigint();
+      const used = process.cpuUsage(cpuBefore);
+      const elapsedUs = Number(now - at) / 1000;
+      cpuBefore = process.cpuUsage();
+      at = now;
+      const cpuPermille = elapsedUs > 0 ? Math.min(0xffffffff, Math.round(((used.user + used.system) / elapsedUs) * 1000)) : 0;
+      const rssKib = Math.min(0xffffffff, Math.round(process.memoryUsage.rss() / 1024));
+      writer.write(encodeServiceFrame({ heartbeat: { serviceId: this.info.id, activeRequests: this.active, cpuPermille, rssKib } }));
     }, this.options.heartbeatMs ?? 1000);
     heartbeat.unref();
     readFrames(socket, (frame) => {

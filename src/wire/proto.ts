@@ -55,7 +55,7 @@ export interface EmbedBatchResponseMsg {
 
 export interface ServiceFrameMsg {
   hello?: { serviceId: string } | null;
-  heartbeat?: { serviceId: string; activeRequests: number } | null;
+  heartbeat?: { serviceId: string; activeRequests: number; cpuPermille?: number; rssKib?: number } | null;
   request?: EmbedBatchRequestMsg | null;
   response?: EmbedBatchResponseMsg | null;
   healthCheck?: { id: number } | null;
@@ -106,6 +106,8 @@ export interface ServiceStatsMsg {
   p99ResponseNs: number;
   uid: number;
   pid: number;
+  cpuPermille: number;
+  rssBytes: number;
 }
 
 export interface DaemonStatsMsg {
