@@ -49,6 +49,8 @@ const struct nla_policy vexfs_ipc_svc_policy[VEXFS_IPC_SVC_A_MAX + 1] = {
 	[VEXFS_IPC_SVC_A_BREAKER]	= NLA_POLICY_MAX(NLA_U32, VEXFS_IPC_BREAKER_MAX),
 	[VEXFS_IPC_SVC_A_P50_RESPONSE_NS] = { .type = NLA_U64 },
 	[VEXFS_IPC_SVC_A_P99_RESPONSE_NS] = { .type = NLA_U64 },
+	[VEXFS_IPC_SVC_A_CPU_PERMILLE]	= { .type = NLA_U32 },
+	[VEXFS_IPC_SVC_A_RSS_KIB]	= { .type = NLA_U32 },
 };
 
 /* What a registration says about its service, kept to re-announce it. */
@@ -203,6 +205,8 @@ static void fill_info(const struct nlattr *nest, struct vexfs_ipc_service_info *
 	U32(VEXFS_IPC_SVC_A_BREAKER, breaker);
 	U64(VEXFS_IPC_SVC_A_P50_RESPONSE_NS, p50_response_ns);
 	U64(VEXFS_IPC_SVC_A_P99_RESPONSE_NS, p99_response_ns);
+	U32(VEXFS_IPC_SVC_A_CPU_PERMILLE, cpu_permille);
+	U32(VEXFS_IPC_SVC_A_RSS_KIB, rss_kib);
 #undef U32
 #undef U64
 }

@@ -24,8 +24,9 @@ it('writes one JSON object per line with ts and event, after record() has return
   const path = join(dir, 'audit.jsonl');
   const log = new AuditLog({ path });
   log.record('service.registered', { service: 's1', uid: 1000, pid: 42, models: ['a', 'b'] });
-  // Nothing has touched the disk yet: the write happens off the caller's path.
-  expect(existsSync(path)).toBe(false);
+  // The line is not on disk yet: the write happens off the caller's path. (The file itself may already
+  // exist: the open runs in libuv's thread pool, but the write needs this thread, which has not yielded.)
+  expect(existsSync(path) ? readFileSync(path, 'utf8') : '').toBe('');
   await log.drain();
   const [entry] = lines(path);
   expect(entry).toMatchObject({ event: 'service.registered', service: 's1', uid: 1000, pid: 42, models: ['a', 'b'] });

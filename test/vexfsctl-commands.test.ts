@@ -58,10 +58,13 @@ describe('vexfsctl over the control socket', () => {
   });
 
   it('service <id> shows one; an unknown id exits 5 and says how to list them', async () => {
+    await until(() => bridge.daemon.registry.get('enc-a')!.rssKib > 0, 'its first heartbeat');
     const r = await run('service', 'enc-a');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/endpoint\s+unix:.*enc-a\.sock/);
     expect(r.stdout).toMatch(/requests\s+20 total, 0 failed/);
+    // The service's heartbeats (this test process) carry its CPU and memory.
+    expect(r.stdout).toMatch(/process\s+CPU \d+% of one core, memory \d+\.\d MiB \(its last heartbeat\)/);
     const missing = await run('service', 'nope');
     expect(missing.code).toBe(ExitCode.NOT_FOUND);
     expect(missing.stderr).toContain('no service "nope" is registered (vexfsctl services lists them)');

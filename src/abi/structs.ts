@@ -89,6 +89,8 @@ export const ServiceInfoStruct = koffi.struct('vexfs_ipc_service_info', {
   queued: u32,
   capacity: u32,
   breaker: u32,
+  cpu_permille: u32,
+  rss_kib: u32,
   total_requests: u64,
   failures: u64,
   avg_response_ns: u64,

@@ -38,7 +38,7 @@ export const Consts = {
   EVENT_MAX: 4,
   CMD_MAX: 14,
   A_MAX: 28,
-  SVC_A_MAX: 25,
+  SVC_A_MAX: 27,
   STATS_A_MAX: 24,
   MAGIC: 0x56455849,
   MSG_F_GENL_CMD_SHIFT: 24,
@@ -219,6 +219,8 @@ export const SvcAttr = {
   BREAKER: 23,
   P50_RESPONSE_NS: 24,
   P99_RESPONSE_NS: 25,
+  CPU_PERMILLE: 26,
+  RSS_KIB: 27,
 } as const;
 
 /** enum vexfs_ipc_stats_attr: VEXFS_IPC_STATS_A_<key>. */

@@ -183,6 +183,8 @@ function fromDevice(d: DeviceServiceInfo): ServiceView {
     p99ResponseNs: d.p99ResponseNs,
     breaker: BREAKER_NAMES[d.breaker] ?? String(d.breaker),
     heartbeatAgeMs: d.heartbeatAgeMs,
+    cpu: d.cpuPermille / 1000,
+    rssBytes: d.rssKib * 1024,
   };
 }
 
@@ -385,5 +387,7 @@ function fromDaemon(info: ServiceInfoMsg, s: ServiceStatsMsg): ServiceView {
     p99ResponseNs: s.p99ResponseNs,
     breaker: s.breaker,
     heartbeatAgeMs: s.heartbeatAgeMs,
+    cpu: s.cpuPermille / 1000,
+    rssBytes: s.rssBytes,
   };
 }

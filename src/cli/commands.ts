@@ -10,7 +10,7 @@ import { COMMAND_OPTIONS, type Command, DTYPE_NAMES, type Parsed, dimsOption, dt
 import { type Backend, DaemonBackend, DeviceBackend } from './backends.js';
 import { completionScript } from './completion.js';
 import { ExitCode, usage } from './errors.js';
-import { type Style, duration, judge, pairs, paint, percent, table, uptime } from './format.js';
+import { type Style, bytes, duration, judge, pairs, paint, percent, table, uptime } from './format.js';
 import { runTop } from './top.js';
 import { type EmbedView, STATUS_NAMES, type ServiceView, type StatsView, type StatusView } from './views.js';
 
@@ -173,6 +173,7 @@ function serviceText(style: Style, s: ServiceView): string {
     ['requests', `${s.total} total, ${s.failures} failed`],
     ['latency', `p50 ${duration(s.p50ResponseNs)}, p99 ${duration(s.p99ResponseNs)}, recent average ${duration(s.avgResponseNs)}`],
     ['last heartbeat', s.heartbeatAgeMs ? `${(s.heartbeatAgeMs / 1000).toFixed(1)}s ago` : '-'],
+    ['process', s.rssBytes ? `CPU ${percent(s.cpu)} of one core, memory ${bytes(s.rssBytes)} (its last heartbeat)` : '- (not reported yet)'],
   ]);
 }
 

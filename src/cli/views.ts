@@ -48,6 +48,10 @@ export interface ServiceView {
   p99ResponseNs: number;
   breaker: string;
   heartbeatAgeMs: number;
+  /** Its process's CPU use over its last heartbeat interval, in CPUs (0: not reported). */
+  cpu: number;
+  /** Its process's resident memory, bytes (0: not reported). */
+  rssBytes: number;
 }
 
 export interface StatsView {

@@ -105,6 +105,8 @@ export function serviceRecord(d: Daemon, e: ServiceEntry): ServiceRecord {
     breaker: BREAKER_CODE[s.breaker as BreakerState],
     p50ResponseNs: BigInt(s.p50ResponseNs),
     p99ResponseNs: BigInt(s.p99ResponseNs),
+    cpuPermille: s.cpuPermille,
+    rssKib: e.rssKib,
   };
 }
 

@@ -212,6 +212,8 @@ interface RawServiceInfo {
   queued: number;
   capacity: number;
   breaker: number;
+  cpu_permille: number;
+  rss_kib: number;
   p50_response_ns: number;
   p99_response_ns: number;
 }
@@ -241,6 +243,10 @@ export interface DeviceServiceInfo {
   breaker: number;
   p50ResponseNs: number;
   p99ResponseNs: number;
+  /** Per mille of one CPU over its last heartbeat interval (0: not reported). */
+  cpuPermille: number;
+  /** Resident memory, KiB (0: not reported). */
+  rssKib: number;
 }
 
 function toServiceInfo(r: RawServiceInfo): DeviceServiceInfo {
@@ -268,5 +274,7 @@ function toServiceInfo(r: RawServiceInfo): DeviceServiceInfo {
     breaker: r.breaker,
     p50ResponseNs: Number(r.p50_response_ns),
     p99ResponseNs: Number(r.p99_response_ns),
+    cpuPermille: r.cpu_permille,
+    rssKib: r.rss_kib,
   };
 }

@@ -77,6 +77,8 @@ export interface ServiceRecord {
   breaker?: number;
   p50ResponseNs?: bigint;
   p99ResponseNs?: bigint;
+  cpuPermille?: number;
+  rssKib?: number;
 }
 
 type StatsArrayName = 'BY_STATUS' | 'QUEUED_BY_LEVEL';
@@ -279,6 +281,8 @@ function putService(w: NlWriter, type: number, s: ServiceRecord): void {
   if (s.breaker !== undefined) w.u32(SvcAttr.BREAKER, s.breaker);
   if (s.p50ResponseNs !== undefined) w.u64(SvcAttr.P50_RESPONSE_NS, s.p50ResponseNs);
   if (s.p99ResponseNs !== undefined) w.u64(SvcAttr.P99_RESPONSE_NS, s.p99ResponseNs);
+  if (s.cpuPermille !== undefined) w.u32(SvcAttr.CPU_PERMILLE, s.cpuPermille);
+  if (s.rssKib !== undefined) w.u32(SvcAttr.RSS_KIB, s.rssKib);
   w.endNest();
 }
 
@@ -554,6 +558,8 @@ function decodeService(buf: Uint8Array, start: number, end: number): ServiceReco
   if (t.has(SvcAttr.BREAKER)) record.breaker = t.u32(SvcAttr.BREAKER);
   if (t.has(SvcAttr.P50_RESPONSE_NS)) record.p50ResponseNs = t.u64(SvcAttr.P50_RESPONSE_NS);
   if (t.has(SvcAttr.P99_RESPONSE_NS)) record.p99ResponseNs = t.u64(SvcAttr.P99_RESPONSE_NS);
+  if (t.has(SvcAttr.CPU_PERMILLE)) record.cpuPermille = t.u32(SvcAttr.CPU_PERMILLE);
+  if (t.has(SvcAttr.RSS_KIB)) record.rssKib = t.u32(SvcAttr.RSS_KIB);
   return record;
 }
 

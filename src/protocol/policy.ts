@@ -69,6 +69,8 @@ export const svcPolicy: Policy = definePolicy(
     [SvcAttr.BREAKER]: { name: 'BREAKER', kind: 'u32', max: Consts.BREAKER_MAX },
     [SvcAttr.P50_RESPONSE_NS]: { name: 'P50_RESPONSE_NS', kind: 'u64' },
     [SvcAttr.P99_RESPONSE_NS]: { name: 'P99_RESPONSE_NS', kind: 'u64' },
+    [SvcAttr.CPU_PERMILLE]: { name: 'CPU_PERMILLE', kind: 'u32' },
+    [SvcAttr.RSS_KIB]: { name: 'RSS_KIB', kind: 'u32' },
   },
   { strict: true },
 );

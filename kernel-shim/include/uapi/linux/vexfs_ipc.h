@@ -384,6 +384,10 @@ enum vexfs_ipc_attr {
  * @VEXFS_IPC_SVC_A_BREAKER: u32 enum vexfs_ipc_breaker (out only).
  * @VEXFS_IPC_SVC_A_P50_RESPONSE_NS, @VEXFS_IPC_SVC_A_P99_RESPONSE_NS:
  *	u64 latency percentiles of its successful requests (out only).
+ * @VEXFS_IPC_SVC_A_CPU_PERMILLE: u32 CPU its process used over its last
+ *	heartbeat interval, per mille of one CPU (out only; 0: not reported).
+ * @VEXFS_IPC_SVC_A_RSS_KIB: u32 its process's resident memory, KiB (out
+ *	only; 0: not reported).
  * The counters (out only) are u64 except ACTIVE_REQUESTS (u32).
  */
 enum vexfs_ipc_svc_attr {
@@ -413,6 +417,8 @@ enum vexfs_ipc_svc_attr {
 	VEXFS_IPC_SVC_A_BREAKER,
 	VEXFS_IPC_SVC_A_P50_RESPONSE_NS,
 	VEXFS_IPC_SVC_A_P99_RESPONSE_NS,
+	VEXFS_IPC_SVC_A_CPU_PERMILLE,
+	VEXFS_IPC_SVC_A_RSS_KIB,
 	__VEXFS_IPC_SVC_A_MAX,
 };
 #define VEXFS_IPC_SVC_A_MAX (__VEXFS_IPC_SVC_A_MAX - 1)
@@ -695,6 +701,9 @@ struct vexfs_ipc_embedding_request {
  * @queued:	requests waiting in its queue in the daemon.
  * @capacity:	requests it may have outstanding.
  * @breaker:	enum vexfs_ipc_breaker.
+ * @cpu_permille: CPU its process used over its last heartbeat interval,
+ *	per mille of one CPU (0: not reported).
+ * @rss_kib:	its process's resident memory, KiB (0: not reported).
  * @p50_response_ns, @p99_response_ns: latency percentiles of its successful
  *	requests since it registered (0 before the first).
  */
@@ -717,6 +726,8 @@ struct vexfs_ipc_service_info {
 	__u32 queued;
 	__u32 capacity;
 	__u32 breaker;
+	__u32 cpu_permille;
+	__u32 rss_kib;
 	__u64 total_requests;
 	__u64 failures;
 	__u64 avg_response_ns;
