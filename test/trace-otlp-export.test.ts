@@ -26,13 +26,20 @@ afterEach(async () => {
   server = undefined;
 });
 
-function collector(): Promise<{ url: string; posts: Array<{ path: string; type: string | undefined; body: { resourceSpans: Array<{ scopeSpans: Array<{ spans: OtlpSpan[] }> }> } }> }> {
-  const posts: Array<{ path: string; type: string | undefined; body: never }> = [];
+interface Post {
+  path: string;
+  type: string | undefined;
+  authorization: string | undefined;
+  body: { resourceSpans: Array<{ scopeSpans: Array<{ spans: OtlpSpan[] }> }> };
+}
+
+function collector(): Promise<{ url: string; posts: Post[] }> {
+  const posts: Post[] = [];
   server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      posts.push({ path: req.url ?? '', type: req.headers['content-type'], body: JSON.parse(Buffer.concat(chunks).toString()) as never });
+      posts.push({ path: req.url ?? '', type: req.headers['content-type'], authorization: req.headers.authorization, body: JSON.parse(Buffer.concat(chunks).toString()) as Post['body'] });
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
   });
@@ -44,13 +51,19 @@ function collector(): Promise<{ url: string; posts: Array<{ path: string; type: 
 describe('OTLP span export', () => {
   it('posts each request as a vexfs.embed span whose trace id carries the correlation id', async () => {
     const c = await collector();
-    bridge = await startBridge({ traceExporter: 'otlp', otlpEndpoint: c.url });
+    // Headers (a collector's credentials) come from the standard OpenTelemetry variable.
+    process.env.OTEL_EXPORTER_OTLP_HEADERS = 'authorization=Bearer t0ken';
+    try {
+      bridge = await startBridge({ traceExporter: 'otlp', otlpEndpoint: c.url });
+    } finally {
+      delete process.env.OTEL_EXPORTER_OTLP_HEADERS;
+    }
     await bridge.service({ id: 'otlp', name: 'otlp', dimensions: [4], embed: (inputs) => inputs.map(() => filled(4, 1)) });
     const results = await Promise.all([1, 2, 3].map((i) => bridge!.twin.embed({ input: Buffer.from(`x${i}`), dimensions: 4 })));
     expect(results.map((r) => r.status)).toEqual([Status.SUCCESS, Status.SUCCESS, Status.SUCCESS]);
     const spans = () => c.posts.flatMap((p) => p.body.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans)));
     await until(() => spans().length >= 3, 'the spans to reach the collector');
-    expect(c.posts.every((p) => p.path === '/v1/traces' && p.type === 'application/json')).toBe(true);
+    expect(c.posts.every((p) => p.path === '/v1/traces' && p.type === 'application/json' && p.authorization === 'Bearer t0ken')).toBe(true);
     // Batched: fewer posts than spans.
     expect(c.posts.length).toBeLessThan(3);
     const instance = bridge.daemon.router.tracing.instance;
