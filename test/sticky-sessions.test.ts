@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Status } from '../src/abi/uapi.js';
 import type { DaemonConfig } from '../src/daemon/config.js';
 import { type TestBridge, filled, startBridge } from './helpers/bridge.js';
+import { ctl } from './helpers/ctl.js';
 
 let bridge: TestBridge | undefined;
 afterEach(async () => {
@@ -49,6 +50,21 @@ describe('sticky sessions', () => {
     for (let i = 0; i < 6; i++) await bridge.twin.embed({ input: Buffer.from('no session'), dimensions: 4 });
     expect([...(served.get('no session') ?? [])].sort()).toEqual(['a', 'b']);
     await expect(bridge.twin.embed({ input: Buffer.from('x'), dimensions: 4, sessionKey: -1n })).rejects.toThrow(/sessionKey: -1 is not a bigint from 0/);
+  });
+
+  it('vexfsctl embed --session carries the key through the control socket', async () => {
+    const served = new Map<string, Set<string>>();
+    bridge = await twoServices({ stickyBy: 'key' }, served);
+    const socket = bridge.daemon.config.controlSocket;
+    for (let i = 0; i < 3; i++) {
+      for (const key of ['11', '18446744073709551615']) {
+        const r = await ctl(['--socket', socket, '--device', '/nonexistent/vexfs_ipc', 'embed', `cli ${key}`, '--dims', '4', '--session', key]);
+        expect(r.code, r.stderr).toBe(0);
+      }
+      // An unkeyed request between rounds moves the round-robin cursor, so only stickiness keeps each key in place.
+      await bridge.twin.embed({ input: Buffer.from('between'), dimensions: 4 });
+    }
+    for (const key of ['11', '18446744073709551615']) expect([...(served.get(`cli ${key}`) ?? [])], `session ${key}`).toHaveLength(1);
   });
 
   it('by pid: the session key is ignored and the caller process decides', async () => {

@@ -140,6 +140,8 @@ describe('vexfsctl over the control socket', () => {
       [['embed', 'x', '--priority', '300'], '--priority "300": expected 0-255 or one of low, normal, high, critical'],
       [['embed', 'x', '--dims', '0'], '--dims "0": expected an integer from 1 to 8192'],
       [['embed', 'x', '--timeout', 'soon'], '--timeout "soon": expected an integer from 1 to 600000'],
+      [['embed', 'x', '--session', '0'], '--session "0": expected an integer from 1 to 18446744073709551615'],
+      [['embed', 'x', '--session', '18446744073709551616'], '--session "18446744073709551616": expected an integer from 1 to 18446744073709551615'],
       [['service'], 'service takes <id>'],
       [['register', '--id', 'x'], 'register needs --dims'],
       [['--via', 'carrier-pigeon', 'status'], '--via "carrier-pigeon": expected auto, device or daemon'],
@@ -165,6 +167,6 @@ describe('vexfsctl over the control socket', () => {
     expect((await run('embed', '--help')).stdout).toContain('--dtype T');
     const c = await run('completion', 'bash');
     expect(c.stdout).toContain('complete -F _vexfsctl vexfsctl');
-    expect(c.stdout).toContain('embed) opts="--model --dims --dtype --priority --timeout"');
+    expect(c.stdout).toContain('embed) opts="--model --dims --dtype --priority --timeout --session"');
   });
 });

@@ -19,7 +19,7 @@ export const COMMAND_OPTIONS: Record<Command, Record<string, Kind>> = {
   top: { interval: 'string' },
   register: { id: 'string', name: 'string', version: 'string', dims: 'string', models: 'string', 'max-batch': 'string', priority: 'string', endpoint: 'string', 'data-types': 'string', 'hold-ms': 'string' },
   unregister: {},
-  embed: { model: 'string', dims: 'string', dtype: 'string', priority: 'string', timeout: 'string' },
+  embed: { model: 'string', dims: 'string', dtype: 'string', priority: 'string', timeout: 'string', session: 'string' },
   health: {},
   completion: {},
   help: {},
@@ -98,6 +98,14 @@ export function intOption(name: string, raw: string | true | undefined, min: num
   if (raw === undefined) return fallback;
   const n = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) throw usage(`--${name} ${JSON.stringify(raw)}: expected an integer from ${min} to ${max}`);
+  return n;
+}
+
+/** A sticky-session key, 1 .. 2^64-1; absent: 0n (none). */
+export function sessionOption(raw: string | true | undefined): bigint {
+  if (raw === undefined) return 0n;
+  const n = typeof raw === 'string' && /^\d{1,20}$/.test(raw) ? BigInt(raw) : -1n;
+  if (n < 1n || n > 0xffffffffffffffffn) throw usage(`--session ${JSON.stringify(raw)}: expected an integer from 1 to 18446744073709551615`);
   return n;
 }
 

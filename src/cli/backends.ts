@@ -142,6 +142,7 @@ export class DeviceBackend implements Backend {
         model: call.model,
         priority: call.priority,
         timeoutMs: call.timeoutMs,
+        sessionKey: call.sessionKey,
       }),
     );
     return { requestId: r.requestId, status: r.status, vector: r.vector, processingNs: Number(r.processingNs) };
@@ -351,7 +352,7 @@ export class DaemonBackend implements Backend {
 
   async embed(call: EmbedCallView): Promise<EmbedOutcome> {
     const r = await this.call(() =>
-      this.client.embed({ input: Buffer.from(call.text), model: call.model ?? '', dimensions: call.dimensions, dataType: call.dataType, priority: call.priority, timeoutMs: call.timeoutMs }),
+      this.client.embed({ input: Buffer.from(call.text), model: call.model ?? '', dimensions: call.dimensions, dataType: call.dataType, priority: call.priority, timeoutMs: call.timeoutMs, sessionKey: call.sessionKey === 0n ? '' : String(call.sessionKey) }),
     );
     return { requestId: BigInt(r.requestId), status: r.status, vector: r.vector, processingNs: r.processingNs };
   }

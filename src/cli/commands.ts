@@ -6,7 +6,7 @@ import { fromFloat16Bits } from '../daemon/convert.js';
 import { defaultControlSocket } from '../daemon/defaults.js';
 import { DEVICE_PATH } from '../kernel/device.js';
 import type { ServiceInfoMsg } from '../wire/proto.js';
-import { COMMAND_OPTIONS, type Command, DTYPE_NAMES, type Parsed, dimsOption, dtypeOption, intOption, priorityOption, stringOption } from './args.js';
+import { COMMAND_OPTIONS, type Command, DTYPE_NAMES, type Parsed, dimsOption, dtypeOption, intOption, priorityOption, sessionOption, stringOption } from './args.js';
 import { type Backend, DaemonBackend, DeviceBackend } from './backends.js';
 import { completionScript } from './completion.js';
 import { ExitCode, usage } from './errors.js';
@@ -294,6 +294,7 @@ async function embed(ctx: Context): Promise<ExitCode> {
   const dataType = dtypeOption(o.dtype);
   const priority = priorityOption(o.priority);
   const timeoutMs = intOption('timeout', o.timeout, 1, Consts.MAX_TIMEOUT_MS, 5000);
+  const sessionKey = sessionOption(o.session);
   const b = await ctx.backend();
   let dimensions = dimsOption(o.dims, false)?.[0];
   if (dimensions === undefined) {
@@ -303,7 +304,7 @@ async function embed(ctx: Context): Promise<ExitCode> {
     dimensions = fit.dimensions[0] as number;
   }
   const started = process.hrtime.bigint();
-  const r = await b.embed({ text, model, dimensions, dataType, priority, timeoutMs });
+  const r = await b.embed({ text, model, dimensions, dataType, priority, timeoutMs, sessionKey });
   const roundTripNs = Number(process.hrtime.bigint() - started);
   const view: EmbedView = {
     requestId: r.requestId.toString(),
@@ -410,7 +411,7 @@ const DETAILS: Partial<Record<Command, string>> = {
     'options:\n  --id ID                required, [A-Za-z0-9._-]\n  --dims N[,N...]        required, 1-16 sizes of 1-8192\n  --endpoint unix:/PATH  required, where the daemon connects\n  --name NAME            default the id\n  --version V\n  --models A,B           default: serves requests naming no model\n  --max-batch N          1-1000, default 32\n  --priority N           0-255, default 0\n  --data-types T,T       float32,float16,int8,int16,binary (default float32)\n  --hold-ms MS           unregister after this long (default: at Ctrl-C)\nexample:\n  vexfsctl register --id test --dims 384 --endpoint unix:/run/test.sock --hold-ms 60000',
   unregister: 'Goes to the daemon\'s control socket (an ioctl can only unregister what its own file registered);\na registration made by ioctl is revoked in the module as well, which frees its id at once.\nexample:\n  vexfsctl unregister minilm',
   embed:
-    'options:\n  --model NAME\n  --dims N               default: the first size of a service serving the model\n  --dtype T              float32 (default), float16, int8, int16, binary\n  --priority P           0-255 or low, normal (default), high, critical\n  --timeout MS           1-600000, default 5000\nexits 1 when the answer is not SUCCESS\nexample:\n  vexfsctl embed "hello world" --model minilm --dims 384',
+    'options:\n  --model NAME\n  --dims N               default: the first size of a service serving the model\n  --dtype T              float32 (default), float16, int8, int16, binary\n  --priority P           0-255 or low, normal (default), high, critical\n  --timeout MS           1-600000, default 5000\n  --session KEY          1-18446744073709551615: requests with the same key stay on one service\n                         while the daemon runs --sticky-by key\nexits 1 when the answer is not SUCCESS\nexample:\n  vexfsctl embed "hello world" --model minilm --dims 384',
 };
 
 export function helpText(topic?: string): string {

@@ -79,6 +79,8 @@ export interface EmbedCallView {
   dataType: number;
   priority: number;
   timeoutMs: number;
+  /** Sticky-session key; 0n: none. */
+  sessionKey: bigint;
 }
 
 export interface EmbedView {

@@ -263,8 +263,11 @@ export class Daemon {
     if (twin === undefined) {
       throw new ControlError('ENODEV', `the daemon's kernel side is ${this.transport}, not an embedded twin: send requests through ${CHARDEV_PATH} (SEND_EMBEDDING_REQUEST)`);
     }
+    const session = call.sessionKey ?? '';
+    if (session !== '' && !/^\d{1,20}$/.test(session)) throw new ControlError('EINVAL', `session key ${JSON.stringify(session)} is not a decimal integer`);
     try {
       const r = await twin.embed({
+        sessionKey: session === '' ? undefined : BigInt(session),
         input: call.input,
         dimensions: call.dimensions,
         dataType: call.dataType,

@@ -80,6 +80,8 @@ export interface EmbedCallMsg {
   dataType: number;
   priority: number;
   timeoutMs: number;
+  /** Decimal; empty: no session. */
+  sessionKey?: string;
 }
 
 export interface EmbedOutcomeMsg {
