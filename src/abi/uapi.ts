@@ -5,6 +5,7 @@
  * ABI test can match every constant here to the compiled header and fail on
  * any difference in either direction. Documentation lives in the header.
  */
+import { InvalidArgumentError } from '../errors.js';
 
 /** Names, versions, limits and flag masks: VEXFS_IPC_<key>. */
 export const Consts = {
@@ -271,6 +272,17 @@ export const MsgType = {
   NACK: 0x0302,
 } as const;
 export type MsgType = (typeof MsgType)[keyof typeof MsgType];
+
+/** Largest struct vexfs_ipc_embedding_request.session_key (0 means none). */
+export const SESSION_KEY_MAX = 0xffffffffffffffffn;
+
+/** A caller's session_key as the ABI takes it, absent meaning 0n (none); throws InvalidArgumentError otherwise. */
+export function checkSessionKey(key: unknown = 0n): bigint {
+  if (typeof key !== 'bigint' || key < 0n || key > SESSION_KEY_MAX) {
+    throw new InvalidArgumentError('sessionKey', `${String(key)} is not a bigint from 0 (none) to 2^64-1`);
+  }
+  return key;
+}
 
 /** Bytes of a vector of `dims` elements of `dtype` (vexfs_ipc_vector_bytes), 0 for an unknown type. */
 export function vectorBytes(dims: number, dtype: number): number {

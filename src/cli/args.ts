@@ -3,7 +3,7 @@
  * Options are `--name value` or `--name=value`; every value is checked and
  * an error names the option and what it accepts.
  */
-import { Consts, DataType, Priority } from '../abi/uapi.js';
+import { Consts, DataType, Priority, SESSION_KEY_MAX } from '../abi/uapi.js';
 import { usage } from './errors.js';
 
 export const COMMANDS = ['status', 'services', 'service', 'stats', 'top', 'register', 'unregister', 'embed', 'health', 'completion', 'help'] as const;
@@ -105,7 +105,7 @@ export function intOption(name: string, raw: string | true | undefined, min: num
 export function sessionOption(raw: string | true | undefined): bigint {
   if (raw === undefined) return 0n;
   const n = typeof raw === 'string' && /^\d{1,20}$/.test(raw) ? BigInt(raw) : -1n;
-  if (n < 1n || n > 0xffffffffffffffffn) throw usage(`--session ${JSON.stringify(raw)}: expected an integer from 1 to 18446744073709551615`);
+  if (n < 1n || n > SESSION_KEY_MAX) throw usage(`--session ${JSON.stringify(raw)}: expected an integer from 1 to ${SESSION_KEY_MAX}`);
   return n;
 }
 

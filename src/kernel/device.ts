@@ -18,8 +18,7 @@ import {
   StatsStruct,
 } from '../abi/structs.js';
 import type { ServiceInfoMsg } from '../wire/proto.js';
-import { Consts, vectorBytes } from '../abi/uapi.js';
-import { InvalidArgumentError } from '../errors.js';
+import { Consts, checkSessionKey, vectorBytes } from '../abi/uapi.js';
 import { loadNative, type NativeAddon } from '../native.js';
 
 export const DEVICE_PATH = '/dev/vexfs_ipc';
@@ -59,8 +58,7 @@ export class VexfsDevice {
   /** SEND_EMBEDDING_REQUEST. Rejects with the module's errno (code, errno, syscall). */
   async embed(call: DeviceEmbedCall): Promise<DeviceEmbedResult> {
     const dtype = call.dataType ?? 0;
-    const sessionKey = call.sessionKey ?? 0n;
-    if (sessionKey < 0n || sessionKey > 0xffffffffffffffffn) throw new InvalidArgumentError('sessionKey', `${sessionKey} is not from 0 (none) to 2^64-1`);
+    const sessionKey = checkSessionKey(call.sessionKey);
     const vector = Buffer.alloc(Math.max(1, vectorBytes(call.dimensions, dtype)));
     const model = call.model === undefined ? undefined : Buffer.from(call.model);
     const fields: Record<string, number | bigint | number[]> = {

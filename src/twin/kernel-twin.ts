@@ -13,7 +13,7 @@
  */
 import { EventEmitter } from 'node:events';
 
-import { Cmd, Consts, Flags, Status, vectorBytes } from '../abi/uapi.js';
+import { Cmd, Consts, Flags, Status, checkSessionKey, vectorBytes } from '../abi/uapi.js';
 import {
   ClosedError,
   DecodeError,
@@ -285,10 +285,7 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
     if (call.model !== undefined && (call.model.length < 1 || Buffer.byteLength(call.model) >= Consts.MAX_MODEL_LEN)) {
       throw new InvalidArgumentError('model', `must be 1 to ${Consts.MAX_MODEL_LEN - 1} bytes`);
     }
-    const sessionKey = call.sessionKey ?? 0n;
-    if (typeof sessionKey !== 'bigint' || sessionKey < 0n || sessionKey > 0xffffffffffffffffn) {
-      throw new InvalidArgumentError('sessionKey', `${String(sessionKey)} is not a bigint from 0 (none) to 2^64-1`);
-    }
+    const sessionKey = checkSessionKey(call.sessionKey);
     const requestId = this.nextId++;
     return {
       requestId,
