@@ -208,11 +208,12 @@ export class EmbeddingService {
     let at = process.hrtime.bigint();
     const heartbeat = setInterval(() => {
       const now = process.hrtime.bigint();
-      const used = process.cpuUsage(cpuBefore);
+      const cpu = process.cpuUsage();
+      const usedUs = cpu.user - cpuBefore.user + (cpu.system - cpuBefore.system);
       const elapsedUs = Number(now - at) / 1000;
-      cpuBefore = process.cpuUsage();
+      cpuBefore = cpu;
       at = now;
-      const cpuPermille = elapsedUs > 0 ? Math.min(0xffffffff, Math.round(((used.user + used.system) / elapsedUs) * 1000)) : 0;
+      const cpuPermille = elapsedUs > 0 ? Math.min(0xffffffff, Math.round((usedUs / elapsedUs) * 1000)) : 0;
       const rssKib = Math.min(0xffffffff, Math.round(process.memoryUsage.rss() / 1024));
       writer.write(encodeServiceFrame({ heartbeat: { serviceId: this.info.id, activeRequests: this.active, cpuPermille, rssKib } }));
     }, this.options.heartbeatMs ?? 1000);
