@@ -328,16 +328,22 @@ static int read_spec(const struct vexfs_ipc_service_register *r, struct service_
 }
 
 /* Takes @reg off the list if it is still there; true if this call did. */
+static bool unlink_registration_locked(struct registration *reg)
+{
+	lockdep_assert_held(&registrations_lock);
+	if (list_empty(&reg->node))
+		return false;
+	list_del_init(&reg->node);
+	atomic64_dec(&vexfs_ipc_stats.live_registrations);
+	return true;
+}
+
 static bool unlink_registration(struct registration *reg)
 {
 	bool held;
 
 	mutex_lock(&registrations_lock);
-	held = !list_empty(&reg->node);
-	if (held) {
-		list_del_init(&reg->node);
-		atomic64_dec(&vexfs_ipc_stats.live_registrations);
-	}
+	held = unlink_registration_locked(reg);
 	mutex_unlock(&registrations_lock);
 	return held;
 }
@@ -387,9 +393,7 @@ void vexfs_ipc_control_revoke(const char *service_id)
 	mutex_lock(&registrations_lock);
 	list_for_each_entry(reg, &registrations, node) {
 		if (!strcmp(reg->spec.id, service_id)) {
-			list_del_init(&reg->node);
-			atomic64_dec(&vexfs_ipc_stats.live_registrations);
-			found = true;
+			found = unlink_registration_locked(reg);
 			break;
 		}
 	}
