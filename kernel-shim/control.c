@@ -211,19 +211,42 @@ static void fill_info(const struct nlattr *nest, struct vexfs_ipc_service_info *
 #undef U64
 }
 
+static void append_services(struct query *q, const struct nlattr *list)
+{
+	struct nlattr *elem;
+	int rem;
+
+	nla_for_each_nested(elem, list, rem) {
+		if (q->count < q->capacity)
+			fill_info(elem, &q->infos[q->count++]);
+		q->total++;
+	}
+}
+
 int vexfs_ipc_control_reply(struct nlattr **attrs, struct netlink_ext_ack *extack)
 {
 	u64 id = nla_get_u64(attrs[VEXFS_IPC_A_REQUEST_ID]);
-	struct nlattr *elem;
+	u32 flags = attrs[VEXFS_IPC_A_FLAGS] ? nla_get_u32(attrs[VEXFS_IPC_A_FLAGS]) : 0;
 	struct query *q;
-	int rem;
 
-	q = xa_erase(&queries, id);
-	if (!q) {
-		atomic64_inc(&vexfs_ipc_stats.late);
-		NL_SET_ERR_MSG(extack, "no query with this id is waiting (it timed out)");
-		return -ENOENT;
+	if (flags & VEXFS_IPC_F_MORE) {
+		/*
+		 * A part of a long list: the query stays waiting. Appending under
+		 * the xarray lock keeps a waiter that times out meanwhile from
+		 * taking the query (and freeing its buffer) mid-copy.
+		 */
+		xa_lock(&queries);
+		q = xa_load(&queries, id);
+		if (q && attrs[VEXFS_IPC_A_SERVICES])
+			append_services(q, attrs[VEXFS_IPC_A_SERVICES]);
+		xa_unlock(&queries);
+		if (!q)
+			goto late;
+		return 0;
 	}
+	q = xa_erase(&queries, id);
+	if (!q)
+		goto late;
 	q->err = -(int)nla_get_u32(attrs[VEXFS_IPC_A_ERRNO]);
 	if (!q->err && attrs[VEXFS_IPC_A_SERVICE] && q->capacity) {
 		fill_info(attrs[VEXFS_IPC_A_SERVICE], &q->infos[0]);
@@ -261,15 +284,15 @@ int vexfs_ipc_control_reply(struct nlattr **attrs, struct netlink_ext_ack *extac
 			s->daemon_valid = 1;
 		}
 	}
-	if (!q->err && attrs[VEXFS_IPC_A_SERVICES]) {
-		nla_for_each_nested(elem, attrs[VEXFS_IPC_A_SERVICES], rem) {
-			if (q->count < q->capacity)
-				fill_info(elem, &q->infos[q->count++]);
-			q->total++;
-		}
-	}
+	if (!q->err && attrs[VEXFS_IPC_A_SERVICES])
+		append_services(q, attrs[VEXFS_IPC_A_SERVICES]);
 	complete(&q->done);
 	return 0;
+
+late:
+	atomic64_inc(&vexfs_ipc_stats.late);
+	NL_SET_ERR_MSG(extack, "no query with this id is waiting (it timed out)");
+	return -ENOENT;
 }
 
 /* Copies a user string of @len bytes (no NUL needed) into @dst of @size. */

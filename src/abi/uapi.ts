@@ -156,7 +156,9 @@ export type Cmd = (typeof Cmd)[keyof typeof Cmd];
 export const Flags = {
   NO_REPLY: 1,
   RESENT: 2,
-  ALL: 3,
+  /** REPLY: more parts of this answer follow (a list longer than one message). */
+  MORE: 4,
+  ALL: 7,
 } as const;
 
 /** enum vexfs_ipc_attr: VEXFS_IPC_A_<key>. */

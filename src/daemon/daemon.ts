@@ -179,6 +179,8 @@ export class Daemon {
     });
     const ch = this.link.channel;
     ch.on('invalid', (err: DecodeError) => limited.warn(`kernel:${err.field}`, { field: err.field, err: err.message }, 'bad message from the kernel side'));
+    ch.on('fault', (err) => limited.warn(`kernel-fault:${err.name}`, { err: err.message, faults: ch.counters.faults }, 'handling a message from the kernel side failed; it was answered with an error'));
+    ch.on('overrun', (err) => limited.warn('kernel-overrun', { err: err.message, overruns: ch.counters.overruns }, 'the kernel side dropped messages to the daemon (receive queue full)'));
     ch.on('kernelError', (err) => limited.warn(`kernel-error:${err.errnoName}`, { errno: err.errnoName, msg: err.extackMessage }, 'the kernel side refused a message'));
     ch.on('lost', (err) => {
       this.kernelLost = true;

@@ -15,6 +15,8 @@ import type { ServiceEntry, ServiceRegistry } from './registry.js';
 /** Registrations from the kernel belong to it; the module tracks which file made each. */
 export const KERNEL_OWNER = 'kernel';
 
+const EIO = errnoValue('EIO');
+
 function toInfo(r: ServiceRecord): ServiceInfoMsg {
   return {
     id: r.id,
@@ -37,15 +39,27 @@ export function handleKernelControl(
   stats: () => StatsRecord,
   describe: (e: ServiceEntry) => ServiceRecord,
 ): void {
+  // The module's caller waits for this reply: it gets one whatever happens here. A failure
+  // that is not a refusal is answered EIO and then raised for the channel to count and log.
   const answer = (requestId: bigint, fill: () => Partial<ReplyMessage>) => {
     let reply: ReplyMessage;
+    let fault: unknown;
     try {
       reply = { requestId, errno: 0, ...fill() };
     } catch (err) {
-      if (!(err instanceof RegistrationError)) throw err;
-      reply = { requestId, errno: errnoValue(err.errno), errorMsg: err.message };
+      if (err instanceof RegistrationError) reply = { requestId, errno: errnoValue(err.errno), errorMsg: err.message };
+      else {
+        fault = err;
+        reply = { requestId, errno: EIO, errorMsg: 'the daemon failed to answer (see its log)' };
+      }
     }
-    ch.reply(reply);
+    try {
+      ch.reply(reply);
+    } catch (err) {
+      ch.reply({ requestId, errno: EIO, errorMsg: 'the daemon could not encode its answer' });
+      fault ??= err;
+    }
+    if (fault !== undefined) throw fault;
   };
   switch (m.cmd) {
     case Cmd.SERVICE_REGISTER: {

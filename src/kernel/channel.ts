@@ -75,6 +75,14 @@ export interface GenlChannelEvents {
   invalid: [err: DecodeError];
   /** The kernel side is gone (module unloaded, twin closed). */
   lost: [err: Error];
+  /**
+   * Handling a message from the kernel side failed in the daemon (a bug, or
+   * an answer it could not build); the peer got an error where it waits for
+   * one, and the daemon carries on.
+   */
+  fault: [err: Error];
+  /** The receive queue overflowed (ENOBUFS): the kernel side dropped messages to the daemon. */
+  overrun: [err: Error];
 }
 
 export interface GenlChannelCounters {
@@ -84,10 +92,16 @@ export interface GenlChannelCounters {
   kernelErrors: number;
   lateResponses: number;
   invalid: number;
+  faults: number;
+  overruns: number;
+}
+
+export function newChannelCounters(): GenlChannelCounters {
+  return { requests: 0, cancels: 0, responses: 0, kernelErrors: 0, lateResponses: 0, invalid: 0, faults: 0, overruns: 0 };
 }
 
 export class GenlKernelChannel extends EventEmitter<GenlChannelEvents> implements KernelChannel {
-  readonly counters: GenlChannelCounters = { requests: 0, cancels: 0, responses: 0, kernelErrors: 0, lateResponses: 0, invalid: 0 };
+  readonly counters: GenlChannelCounters = newChannelCounters();
   private readonly conn: NetlinkConnection;
   private readonly kernelPort: number;
   private readonly out: { familyId: number; seq: number; portId: number };
@@ -104,6 +118,14 @@ export class GenlKernelChannel extends EventEmitter<GenlChannelEvents> implement
     this.out = { familyId: 0, seq: 0, portId: 0 };
     conn.onMessage((buf, hdr, port) => this.onMessage(buf, hdr, port));
     conn.onInvalid = (err) => this.invalid(err);
+    conn.onFault = (err) => {
+      this.counters.faults++;
+      this.emit('fault', err);
+    };
+    conn.socket.on('error', (err) => {
+      this.counters.overruns++;
+      this.emit('overrun', err);
+    });
     conn.socket.on('sendError', (err, dest) => {
       if (dest === kernelPort && (isErrnoException(err, 'ECONNREFUSED') || isErrnoException(err, 'ENOENT'))) this.emit('lost', err);
     });

@@ -25,14 +25,14 @@ import {
   writeReply,
   writeServiceRevoke,
 } from '../protocol/messages.js';
-import type { GenlChannelCounters, GenlChannelEvents, KernelChannel, KernelChannelHandlers } from './channel.js';
+import { type GenlChannelCounters, type GenlChannelEvents, type KernelChannel, type KernelChannelHandlers, newChannelCounters } from './channel.js';
 
 const ADDRESS: GenlAddress = { familyId: 0, seq: 0, portId: 0 };
 
 export class ChardevKernelChannel extends EventEmitter<GenlChannelEvents> implements KernelChannel {
   readonly family = { id: 0 };
   readonly portId = 0;
-  readonly counters: GenlChannelCounters = { requests: 0, cancels: 0, responses: 0, kernelErrors: 0, lateResponses: 0, invalid: 0 };
+  readonly counters: GenlChannelCounters = newChannelCounters();
   private maxInflight: number | undefined;
   private readonly scratch = new NlWriter(64 * 1024);
   private pending: Buffer[] = [];
@@ -96,12 +96,17 @@ export class ChardevKernelChannel extends EventEmitter<GenlChannelEvents> implem
         if (!this.closed) this.emit('lost', new TransportError('the module detached this daemon'));
         return;
       }
+      // Nothing the module sends may end the process: failures are counted and reported.
       try {
         this.onFrame(buf, n);
       } catch (err) {
-        if (!(err instanceof DecodeError)) throw err;
-        this.counters.invalid++;
-        this.emit('invalid', err);
+        if (err instanceof DecodeError) {
+          this.counters.invalid++;
+          this.emit('invalid', err);
+        } else {
+          this.counters.faults++;
+          this.emit('fault', err instanceof Error ? err : new Error(String(err)));
+        }
       }
     }
   }
@@ -128,16 +133,19 @@ export class ChardevKernelChannel extends EventEmitter<GenlChannelEvents> implem
     }
   }
 
-  /** Encodes one message as a frame and queues it for this tick's write. */
+  /** Encodes the message(s) `write` builds, one frame each, and queues them for this tick's write. */
   private send(cmd: number, write: (w: NlWriter) => void): void {
     const w = this.scratch;
     w.reset();
     write(w);
-    const body = w.buffer.subarray(NLMSG_HDRLEN + GENL_HDRLEN, w.length);
-    const frame = Buffer.allocUnsafe(FRAME_HEADER_BYTES + body.length);
-    body.copy(frame, FRAME_HEADER_BYTES);
-    sealFrame(frame, 0, body.length, cmd, 0n);
-    this.pending.push(frame);
+    for (let i = 0; i < w.starts.length; i++) {
+      const start = (w.starts[i] as number) + NLMSG_HDRLEN + GENL_HDRLEN;
+      const end = i + 1 < w.starts.length ? (w.starts[i + 1] as number) : w.length;
+      const frame = Buffer.allocUnsafe(FRAME_HEADER_BYTES + end - start);
+      w.buffer.copy(frame, FRAME_HEADER_BYTES, start, end);
+      sealFrame(frame, 0, end - start, cmd, 0n);
+      this.pending.push(frame);
+    }
     if (!this.scheduled) {
       this.scheduled = true;
       queueMicrotask(() => this.flush());

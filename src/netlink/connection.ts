@@ -42,6 +42,9 @@ export class NetlinkConnection {
   /** Malformed datagrams seen; also reported through onInvalid. */
   invalidMessages = 0;
   onInvalid: ((err: DecodeError, senderPort: number) => void) | undefined;
+  /** Messages whose handler threw something other than a DecodeError; also reported through onFault. */
+  faults = 0;
+  onFault: ((err: Error, senderPort: number) => void) | undefined;
 
   constructor(socket: NetlinkSocket) {
     this.socket = socket;
@@ -100,11 +103,12 @@ export class NetlinkConnection {
       if (pending !== undefined && pending.dest === portId) {
         this.onReply(pending, buf, hdr);
       } else if (this.handler !== undefined) {
+        // Nothing a peer sends may end the process: a handler's failure is counted and reported.
         try {
           this.handler(buf, hdr, portId, groups);
         } catch (err) {
           if (err instanceof DecodeError) this.invalid(err, portId);
-          else throw err;
+          else this.fault(err, portId);
         }
       }
     }
@@ -138,6 +142,11 @@ export class NetlinkConnection {
     this.pending.delete(seq);
     if (err) p.reject(err);
     else p.resolve(p.replies);
+  }
+
+  private fault(err: unknown, portId: number): void {
+    this.faults++;
+    this.onFault?.(err instanceof Error ? err : new Error(String(err)), portId);
   }
 
   private invalid(err: DecodeError, portId: number): void {

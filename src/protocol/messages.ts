@@ -7,8 +7,8 @@ import { DecodeError } from '../errors.js';
 import { AttrTable, forEachNested } from '../netlink/attributes.js';
 import { GENL_HDRLEN, NlmFlags } from '../netlink/constants.js';
 import { type NlHeader, dataView } from '../netlink/message.js';
-import type { NlWriter } from '../netlink/writer.js';
-import { Attr, Cmd, Consts, StatsAttr, SvcAttr } from '../abi/uapi.js';
+import { NlWriter } from '../netlink/writer.js';
+import { Attr, Cmd, Consts, Flags, StatsAttr, SvcAttr } from '../abi/uapi.js';
 import { REQUIRED, attrPolicy, statsPolicy, svcPolicy } from './policy.js';
 
 export interface EmbedRequest {
@@ -131,6 +131,8 @@ export interface ReplyMessage {
   service?: ServiceRecord | undefined;
   services?: ServiceRecord[] | undefined;
   stats?: StatsRecord | undefined;
+  /** A part of a longer answer: more REPLY messages with this id follow (Flags.MORE). */
+  more?: boolean | undefined;
 }
 
 export interface EventMessage {
@@ -347,9 +349,52 @@ export function writeGetStats(w: NlWriter, to: GenlAddress, m: GetStatsMessage):
   });
 }
 
-export function writeReply(w: NlWriter, to: GenlAddress, m: ReplyMessage): number {
-  return writeMessage(w, to, Cmd.REPLY, (w) => {
+/**
+ * Bytes of SERVICES entries per REPLY message: one attribute holds at most
+ * 64 KiB and one frame carries at most MAX_MSG_BYTES, so a long list leaves
+ * in parts (every part but the last flagged MORE; the module appends them).
+ */
+export const REPLY_PART_BYTES = 32 * 1024;
+
+const measure = new NlWriter(4096);
+
+function serviceBytes(s: ServiceRecord): number {
+  measure.reset();
+  measure.beginMessage(0, 0, 0, 0);
+  putService(measure, Attr.SERVICE, s);
+  const n = measure.length;
+  measure.abortMessage();
+  return n;
+}
+
+/** Writes the answer to a forwarded query: one REPLY, or several when its service list is long. Returns the message count. */
+export function writeReply(w: NlWriter, to: GenlAddress, m: ReplyMessage, partBytes = REPLY_PART_BYTES): number {
+  const services = m.services;
+  if (services === undefined) {
+    writeReplyPart(w, to, m, undefined, false);
+    return 1;
+  }
+  let messages = 0;
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < services.length; i++) {
+    const n = serviceBytes(services[i] as ServiceRecord);
+    if (bytes + n > partBytes && i > start) {
+      writeReplyPart(w, to, { requestId: m.requestId, errno: 0 }, services.slice(start, i), true);
+      messages++;
+      start = i;
+      bytes = 0;
+    }
+    bytes += n;
+  }
+  writeReplyPart(w, to, m, services.slice(start), false);
+  return messages + 1;
+}
+
+function writeReplyPart(w: NlWriter, to: GenlAddress, m: ReplyMessage, services: readonly ServiceRecord[] | undefined, more: boolean): void {
+  writeMessage(w, to, Cmd.REPLY, (w) => {
     w.u64(Attr.REQUEST_ID, m.requestId).u32(Attr.ERRNO, m.errno);
+    if (more) w.u32(Attr.FLAGS, Flags.MORE);
     if (m.errorMsg !== undefined) {
       // Truncate rather than fail: the errno is the answer, the text a courtesy.
       const max = Consts.MAX_ERROR_MSG_LEN - 1;
@@ -358,9 +403,9 @@ export function writeReply(w: NlWriter, to: GenlAddress, m: ReplyMessage): numbe
       w.string(Attr.ERROR_MSG, msg, Consts.MAX_ERROR_MSG_LEN);
     }
     if (m.service !== undefined) putService(w, Attr.SERVICE, m.service);
-    if (m.services !== undefined) {
+    if (services !== undefined) {
       w.beginNest(Attr.SERVICES);
-      for (const s of m.services) putService(w, Attr.SERVICE, s);
+      for (const s of services) putService(w, Attr.SERVICE, s);
       w.endNest();
     }
     if (m.stats !== undefined) putStats(w, m.stats);
@@ -463,6 +508,7 @@ export function decodeAttrs(cmd: number, buf: Uint8Array, start: number, end: nu
         errno: t.u32(Attr.ERRNO),
         errorMsg: t.stringOr(Attr.ERROR_MSG, undefined),
       };
+      if (t.has(Attr.FLAGS) && t.u32(Attr.FLAGS) & Flags.MORE) msg.more = true;
       const service = t.has(Attr.SERVICE) ? t.nested(Attr.SERVICE) : undefined;
       const services = t.has(Attr.SERVICES) ? t.nested(Attr.SERVICES) : undefined;
       const stats = t.has(Attr.STATS) ? t.nested(Attr.STATS) : undefined;

@@ -4,7 +4,7 @@
  * command table in the uapi header).
  */
 import { type AttrPolicy, definePolicy, type Policy } from '../netlink/attributes.js';
-import { Attr, Cmd, Consts, StatsAttr, SvcAttr } from '../abi/uapi.js';
+import { Attr, Cmd, Consts, Flags, StatsAttr, SvcAttr } from '../abi/uapi.js';
 
 export const attrPolicy: Policy = definePolicy(
   'VEXFS_IPC',
@@ -30,7 +30,7 @@ export const attrPolicy: Policy = definePolicy(
     [Attr.MAX_INFLIGHT]: { name: 'MAX_INFLIGHT', kind: 'u32', min: 1 },
     [Attr.CALLER_UID]: { name: 'CALLER_UID', kind: 'u32' },
     [Attr.CALLER_PID]: { name: 'CALLER_PID', kind: 'u32' },
-    [Attr.FLAGS]: { name: 'FLAGS', kind: 'u32', max: 0x3 },
+    [Attr.FLAGS]: { name: 'FLAGS', kind: 'u32', max: Flags.ALL },
     [Attr.ERRNO]: { name: 'ERRNO', kind: 'u32', max: 4095 },
     [Attr.ERROR_MSG]: { name: 'ERROR_MSG', kind: 'string', max: Consts.MAX_ERROR_MSG_LEN - 1 },
     [Attr.MIN_PRIORITY]: { name: 'MIN_PRIORITY', kind: 'u8' },

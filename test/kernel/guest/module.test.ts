@@ -74,6 +74,41 @@ afterAll(async () => {
   // The daemon stays attached: the VM's init unloads the module with it attached.
 });
 
+// Registrations whose every field has its maximum length: about 90 no longer fit one netlink
+// attribute (64 KiB), so the daemon answers LIST_SERVICES in parts.
+async function registerLongest(n: number): Promise<VexfsDevice[]> {
+  const pad = (s: string, len: number) => (s + 'x'.repeat(len)).slice(0, len);
+  const files: VexfsDevice[] = [];
+  for (let i = 0; i < n; i++) {
+    const d = VexfsDevice.open();
+    files.push(d);
+    await d.register({
+      id: pad(`long-${i}-`, 63),
+      name: pad(`long service ${i} `, 63),
+      version: pad('1.', 31),
+      dimensions: Array.from({ length: 16 }, (_, k) => k + 1),
+      dataTypes: 1,
+      models: [0, 1, 2, 3].map((k) => pad(`m${k}-`, 63)),
+      maxBatchSize: 1000,
+      priority: 0,
+      endpoint: pad(`unix:/tmp/long-${i}-`, 112),
+      metadata: {},
+    });
+  }
+  return files;
+}
+
+async function expectLongList(total: number): Promise<void> {
+  const listed = await dev.list(256);
+  expect(listed.total).toBe(total);
+  expect(listed.services.length).toBe(total);
+  expect(listed.services.filter((s) => s.id.startsWith('long-')).length).toBe(total - 1);
+  // The daemon survived the answer: a request is still served.
+  const r = await dev.embed({ input: text('after a long list'), dimensions: 384, model: HASHING_MODEL });
+  expect(r.status).toBe(Status.SUCCESS);
+  expect(daemon!.exitCode).toBeNull();
+}
+
 describe('vexfs_ipc.ko', () => {
   it('creates /dev/vexfs_ipc (0660) and the VEXFS_IPC family with admin-only daemon ops', async () => {
     expect(statSync(DEVICE_PATH).mode & 0o777).toBe(0o660);
@@ -299,6 +334,16 @@ describe('vexfs_ipc.ko', () => {
     }
   });
 
+  it('lists more registrations than one message holds (90 of maximum length) over genetlink and the daemon lives on', async () => {
+    const files = await registerLongest(90);
+    try {
+      await expectLongList(91);
+    } finally {
+      for (const f of files) f.close();
+    }
+    await until(() => stats().live_registrations === 1, 'the 90 registrations to go with their files');
+  });
+
   it('removes the service of a registering process that is killed', async () => {
     const child = spawn(process.execPath, ['test/kernel/guest/fixtures/register-and-wait.mjs', 'doomed'], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -421,6 +466,14 @@ describe('vexfs_ipc.ko', () => {
     const many = await Promise.all(Array.from({ length: 16 }, (_, i) => dev.embed({ input: text(`framed ${i}`), dimensions: 384, model: HASHING_MODEL })));
     many.forEach((m, i) => expect(m.vector).toEqual(expectedVector(`framed ${i}`)));
     expect((await dev.list()).services.map((s) => s.id)).toEqual(['guest-embedder']);
+    // A long list leaves as several frames.
+    const longFiles = await registerLongest(90);
+    try {
+      await expectLongList(91);
+    } finally {
+      for (const f of longFiles) f.close();
+    }
+    await until(() => stats().live_registrations === 1, 'the 90 registrations to go with their files');
 
     // SERVICE_REVOKE travels as a frame too.
     const held = VexfsDevice.open();

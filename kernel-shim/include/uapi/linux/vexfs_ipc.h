@@ -255,8 +255,13 @@ enum vexfs_ipc_transport {
  *	STATS with the module's own counters.
  * @VEXFS_IPC_CMD_REPLY: daemon->kernel, admin. R: REQUEST_ID, ERRNO
  *	(0 or a positive errno that the ioctl returns negated).
- *	O: ERROR_MSG, SERVICE, SERVICES, STATS. Errors: -ENOENT no query
- *	with that id is waiting (it timed out).
+ *	O: ERROR_MSG, SERVICE, SERVICES, STATS, FLAGS. Errors: -ENOENT no
+ *	query with that id is waiting (it timed out). A list longer than one
+ *	message (one attribute holds at most 64 KiB) is answered in parts:
+ *	every part but the last carries FLAGS VEXFS_IPC_F_MORE and a SERVICES
+ *	nest whose entries the kernel appends; the last part (no MORE)
+ *	carries the ERRNO that completes the query. A part with MORE for a
+ *	query that timed out meanwhile gets -ENOENT like a late REPLY.
  * @VEXFS_IPC_CMD_HEARTBEAT: both ways. daemon->kernel (admin): O: MIN_PRIORITY
  *	(backpressure: the daemon currently sheds requests below this
  *	priority; the kernel fails them early with OVERLOADED), INFLIGHT.
@@ -297,7 +302,8 @@ enum vexfs_ipc_cmd {
 /* VEXFS_IPC_A_FLAGS bits. */
 #define VEXFS_IPC_F_NO_REPLY	(1U << 0)	/* unregister: fd closed */
 #define VEXFS_IPC_F_RESENT	(1U << 1)	/* request re-sent after re-attach */
-#define VEXFS_IPC_F_ALL		(VEXFS_IPC_F_NO_REPLY | VEXFS_IPC_F_RESENT)
+#define VEXFS_IPC_F_MORE	(1U << 2)	/* REPLY: more parts of this answer follow */
+#define VEXFS_IPC_F_ALL		(VEXFS_IPC_F_NO_REPLY | VEXFS_IPC_F_RESENT | VEXFS_IPC_F_MORE)
 
 /**
  * enum vexfs_ipc_attr - top-level attributes
