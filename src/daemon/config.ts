@@ -30,6 +30,7 @@ export interface DaemonConfig {
   twinPort: number;
   reconnectMinMs: number;
   reconnectMaxMs: number;
+  serviceSendBufferBytes: number;
   startingHoldMs: number;
   heartbeatTimeoutMs: number;
   rateLimitGlobal: number;
@@ -88,6 +89,7 @@ const SPEC: Record<keyof DaemonConfig, Spec & { env: string; flag: string; help:
   twinPort: { type: 'int', min: 0, max: 0xffffffff, env: 'VEXFS_TWIN_PORT', flag: '--twin-port', help: 'kernel twin in another process to attach to (0: embed one)' },
   reconnectMinMs: { type: 'int', min: 1, max: 60_000, env: 'VEXFS_RECONNECT_MIN_MS', flag: '--reconnect-min-ms', help: 'first service reconnect delay' },
   reconnectMaxMs: { type: 'int', min: 1, max: 600_000, env: 'VEXFS_RECONNECT_MAX_MS', flag: '--reconnect-max-ms', help: 'longest service reconnect delay' },
+  serviceSendBufferBytes: { type: 'int', min: 65_536, max: 1 << 30, env: 'VEXFS_SERVICE_SEND_BUFFER_BYTES', flag: '--service-send-buffer-bytes', help: 'bytes sent to a service and not yet read before it gets no new batches' },
   startingHoldMs: { type: 'int', min: 0, max: 60_000, env: 'VEXFS_STARTING_HOLD_MS', flag: '--starting-hold-ms', help: 'wait for a matching service still connecting' },
   heartbeatTimeoutMs: { type: 'int', min: 0, max: 600_000, env: 'VEXFS_HEARTBEAT_TIMEOUT_MS', flag: '--heartbeat-timeout-ms', help: 'a service silent this long gets no new requests, 0 = off' },
   rateLimitGlobal: { type: 'int', min: 0, max: 100_000_000, env: 'VEXFS_RATE_LIMIT_GLOBAL', flag: '--rate-limit-global', help: 'requests/s for the daemon, 0 = off' },
@@ -138,6 +140,7 @@ export function defaultConfig(): DaemonConfig {
     twinPort: 0,
     reconnectMinMs: 50,
     reconnectMaxMs: 5000,
+    serviceSendBufferBytes: 32 * 1024 * 1024,
     startingHoldMs: 1000,
     heartbeatTimeoutMs: 3000,
     rateLimitGlobal: 0,

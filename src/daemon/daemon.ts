@@ -59,7 +59,7 @@ export class Daemon {
     this.registry = new ServiceRegistry({
       maxServices: config.maxServices,
       heartbeatTimeoutMs: config.heartbeatTimeoutMs,
-      connection: { reconnectMinMs: config.reconnectMinMs, reconnectMaxMs: config.reconnectMaxMs },
+      connection: { reconnectMinMs: config.reconnectMinMs, reconnectMaxMs: config.reconnectMaxMs, maxSendBufferBytes: config.serviceSendBufferBytes },
     });
     if (config.traceExporter === 'console' || config.traceExporter === 'otlp') {
       const limited = new RateLimitedLog(logger);
@@ -181,6 +181,10 @@ export class Daemon {
     ch.on('invalid', (err: DecodeError) => limited.warn(`kernel:${err.field}`, { field: err.field, err: err.message }, 'bad message from the kernel side'));
     ch.on('fault', (err) => limited.warn(`kernel-fault:${err.name}`, { err: err.message, faults: ch.counters.faults }, 'handling a message from the kernel side failed; it was answered with an error'));
     ch.on('overrun', (err) => limited.warn('kernel-overrun', { err: err.message, overruns: ch.counters.overruns }, 'the kernel side dropped messages to the daemon (receive queue full)'));
+    ch.on('congestion', (on) => {
+      this.router.setKernelCongested(on);
+      log.warn({ congested: on }, on ? 'the kernel side is not taking answers as fast as they come: no new batches until it does' : 'the kernel side caught up');
+    });
     ch.on('kernelError', (err) => limited.warn(`kernel-error:${err.errnoName}`, { errno: err.errnoName, msg: err.extackMessage }, 'the kernel side refused a message'));
     ch.on('lost', (err) => {
       this.kernelLost = true;

@@ -9,7 +9,11 @@ import { Consts, ServiceState } from '../abi/uapi.js';
 import { RegistrationError } from '../errors.js';
 import type { EmbedBatchResponseMsg, ServiceInfoMsg } from '../wire/proto.js';
 import { endpointPath, validateRegistration } from './registration.js';
-import { ServiceConnection, type ServiceConnectionOptions } from './service-connection.js';
+import { ServiceConnection, type ServiceConnectionOptions, type ServiceFrameLimits } from './service-connection.js';
+
+function frameLimits(info: ServiceInfoMsg): ServiceFrameLimits {
+  return { maxBatchSize: info.maxBatchSize, maxDimensions: Math.max(...info.dimensions) };
+}
 
 export interface ServiceEntry {
   info: ServiceInfoMsg;
@@ -45,6 +49,8 @@ export interface RegistryEvents {
   invalid: [entry: ServiceEntry, err: Error];
   response: [entry: ServiceEntry, msg: EmbedBatchResponseMsg];
   healthResult: [entry: ServiceEntry, id: number, healthy: boolean, message: string];
+  /** The service stopped reading what it is sent past the bound (true), or caught up (false). */
+  congestion: [entry: ServiceEntry, congested: boolean];
   /** A registration or unregistration was refused (the error says why). */
   refused: [op: 'register' | 'unregister' | 'remove', id: string, owner: string, uid: number, pid: number, err: RegistrationError];
   /** Health changed (heartbeats or health checks); `reason` says why when it turned bad. */
@@ -144,7 +150,7 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
         existing.conn.close();
         existing.state = ServiceState.STARTING;
         existing.conn = this.connect(existing);
-      }
+      } else existing.conn.setLimits(frameLimits(info));
       this.emit('updated', existing, previous);
       return existing;
     }
@@ -172,12 +178,15 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
   }
 
   private connect(entry: ServiceEntry): ServiceConnection {
-    const conn = new ServiceConnection(entry.info.id, endpointPath(entry.info.endpoint), this.options.connection);
+    const conn = new ServiceConnection(entry.info.id, endpointPath(entry.info.endpoint), this.options.connection, frameLimits(entry.info));
     conn.on('ready', () => {
       if (entry.conn !== conn) return;
       entry.state = ServiceState.READY;
       entry.lastHeartbeat = Date.now();
       this.emit('state', entry);
+    });
+    conn.on('congestion', (on) => {
+      if (entry.conn === conn) this.emit('congestion', entry, on);
     });
     conn.on('down', () => {
       if (entry.conn !== conn || entry.state === ServiceState.STOPPED) return;

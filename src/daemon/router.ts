@@ -201,6 +201,7 @@ export class Router extends EventEmitter<RouterEvents> {
   private parked: Array<{ entry: Inflight; until: number }> = [];
   private parkTimer: NodeJS.Timeout | undefined;
   private floor = 0;
+  private kernelCongested = false;
   private readonly maxInflight: number;
   private readonly startingHoldMs: number;
   private readonly perPriority: number;
@@ -251,6 +252,8 @@ export class Router extends EventEmitter<RouterEvents> {
     });
     registry.on('response', (entry, msg) => this.onResponse(entry, msg));
     registry.on('registered', () => this.changed());
+    // A service that is not reading keeps its queue (bounded like any other) but gets no batches until it catches up.
+    registry.on('congestion', (entry, on) => this.slots.get(entry)?.queue.setPaused(on || this.kernelCongested));
     registry.on('updated', (entry, previous) => {
       this.changed();
       // Vectors from another version or model set may differ.
@@ -284,6 +287,16 @@ export class Router extends EventEmitter<RouterEvents> {
   /** The priority floor last sent to the kernel (0: no backpressure). */
   get backpressureFloor(): number {
     return this.floor;
+  }
+
+  /**
+   * The kernel side is not taking answers as fast as they come: batches
+   * wait in their queues (deadlines, bounds and shedding as ever) until it
+   * catches up, so answers queued for it stay bounded by those in flight.
+   */
+  setKernelCongested(on: boolean): void {
+    this.kernelCongested = on;
+    for (const slot of this.slots.values()) slot.queue.setPaused(on || slot.entry.conn.congested);
   }
 
   submit(req: EmbedRequest, reply: Reply): void {
@@ -470,6 +483,7 @@ export class Router extends EventEmitter<RouterEvents> {
         this.queuedByLevel,
         () => this.schedulePull(),
       );
+      if (this.kernelCongested || service.conn.congested) s.queue.setPaused(true);
       this.slots.set(service, (slot = s));
     }
     return slot;
@@ -639,6 +653,7 @@ export class Router extends EventEmitter<RouterEvents> {
     slot.nextBatchId = (slot.nextBatchId % 0xffffffff) + 1;
     const batch: Batch = { id, slot, entries, dims: first.req.dimensions, live: entries.length, settle: () => {} };
     let sent = false;
+    let blocked = false;
     const allowed = this.breakers.fire(service.info.id, () => {
       const outcome = new Promise<void>((resolve, reject) => {
         batch.settle = (failure) => {
@@ -650,7 +665,7 @@ export class Router extends EventEmitter<RouterEvents> {
       const now = performance.now();
       let minLeft = Infinity;
       for (const e of entries) minLeft = Math.min(minLeft, e.expiresAt - now);
-      sent = service.conn.send({
+      const outcomeOfSend = service.conn.send({
         batchId: id,
         model: first.req.model ?? '',
         dimensions: first.req.dimensions,
@@ -658,11 +673,21 @@ export class Router extends EventEmitter<RouterEvents> {
         ...this.tracing.pack(entries),
         timeoutMs: Math.max(1, Math.floor(minLeft)),
       });
-      if (!sent) batch.settle(new BatchFailure('the service is not connected'));
+      sent = outcomeOfSend === 'sent';
+      blocked = outcomeOfSend === 'blocked';
+      if (!sent) batch.settle(new BatchFailure(blocked ? 'the service is not reading what it was sent' : 'the service is not connected'));
       return outcome;
     });
     if (!allowed) {
       // The breaker opened since the pick: these go elsewhere.
+      for (const e of entries) {
+        this.leave(e);
+        this.route(e);
+      }
+      return;
+    }
+    if (blocked) {
+      // Never given to the service (it stopped reading since the batch formed): routed again, no retry spent.
       for (const e of entries) {
         this.leave(e);
         this.route(e);

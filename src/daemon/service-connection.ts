@@ -11,14 +11,42 @@ import { DecodeError } from '../errors.js';
 import {
   type EmbedBatchRequestMsg,
   type EmbedBatchResponseMsg,
+  countBatchResults,
   decodeServiceFrame,
   encodeServiceFrame,
 } from '../wire/proto.js';
-import { FrameWriter, readFrames } from '../wire/frames.js';
+import { type FrameReader, FrameWriter, readFrames } from '../wire/frames.js';
 
 export interface ServiceConnectionOptions {
   reconnectMinMs?: number;
   reconnectMaxMs?: number;
+  /** Bytes written to the service and not yet read by it before new batches are refused (the service is not reading). */
+  maxSendBufferBytes?: number;
+}
+
+/** What a service may send, from its registration: a full batch of its largest vector. */
+export interface ServiceFrameLimits {
+  maxBatchSize: number;
+  maxDimensions: number;
+}
+
+/** Before its Hello a service may send only a Hello (a service id of at most 63 bytes). */
+export const HELLO_MAX_FRAME = 1024;
+// Per result: the vector's tag and length, an item error's code and message, a traceparent.
+const RESULT_OVERHEAD = 512;
+// A batch error's message, heartbeats and health results packed in the same read.
+const FRAME_HEADROOM = 64 * 1024;
+
+/** The largest frame a service with these limits can legitimately send. */
+export function serviceFrameBytes(l: ServiceFrameLimits): number {
+  return l.maxBatchSize * (l.maxDimensions * 4 + RESULT_OVERHEAD) + FRAME_HEADROOM;
+}
+
+export interface ServiceConnectionCounters {
+  /** Batches refused because the service had not read what it was sent. */
+  sendBlocked: number;
+  /** Frames refused before decoding: too large for the service's registration, or too many results. */
+  framesRefused: number;
 }
 
 export interface ServiceConnectionEvents {
@@ -34,28 +62,60 @@ export interface ServiceConnectionEvents {
   stopping: [drainMs: number];
   /** A malformed frame or a protocol violation; the connection is reset. */
   invalid: [err: Error];
+  /** The service stopped reading past the send bound (true), or caught up (false). */
+  congestion: [congested: boolean];
 }
 
 export class ServiceConnection extends EventEmitter<ServiceConnectionEvents> {
   private socket: Socket | undefined;
   private writer: FrameWriter | undefined;
   private isReady = false;
+  private isCongested = false;
   private closed = false;
   private backoffMs: number;
   private retryTimer: NodeJS.Timeout | undefined;
   private readonly minMs: number;
   private readonly maxMs: number;
+  private readonly maxSendBuffer: number;
+  private reader: FrameReader | undefined;
+  private limits: ServiceFrameLimits;
+  readonly counters: ServiceConnectionCounters = { sendBlocked: 0, framesRefused: 0 };
 
   constructor(
     readonly serviceId: string,
     readonly path: string,
     options: ServiceConnectionOptions = {},
+    limits: ServiceFrameLimits = { maxBatchSize: 1, maxDimensions: 1 },
   ) {
     super();
     this.minMs = options.reconnectMinMs ?? 50;
     this.maxMs = options.reconnectMaxMs ?? 5000;
+    this.maxSendBuffer = options.maxSendBufferBytes ?? 32 * 1024 * 1024;
+    this.limits = limits;
     this.backoffMs = this.minMs;
     this.connect();
+  }
+
+  /** A re-registration changed what the service may send. */
+  setLimits(limits: ServiceFrameLimits): void {
+    this.limits = limits;
+    if (this.reader !== undefined && this.isReady) this.reader.maxFrame = serviceFrameBytes(limits);
+  }
+
+  /** The service has not read more than the send bound: it gets no new batches until it does. */
+  get congested(): boolean {
+    return this.isCongested;
+  }
+
+  private setCongested(on: boolean): void {
+    if (this.isCongested === on) return;
+    this.isCongested = on;
+    this.emit('congestion', on);
+  }
+
+  /** Bytes sent to the service that it has not read yet. */
+  get sendBuffered(): number {
+    return this.writer?.buffered ?? 0;
   }
 
   get ready(): boolean {
@@ -67,9 +127,18 @@ export class ServiceConnection extends EventEmitter<ServiceConnectionEvents> {
     const socket = createConnection(this.path);
     this.socket = socket;
     socket.setNoDelay?.(true);
-    readFrames(socket, (frame) => this.onFrame(frame), { onError: (err) => this.emit('invalid', err) });
+    this.reader = readFrames(socket, (frame) => this.onFrame(frame), {
+      maxFrame: HELLO_MAX_FRAME,
+      onError: (err) => {
+        if (err instanceof DecodeError && err.field === 'frame.length') this.counters.framesRefused++;
+        this.emit('invalid', err);
+      },
+    });
     socket.on('connect', () => {
       this.writer = new FrameWriter(socket);
+    });
+    socket.on('drain', () => {
+      if (socket === this.socket) this.setCongested(false);
     });
     socket.on('error', () => {
       // 'close' follows and handles it.
@@ -78,6 +147,13 @@ export class ServiceConnection extends EventEmitter<ServiceConnectionEvents> {
   }
 
   private onFrame(bytes: Buffer): void {
+    if (this.isReady) {
+      const results = countBatchResults(bytes);
+      if (results > this.limits.maxBatchSize) {
+        this.counters.framesRefused++;
+        throw new DecodeError('service frame.response.results', `${results} results; a batch holds at most ${this.limits.maxBatchSize}`);
+      }
+    }
     let frame;
     try {
       frame = decodeServiceFrame(bytes);
@@ -89,6 +165,7 @@ export class ServiceConnection extends EventEmitter<ServiceConnectionEvents> {
         throw new DecodeError('service frame.hello', `service id "${frame.hello.serviceId}", expected "${this.serviceId}"`);
       }
       this.isReady = true;
+      if (this.reader !== undefined) this.reader.maxFrame = serviceFrameBytes(this.limits);
       this.backoffMs = this.minMs;
       this.emit('ready');
       return;
@@ -103,6 +180,8 @@ export class ServiceConnection extends EventEmitter<ServiceConnectionEvents> {
 
   private onClose(socket: Socket): void {
     if (socket !== this.socket) return;
+    this.reader = undefined;
+    this.setCongested(false);
     const wasReady = this.isReady;
     this.isReady = false;
     this.socket = undefined;
@@ -117,11 +196,23 @@ export class ServiceConnection extends EventEmitter<ServiceConnectionEvents> {
     this.backoffMs = Math.min(this.backoffMs * 2, this.maxMs);
   }
 
-  /** Queues a batch; it leaves with the tick's other frames in one write. False when not connected. */
-  send(batch: EmbedBatchRequestMsg): boolean {
-    if (!this.isReady || this.writer === undefined) return false;
+  /**
+   * Queues a batch; it leaves with the tick's other frames in one write.
+   * 'down' when not connected, 'blocked' when the service has not read what
+   * it was sent (the bound keeps a service that stops reading from holding
+   * the daemon's memory).
+   */
+  send(batch: EmbedBatchRequestMsg): 'sent' | 'down' | 'blocked' {
+    if (!this.isReady || this.writer === undefined) return 'down';
+    // Bytes the kernel has not taken are bytes the service has not read; a socket holding more
+    // than its high-water mark always ends in 'drain', which lifts this.
+    if ((this.socket?.writableLength ?? 0) > this.maxSendBuffer) this.setCongested(true);
+    if (this.isCongested) {
+      this.counters.sendBlocked++;
+      return 'blocked';
+    }
     this.writer.write(encodeServiceFrame({ request: batch }));
-    return true;
+    return 'sent';
   }
 
   /** Sends an active health check; false when not connected. */

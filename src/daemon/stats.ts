@@ -74,6 +74,9 @@ export function serviceStats(d: Daemon, s: ServiceEntry): ServiceStatsMsg {
     pid: s.pid,
     cpuPermille: s.cpuPermille,
     rssBytes: s.rssKib * 1024,
+    sendBlocked: s.conn.counters.sendBlocked,
+    sendBufferedBytes: s.conn.sendBuffered,
+    framesRefused: s.conn.counters.framesRefused,
   };
 }
 

@@ -83,6 +83,12 @@ export interface GenlChannelEvents {
   fault: [err: Error];
   /** The receive queue overflowed (ENOBUFS): the kernel side dropped messages to the daemon. */
   overrun: [err: Error];
+  /**
+   * Answers to the kernel side are queued past the bound because it is not
+   * taking them as fast as they come (true), or caught up (false): take no
+   * new work meanwhile.
+   */
+  congestion: [on: boolean];
 }
 
 export interface GenlChannelCounters {
@@ -125,6 +131,9 @@ export class GenlKernelChannel extends EventEmitter<GenlChannelEvents> implement
     conn.socket.on('error', (err) => {
       this.counters.overruns++;
       this.emit('overrun', err);
+    });
+    conn.socket.on('backlog', (dest, on) => {
+      if (dest === kernelPort) this.emit('congestion', on);
     });
     conn.socket.on('sendError', (err, dest) => {
       if (dest === kernelPort && (isErrnoException(err, 'ECONNREFUSED') || isErrnoException(err, 'ENOENT'))) this.emit('lost', err);
@@ -187,21 +196,21 @@ export class GenlKernelChannel extends EventEmitter<GenlChannelEvents> implement
 
   respond(res: EmbedResponse): void {
     this.counters.responses++;
-    writeEmbedResponse(this.conn.socket.outbox(this.kernelPort), this.out, res);
+    writeEmbedResponse(this.conn.socket.answerbox(this.kernelPort), this.out, res);
   }
 
   /** Answers a forwarded control message (register, unregister, status, list). */
   reply(msg: ReplyMessage): void {
-    writeReply(this.conn.socket.outbox(this.kernelPort), this.out, msg);
+    writeReply(this.conn.socket.answerbox(this.kernelPort), this.out, msg);
   }
 
   revoke(serviceId: string): void {
-    writeServiceRevoke(this.conn.socket.outbox(this.kernelPort), this.out, { serviceId });
+    writeServiceRevoke(this.conn.socket.answerbox(this.kernelPort), this.out, { serviceId });
   }
 
   /** Tells the kernel side which priorities to shed (backpressure) and the load. */
   heartbeat(minPriority: number | undefined, inflight: number): void {
-    writeHeartbeat(this.conn.socket.outbox(this.kernelPort), this.out, { requestId: undefined, minPriority, inflight });
+    writeHeartbeat(this.conn.socket.answerbox(this.kernelPort), this.out, { requestId: undefined, minPriority, inflight });
   }
 
   private onMessage(buf: Buffer, hdr: NlHeader, port: number): void {
@@ -225,7 +234,7 @@ export class GenlKernelChannel extends EventEmitter<GenlChannelEvents> implement
       case Cmd.HEARTBEAT:
         // A liveness probe: answer with the same id.
         if (m.msg.requestId !== undefined) {
-          writeHeartbeat(this.conn.socket.outbox(this.kernelPort), this.out, { requestId: m.msg.requestId, minPriority: undefined, inflight: undefined });
+          writeHeartbeat(this.conn.socket.answerbox(this.kernelPort), this.out, { requestId: m.msg.requestId, minPriority: undefined, inflight: undefined });
         }
         return;
       default:

@@ -28,6 +28,8 @@ import {
 import { type GenlChannelCounters, type GenlChannelEvents, type KernelChannel, type KernelChannelHandlers, newChannelCounters } from './channel.js';
 
 const ADDRESS: GenlAddress = { familyId: 0, seq: 0, portId: 0 };
+// As the genetlink socket's send bound: past it the daemon takes no new work until the module catches up.
+const CONGESTION_BYTES = 16 * 1024 * 1024;
 
 export class ChardevKernelChannel extends EventEmitter<GenlChannelEvents> implements KernelChannel {
   readonly family = { id: 0 };
@@ -40,6 +42,9 @@ export class ChardevKernelChannel extends EventEmitter<GenlChannelEvents> implem
   private scheduled = false;
   private closed = false;
   private attached: ((err?: Error) => void) | undefined;
+  /** Bytes handed to write() and not yet taken by the module. */
+  private writing = 0;
+  private congested = false;
 
   private constructor(
     private readonly fh: FileHandle,
@@ -157,11 +162,14 @@ export class ChardevKernelChannel extends EventEmitter<GenlChannelEvents> implem
     if (this.pending.length === 0) return;
     const out = Buffer.concat(this.pending);
     this.pending = [];
+    this.writing += out.length;
+    if (!this.congested && this.writing > CONGESTION_BYTES) this.setCongested(true);
     // Writes are serialised; a refused frame's errno is reported, the rest were applied.
     this.flushing = this.flushing.then(() =>
       this.fh.write(out).then(
-        () => undefined,
+        () => this.wrote(out.length),
         (err: unknown) => {
+          this.wrote(out.length);
           if (this.attached) {
             this.attached(err as Error);
             this.attached = undefined;
@@ -174,6 +182,16 @@ export class ChardevKernelChannel extends EventEmitter<GenlChannelEvents> implem
         },
       ),
     );
+  }
+
+  private wrote(bytes: number): void {
+    this.writing -= bytes;
+    if (this.congested && this.writing < CONGESTION_BYTES / 2) this.setCongested(false);
+  }
+
+  private setCongested(on: boolean): void {
+    this.congested = on;
+    this.emit('congestion', on);
   }
 
   respond(res: EmbedResponse): void {

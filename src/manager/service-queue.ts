@@ -39,6 +39,7 @@ export class ServiceQueue<T extends Queueable> {
   private readonly pq: PQueue;
   private running = 0;
   private jobWaiting = false;
+  private paused = false;
 
   /** `counts` is shared with the other queues (requests queued per level). */
   constructor(
@@ -74,9 +75,15 @@ export class ServiceQueue<T extends Queueable> {
     this.kick();
   }
 
+  /** While paused, requests queue but no batch leaves (the service is not reading what it was sent). */
+  setPaused(paused: boolean): void {
+    this.paused = paused;
+    if (!paused) this.kick();
+  }
+
   /** Starts a batch job unless one is already waiting for a slot. */
   private kick(): void {
-    if (this.jobWaiting || this.fair.size === 0 || this.running >= this.options.capacity) return;
+    if (this.paused || this.jobWaiting || this.fair.size === 0 || this.running >= this.options.capacity) return;
     this.jobWaiting = true;
     void this.pq.add(() => this.job());
   }
@@ -87,7 +94,7 @@ export class ServiceQueue<T extends Queueable> {
     else await null;
     this.jobWaiting = false;
     const head = this.fair.peek();
-    if (head === undefined) return;
+    if (head === undefined || this.paused) return;
     const max = Math.min(this.options.maxBatchSize, this.options.capacity - this.running);
     if (max <= 0) return;
     // In queue order while the next request fits the same batch: priority and turns survive batching.

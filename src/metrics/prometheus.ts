@@ -74,8 +74,8 @@ export function createMetricsRegistry(source: MetricsSource): client.Registry {
   const add = (name: string, help: string, type: MetricType, read: () => Value[] | Promise<Value[]>) =>
     registry.registerMetric(new ScrapedMetric(name, help, type, read) as unknown as client.Metric);
   const scalar = (name: string, help: string, type: MetricType, pick: (s: DaemonStatsMsg) => number) => add(name, help, type, () => [{ value: pick(stats()) }]);
-  const perService = (name: string, help: string, pick: (s: DaemonStatsMsg['services'][number]) => number) =>
-    add(name, help, 'gauge', () => stats().services.map((s) => ({ labels: { service: s.id }, value: pick(s) })));
+  const perService = (name: string, help: string, pick: (s: DaemonStatsMsg['services'][number]) => number, type: 'gauge' | 'counter' = 'gauge') =>
+    add(name, help, type, () => stats().services.map((s) => ({ labels: { service: s.id }, value: pick(s) })));
 
   add('vexfs_requests_total', 'Kernel requests answered, by the service that answered (or (none), (cache)), model, priority level and status.', 'counter', () => {
     const out: Value[] = [];
@@ -107,6 +107,9 @@ export function createMetricsRegistry(source: MetricsSource): client.Registry {
   perService('vexfs_service_health', 'Health score 0-100 (0: gets no requests).', (s) => s.health);
   perService('vexfs_service_cpu_ratio', 'CPU its process used over its last heartbeat interval, in CPUs (0: not reported).', (s) => s.cpuPermille / 1000);
   perService('vexfs_service_resident_memory_bytes', 'Resident memory of its process at its last heartbeat (0: not reported).', (s) => s.rssBytes);
+  perService('vexfs_service_send_buffered_bytes', 'Bytes sent to a service that it has not read yet.', (s) => s.sendBufferedBytes);
+  perService('vexfs_service_send_blocked_total', 'Batches refused because the service had not read what it was sent.', (s) => s.sendBlocked, 'counter');
+  perService('vexfs_service_frames_refused_total', 'Frames from a service refused before decoding (too large for its registration, or too many results).', (s) => s.framesRefused, 'counter');
   perService('vexfs_service_state', 'vexfs_ipc_service_state: 0 starting, 1 ready, 2 busy, 3 overloaded, 4 stopping, 5 stopped, 6 error.', (s) => s.state);
   scalar('vexfs_services', 'Registered services.', 'gauge', (s) => s.services.length);
   scalar('vexfs_cache_hits_total', 'Requests answered from the response cache.', 'counter', (s) => s.cacheHits);

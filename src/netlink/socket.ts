@@ -27,7 +27,7 @@ export interface NetlinkSocketOptions {
   maxDatagram?: number;
   recvBufferBytes?: number;
   sendBufferBytes?: number;
-  /** Queued bytes per destination before send() throws QueueFullError. */
+  /** Queued bytes per destination before outbox() throws QueueFullError and answerbox() reports a backlog. */
   maxPendingBytes?: number;
 }
 
@@ -40,6 +40,7 @@ interface Outbox {
   readonly writer: NlWriter;
   retryTimer: NodeJS.Timeout | undefined;
   backoffMs: number;
+  backlogged: boolean;
 }
 
 const RETRY_FIRST_MS = 1;
@@ -52,6 +53,8 @@ export interface NetlinkSocketEvents {
   truncated: [length: number, portId: number];
   /** Sending to `dest` failed; `messages` queued messages were dropped. */
   sendError: [err: Error, dest: number, messages: number];
+  /** Bytes queued for `dest` passed maxPendingBytes (true), or drained below half of it (false). */
+  backlog: [dest: number, on: boolean];
 }
 
 export class NetlinkSocket extends EventEmitter<NetlinkSocketEvents> {
@@ -155,22 +158,41 @@ export class NetlinkSocket extends EventEmitter<NetlinkSocketEvents> {
    * QueueFullError when `dest` is not draining.
    */
   outbox(dest: number, groups = 0): NlWriter {
+    const box = this.box(dest, groups);
+    if (box.writer.length > this.maxPendingBytes) {
+      throw new QueueFullError(`netlink send queue to port ${dest}`, this.maxPendingBytes);
+    }
+    return box.writer;
+  }
+
+  /**
+   * Like outbox(), but never refuses: for answers a peer is waiting for,
+   * whose number the caller bounds (by requests in flight) and whose growth
+   * it stops on 'backlog' by taking no new work.
+   */
+  answerbox(dest: number): NlWriter {
+    const box = this.box(dest, 0);
+    if (!box.backlogged && box.writer.length > this.maxPendingBytes) {
+      box.backlogged = true;
+      this.emit('backlog', dest, true);
+    }
+    return box.writer;
+  }
+
+  private box(dest: number, groups: number): Outbox {
     this.assertOpen();
     const key = groups === 0 ? dest : -groups;
     let box = this.outboxes.get(key);
     if (box === undefined) {
-      box = { dest, groups, writer: new NlWriter(), retryTimer: undefined, backoffMs: 0 };
+      box = { dest, groups, writer: new NlWriter(), retryTimer: undefined, backoffMs: 0, backlogged: false };
       this.outboxes.set(key, box);
-    }
-    if (box.writer.length > this.maxPendingBytes) {
-      throw new QueueFullError(`netlink send queue to port ${dest}`, this.maxPendingBytes);
     }
     if (box.retryTimer === undefined && !this.dirty.includes(box)) this.dirty.push(box);
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       queueMicrotask(() => this.flush());
     }
-    return box.writer;
+    return box;
   }
 
   /** Sends everything queued now (normally done at the end of the tick). */
@@ -222,6 +244,10 @@ export class NetlinkSocket extends EventEmitter<NetlinkSocketEvents> {
     }
     w.consume(sentBytes);
     box.backoffMs = 0;
+    if (box.backlogged && w.length < this.maxPendingBytes / 2) {
+      box.backlogged = false;
+      this.emit('backlog', box.dest, false);
+    }
     if (w.messageCount > 0) this.retryLater(box);
   }
 

@@ -14,7 +14,12 @@ export class FrameReader {
   private chunks: Buffer[] = [];
   private buffered = 0;
 
-  constructor(private readonly onFrame: (frame: Buffer) => void, private readonly maxFrame = MAX_FRAME_BYTES) {}
+  /** The largest frame accepted from here on; a peer's allowance can change (after its Hello, on re-registration). */
+  maxFrame: number;
+
+  constructor(private readonly onFrame: (frame: Buffer) => void, maxFrame = MAX_FRAME_BYTES) {
+    this.maxFrame = maxFrame;
+  }
 
   /** Feeds bytes; calls onFrame for each complete frame. Throws DecodeError on an oversize length. */
   push(chunk: Buffer): void {
@@ -63,7 +68,7 @@ export function readFrames(
   socket: Socket,
   onFrame: (frame: Buffer) => void,
   options: { maxFrame?: number; onError?: (err: Error) => void } = {},
-): void {
+): FrameReader {
   const reader = new FrameReader(onFrame, options.maxFrame);
   socket.on('data', (chunk: Buffer) => {
     try {
@@ -73,6 +78,7 @@ export function readFrames(
       socket.destroy();
     }
   });
+  return reader;
 }
 
 /** Collects frames and writes them in one socket.write at the end of the tick. */
@@ -82,6 +88,11 @@ export class FrameWriter {
   private scheduled = false;
 
   constructor(private readonly socket: Socket) {}
+
+  /** Bytes given to write() and not yet taken by the peer (queued here and in the socket). */
+  get buffered(): number {
+    return this.bytes + this.socket.writableLength;
+  }
 
   write(frame: Uint8Array): void {
     const head = Buffer.allocUnsafe(4);

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 import protobuf from 'protobufjs';
 
+import { DecodeError } from '../errors.js';
+
 const here = dirname(fileURLToPath(import.meta.url));
 // src/wire or dist/wire -> the repository root.
 const root = protobuf.loadSync(join(here, '..', '..', 'proto', 'bridge.proto'));
@@ -110,6 +112,9 @@ export interface ServiceStatsMsg {
   pid: number;
   cpuPermille: number;
   rssBytes: number;
+  sendBlocked: number;
+  sendBufferedBytes: number;
+  framesRefused: number;
 }
 
 export interface DaemonStatsMsg {
@@ -158,6 +163,42 @@ const decodeOptions = { longs: Number, defaults: true, arrays: true, objects: tr
 // objects are encoded directly, skipping protobufjs' toObject/fromObject copies.
 export function decodeServiceFrame(bytes: Uint8Array): ServiceFrameMsg {
   return ServiceFrameType.decode(bytes) as unknown as ServiceFrameMsg;
+}
+
+// Field numbers in proto/bridge.proto that the pre-decode scan reads.
+const FRAME_RESPONSE_FIELD = 4;
+const RESPONSE_RESULTS_FIELD = 2;
+const WIRE_LEN = 2;
+
+/**
+ * The number of results a service frame carries, read from its wire bytes
+ * without building a message: 0 for frames that are not a response. An
+ * empty result is 2 bytes on the wire and an object once decoded, so the
+ * count is checked before decoding (a 4 MB frame of empty results decoded
+ * to 110 MB of heap). Throws DecodeError on a truncated frame.
+ */
+export function countBatchResults(bytes: Uint8Array): number {
+  try {
+    const r = protobuf.Reader.create(bytes);
+    let count = 0;
+    while (r.pos < r.len) {
+      const tag = r.uint32();
+      if (tag >>> 3 !== FRAME_RESPONSE_FIELD || (tag & 7) !== WIRE_LEN) {
+        r.skipType(tag & 7);
+        continue;
+      }
+      const end = r.uint32() + r.pos;
+      if (end > r.len) throw new RangeError('response overruns the frame');
+      while (r.pos < end) {
+        const t = r.uint32();
+        if (t >>> 3 === RESPONSE_RESULTS_FIELD && (t & 7) === WIRE_LEN) count++;
+        r.skipType(t & 7);
+      }
+    }
+    return count;
+  } catch (err) {
+    throw new DecodeError('service frame', (err as Error).message);
+  }
 }
 
 export function encodeServiceFrame(frame: ServiceFrameMsg): Uint8Array {
