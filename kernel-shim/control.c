@@ -60,9 +60,10 @@ struct service_spec {
 	char version[VEXFS_IPC_MAX_VERSION_LEN];
 	char models[VEXFS_IPC_MAX_MODELS_LEN];
 	char endpoint[VEXFS_IPC_MAX_ENDPOINT_LEN];
+	char token[VEXFS_IPC_MAX_TOKEN_LEN];
 	u32 dims[VEXFS_IPC_MAX_DIMENSION_SETS];
 	u32 ndims, data_types, max_batch, priority;
-	u32 uid, pid;
+	u32 uid, gid, pid;
 };
 
 struct registration {
@@ -129,6 +130,9 @@ static int send_control(u32 portid, u8 cmd, u64 id, const struct service_spec *s
 	    ((cmd == VEXFS_IPC_CMD_SERVICE_REGISTER || cmd == VEXFS_IPC_CMD_SERVICE_UNREGISTER) &&
 	     (nla_put_u32(skb, VEXFS_IPC_A_CALLER_UID, spec ? spec->uid : from_kuid_munged(&init_user_ns, current_uid())) ||
 	      nla_put_u32(skb, VEXFS_IPC_A_CALLER_PID, spec ? spec->pid : task_tgid_nr(current)))) ||
+	    (cmd == VEXFS_IPC_CMD_SERVICE_REGISTER && spec &&
+	     (nla_put_u32(skb, VEXFS_IPC_A_CALLER_GID, spec->gid) ||
+	      (spec->token[0] && nla_put_string(skb, VEXFS_IPC_A_TOKEN, spec->token)))) ||
 	    (flags && nla_put_u32(skb, VEXFS_IPC_A_FLAGS, flags))) {
 		nlmsg_free(skb);
 		return -EMSGSIZE;
@@ -315,7 +319,7 @@ static int read_spec(const struct vexfs_ipc_service_register *r, struct service_
 	int ret;
 	u32 i;
 
-	if (r->flags & ~VEXFS_IPC_REGISTER_F_ALL || r->reserved[0] || r->reserved[1])
+	if (r->flags & ~VEXFS_IPC_REGISTER_F_ALL || r->reserved)
 		return -EINVAL;
 	if (r->dimensions_count == 0 || !r->dimensions_ptr)
 		return -EINVAL;
@@ -334,6 +338,8 @@ static int read_spec(const struct vexfs_ipc_service_register *r, struct service_
 		ret = copy_user_string(s->version, sizeof(s->version), r->version_ptr, r->version_len, false);
 	if (!ret)
 		ret = copy_user_string(s->models, sizeof(s->models), r->models_ptr, r->models_len, false);
+	if (!ret)
+		ret = copy_user_string(s->token, sizeof(s->token), r->token_ptr, r->token_len, false);
 	if (ret)
 		return ret;
 	if (copy_from_user(s->dims, u64_to_user_ptr(r->dimensions_ptr), r->dimensions_count * sizeof(u32)))
@@ -346,6 +352,7 @@ static int read_spec(const struct vexfs_ipc_service_register *r, struct service_
 	s->max_batch = r->max_batch_size;
 	s->priority = r->priority;
 	s->uid = from_kuid_munged(&init_user_ns, current_uid());
+	s->gid = from_kgid_munged(&init_user_ns, current_gid());
 	s->pid = task_tgid_nr(current);
 	return 0;
 }

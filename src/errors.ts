@@ -138,7 +138,7 @@ export function isErrnoException(err: unknown, code?: string): err is ErrnoExcep
 
 /** A registration refused; `errno` is what the ioctl returns (negated). */
 export class RegistrationError extends VexfsError {
-  readonly errno: 'EINVAL' | 'E2BIG' | 'EEXIST' | 'ENOENT' | 'ENOSPC' | 'EPERM';
+  readonly errno: 'EINVAL' | 'E2BIG' | 'EEXIST' | 'ENOENT' | 'ENOSPC' | 'EPERM' | 'EACCES' | 'EDQUOT';
   constructor(errno: RegistrationError['errno'], message: string) {
     super(ErrorCode.Registration, message);
     this.errno = errno;

@@ -5,7 +5,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Cmd } from '../src/abi/uapi.js';
 import { handleKernelControl } from '../src/daemon/kernel-control.js';
 import { ServiceRegistry } from '../src/daemon/registry.js';
-import { RegistrationError } from '../src/errors.js';
 import type { KernelChannel } from '../src/kernel/channel.js';
 import { NetlinkConnection } from '../src/netlink/connection.js';
 import { NetlinkProtocol } from '../src/netlink/constants.js';
@@ -48,8 +47,14 @@ describe('kernel channel handler failures', () => {
       throw new TypeError('stats broke');
     };
     expect(() =>
-      handleKernelControl({ cmd: Cmd.GET_STATS, msg: { requestId: 5n, stats: undefined } }, ch, registry, stats, () => {
-        throw new Error('unused');
+      handleKernelControl({ cmd: Cmd.GET_STATS, msg: { requestId: 5n, stats: undefined } }, ch, {
+        registry,
+        stats,
+        describe: () => {
+          throw new Error('unused');
+        },
+        tokens: undefined,
+        onFault: () => {},
       }),
     ).toThrow('stats broke');
     expect(replies).toEqual([{ requestId: 5n, errno: errnoValue('EIO'), errorMsg: 'the daemon failed to answer (see its log)' }]);
@@ -60,17 +65,10 @@ describe('kernel channel handler failures', () => {
     const replies: ReplyMessage[] = [];
     const ch = { reply: (m: ReplyMessage) => replies.push(m) } as unknown as KernelChannel;
     const registry = new ServiceRegistry();
-    handleKernelControl(
-      { cmd: Cmd.SERVICE_STATUS, msg: { requestId: 6n, serviceId: 'nobody' } },
-      ch,
-      registry,
-      () => {
-        throw new RegistrationError('EINVAL', 'unused');
-      },
-      () => {
-        throw new Error('unused');
-      },
-    );
+    const unused = () => {
+      throw new Error('unused');
+    };
+    handleKernelControl({ cmd: Cmd.SERVICE_STATUS, msg: { requestId: 6n, serviceId: 'nobody' } }, ch, { registry, stats: unused, describe: unused, tokens: undefined, onFault: () => {} });
     expect(replies[0]?.errno).toBe(errnoValue('ENOENT'));
     registry.close();
   });

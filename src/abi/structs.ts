@@ -41,7 +41,9 @@ export const ServiceRegisterStruct = koffi.struct('vexfs_ipc_service_register', 
   data_types: u32,
   priority: u32,
   flags: u32,
-  reserved: koffi.array(u64, 2),
+  token_ptr: u64,
+  token_len: u32,
+  reserved: u32,
 });
 
 export const ServiceUnregisterStruct = koffi.struct('vexfs_ipc_service_unregister', {

@@ -24,6 +24,7 @@ export const Consts = {
   MAX_NAME_LEN: 64,
   MAX_VERSION_LEN: 32,
   MAX_MODEL_LEN: 64,
+  MAX_TOKEN_LEN: 1024,
   MAX_MODELS_LEN: 256,
   MAX_ENDPOINT_LEN: 128,
   MAX_DIMENSION_SETS: 16,
@@ -38,7 +39,7 @@ export const Consts = {
   STATUS_MAX: 12,
   EVENT_MAX: 4,
   CMD_MAX: 14,
-  A_MAX: 28,
+  A_MAX: 30,
   SVC_A_MAX: 27,
   STATS_A_MAX: 24,
   MAGIC: 0x56455849,
@@ -192,6 +193,8 @@ export const Attr = {
   INFLIGHT: 26,
   PORT_ID: 27,
   SESSION_KEY: 28,
+  TOKEN: 29,
+  CALLER_GID: 30,
 } as const;
 
 /** enum vexfs_ipc_svc_attr: VEXFS_IPC_SVC_A_<key>. */

@@ -6,7 +6,7 @@
 import { Consts, DataType, Priority, SESSION_KEY_MAX } from '../abi/uapi.js';
 import { usage } from './errors.js';
 
-export const COMMANDS = ['status', 'services', 'service', 'stats', 'top', 'register', 'unregister', 'embed', 'health', 'completion', 'help'] as const;
+export const COMMANDS = ['status', 'services', 'service', 'stats', 'top', 'register', 'unregister', 'embed', 'health', 'token', 'completion', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 type Kind = 'flag' | 'string';
@@ -17,10 +17,11 @@ export const COMMAND_OPTIONS: Record<Command, Record<string, Kind>> = {
   service: {},
   stats: { service: 'string' },
   top: { interval: 'string' },
-  register: { id: 'string', name: 'string', version: 'string', dims: 'string', models: 'string', 'max-batch': 'string', priority: 'string', endpoint: 'string', 'data-types': 'string', 'hold-ms': 'string' },
+  register: { id: 'string', name: 'string', version: 'string', dims: 'string', models: 'string', 'max-batch': 'string', priority: 'string', endpoint: 'string', 'data-types': 'string', 'hold-ms': 'string', token: 'string' },
   unregister: {},
   embed: { model: 'string', dims: 'string', dtype: 'string', priority: 'string', timeout: 'string', session: 'string' },
   health: {},
+  token: { services: 'string', models: 'string', ttl: 'string', note: 'string' },
   completion: {},
   help: {},
 };
@@ -34,6 +35,7 @@ const POSITIONALS: Record<Command, { min: number; max: number; names: string }> 
   unregister: { min: 1, max: 1, names: '<id>' },
   embed: { min: 1, max: 1, names: '<text>' },
   health: { min: 0, max: 0, names: '' },
+  token: { min: 1, max: 2, names: 'create | list | revoke <id>' },
   completion: { min: 0, max: 1, names: '[bash]' },
   help: { min: 0, max: 1, names: '[command]' },
 };

@@ -9,7 +9,7 @@ import { Consts, Transport } from '../abi/uapi.js';
 import { ControlError, RegistrationError, TransportError } from '../errors.js';
 import { VexfsDevice, type DeviceServiceInfo, type DeviceStats } from '../kernel/device.js';
 import { ControlClient } from '../sdk/control-client.js';
-import type { DaemonStatsMsg, ServiceInfoMsg, ServiceStatsMsg } from '../wire/proto.js';
+import type { DaemonStatsMsg, ServiceInfoMsg, ServiceStatsMsg, TokenCreateMsg, TokenInfoMsg } from '../wire/proto.js';
 import { CliError, ExitCode } from './errors.js';
 import {
   BREAKER_NAMES,
@@ -38,7 +38,7 @@ export interface Backend {
   service(id: string): Promise<ServiceView>;
   stats(): Promise<StatsView>;
   /** Registers through this backend; the registration lasts until unregister() or close(). */
-  register(info: ServiceInfoMsg): Promise<void>;
+  register(info: ServiceInfoMsg, token?: string): Promise<void>;
   unregister(id: string): Promise<void>;
   embed(call: EmbedCallView): Promise<EmbedOutcome>;
   close(): void;
@@ -125,8 +125,8 @@ export class DeviceBackend implements Backend {
     };
   }
 
-  register(info: ServiceInfoMsg): Promise<void> {
-    return this.call(`REGISTER_SERVICE "${info.id}"`, () => this.dev.register(info));
+  register(info: ServiceInfoMsg, token?: string): Promise<void> {
+    return this.call(`REGISTER_SERVICE "${info.id}"`, () => this.dev.register(info, undefined, token));
   }
 
   unregister(id: string): Promise<void> {
@@ -200,6 +200,9 @@ function deviceError(err: unknown, path: string, what: string): Error {
       return new CliError(ExitCode.NOT_FOUND, `${what}: no such service is registered (vexfsctl services lists them)`);
     case 'EACCES':
     case 'EPERM':
+    case 'EDQUOT':
+      // The device is open by now: a registration's refusal is the daemon's policy speaking.
+      if (what.startsWith('REGISTER')) return new CliError(ExitCode.PERMISSION, `${what}: ${POLICY_REFUSALS[e.code]}`);
       return new CliError(ExitCode.PERMISSION, `permission denied: ${what} on ${path}: ${deviceAccessHint(path)}`);
     case 'ENOTCONN':
       return new CliError(ExitCode.UNAVAILABLE, `${what}: no daemon is attached to the module (start vexfs-bridged)`);
@@ -216,6 +219,12 @@ function deviceError(err: unknown, path: string, what: string): Error {
       return err as Error;
   }
 }
+
+const POLICY_REFUSALS: Record<string, string> = {
+  EPERM: "the daemon's policy does not let this user register this id or these models (an administrator adds a policy entry, or gives you a token: vexfsctl token create)",
+  EACCES: 'the daemon refused the registration token (not minted by it, expired, revoked, or not covering this id or these models)',
+  EDQUOT: "this user's registration quota in the daemon's policy is used up",
+};
 
 /** Which group or capability opens the device. */
 export function deviceAccessHint(path: string): string {
@@ -275,7 +284,7 @@ export class DaemonBackend implements Backend {
       return await fn();
     } catch (err) {
       if (err instanceof RegistrationError || err instanceof ControlError) {
-        const code = err.errno === 'ENOENT' ? ExitCode.NOT_FOUND : err.errno === 'EPERM' || err.errno === 'EACCES' ? ExitCode.PERMISSION : err.errno === 'EINVAL' || err.errno === 'E2BIG' ? ExitCode.USAGE : ExitCode.FAILED;
+        const code = err.errno === 'ENOENT' ? ExitCode.NOT_FOUND : err.errno === 'EPERM' || err.errno === 'EACCES' || err.errno === 'EDQUOT' ? ExitCode.PERMISSION : err.errno === 'EINVAL' || err.errno === 'E2BIG' ? ExitCode.USAGE : ExitCode.FAILED;
         throw new CliError(code, `${err.message} (${err.errno})`);
       }
       if (err instanceof TransportError || (err as { code?: string }).code === 'ERR_VEXFS_CLOSED') {
@@ -337,8 +346,20 @@ export class DaemonBackend implements Backend {
     };
   }
 
-  register(info: ServiceInfoMsg): Promise<void> {
-    return this.call(() => this.client.register(info));
+  register(info: ServiceInfoMsg, token?: string): Promise<void> {
+    return this.call(() => this.client.register(info, token));
+  }
+
+  tokenCreate(create: TokenCreateMsg): Promise<{ token: string; info: TokenInfoMsg }> {
+    return this.call(() => this.client.tokenCreate(create));
+  }
+
+  tokenList(): Promise<TokenInfoMsg[]> {
+    return this.call(() => this.client.tokenList());
+  }
+
+  tokenRevoke(id: string): Promise<TokenInfoMsg> {
+    return this.call(() => this.client.tokenRevoke(id));
   }
 
   unregister(id: string): Promise<void> {

@@ -5,7 +5,7 @@ import { Consts, DataType, Status } from '../abi/uapi.js';
 import { fromFloat16Bits } from '../daemon/convert.js';
 import { defaultControlSocket } from '../daemon/defaults.js';
 import { DEVICE_PATH } from '../kernel/device.js';
-import type { ServiceInfoMsg } from '../wire/proto.js';
+import type { ServiceInfoMsg, TokenInfoMsg } from '../wire/proto.js';
 import { COMMAND_OPTIONS, type Command, DTYPE_NAMES, type Parsed, dimsOption, dtypeOption, intOption, priorityOption, sessionOption, stringOption } from './args.js';
 import { type Backend, DaemonBackend, DeviceBackend } from './backends.js';
 import { completionScript } from './completion.js';
@@ -99,6 +99,8 @@ export async function run(ctx: Context): Promise<ExitCode> {
       return embed(ctx);
     case 'health':
       return health(ctx);
+    case 'token':
+      return token(ctx);
     case 'completion': {
       const shell = parsed.args[0] ?? 'bash';
       if (shell !== 'bash') throw usage(`completion ${JSON.stringify(shell)}: only bash is supported (zsh: autoload bashcompinit && bashcompinit, then the bash script)`);
@@ -249,7 +251,7 @@ async function register(ctx: Context): Promise<ExitCode> {
   };
   const holdMs = intOption('hold-ms', o['hold-ms'], 0, 86_400_000, 0);
   const b = await ctx.backend();
-  await b.register(info);
+  await b.register(info, stringOption('token', o.token) ?? (process.env.VEXFS_REGISTRATION_TOKEN || undefined));
   const via = b.source === 'device' ? 'ioctl' : 'control socket';
   ctx.io.out(ctx.json ? JSON.stringify({ registered: id, via }) : `registered ${id} via ${via}; ${holdMs ? `holding for ${holdMs} ms` : 'holding until Ctrl-C'} (the registration ends with this process)`);
   await new Promise<void>((resolve) => {
@@ -266,6 +268,79 @@ async function register(ctx: Context): Promise<ExitCode> {
   await b.unregister(id);
   ctx.io.out(ctx.json ? JSON.stringify({ unregistered: id }) : `unregistered ${id}`);
   return ExitCode.OK;
+}
+
+// ---- token ----
+
+const TTL_UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+function ttlOption(raw: string | true | undefined): number {
+  if (raw === undefined) return 86_400_000;
+  const m = typeof raw === 'string' ? /^(\d{1,6})([smhd])$/.exec(raw) : null;
+  const ms = m ? Number(m[1]) * (TTL_UNITS[m[2] as string] as number) : 0;
+  if (ms < 1000 || ms > 366 * 86_400_000) throw usage(`--ttl ${JSON.stringify(raw)}: a duration such as 90s, 30m, 12h or 7d, from 1s to 366d`);
+  return ms;
+}
+
+async function token(ctx: Context): Promise<ExitCode> {
+  const [sub, id] = ctx.parsed.args;
+  const d = await ctx.daemon();
+  const o = ctx.parsed.options;
+  if (sub === 'create') {
+    const services = stringOption('services', o.services) ?? failMissingFor('token create', 'services');
+    const models = typeof o.models === 'string' && o.models !== '' ? o.models.split(',') : ['*'];
+    const { token: t, info } = await d.tokenCreate({ services, models, ttlMs: ttlOption(o.ttl), note: typeof o.note === 'string' ? o.note : '' });
+    ctx.io.out(ctx.json ? JSON.stringify({ token: t, ...tokenView(info) }, null, 2) : `${t}\n(token ${info.id}: services ${info.services}, models ${info.models.join(',')}, expires ${new Date(info.expiresAtMs).toISOString()}; shown only now)`);
+    return ExitCode.OK;
+  }
+  if (sub === 'list') {
+    const list = (await d.tokenList()).map(tokenView);
+    ctx.io.out(ctx.json ? JSON.stringify(list, null, 2) : tokensText(ctx.style, list));
+    return ExitCode.OK;
+  }
+  if (sub === 'revoke') {
+    if (id === undefined) throw usage('token revoke needs the token id (vexfsctl token list shows them)');
+    const info = tokenView(await d.tokenRevoke(id));
+    ctx.io.out(ctx.json ? JSON.stringify(info, null, 2) : `revoked token ${info.id}`);
+    return ExitCode.OK;
+  }
+  throw usage(`token ${JSON.stringify(sub)}: expected create, list or revoke`);
+}
+
+interface TokenView {
+  id: string;
+  services: string;
+  models: string[];
+  expiresAt: string;
+  createdAt: string;
+  createdByUid: number;
+  note: string;
+  revokedAt: string | null;
+  liveRegistrations: number;
+}
+
+function tokenView(t: TokenInfoMsg): TokenView {
+  return {
+    id: t.id,
+    services: t.services,
+    models: t.models,
+    expiresAt: new Date(t.expiresAtMs).toISOString(),
+    createdAt: new Date(t.createdAtMs).toISOString(),
+    createdByUid: t.createdByUid,
+    note: t.note,
+    revokedAt: t.revokedAtMs ? new Date(t.revokedAtMs).toISOString() : null,
+    liveRegistrations: t.liveRegistrations,
+  };
+}
+
+function tokensText(style: Style, list: TokenView[]): string {
+  if (list.length === 0) return 'no registration tokens have been minted';
+  const rows = list.map((t) => [t.id, t.services, t.models.join(','), t.revokedAt ? 'revoked' : Date.parse(t.expiresAt) < Date.now() ? 'expired' : 'valid', t.expiresAt, String(t.liveRegistrations), t.note]);
+  return table(style, ['ID', 'SERVICES', 'MODELS', 'STATE', 'EXPIRES', 'LIVE', 'NOTE'], rows);
+}
+
+function failMissingFor(command: string, name: string): never {
+  throw usage(`${command} needs --${name} (see vexfsctl token --help)`);
 }
 
 function failMissing(name: string): never {
@@ -400,6 +475,7 @@ const SUMMARY: Record<Command, string> = {
   unregister: "remove a service's registration (root, the daemon's user or the registrant's)",
   embed: 'send one embedding request through the kernel path',
   health: 'exit 0 when attached with at least one healthy service',
+  token: 'registration tokens: create, list, revoke (root or the daemon\'s user)',
   completion: 'print the bash completion script',
   help: 'help for a command',
 };
@@ -408,7 +484,9 @@ const DETAILS: Partial<Record<Command, string>> = {
   stats: 'options:\n  --service ID           one service\nexamples:\n  vexfsctl stats\n  vexfsctl stats --service minilm --json',
   top: 'options:\n  --interval MS          refresh period (100-60000, default 1000)\nkeys: q or Ctrl-C quits',
   register:
-    'options:\n  --id ID                required, [A-Za-z0-9._-]\n  --dims N[,N...]        required, 1-16 sizes of 1-8192\n  --endpoint unix:/PATH  required, where the daemon connects\n  --name NAME            default the id\n  --version V\n  --models A,B           default: serves requests naming no model\n  --max-batch N          1-1000, default 32\n  --priority N           0-255, default 0\n  --data-types T,T       float32,float16,int8,int16,binary (default float32)\n  --hold-ms MS           unregister after this long (default: at Ctrl-C)\nexample:\n  vexfsctl register --id test --dims 384 --endpoint unix:/run/test.sock --hold-ms 60000',
+    'options:\n  --id ID                required, [A-Za-z0-9._-]\n  --dims N[,N...]        required, 1-16 sizes of 1-8192\n  --endpoint unix:/PATH  required, where the daemon connects\n  --name NAME            default the id\n  --version V\n  --models A,B           default: serves requests naming no model\n  --max-batch N          1-1000, default 32\n  --priority N           0-255, default 0\n  --data-types T,T       float32,float16,int8,int16,binary (default float32)\n  --hold-ms MS           unregister after this long (default: at Ctrl-C)\n  --token TOKEN          a registration token (default $VEXFS_REGISTRATION_TOKEN)\nexample:\n  vexfsctl register --id test --dims 384 --endpoint unix:/run/test.sock --hold-ms 60000',
+  token:
+    'vexfsctl token create --services PATTERN [--models A,B] [--ttl 7d] [--note TEXT]\n  --services PATTERN     service ids the token allows; * matches any run of characters\n  --models A,B           model patterns it allows (default *: any, and services naming no model)\n  --ttl DURATION         90s, 30m, 12h, 7d (default 1d, at most 366d)\n  prints the token once; give it to the service (SDK option token, or $VEXFS_REGISTRATION_TOKEN)\nvexfsctl token list\nvexfsctl token revoke ID   at once: registrations made with it are removed\nneeds the daemon\'s --state-dir',
   unregister: 'Goes to the daemon\'s control socket (an ioctl can only unregister what its own file registered);\na registration made by ioctl is revoked in the module as well, which frees its id at once.\nexample:\n  vexfsctl unregister minilm',
   embed:
     'options:\n  --model NAME\n  --dims N               default: the first size of a service serving the model\n  --dtype T              float32 (default), float16, int8, int16, binary\n  --priority P           0-255 or low, normal (default), high, critical\n  --timeout MS           1-600000, default 5000\n  --session KEY          1-18446744073709551615: requests with the same key stay on one service\n                         while the daemon runs --sticky-by key\nexits 1 when the answer is not SUCCESS\nexample:\n  vexfsctl embed "hello world" --model minilm --dims 384',

@@ -57,6 +57,15 @@ function trim(x: number): string {
   return x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2);
 }
 
+/**
+ * Names, versions and endpoints come from whoever registered: control
+ * characters (C0, DEL, C1) are shown as \\xHH so none reaches the terminal
+ * (no escape-sequence injection). Every table and pairs cell passes here.
+ */
+export function clean(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 export interface Cell {
   text: string;
   colour?: Colour | undefined;
@@ -64,7 +73,7 @@ export interface Cell {
 
 /** Columns padded to their widest cell; colour codes do not count toward width. */
 export function table(style: Style, header: string[], rows: Array<Array<string | Cell>>): string {
-  const cells = rows.map((r) => r.map((c) => (typeof c === 'string' ? { text: c } : c)));
+  const cells = rows.map((r) => r.map((c) => (typeof c === 'string' ? { text: clean(c) } : { ...c, text: clean(c.text) })));
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((r) => [...(r[i]?.text ?? '')].length)));
   const line = (r: Cell[]) =>
     r
@@ -82,7 +91,7 @@ export function pairs(style: Style, entries: Array<[string, string | Cell]>): st
   const w = Math.max(...entries.map(([k]) => k.length));
   return entries
     .map(([k, v]) => {
-      const c = typeof v === 'string' ? { text: v } : v;
+      const c = typeof v === 'string' ? { text: clean(v) } : { ...v, text: clean(v.text) };
       return `${paint(style, 'dim', k.padEnd(w))}  ${paint(style, c.colour, c.text)}`;
     })
     .join('\n');

@@ -15,9 +15,10 @@ export const KERNEL_MODES = ['auto', 'genl', 'chardev', 'twin'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const STICKY_BY = ['off', 'key', 'pid', 'uid'] as const;
 export const TRACE_EXPORTERS = ['none', 'api', 'console', 'otlp'] as const;
+export const CACHE_SCOPES = ['uid', 'shared'] as const;
 
 /** Keys a reload (SIGHUP) applies without a restart. */
-export const RELOADABLE: ReadonlyArray<keyof DaemonConfig> = ['logLevel', 'rateLimitGlobal', 'rateLimitPerUid', 'rateLimitPerService'];
+export const RELOADABLE: ReadonlyArray<keyof DaemonConfig> = ['logLevel', 'rateLimitGlobal', 'rateLimitPerUid', 'rateLimitPerService', 'policyFile'];
 
 export interface DaemonConfig {
   kernel: (typeof KERNEL_MODES)[number];
@@ -67,6 +68,10 @@ export interface DaemonConfig {
   auditKeep: number;
   traceExporter: (typeof TRACE_EXPORTERS)[number];
   otlpEndpoint: string;
+  policyFile: string;
+  stateDir: string;
+  maxRegistrationsPerConnection: number;
+  cacheScope: (typeof CACHE_SCOPES)[number];
 }
 
 type Spec =
@@ -125,6 +130,10 @@ const SPEC: Record<keyof DaemonConfig, Spec & { env: string; flag: string; help:
   auditMaxBytes: { type: 'int', min: 4096, max: 1024 * 1024 * 1024, env: 'VEXFS_AUDIT_MAX_BYTES', flag: '--audit-max-bytes', help: 'rotate the audit log at this size' },
   auditKeep: { type: 'int', min: 0, max: 100, env: 'VEXFS_AUDIT_KEEP', flag: '--audit-keep', help: 'rotated audit files kept' },
   traceExporter: { type: 'enum', values: TRACE_EXPORTERS, env: 'VEXFS_TRACE_EXPORTER', flag: '--trace-exporter', help: 'request spans: none (no spans made), api (the OpenTelemetry API\'s global tracer), console (printed), otlp (batched to --otlp-endpoint)' },
+  policyFile: { type: 'path', optional: true, env: 'VEXFS_POLICY_FILE', flag: '--policy-file', help: 'registration policy (JSON): who besides root and the daemon\'s user may register what; re-read on SIGHUP' },
+  stateDir: { type: 'path', optional: true, env: 'VEXFS_STATE_DIR', flag: '--state-dir', help: 'directory (0700) for the registration token key and the minted tokens, empty = no tokens' },
+  maxRegistrationsPerConnection: { type: 'int', min: 1, max: Consts.MAX_SERVICES, env: 'VEXFS_MAX_REGISTRATIONS_PER_CONNECTION', flag: '--max-registrations-per-connection', help: 'registrations one control-socket connection may hold' },
+  cacheScope: { type: 'enum', values: CACHE_SCOPES, env: 'VEXFS_CACHE_SCOPE', flag: '--cache-scope', help: 'uid: cached and coalesced answers are shared only between requests of the same caller uid; shared: between all callers' },
   otlpEndpoint: { type: 'url', env: 'VEXFS_OTLP_ENDPOINT', flag: '--otlp-endpoint', help: 'OTLP/HTTP (JSON) traces endpoint for --trace-exporter otlp' },
 };
 
@@ -177,6 +186,10 @@ export function defaultConfig(): DaemonConfig {
     auditKeep: 5,
     traceExporter: 'none',
     otlpEndpoint: 'http://127.0.0.1:4318/v1/traces',
+    policyFile: '',
+    stateDir: '',
+    maxRegistrationsPerConnection: 16,
+    cacheScope: 'uid',
   };
 }
 

@@ -17,10 +17,13 @@ import {
   type EmbedCallMsg,
   type EmbedOutcomeMsg,
   type ServiceInfoMsg,
+  type TokenInfoMsg,
   decodeControlRequest,
   encodeControlResponse,
 } from '../wire/proto.js';
 import { closeServer, listenUnix } from '../wire/unix-listen.js';
+import type { TokenGrant } from '../auth/policy.js';
+import type { TokenAuthority, TokenRecord } from '../auth/tokens.js';
 import type { ServiceEntry, ServiceRegistry } from './registry.js';
 
 export function toServiceInfo(entry: ServiceEntry): ServiceInfoMsg {
@@ -33,6 +36,7 @@ export const MAX_CONTROL_FRAME = 1024 * 1024;
 export interface PeerCred {
   uid: number;
   pid: number;
+  gid?: number | undefined;
 }
 
 export interface ControlHandlers {
@@ -41,7 +45,11 @@ export interface ControlHandlers {
   embed: (call: EmbedCallMsg, peer: PeerCred | undefined) => Promise<EmbedOutcomeMsg>;
   /** Who is on the other end of a connection (SO_PEERCRED), when it can be told. */
   peer: (socket: Socket) => PeerCred | undefined;
+  /** Registration tokens (undefined: this daemon mints none, and a presented token is refused). */
+  tokens: TokenAuthority | undefined;
   onError: (err: Error) => void;
+  /** A token was revoked (its registrations are already removed). */
+  onTokenRevoked?: (id: string, byUid: number) => void;
 }
 
 export class ControlServer {
@@ -71,13 +79,13 @@ export class ControlServer {
       socket,
       (frame) => {
         const req = decodeControlRequest(frame);
-        if (req.embed) {
-          this.embed(req, req.embed, peer).then(send, (err: Error) => {
+        const pending = req.embed ? this.embed(req, req.embed, peer) : needsAwait(req) ? this.handleAsync(req, owner, peer) : undefined;
+        if (pending === undefined) send(this.handle(req, owner, peer, undefined));
+        else {
+          pending.then(send, (err: Error) => {
             this.handlers.onError(err);
             socket.destroy();
           });
-        } else {
-          send(this.handle(req, owner, peer));
         }
       },
       { maxFrame: MAX_CONTROL_FRAME, onError: this.handlers.onError },
@@ -89,10 +97,61 @@ export class ControlServer {
     });
   }
 
-  private handle(req: ControlRequestMsg, owner: string, peer: PeerCred | undefined): ControlResponseMsg {
+  /** Operations that wait: a registration with a token (verified first) and the token ones. */
+  private async handleAsync(req: ControlRequestMsg, owner: string, peer: PeerCred | undefined): Promise<ControlResponseMsg> {
+    const tokens = this.handlers.tokens;
+    try {
+      if (req.register) {
+        if (tokens === undefined) throw new RegistrationError('EACCES', 'this daemon has no registration tokens (no --state-dir); register without one');
+        const grant = await tokens.verify(req.token as string);
+        return this.handle(req, owner, peer, grant);
+      }
+      const admin = this.admin(peer, 'registration tokens');
+      if (tokens === undefined) throw new ControlError('ENOTSUP', 'this daemon has no registration tokens (no --state-dir)');
+      if (req.tokenCreate) {
+        const t = req.tokenCreate;
+        const { token, record } = await tokens.mint({ services: t.services, models: t.models, ttlMs: t.ttlMs, note: t.note, byUid: admin.uid });
+        return answer(req.id, (res) => {
+          res.token = token;
+          res.tokens = [this.tokenInfo(record)];
+        });
+      }
+      if (req.tokenRevoke) {
+        const record = tokens.revoke(req.tokenRevoke);
+        this.registry.revokeToken(record.id, admin.uid);
+        this.handlers.onTokenRevoked?.(record.id, admin.uid);
+        return answer(req.id, (res) => {
+          res.tokens = [this.tokenInfo(record)];
+        });
+      }
+      return answer(req.id, (res) => {
+        res.tokens = tokens.list().map((r) => this.tokenInfo(r));
+      });
+    } catch (err) {
+      return answer(req.id, () => {
+        throw err;
+      });
+    }
+  }
+
+  private tokenInfo(r: TokenRecord): TokenInfoMsg {
+    const live = this.registry.list().filter((e) => e.tokenId === r.id).length;
+    return { id: r.id, services: r.services, models: r.models, expiresAtMs: r.expiresAt, createdAtMs: r.createdAt, createdByUid: r.createdByUid, note: r.note, revokedAtMs: r.revokedAt ?? 0, liveRegistrations: live };
+  }
+
+  /** Root or the daemon's own user. */
+  private admin(peer: PeerCred | undefined, what: string): PeerCred {
+    const self = process.getuid?.() ?? 0;
+    if (peer === undefined) throw new ControlError('EPERM', `cannot tell who is asking (no SO_PEERCRED), so ${what} are refused`);
+    if (peer.uid !== 0 && peer.uid !== self) throw new ControlError('EPERM', `${what} need root or uid ${self} (the daemon's); you are uid ${peer.uid}`);
+    return peer;
+  }
+
+  private handle(req: ControlRequestMsg, owner: string, peer: PeerCred | undefined, grant: TokenGrant | undefined): ControlResponseMsg {
     return answer(req.id, (res) => {
       if (req.register) {
-        res.services.push(toServiceInfo(this.registry.register(req.register, owner, peer?.uid, peer?.pid)));
+        if (peer === undefined) throw new RegistrationError('EPERM', 'cannot tell who is registering (no SO_PEERCRED), so registration is refused');
+        res.services.push(toServiceInfo(this.registry.register(req.register, owner, { uid: peer.uid, pid: peer.pid, gid: peer.gid, grant })));
       } else if (req.unregister) {
         this.registry.unregister(req.unregister, owner, 'unregistered', peer?.uid, peer?.pid);
       } else if (req.remove) {
@@ -103,7 +162,7 @@ export class ControlServer {
       } else if (req.stats) {
         res.stats = this.handlers.stats();
       } else {
-        throw new ControlError('EINVAL', 'the request names no operation (expected register, unregister, remove, list, stats or embed)');
+        throw new ControlError('EINVAL', 'the request names no operation (expected register, unregister, remove, list, stats, embed, token_create, token_list or token_revoke)');
       }
     });
   }
@@ -125,6 +184,10 @@ export class ControlServer {
     for (const s of this.sockets) s.destroy();
     if (this.server) await closeServer(this.server, this.path);
   }
+}
+
+function needsAwait(req: ControlRequestMsg): boolean {
+  return (req.register != null && (req.token ?? '') !== '') || req.tokenCreate != null || req.tokenList === true || (req.tokenRevoke ?? '') !== '';
 }
 
 /** A response filled by `fill`; a RegistrationError or ControlError it throws becomes the errno and reason. */

@@ -11,6 +11,8 @@ import { trace } from '@opentelemetry/api';
 import type { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 
 import { AuditLog } from '../audit/audit-log.js';
+import { RegistrationPolicy } from '../auth/policy.js';
+import { TokenAuthority } from '../auth/tokens.js';
 import { ControlError, DecodeError, TransportError } from '../errors.js';
 import type { KernelChannel } from '../kernel/channel.js';
 import { VexfsDevice } from '../kernel/device.js';
@@ -49,6 +51,7 @@ export class Daemon {
   private tracerProvider: BasicTracerProvider | undefined;
   private stopping: Promise<void> | undefined;
   private kernelLost = false;
+  private tokens: TokenAuthority | undefined;
   readonly startedAt = Date.now();
 
   private constructor(
@@ -58,6 +61,7 @@ export class Daemon {
     const config = current;
     this.registry = new ServiceRegistry({
       maxServices: config.maxServices,
+      maxPerOwner: config.maxRegistrationsPerConnection,
       heartbeatTimeoutMs: config.heartbeatTimeoutMs,
       connection: { reconnectMinMs: config.reconnectMinMs, reconnectMaxMs: config.reconnectMaxMs, maxSendBufferBytes: config.serviceSendBufferBytes },
     });
@@ -132,6 +136,9 @@ export class Daemon {
     this.registry.on('removed', (e) => {
       if (e.owner === KERNEL_OWNER) this.link?.channel.revoke(e.info.id);
     });
+    this.registry.policy = loadPolicy(this.current.policyFile);
+    this.registry.unboundedOwners.add(KERNEL_OWNER);
+    this.tokens = this.current.stateDir ? TokenAuthority.open(this.current.stateDir) : undefined;
     this.registry.on('refused', (op, id, owner, uid, pid, err) => {
       limited.warn(`refused:${op}:${err.errno}`, { op, service: id, errno: err.errno, reason: err.message }, `${op} refused`);
       audit?.record(`service.${op}_refused`, { service: id, errno: err.errno, reason: err.message, via: via(owner), uid, pid });
@@ -158,6 +165,11 @@ export class Daemon {
       stats: () => daemonStats(this),
       embed: (call, peer) => this.embed(call, peer),
       peer: peerOf,
+      tokens: this.tokens,
+      onTokenRevoked: (id, byUid) => {
+        log.info({ token: id, byUid }, 'registration token revoked');
+        audit?.record('token.revoked', { token: id, uid: byUid });
+      },
       onError: (err) => limited.warn('control', { err: err.message }, 'bad control request; connection closed'),
     });
     await this.control.listen();
@@ -175,7 +187,14 @@ export class Daemon {
         router.submit(req, reply);
       },
       cancel: (msg) => router.cancel(msg),
-      control: (msg, ch) => handleKernelControl(msg, ch, this.registry, () => statsRecord(this), (e) => serviceRecord(this, e)),
+      control: (msg, ch) =>
+        handleKernelControl(msg, ch, {
+          registry: this.registry,
+          stats: () => statsRecord(this),
+          describe: (e) => serviceRecord(this, e),
+          tokens: this.tokens,
+          onFault: (err) => limited.warn(`kernel-fault:${err.name}`, { err: err.message }, 'handling a registration from the kernel side failed'),
+        }),
     });
     const ch = this.link.channel;
     ch.on('invalid', (err: DecodeError) => limited.warn(`kernel:${err.field}`, { field: err.field, err: err.message }, 'bad message from the kernel side'));
@@ -295,6 +314,9 @@ export class Daemon {
    * now; other changed keys are reported as needing a restart. Audited.
    */
   reload(next: DaemonConfig): ReloadResult {
+    // Read first: a bad policy file fails the whole reload and keeps the running configuration.
+    const policy = loadPolicy(next.policyFile);
+    this.registry.policy = policy;
     const applied: string[] = [];
     const needsRestart: string[] = [];
     for (const key of Object.keys(next) as Array<keyof DaemonConfig>) {
@@ -360,12 +382,16 @@ function fmtHost(host: string): string {
 }
 
 /** SO_PEERCRED of a control connection; undefined when the addon or the fd is not available. */
+function loadPolicy(path: string): RegistrationPolicy {
+  return path ? RegistrationPolicy.load(path) : RegistrationPolicy.empty();
+}
+
 function peerOf(socket: Socket): PeerCred | undefined {
   const fd = (socket as unknown as { _handle?: { fd?: number } })._handle?.fd;
   if (typeof fd !== 'number' || fd < 0) return undefined;
   try {
     const c = loadNative().peerCred(fd);
-    return { uid: c.uid, pid: c.pid };
+    return { uid: c.uid, pid: c.pid, gid: c.gid };
   } catch {
     return undefined;
   }

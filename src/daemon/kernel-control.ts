@@ -11,6 +11,8 @@ import { errnoValue } from '../netlink/extack.js';
 import type { ReplyMessage, ServiceRecord, StatsRecord, VexfsMessage } from '../protocol/messages.js';
 import type { ServiceInfoMsg } from '../wire/proto.js';
 import type { ServiceEntry, ServiceRegistry } from './registry.js';
+import type { TokenGrant } from '../auth/policy.js';
+import type { TokenAuthority } from '../auth/tokens.js';
 
 /** Registrations from the kernel belong to it; the module tracks which file made each. */
 export const KERNEL_OWNER = 'kernel';
@@ -32,13 +34,18 @@ function toInfo(r: ServiceRecord): ServiceInfoMsg {
   };
 }
 
-export function handleKernelControl(
-  m: VexfsMessage,
-  ch: KernelChannel,
-  registry: ServiceRegistry,
-  stats: () => StatsRecord,
-  describe: (e: ServiceEntry) => ServiceRecord,
-): void {
+export interface KernelControlContext {
+  registry: ServiceRegistry;
+  stats: () => StatsRecord;
+  describe: (e: ServiceEntry) => ServiceRecord;
+  /** Verifies registration tokens; undefined: a presented token is refused. */
+  tokens: TokenAuthority | undefined;
+  /** A failure answered EIO, or a re-announcement refused (nobody waits for that one). */
+  onFault: (err: Error) => void;
+}
+
+export function handleKernelControl(m: VexfsMessage, ch: KernelChannel, ctx: KernelControlContext): void {
+  const { registry, stats, describe } = ctx;
   // The module's caller waits for this reply: it gets one whatever happens here. A failure
   // that is not a refusal is answered EIO and then raised for the channel to count and log.
   const answer = (requestId: bigint, fill: () => Partial<ReplyMessage>) => {
@@ -63,17 +70,30 @@ export function handleKernelControl(
   };
   switch (m.cmd) {
     case Cmd.SERVICE_REGISTER: {
-      const { requestId, service, callerUid, callerPid, flags = 0 } = m.msg;
-      if (flags & Flags.NO_REPLY) {
-        // A re-announcement to a new daemon: register if it is valid, nobody waits.
+      const { requestId, service, callerUid, callerPid, callerGid, token, flags = 0 } = m.msg;
+      const register = (grant: TokenGrant | undefined) => registry.register(toInfo(service), KERNEL_OWNER, { uid: callerUid, pid: callerPid, gid: callerGid, grant });
+      // A re-announcement to a new daemon (NO_REPLY): registered if still valid and allowed, nobody waits.
+      const reannounced = (flags & Flags.NO_REPLY) !== 0;
+      const decide = (grant: TokenGrant | undefined) => {
+        if (!reannounced) return answer(requestId, () => (register(grant), {}));
         try {
-          registry.register(toInfo(service), KERNEL_OWNER, callerUid, callerPid);
+          register(grant);
         } catch (err) {
           if (!(err instanceof RegistrationError)) throw err;
         }
-        return;
-      }
-      answer(requestId, () => (registry.register(toInfo(service), KERNEL_OWNER, callerUid, callerPid), {}));
+      };
+      if (token === undefined) return decide(undefined);
+      const verified = ctx.tokens?.verify(token) ?? Promise.reject(new RegistrationError('EACCES', 'this daemon has no registration tokens (no --state-dir); register without one'));
+      verified.then(
+        (grant) => decide(grant),
+        (err: unknown) => {
+          if (reannounced) return;
+          if (err instanceof RegistrationError) ch.reply({ requestId, errno: errnoValue(err.errno), errorMsg: err.message });
+          else answer(requestId, () => {
+            throw err;
+          });
+        },
+      ).catch((err: unknown) => ctx.onFault(err instanceof Error ? err : new Error(String(err))));
       return;
     }
     case Cmd.SERVICE_UNREGISTER: {

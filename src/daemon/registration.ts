@@ -6,6 +6,10 @@ import type { ServiceInfoMsg } from '../wire/proto.js';
 const ID = /^[A-Za-z0-9._-]+$/;
 const MODEL = /^[A-Za-z0-9._:/@+-]+$/;
 const ALL_DTYPES = (1 << (Consts.DTYPE_MAX + 1)) - 1;
+// Metadata is the service's own; bounded so a registration stays a few KiB.
+const MAX_METADATA_ENTRIES = 16;
+const MAX_METADATA_KEY = 63;
+const MAX_METADATA_VALUE = 255;
 
 function bytes(s: string): number {
   return Buffer.byteLength(s, 'utf8');
@@ -62,6 +66,12 @@ export function validateRegistration(info: ServiceInfoMsg): ServiceInfoMsg {
     throw new RegistrationError('EINVAL', `endpoint "${endpoint}" must be "unix:" followed by an absolute socket path`);
   }
   if (bytes(endpoint) - 5 > 107) throw new RegistrationError('E2BIG', 'endpoint socket path is longer than 107 bytes (sun_path)');
+  const meta = Object.entries(info.metadata ?? {});
+  if (meta.length > MAX_METADATA_ENTRIES) throw new RegistrationError('E2BIG', `metadata has ${meta.length} entries; at most ${MAX_METADATA_ENTRIES} allowed`);
+  for (const [k, v] of meta) {
+    checkString('metadata key', k, MAX_METADATA_KEY + 1);
+    checkString(`metadata "${k}"`, v, MAX_METADATA_VALUE + 1, 0);
+  }
   const weight = info.metadata?.weight;
   if (weight !== undefined && !/^[1-9][0-9]{0,2}$|^1000$/.test(weight)) {
     throw new RegistrationError('EINVAL', `metadata weight "${weight}" is not an integer from 1 to 1000 (the weighted round robin share)`);

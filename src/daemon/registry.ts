@@ -8,6 +8,7 @@ import { EventEmitter } from 'node:events';
 import { Consts, ServiceState } from '../abi/uapi.js';
 import { RegistrationError } from '../errors.js';
 import type { EmbedBatchResponseMsg, ServiceInfoMsg } from '../wire/proto.js';
+import { RegistrationPolicy, type TokenGrant } from '../auth/policy.js';
 import { endpointPath, validateRegistration } from './registration.js';
 import { ServiceConnection, type ServiceConnectionOptions, type ServiceFrameLimits } from './service-connection.js';
 
@@ -32,6 +33,8 @@ export interface ServiceEntry {
   checkFailing: boolean;
   /** Exponentially weighted response time, ns. */
   ewmaNs: number;
+  /** The registration token it registered with (revoking the token removes it). */
+  tokenId: string | undefined;
   /** From its last heartbeat: its process's CPU use, per mille of one CPU, and resident memory, KiB (0: not reported). */
   cpuPermille: number;
   rssKib: number;
@@ -57,8 +60,20 @@ export interface RegistryEvents {
   health: [entry: ServiceEntry, healthy: boolean, reason: string];
 }
 
+/** Who registers, and what they present. */
+export interface RegistrationCredentials {
+  uid: number;
+  pid: number;
+  /** Primary gid, when known. */
+  gid?: number | undefined;
+  /** A verified registration token. */
+  grant?: TokenGrant | undefined;
+}
+
 export interface RegistryOptions {
   maxServices?: number;
+  /** Registrations one owner (a control connection) may hold; the module's owner is bounded per file. */
+  maxPerOwner?: number;
   /** A ready service silent for longer than this is unhealthy (0: never). */
   heartbeatTimeoutMs?: number;
   connection?: ServiceConnectionOptions;
@@ -67,6 +82,11 @@ export interface RegistryOptions {
 export class ServiceRegistry extends EventEmitter<RegistryEvents> {
   private readonly services = new Map<string, ServiceEntry>();
   private readonly maxServices: number;
+  /** Who may register what; replaced on reload. */
+  policy: RegistrationPolicy = RegistrationPolicy.empty();
+  /** Owners exempt from the per-owner quota (the module's, bounded to one registration per file). */
+  readonly unboundedOwners = new Set<string>();
+  private readonly selfUid = process.getuid?.() ?? 0;
 
   constructor(private readonly options: RegistryOptions = {}) {
     super();
@@ -124,28 +144,41 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
   }
 
   /** Registers (or, for the same owner, updates) a service. Throws RegistrationError. */
-  register(raw: ServiceInfoMsg, owner: string, uid = 0, pid = 0): ServiceEntry {
+  register(raw: ServiceInfoMsg, owner: string, who: RegistrationCredentials = { uid: 0, pid: 0 }): ServiceEntry {
     try {
-      return this.add(raw, owner, uid, pid);
+      return this.add(raw, owner, who);
     } catch (err) {
-      if (err instanceof RegistrationError) this.emit('refused', 'register', String(raw?.id ?? ''), owner, uid, pid, err);
+      if (err instanceof RegistrationError) this.emit('refused', 'register', String(raw?.id ?? ''), owner, who.uid, who.pid, err);
       throw err;
     }
   }
 
-  private add(raw: ServiceInfoMsg, owner: string, uid: number, pid: number): ServiceEntry {
+  private held(uid: number): number {
+    let n = 0;
+    for (const e of this.services.values()) if (e.uid === uid) n++;
+    return n;
+  }
+
+  private add(raw: ServiceInfoMsg, owner: string, who: RegistrationCredentials): ServiceEntry {
+    const { uid, pid } = who;
     const info = validateRegistration(raw);
     const existing = this.services.get(info.id);
     if (existing !== undefined && existing.owner !== owner) {
       throw new RegistrationError('EEXIST', `service id "${info.id}" is already registered by another client`);
     }
+    const tokenId = this.policy.decide(info.id, info.models, who, who.grant, (u) => this.held(u), existing !== undefined, this.selfUid);
     if (existing === undefined && this.services.size >= this.maxServices) {
       throw new RegistrationError('ENOSPC', `the registry is full (${this.maxServices} services)`);
+    }
+    const perOwner = this.options.maxPerOwner ?? 16;
+    if (existing === undefined && !this.unboundedOwners.has(owner) && [...this.services.values()].filter((e) => e.owner === owner).length >= perOwner) {
+      throw new RegistrationError('EDQUOT', `this connection holds ${perOwner} registrations, the most one connection may hold`);
     }
     if (existing !== undefined) {
       // A new endpoint needs a new connection; capabilities and version just change.
       const previous = existing.info;
       existing.info = info;
+      existing.tokenId = tokenId;
       if (previous.endpoint !== info.endpoint) {
         existing.conn.close();
         existing.state = ServiceState.STARTING;
@@ -170,6 +203,7 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
       ewmaNs: 0,
       cpuPermille: 0,
       rssKib: 0,
+      tokenId,
     };
     entry.conn = this.connect(entry);
     this.services.set(info.id, entry);
@@ -251,6 +285,16 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
     this.drop(entry as ServiceEntry, `removed by uid ${byUid} pid ${byPid}`);
     this.emit('removed', entry as ServiceEntry);
     return entry as ServiceEntry;
+  }
+
+  /** A revoked token takes its live registrations with it; returns those removed (each also emits `removed`). */
+  revokeToken(tokenId: string, byUid: number): ServiceEntry[] {
+    const gone = [...this.services.values()].filter((e) => e.tokenId === tokenId);
+    for (const entry of gone) {
+      this.drop(entry, `its registration token ${tokenId} was revoked by uid ${byUid}`);
+      this.emit('removed', entry);
+    }
+    return gone;
   }
 
   /** Unregisters everything an owner registered (its connection or file closed). */

@@ -99,7 +99,8 @@ export class VexfsDevice {
    * REGISTER_SERVICE: the module forwards it to the daemon. The registration
    * lasts until unregister() or until this device is closed.
    */
-  async register(info: ServiceInfoMsg, raw?: Partial<Record<string, number | bigint>>): Promise<void> {
+  async register(info: ServiceInfoMsg, raw?: Partial<Record<string, number | bigint>>, token?: string): Promise<void> {
+    const tok = Buffer.from(token ?? '');
     const id = Buffer.from(info.id);
     const name = Buffer.from(info.name);
     const endpoint = Buffer.from(info.endpoint);
@@ -125,11 +126,13 @@ export class VexfsDevice {
       data_types: info.dataTypes,
       priority: info.priority,
       flags: 0,
-      reserved: [0, 0],
+      token_ptr: addr(tok),
+      token_len: tok.length,
+      reserved: 0,
       ...raw,
     });
     await this.native.ioctl(this.fd, Ioctl.REGISTER_SERVICE, buf);
-    void [id, name, endpoint, version, models, dims];
+    void [id, name, endpoint, version, models, dims, tok];
   }
 
   async unregister(serviceId: string): Promise<void> {

@@ -94,6 +94,9 @@ export interface ServiceRegisterMessage {
   service: ServiceRecord;
   callerUid: number;
   callerPid: number;
+  callerGid?: number | undefined;
+  /** The registration token the caller presented. */
+  token?: string | undefined;
   /** Flags.NO_REPLY when the module re-announces a registration to a new daemon. */
   flags?: number;
 }
@@ -310,6 +313,8 @@ export function writeServiceRegister(w: NlWriter, to: GenlAddress, m: ServiceReg
     w.u64(Attr.REQUEST_ID, m.requestId);
     putService(w, Attr.SERVICE, m.service);
     w.u32(Attr.CALLER_UID, m.callerUid).u32(Attr.CALLER_PID, m.callerPid);
+    if (m.callerGid !== undefined) w.u32(Attr.CALLER_GID, m.callerGid);
+    if (m.token !== undefined) w.string(Attr.TOKEN, m.token, Consts.MAX_TOKEN_LEN);
     if (m.flags) w.u32(Attr.FLAGS, m.flags);
   });
 }
@@ -477,6 +482,8 @@ export function decodeAttrs(cmd: number, buf: Uint8Array, start: number, end: nu
       const flags = t.u32Or(Attr.FLAGS, 0);
       const { start: s, end: e } = t.nested(Attr.SERVICE);
       const msg: ServiceRegisterMessage = { requestId, callerUid, callerPid, service: decodeService(buf, s, e) };
+      if (t.has(Attr.CALLER_GID)) msg.callerGid = t.u32(Attr.CALLER_GID);
+      if (t.has(Attr.TOKEN)) msg.token = t.string(Attr.TOKEN);
       if (flags) msg.flags = flags;
       return { cmd, msg };
     }

@@ -37,6 +37,8 @@ export const attrPolicy: Policy = definePolicy(
     [Attr.INFLIGHT]: { name: 'INFLIGHT', kind: 'u32' },
     [Attr.PORT_ID]: { name: 'PORT_ID', kind: 'u32' },
     [Attr.SESSION_KEY]: { name: 'SESSION_KEY', kind: 'u64', min: 1 },
+    [Attr.TOKEN]: { name: 'TOKEN', kind: 'string', min: 1, max: Consts.MAX_TOKEN_LEN - 1 },
+    [Attr.CALLER_GID]: { name: 'CALLER_GID', kind: 'u32' },
   },
   { strict: true },
 );

@@ -10,6 +10,8 @@ import {
   type ControlRequestMsg,
   type ControlResponseMsg,
   type DaemonStatsMsg,
+  type TokenCreateMsg,
+  type TokenInfoMsg,
   type EmbedCallMsg,
   type EmbedOutcomeMsg,
   type ServiceInfoMsg,
@@ -78,9 +80,33 @@ export class ControlClient extends EventEmitter<{ close: [] }> {
     });
   }
 
-  /** Registers a service; throws RegistrationError with the daemon's errno and reason. */
-  async register(info: ServiceInfoMsg): Promise<void> {
-    check(await this.request({ register: info }));
+  /** Registers a service (with a registration token when given); throws RegistrationError with the daemon's errno and reason. */
+  async register(info: ServiceInfoMsg, token?: string): Promise<void> {
+    check(await this.request(token ? { register: info, token } : { register: info }));
+  }
+
+  /** Administrative: mints a registration token; returns it (shown once) and its record. */
+  async tokenCreate(create: TokenCreateMsg): Promise<{ token: string; info: TokenInfoMsg }> {
+    const res = await this.request({ tokenCreate: create });
+    checkControl(res);
+    const info = res.tokens?.[0];
+    if (!res.token || info === undefined) throw new DecodeError('control response', 'a token answer without a token');
+    return { token: res.token, info };
+  }
+
+  async tokenList(): Promise<TokenInfoMsg[]> {
+    const res = await this.request({ tokenList: true });
+    checkControl(res);
+    return res.tokens ?? [];
+  }
+
+  /** Revokes a token at once; registrations made with it are removed. */
+  async tokenRevoke(id: string): Promise<TokenInfoMsg> {
+    const res = await this.request({ tokenRevoke: id });
+    checkControl(res);
+    const info = res.tokens?.[0];
+    if (info === undefined) throw new DecodeError('control response', 'a revoke answer without the token');
+    return info;
   }
 
   async unregister(id: string): Promise<void> {

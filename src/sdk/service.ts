@@ -86,6 +86,11 @@ export interface EmbeddingServiceOptions {
    * Naming it forces registration through it even when /dev/vexfs_ipc exists.
    */
   controlSocket?: string;
+  /**
+   * A registration token (vexfsctl token create) for a user the daemon's
+   * policy does not name; default $VEXFS_REGISTRATION_TOKEN.
+   */
+  token?: string;
   heartbeatMs?: number;
   embed: EmbedFn;
   /**
@@ -161,7 +166,7 @@ export class EmbeddingService {
     if (this.options.controlSocket === undefined && existsSync(DEVICE_PATH)) {
       const device = VexfsDevice.open();
       try {
-        await device.register(this.info);
+        await device.register(this.info, undefined, this.token);
       } catch (err) {
         device.close();
         throw registrationErrorFromErrno(err, this.info.id);
@@ -174,7 +179,11 @@ export class EmbeddingService {
     control.once('close', () => {
       if (!this.closed) this.reregister(RECONNECT_MIN_MS);
     });
-    await control.register(this.info);
+    await control.register(this.info, this.token);
+  }
+
+  private get token(): string | undefined {
+    return this.options.token ?? (process.env.VEXFS_REGISTRATION_TOKEN || undefined);
   }
 
   // The daemon went away: keep trying until it is back, then register again.
@@ -354,13 +363,16 @@ const IOCTL_REASONS: Record<string, string> = {
   EINVAL: 'a registration field is out of range (see include/uapi/linux/vexfs_ipc.h)',
   E2BIG: 'a registration string or list is over its limit',
   ENOSPC: "the daemon's registry is full",
-  EACCES: 'permission denied on /dev/vexfs_ipc (it is mode 0660: run as root or a member of its group)',
+  // The device is open by now: these come from the daemon's registration policy.
+  EACCES: 'the daemon refused the registration token (not minted by it, expired, revoked, or not covering this id or these models)',
+  EPERM: "the daemon's policy does not let this user register this id or these models (ask an administrator for a policy entry or a registration token)",
+  EDQUOT: "this user's registration quota is used up",
 };
 
 function registrationErrorFromErrno(err: unknown, id: string): Error {
   if (!isErrnoException(err)) return err as Error;
   const reason = IOCTL_REASONS[err.code] ?? err.message;
-  const errno = (['EINVAL', 'E2BIG', 'EEXIST', 'ENOENT', 'ENOSPC', 'EPERM'] as const).find((e) => e === err.code);
+  const errno = (['EINVAL', 'E2BIG', 'EEXIST', 'ENOENT', 'ENOSPC', 'EPERM', 'EACCES', 'EDQUOT'] as const).find((e) => e === err.code);
   if (errno === undefined) return Object.assign(new Error(`registering "${id}" by ioctl failed: ${reason}`), { code: err.code, cause: err });
   return new RegistrationError(errno, `registering "${id}" by ioctl failed: ${reason}`);
 }

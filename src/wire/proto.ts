@@ -73,6 +73,30 @@ export interface ControlRequestMsg {
   stats?: boolean | null;
   embed?: EmbedCallMsg | null;
   remove?: string | null;
+  tokenCreate?: TokenCreateMsg | null;
+  tokenList?: boolean | null;
+  tokenRevoke?: string | null;
+  /** With register: a registration token. */
+  token?: string;
+}
+
+export interface TokenCreateMsg {
+  services: string;
+  models: string[];
+  ttlMs: number;
+  note: string;
+}
+
+export interface TokenInfoMsg {
+  id: string;
+  services: string;
+  models: string[];
+  expiresAtMs: number;
+  createdAtMs: number;
+  createdByUid: number;
+  note: string;
+  revokedAtMs: number;
+  liveRegistrations: number;
 }
 
 export interface EmbedCallMsg {
@@ -154,6 +178,8 @@ export interface ControlResponseMsg {
   services: ServiceInfoMsg[];
   stats?: DaemonStatsMsg | null;
   embed?: EmbedOutcomeMsg | null;
+  tokens?: TokenInfoMsg[];
+  token?: string;
 }
 
 const decodeOptions = { longs: Number, defaults: true, arrays: true, objects: true } as const;

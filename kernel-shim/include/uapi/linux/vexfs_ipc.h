@@ -78,6 +78,7 @@
 #define VEXFS_IPC_MAX_NAME_LEN		64
 #define VEXFS_IPC_MAX_VERSION_LEN	32
 #define VEXFS_IPC_MAX_MODEL_LEN		64
+#define VEXFS_IPC_MAX_TOKEN_LEN		1024	/* a registration token */
 /* Comma-separated model list of a registration. */
 #define VEXFS_IPC_MAX_MODELS_LEN	256
 /* "unix:" + an AF_UNIX path (108 bytes incl. NUL). */
@@ -240,7 +241,9 @@ enum vexfs_ipc_transport {
  *	CANCELLED). The kernel no longer wants the answer.
  * @VEXFS_IPC_CMD_SERVICE_REGISTER: kernel->daemon, forwarded from the
  *	REGISTER_SERVICE ioctl. R: REQUEST_ID, SERVICE, CALLER_UID,
- *	CALLER_PID. The daemon answers with REPLY.
+ *	CALLER_PID. O: CALLER_GID, TOKEN, FLAGS. The daemon answers with
+ *	REPLY (its policy decides: root and the daemon's user may register
+ *	anything, others need a policy entry or a TOKEN).
  * @VEXFS_IPC_CMD_SERVICE_UNREGISTER: kernel->daemon. R: REQUEST_ID,
  *	SERVICE_ID, CALLER_UID, CALLER_PID. O: FLAGS. Sent for the
  *	UNREGISTER_SERVICE ioctl, and with VEXFS_IPC_F_NO_REPLY when the
@@ -340,6 +343,10 @@ enum vexfs_ipc_cmd {
  * @VEXFS_IPC_A_SESSION_KEY: u64, the caller's session (never 0: absent
  *	means none). Requests with the same key go to the same service
  *	while the daemon keeps sticky sessions by key.
+ * @VEXFS_IPC_A_TOKEN: NUL-terminated string, < VEXFS_IPC_MAX_TOKEN_LEN:
+ *	the registration token a REGISTER_SERVICE caller presented.
+ * @VEXFS_IPC_A_CALLER_GID: u32, primary gid of the process that caused a
+ *	request or registration.
  */
 enum vexfs_ipc_attr {
 	VEXFS_IPC_A_UNSPEC,
@@ -371,6 +378,8 @@ enum vexfs_ipc_attr {
 	VEXFS_IPC_A_INFLIGHT,
 	VEXFS_IPC_A_PORT_ID,
 	VEXFS_IPC_A_SESSION_KEY,
+	VEXFS_IPC_A_TOKEN,
+	VEXFS_IPC_A_CALLER_GID,
 	__VEXFS_IPC_A_MAX,
 };
 #define VEXFS_IPC_A_MAX (__VEXFS_IPC_A_MAX - 1)
@@ -590,6 +599,9 @@ struct vexfs_ipc_msg_header {
  *		      service accepts; 0 means float32 only.
  * @priority:	      (in) 0-255, used by priority-based load balancing.
  * @flags:	      (in) VEXFS_IPC_REGISTER_F_* (none yet: must be 0).
+ * @token_ptr:	      (in) a registration token minted by the daemon
+ *		      (vexfsctl token create); 0 with token_len 0 for none.
+ * @token_len:	      (in) 0 .. VEXFS_IPC_MAX_TOKEN_LEN - 1.
  * @reserved:	      (in) must be zero.
  *
  * Errors: -EFAULT bad pointer; -EINVAL a length, count, value, flag or
@@ -597,8 +609,9 @@ struct vexfs_ipc_msg_header {
  * -ENOTCONN no daemon attached; -ETIMEDOUT the daemon did not answer;
  * -EEXIST the id is registered by another file; -ENOSPC registry full;
  * -EBUSY this file already holds a registration (one the daemon revoked
- * no longer counts); others as the daemon
- * answers.
+ * no longer counts); from the daemon's policy: -EPERM the caller may not
+ * register this id or these models, -EACCES the token is not valid or does
+ * not cover them, -EDQUOT the caller's quota is used up.
  */
 struct vexfs_ipc_service_register {
 	__u64 service_id_ptr;
@@ -617,7 +630,9 @@ struct vexfs_ipc_service_register {
 	__u32 data_types;
 	__u32 priority;
 	__u32 flags;
-	__u64 reserved[2];
+	__u64 token_ptr;
+	__u32 token_len;
+	__u32 reserved;
 };
 
 /**
