@@ -84,3 +84,39 @@ describe('response cache and coalescing', () => {
     expect((await second).status).toBe(Status.SUCCESS);
   });
 });
+
+describe('response cache scope', () => {
+  it('shares answers only between requests of the same caller uid, unless shared; a leaving service takes its entries', async () => {
+    bridge = await startBridge({ cacheMaxEntries: 100 });
+    let calls = 0;
+    const svc = await bridge.service({
+      id: 'scoped',
+      name: 'scoped',
+      dimensions: [4],
+      embed: (batch) => {
+        calls += batch.length;
+        return batch.map(() => filled(4, 1));
+      },
+    });
+    const send = (uid: number) => bridge!.twin.embed({ input: Buffer.from('secret text'), dimensions: 4, uid });
+    expect((await send(1000)).status).toBe(Status.SUCCESS);
+    expect((await send(1000)).status).toBe(Status.SUCCESS);
+    expect(calls).toBe(1);
+    // Another user's identical input is not answered from the first user's entry.
+    expect((await send(1001)).status).toBe(Status.SUCCESS);
+    expect(calls).toBe(2);
+    expect(bridge.daemon.router.cache.size).toBe(2);
+    await svc.close({ drainMs: 0 });
+    await until(() => bridge!.daemon.registry.get('scoped') === undefined, 'the service to leave');
+    expect(bridge.daemon.router.cache.size).toBe(0);
+  });
+
+  it('shares answers across callers with cacheScope shared', async () => {
+    bridge = await startBridge({ cacheMaxEntries: 100, cacheScope: 'shared' });
+    let calls = 0;
+    await bridge.service({ id: 'shared', name: 'shared', dimensions: [4], embed: (batch) => ((calls += batch.length), batch.map(() => filled(4, 1))) });
+    await bridge.twin.embed({ input: Buffer.from('t'), dimensions: 4, uid: 1 });
+    await bridge.twin.embed({ input: Buffer.from('t'), dimensions: 4, uid: 2 });
+    expect(calls).toBe(1);
+  });
+});

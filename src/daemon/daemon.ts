@@ -96,6 +96,7 @@ export class Daemon {
       retry: { maxRetries: config.retryMax, baseMs: config.retryBaseMs, maxMs: config.retryMaxMs },
       cache: { maxEntries: config.cacheMaxEntries, maxBytes: config.cacheMaxBytes, ttlMs: config.cacheTtlMs },
       coalesce: config.coalesce,
+      cacheScope: config.cacheScope,
       batchMaxDelayUs: config.batchMaxDelayUs,
       tracer: this.tracerProvider?.getTracer('vexfs-bridged') ?? (config.traceExporter === 'api' ? trace.getTracer('vexfs-bridged') : undefined),
     });

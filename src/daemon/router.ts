@@ -122,6 +122,8 @@ export interface RouterOptions {
   cache?: CacheOptions;
   /** Identical requests in flight share one service call. */
   coalesce?: boolean;
+  /** 'uid' (default): cached and coalesced answers are shared only within a caller uid; 'shared': across callers. */
+  cacheScope?: 'uid' | 'shared';
   /** Hold a partial batch this long for more requests (0: send at the end of the tick). */
   batchMaxDelayUs?: number;
   /** Spans through the OpenTelemetry API; none when absent. */
@@ -256,8 +258,8 @@ export class Router extends EventEmitter<RouterEvents> {
     registry.on('congestion', (entry, on) => this.slots.get(entry)?.queue.setPaused(on || this.kernelCongested));
     registry.on('updated', (entry, previous) => {
       this.changed();
-      // Vectors from another version or model set may differ.
-      if (previous.version !== entry.info.version) this.cache.clear();
+      // Vectors from another version may differ.
+      if (previous.version !== entry.info.version) this.cache.dropService(entry.info.id);
       if (this.slots.has(entry)) this.moveQueued(entry, (e) => !this.canServe(entry, e.req));
     });
     registry.on('state', (entry) => {
@@ -273,6 +275,7 @@ export class Router extends EventEmitter<RouterEvents> {
     });
     registry.on('unregistered', (entry) => {
       this.changed();
+      this.cache.dropService(entry.info.id);
       this.failService(entry);
       this.slots.get(entry)?.queue.close();
       this.slots.delete(entry);
@@ -315,7 +318,7 @@ export class Router extends EventEmitter<RouterEvents> {
 
     let key: string | undefined;
     if (this.cache.enabled || this.options.coalesce) {
-      key = cacheKey(req.model, req.dimensions, req.dataType, req.input);
+      key = cacheKey(this.options.cacheScope === 'shared' ? '' : String(req.callerUid), req.model, req.dimensions, req.dataType, req.input);
       const hit = this.cache.enabled ? this.cache.get(key) : undefined;
       if (hit !== undefined) return this.answer(req, reply, Status.SUCCESS, receivedNs, hit, undefined, CACHE_LABEL);
     }
@@ -768,7 +771,7 @@ export class Router extends EventEmitter<RouterEvents> {
       if (this.adaptive.enabled) this.adaptive.observe(took);
       if (e.span !== undefined) e.serviceTraceparent = msg.results[i]?.traceparent;
       const vector = convertVector(o, batch.dims, e.req.dataType);
-      if (e.key !== undefined && this.cache.enabled) this.cache.set(e.key, vector);
+      if (e.key !== undefined && this.cache.enabled) this.cache.set(e.key, vector, service.info.id);
       this.finish(e, Status.SUCCESS, vector, now);
     }
   }

@@ -18,6 +18,8 @@ export interface CacheOptions {
 interface Entry {
   readonly vector: Uint8Array;
   readonly expires: number;
+  /** The service that produced it: its leaving or changing version drops the entry. */
+  readonly service: string;
 }
 
 export interface CacheCounters {
@@ -27,9 +29,14 @@ export interface CacheCounters {
   evictions: number;
 }
 
-export function cacheKey(model: string | undefined, dimensions: number, dataType: number, input: Uint8Array): string {
+/**
+ * `scope` keeps callers apart: a hit (or a shared in-flight call) tells the
+ * caller that someone embedded the same input, so only requests of the same
+ * scope (by default the caller's uid) share answers.
+ */
+export function cacheKey(scope: string, model: string | undefined, dimensions: number, dataType: number, input: Uint8Array): string {
   // The input is hashed (SHA-1 is collision-resistant enough for a cache and fast in one shot); the rest is short.
-  return `${model ?? ''}\0${dimensions}\0${dataType}\0${hash('sha1', input, 'base64')}`;
+  return `${scope}\0${model ?? ''}\0${dimensions}\0${dataType}\0${hash('sha1', input, 'base64')}`;
 }
 
 export class ResponseCache {
@@ -73,12 +80,12 @@ export class ResponseCache {
     return e.vector;
   }
 
-  set(key: string, vector: Uint8Array): void {
+  set(key: string, vector: Uint8Array, service: string): void {
     if (!this.enabled || vector.length > this.maxBytes) return;
     const old = this.map.get(key);
     if (old !== undefined) this.delete(key, old);
     // The vector may be a view of a larger receive buffer: keep a copy of just its bytes.
-    this.map.set(key, { vector: Uint8Array.prototype.slice.call(vector), expires: this.now() + this.ttlMs });
+    this.map.set(key, { vector: Uint8Array.prototype.slice.call(vector), expires: this.now() + this.ttlMs, service });
     this.bytesHeld += vector.length;
     for (const [k, e] of this.map) {
       if (this.map.size <= this.maxEntries && this.bytesHeld <= this.maxBytes) break;
@@ -90,6 +97,11 @@ export class ResponseCache {
   private delete(key: string, e: Entry): void {
     this.map.delete(key);
     this.bytesHeld -= e.vector.length;
+  }
+
+  /** Drops what `service` produced (it left, was revoked or changed version). */
+  dropService(service: string): void {
+    for (const [k, e] of this.map) if (e.service === service) this.delete(k, e);
   }
 
   clear(): void {

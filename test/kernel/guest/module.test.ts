@@ -1,7 +1,7 @@
 // Runs inside the VM (npm run test:kernel) against the real vexfs_ipc.ko:
 // the daemon over generic netlink, SDK services, requests by ioctl.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, closeSync, openSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, chmodSync, closeSync, openSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -31,7 +31,7 @@ function startDaemon(kernel: 'genl' | 'chardev' = 'genl'): Promise<ChildProcess>
   // (48 hashing embeds plus their checks in one turn: "no heartbeat for 3336 ms" was seen with the 3 s
   // default), so heartbeats get a timeout for an emulated machine. Sticky sessions by key and
   // round-robin make the session test's spread deterministic.
-  const child = spawn(process.execPath, ['dist/bin/vexfs-bridged.js', '--kernel', kernel, '--control-socket', CONTROL, '--log-level', 'info', '--heartbeat-timeout-ms', '15000', '--sticky-by', 'key', '--balancer', 'round-robin'], {
+  const child = spawn(process.execPath, ['dist/bin/vexfs-bridged.js', '--kernel', kernel, '--control-socket', CONTROL, '--log-level', 'info', '--heartbeat-timeout-ms', '15000', '--sticky-by', 'key', '--balancer', 'round-robin', '--state-dir', '/tmp/vexfs-state'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let logs = '';
@@ -342,6 +342,27 @@ describe('vexfs_ipc.ko', () => {
       for (const f of files) f.close();
     }
     await until(() => stats().live_registrations === 1, 'the 90 registrations to go with their files');
+  });
+
+  it("refuses a device registration the daemon's policy does not allow, and takes one with a registration token", async () => {
+    const nobody = { uid: 65534, gid: 65534 };
+    chmodSync(DEVICE_PATH, 0o666);
+    try {
+      // The bundled embedder's model and dimensions, claimed by an unprivileged user.
+      const claim = await ctl(['register', '--id', 'claimer', '--dims', '384', '--models', HASHING_MODEL, '--endpoint', 'unix:/tmp/claimer.sock', '--hold-ms', '1'], {}, nobody);
+      expect(claim.code, claim.stderr).toBe(4);
+      expect(claim.stderr).toMatch(/REGISTER_SERVICE "claimer": the daemon's policy does not let this user register/);
+      const made = await ctl(['--via', 'daemon', '--socket', CONTROL, '--json', 'token', 'create', '--services', 'tok-*', '--models', HASHING_MODEL]);
+      expect(made.code, made.stderr).toBe(0);
+      const { token } = JSON.parse(made.stdout) as { token: string };
+      const wrong = await ctl(['register', '--id', 'claimer', '--dims', '384', '--models', HASHING_MODEL, '--endpoint', 'unix:/tmp/claimer.sock', '--hold-ms', '1', '--token', token], {}, nobody);
+      expect(wrong.stderr).toMatch(/refused the registration token/);
+      const ok = await ctl(['--json', 'register', '--id', 'tok-dev', '--dims', '384', '--models', HASHING_MODEL, '--endpoint', 'unix:/tmp/tok-dev.sock', '--hold-ms', '1', '--token', token], {}, nobody);
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(ok.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([{ registered: 'tok-dev', via: 'ioctl' }, { unregistered: 'tok-dev' }]);
+    } finally {
+      chmodSync(DEVICE_PATH, 0o660);
+    }
   });
 
   it('removes the service of a registering process that is killed', async () => {
