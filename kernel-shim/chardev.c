@@ -39,13 +39,24 @@ static void free_buffer(void *p)
 	atomic64_dec(&vexfs_ipc_stats.live_buffers);
 }
 
+/* Whether a SEND_EMBEDDING_REQUEST caller may use every priority (the in-kernel API always may). */
+static bool may_use_any_priority(void)
+{
+	int gid = READ_ONCE(vexfs_ipc_priority_gid);
+
+	return capable(CAP_SYS_NICE) || (gid >= 0 && in_group_p(make_kgid(current_user_ns(), gid)));
+}
+
 static long send_embedding_request(struct vexfs_ipc_embedding_request __user *uarg)
 {
+	u32 uid = from_kuid_munged(&init_user_ns, current_uid());
 	struct vexfs_ipc_embedding_request r;
 	struct vexfs_ipc_embed_result res;
 	struct vexfs_ipc_embed_args args;
 	void *input = NULL, *vector = NULL;
 	char *model = NULL;
+	unsigned int ceiling;
+	bool clamped;
 	u32 need;
 	long ret;
 
@@ -91,24 +102,32 @@ static long send_embedding_request(struct vexfs_ipc_embedding_request __user *ua
 			goto out;
 	}
 
+	/* An unprivileged user cannot take High/Critical ahead of the filesystem's own requests. */
+	ceiling = min(READ_ONCE(vexfs_ipc_user_max_priority), 255U);
+	clamped = r.priority > ceiling && !may_use_any_priority();
 	args = (struct vexfs_ipc_embed_args){
 		.input = input,
 		.input_len = r.data_size,
 		.model = model,
 		.dimensions = r.dimensions,
 		.data_type = r.data_type,
-		.priority = r.priority,
+		.priority = clamped ? ceiling : r.priority,
 		.timeout_ms = r.timeout_ms ? r.timeout_ms : VEXFS_IPC_DEFAULT_TIMEOUT_MS,
 		.vector = vector,
 		.vector_cap = need,
 		.session_key = r.session_key,
 	};
+	ret = vexfs_ipc_uid_pending_get(uid);
+	if (ret)
+		goto out;
 	ret = vexfs_ipc_embed(&args, &res);
+	vexfs_ipc_uid_pending_put(uid);
 	if (ret)
 		goto out;
 	ret = -EFAULT;
 	if (res.vector_len && copy_to_user(u64_to_user_ptr(r.vector_ptr), vector, res.vector_len))
 		goto out;
+	r.flags = clamped ? VEXFS_IPC_EMBED_F_PRIORITY_CLAMPED : 0;
 	r.request_id = res.request_id;
 	r.status = res.status;
 	r.vector_size = res.vector_len;

@@ -22,6 +22,18 @@ unsigned int vexfs_ipc_reply_timeout_ms = 5000;
 module_param_named(reply_timeout_ms, vexfs_ipc_reply_timeout_ms, uint, 0644);
 MODULE_PARM_DESC(reply_timeout_ms, "How long a forwarded register/status/list ioctl waits for the daemon (default 5000 ms)");
 
+unsigned int vexfs_ipc_max_pending_per_uid = 1024;
+module_param_named(max_pending_per_uid, vexfs_ipc_max_pending_per_uid, uint, 0644);
+MODULE_PARM_DESC(max_pending_per_uid, "SEND_EMBEDDING_REQUEST calls one uid may have pending before -EDQUOT, 0 = no limit (default 1024); the in-kernel API is not counted");
+
+unsigned int vexfs_ipc_user_max_priority = 191;
+module_param_named(user_max_priority, vexfs_ipc_user_max_priority, uint, 0644);
+MODULE_PARM_DESC(user_max_priority, "Highest priority a SEND_EMBEDDING_REQUEST caller without CAP_SYS_NICE (or priority_gid) gets; higher is lowered to it (default 191, the top of Normal)");
+
+int vexfs_ipc_priority_gid = -1;
+module_param_named(priority_gid, vexfs_ipc_priority_gid, int, 0644);
+MODULE_PARM_DESC(priority_gid, "Members of this group may use every priority through SEND_EMBEDDING_REQUEST (default -1: none)");
+
 struct vexfs_ipc_counters vexfs_ipc_stats;
 
 static int __init vexfs_ipc_init(void)

@@ -258,6 +258,46 @@ err_full:
 }
 EXPORT_SYMBOL_GPL(vexfs_ipc_embed);
 
+/* uid -> pending SEND_EMBEDDING_REQUEST calls, as xarray value entries. */
+static DEFINE_XARRAY(uid_pending);
+
+int vexfs_ipc_uid_pending_get(u32 uid)
+{
+	unsigned int limit = READ_ONCE(vexfs_ipc_max_pending_per_uid);
+	unsigned long n;
+	void *old;
+
+	if (!limit)
+		return 0;
+	xa_lock(&uid_pending);
+	n = xa_to_value(xa_load(&uid_pending, uid) ?: xa_mk_value(0));
+	if (n >= limit) {
+		xa_unlock(&uid_pending);
+		return -EDQUOT;
+	}
+	old = __xa_store(&uid_pending, uid, xa_mk_value(n + 1), GFP_ATOMIC);
+	xa_unlock(&uid_pending);
+	return xa_is_err(old) ? xa_err(old) : 0;
+}
+
+void vexfs_ipc_uid_pending_put(u32 uid)
+{
+	unsigned long n;
+	void *entry;
+
+	xa_lock(&uid_pending);
+	entry = xa_load(&uid_pending, uid);
+	/* Absent when the limit was 0 at get time (it may have changed since). */
+	if (entry) {
+		n = xa_to_value(entry);
+		if (n <= 1)
+			__xa_erase(&uid_pending, uid);
+		else
+			__xa_store(&uid_pending, uid, xa_mk_value(n - 1), GFP_ATOMIC);
+	}
+	xa_unlock(&uid_pending);
+}
+
 int vexfs_ipc_requests_init(void)
 {
 	return 0;
@@ -267,4 +307,5 @@ void vexfs_ipc_requests_uninit(void)
 {
 	cancel_delayed_work_sync(&grace_work);
 	settle_all(VEXFS_IPC_STATUS_NO_DAEMON);
+	xa_destroy(&uid_pending);
 }

@@ -16,6 +16,9 @@
 extern unsigned int vexfs_ipc_max_pending;
 extern unsigned int vexfs_ipc_grace_ms;
 extern unsigned int vexfs_ipc_reply_timeout_ms;
+extern unsigned int vexfs_ipc_max_pending_per_uid;
+extern unsigned int vexfs_ipc_user_max_priority;
+extern int vexfs_ipc_priority_gid;
 
 /**
  * struct vexfs_ipc_embed_args - one embedding request (in-kernel API)
@@ -72,6 +75,9 @@ extern struct vexfs_ipc_counters vexfs_ipc_stats;
 
 /* requests.c */
 int vexfs_ipc_requests_init(void);
+/* Per-uid count of pending SEND_EMBEDDING_REQUEST calls: -EDQUOT over the limit. */
+int vexfs_ipc_uid_pending_get(u32 uid);
+void vexfs_ipc_uid_pending_put(u32 uid);
 void vexfs_ipc_requests_uninit(void);
 /* A response from the daemon; returns 0 or a negative errno for the sender. */
 int vexfs_ipc_requests_complete(u64 id, u32 status, const void *vector, u32 vector_len, u64 processing_ns,

@@ -49,6 +49,7 @@ export const Consts = {
   IOCTL_MAGIC: 0x56,
   REGISTER_F_ALL: 0,
   EMBED_F_ALL: 0,
+  EMBED_F_PRIORITY_CLAMPED: 1,
   STATS_F_DAEMON: 1,
   STATS_F_ALL: 1,
 } as const;

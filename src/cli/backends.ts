@@ -29,6 +29,7 @@ export interface EmbedOutcome {
   status: number;
   vector: Uint8Array;
   processingNs: number;
+  priorityClamped: boolean;
 }
 
 export interface Backend {
@@ -145,7 +146,7 @@ export class DeviceBackend implements Backend {
         sessionKey: call.sessionKey,
       }),
     );
-    return { requestId: r.requestId, status: r.status, vector: r.vector, processingNs: Number(r.processingNs) };
+    return { requestId: r.requestId, status: r.status, vector: r.vector, processingNs: Number(r.processingNs), priorityClamped: r.priorityClamped };
   }
 
   close(): void {
@@ -198,9 +199,10 @@ function deviceError(err: unknown, path: string, what: string): Error {
       if (what === 'open') return new CliError(ExitCode.UNAVAILABLE, `${path} does not exist: the vexfs_ipc module is not loaded (modprobe vexfs_ipc)`);
       if (what.startsWith('UNREGISTER')) return new CliError(ExitCode.NOT_FOUND, `${what}: this process holds no registration with that id (it was removed meanwhile)`);
       return new CliError(ExitCode.NOT_FOUND, `${what}: no such service is registered (vexfsctl services lists them)`);
+    case 'EDQUOT':
     case 'EACCES':
     case 'EPERM':
-    case 'EDQUOT':
+      if (e.code === 'EDQUOT' && what.startsWith('SEND')) return new CliError(ExitCode.FAILED, `${what}: this user already has the module's max_pending_per_uid requests pending (EDQUOT)`);
       // The device is open by now: a registration's refusal is the daemon's policy speaking.
       if (what.startsWith('REGISTER')) return new CliError(ExitCode.PERMISSION, `${what}: ${POLICY_REFUSALS[e.code]}`);
       return new CliError(ExitCode.PERMISSION, `permission denied: ${what} on ${path}: ${deviceAccessHint(path)}`);
@@ -375,7 +377,7 @@ export class DaemonBackend implements Backend {
     const r = await this.call(() =>
       this.client.embed({ input: Buffer.from(call.text), model: call.model ?? '', dimensions: call.dimensions, dataType: call.dataType, priority: call.priority, timeoutMs: call.timeoutMs, sessionKey: call.sessionKey === 0n ? '' : String(call.sessionKey) }),
     );
-    return { requestId: BigInt(r.requestId), status: r.status, vector: r.vector, processingNs: r.processingNs };
+    return { requestId: BigInt(r.requestId), status: r.status, vector: r.vector, processingNs: r.processingNs, priorityClamped: false };
   }
 
   close(): void {

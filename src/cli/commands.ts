@@ -389,6 +389,7 @@ async function embed(ctx: Context): Promise<ExitCode> {
     values: r.status === Status.SUCCESS ? decodeVector(r.vector, dimensions, dataType) : [],
     processingNs: r.processingNs,
     roundTripNs,
+    priorityClamped: r.priorityClamped,
   };
   ctx.io.out(ctx.json ? JSON.stringify(view, null, 2) : embedText(ctx.style, view));
   return r.status === Status.SUCCESS ? ExitCode.OK : ExitCode.FAILED;
@@ -424,6 +425,7 @@ function embedText(style: Style, v: EmbedView): string {
     ['status', { text: v.status, colour: ok ? 'green' : 'red' }],
     ['request id', v.requestId],
   ];
+  if (v.priorityClamped) entries.push(['priority', "lowered by the module to its user_max_priority (CAP_SYS_NICE or its priority_gid may use more)"]);
   if (ok) {
     const dtype = Object.entries(DTYPE_NAMES).find(([, n]) => n === v.dataType)?.[0] ?? String(v.dataType);
     const head = v.values.slice(0, 8).map((x) => (Number.isInteger(x) ? String(x) : x.toFixed(4)));

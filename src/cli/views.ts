@@ -92,6 +92,8 @@ export interface EmbedView {
   values: number[];
   processingNs: number;
   roundTripNs: number;
+  /** The module lowered the priority asked for (an unprivileged caller above its user_max_priority). */
+  priorityClamped: boolean;
 }
 
 export function queuedByLevel(levels: ArrayLike<number | bigint>): StatusView['queued'] {

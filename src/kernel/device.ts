@@ -41,6 +41,8 @@ export interface DeviceEmbedResult {
   status: number;
   vector: Buffer;
   processingNs: bigint;
+  /** The module lowered the priority to its user_max_priority (an unprivileged caller). */
+  priorityClamped: boolean;
 }
 
 export type DeviceStats = Record<string, number>;
@@ -92,6 +94,7 @@ export class VexfsDevice {
       status: Number(out.status),
       vector: vector.subarray(0, Number(out.vector_size)),
       processingNs: BigInt(out.processing_time_ns as number),
+      priorityClamped: (Number(out.flags) & Consts.EMBED_F_PRIORITY_CLAMPED) !== 0,
     };
   }
 

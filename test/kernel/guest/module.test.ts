@@ -365,6 +365,34 @@ describe('vexfs_ipc.ko', () => {
     }
   });
 
+  it('lowers an unprivileged caller\'s priority (and says so) and bounds its pending requests per uid', async () => {
+    const nobody = { uid: 65534, gid: 65534 };
+    const perUid = '/sys/module/vexfs_ipc/parameters/max_pending_per_uid';
+    chmodSync(DEVICE_PATH, 0o666);
+    writeFileSync(perUid, '2');
+    try {
+      const user = await ctl(['--json', 'embed', 'clamp me', '--model', HASHING_MODEL, '--priority', 'critical'], {}, nobody);
+      expect(user.code, user.stderr).toBe(0);
+      expect(JSON.parse(user.stdout)).toMatchObject({ status: 'SUCCESS', priorityClamped: true });
+      const rootCall = await dev.embed({ input: text('root keeps critical'), dimensions: 384, model: HASHING_MODEL, priority: 255 });
+      expect(rootCall).toMatchObject({ status: Status.SUCCESS, priorityClamped: false });
+      const normal = await ctl(['--json', 'embed', 'normal is fine', '--model', HASHING_MODEL, '--priority', 'normal'], {}, nobody);
+      expect(JSON.parse(normal.stdout)).toMatchObject({ priorityClamped: false });
+      // Two slow requests of this uid pending: its third is refused; root is not affected.
+      const slow = [0, 1].map((i) => ctl(['--json', 'embed', `slow ${i}`, '--model', 'slow', '--dims', '384', '--timeout', '20000'], {}, nobody));
+      await until(() => stats().live_requests >= 2 && slowRelease.length >= 1, 'two slow requests pending', 30_000);
+      const third = await ctl(['embed', 'third', '--model', HASHING_MODEL], {}, nobody);
+      expect(third.code).toBe(1);
+      expect(third.stderr).toMatch(/max_pending_per_uid requests pending \(EDQUOT\)/);
+      expect((await dev.embed({ input: text('root still served'), dimensions: 384, model: HASHING_MODEL })).status).toBe(Status.SUCCESS);
+      for (const r of slowRelease.splice(0)) r();
+      for (const r of await Promise.all(slow)) expect(r.code, r.stderr).toBe(0);
+    } finally {
+      writeFileSync(perUid, '1024');
+      chmodSync(DEVICE_PATH, 0o660);
+    }
+  });
+
   it('removes the service of a registering process that is killed', async () => {
     const child = spawn(process.execPath, ['test/kernel/guest/fixtures/register-and-wait.mjs', 'doomed'], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';

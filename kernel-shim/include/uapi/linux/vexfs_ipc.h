@@ -651,8 +651,10 @@ struct vexfs_ipc_service_unregister {
 	__u32 flags;
 };
 
-/* struct vexfs_ipc_embedding_request.flags: none defined yet. */
+/* struct vexfs_ipc_embedding_request.flags: none in; out: */
 #define VEXFS_IPC_EMBED_F_ALL	0U
+/* The priority asked for was above user_max_priority and was lowered to it. */
+#define VEXFS_IPC_EMBED_F_PRIORITY_CLAMPED	(1U << 0)
 
 /**
  * struct vexfs_ipc_embedding_request - VEXFS_IOCTL_IPC_SEND_EMBEDDING_REQUEST
@@ -674,10 +676,14 @@ struct vexfs_ipc_service_unregister {
  *		  written, vexfs_ipc_vector_bytes(dimensions, data_type).
  * @timeout_ms:	  (in) 0 = VEXFS_IPC_DEFAULT_TIMEOUT_MS, else
  *		  1 .. VEXFS_IPC_MAX_TIMEOUT_MS.
- * @flags:	  (in) VEXFS_IPC_EMBED_F_* (none yet: must be 0).
+ * @flags:	  (in) must be 0 (VEXFS_IPC_EMBED_F_ALL); (out)
+ *		  VEXFS_IPC_EMBED_F_PRIORITY_CLAMPED when @priority was lowered.
  * @status:	  (out) enum vexfs_ipc_status.
  * @data_type:	  (in) enum vexfs_ipc_data_type.
- * @priority:	  (in) 0-255.
+ * @priority:	  (in) 0-255. A caller without CAP_SYS_NICE, not in the
+ *		  module's priority_gid, gets at most the module parameter
+ *		  user_max_priority (default 191, the top of Normal); the
+ *		  in-kernel API is not limited.
  * @reserved0:	  (in) must be zero.
  * @session_key:  (in) the caller's session, 0 for none: requests with the
  *		  same key go to the same service while the daemon keeps
@@ -689,7 +695,8 @@ struct vexfs_ipc_service_unregister {
  * -EINVAL bad field; -E2BIG input or model over its limit; -ENOSPC
  * vector_size smaller than the vector; -ENOTCONN no daemon attached (and
  * none within the grace period); -EBUSY the pending table is full;
- * -EINTR a fatal signal (a CANCEL is sent).
+ * -EDQUOT this uid has max_pending_per_uid (module parameter, default
+ * 1024) calls pending; -EINTR a fatal signal (a CANCEL is sent).
  */
 struct vexfs_ipc_embedding_request {
 	__u64 request_id;
