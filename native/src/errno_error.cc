@@ -1,5 +1,6 @@
 #include "errno_error.h"
 
+#include <string.h>
 #include <uv.h>
 
 #include <string>
@@ -7,9 +8,15 @@
 namespace vexfs {
 
 Napi::Error ErrnoError(Napi::Env env, int err, const char* syscall) {
-  // libuv's names and messages are the ones Node itself uses for errno errors.
-  const char* code = uv_err_name(-err);
-  std::string message = std::string(code) + ": " + uv_strerror(-err) + ", " + syscall;
+  // libuv's names and messages are the ones Node itself uses for errno errors; for the errnos
+  // libuv has no name for (EDQUOT, EBADMSG, ...) glibc's name and text.
+  std::string code = uv_err_name(-err);
+  std::string text = uv_strerror(-err);
+  if (code.rfind("Unknown system error", 0) == 0 && strerrorname_np(err) != nullptr) {
+    code = strerrorname_np(err);
+    text = strerror(err);
+  }
+  std::string message = code + ": " + text + ", " + syscall;
   Napi::Error error = Napi::Error::New(env, message);
   error.Set("code", Napi::String::New(env, code));
   error.Set("errno", Napi::Number::New(env, -err));

@@ -9,6 +9,7 @@ import { Consts, Transport } from '../abi/uapi.js';
 import { ControlError, RegistrationError, TransportError } from '../errors.js';
 import { VexfsDevice, type DeviceServiceInfo, type DeviceStats } from '../kernel/device.js';
 import { ControlClient } from '../sdk/control-client.js';
+import { groupName } from '../util/groups.js';
 import type { DaemonStatsMsg, ServiceInfoMsg, ServiceStatsMsg, TokenCreateMsg, TokenInfoMsg } from '../wire/proto.js';
 import { CliError, ExitCode } from './errors.js';
 import {
@@ -243,17 +244,6 @@ export function deviceAccessHint(path: string): string {
   }
 }
 
-function groupName(gid: number): string {
-  try {
-    for (const line of readFileSync('/etc/group', 'utf8').split('\n')) {
-      const [name, , id] = line.split(':');
-      if (id !== undefined && Number(id) === gid && name) return name;
-    }
-  } catch {
-    // No /etc/group: the number is all we can say.
-  }
-  return String(gid);
-}
 
 // ---- the daemon's control socket ----
 

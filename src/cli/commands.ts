@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 
 import { Consts, DataType, Status } from '../abi/uapi.js';
 import { fromFloat16Bits } from '../daemon/convert.js';
-import { defaultControlSocket } from '../daemon/defaults.js';
+import { findControlSocket } from '../daemon/defaults.js';
 import { DEVICE_PATH } from '../kernel/device.js';
 import type { ServiceInfoMsg, TokenInfoMsg } from '../wire/proto.js';
 import { COMMAND_OPTIONS, type Command, DTYPE_NAMES, type Parsed, dimsOption, dtypeOption, intOption, priorityOption, sessionOption, stringOption } from './args.js';
@@ -40,7 +40,7 @@ export function makeContext(parsed: Parsed, io: Io): Context {
   const json = o.json === true;
   const color = !json && o['no-color'] !== true && io.env.NO_COLOR === undefined && io.stdout.isTTY === true;
   const devicePath = stringOption('device', o.device) ?? DEVICE_PATH;
-  const socketPath = stringOption('socket', o.socket) ?? io.env.VEXFS_CONTROL_SOCKET ?? defaultControlSocket();
+  const socketPath = stringOption('socket', o.socket) ?? io.env.VEXFS_CONTROL_SOCKET ?? findControlSocket();
   const via = stringOption('via', o.via) ?? 'auto';
   if (!['auto', 'device', 'daemon'].includes(via)) throw usage(`--via ${JSON.stringify(via)}: expected auto, device or daemon`);
   let opened: Backend | undefined;
@@ -524,7 +524,7 @@ const GLOBAL_HELP = [
   `  --json                 machine-readable output`,
   `  --via auto|device|daemon  ioctl on the device (auto: when it exists) or the daemon's control socket`,
   `  --device PATH          default ${DEVICE_PATH}`,
-  `  --socket PATH          default $VEXFS_CONTROL_SOCKET or ${defaultControlSocket()}`,
+  `  --socket PATH          default $VEXFS_CONTROL_SOCKET or ${findControlSocket()}`,
   '  --no-color             (colour is used only on a terminal, never with NO_COLOR set)',
 ].join('\n');
 

@@ -70,6 +70,9 @@ export interface DaemonConfig {
   otlpEndpoint: string;
   policyFile: string;
   stateDir: string;
+  controlSocketMode: number;
+  controlSocketGroup: string;
+  metricsAllowedHosts: string[];
   maxRegistrationsPerConnection: number;
   cacheScope: (typeof CACHE_SCOPES)[number];
 }
@@ -81,7 +84,10 @@ type Spec =
   | { type: 'host' }
   | { type: 'bool' }
   | { type: 'url' }
-  | { type: 'policyMap' };
+  | { type: 'policyMap' }
+  | { type: 'mode' }
+  | { type: 'group' }
+  | { type: 'hostList' };
 
 const SPEC: Record<keyof DaemonConfig, Spec & { env: string; flag: string; help: string }> = {
   kernel: { type: 'enum', values: KERNEL_MODES, env: 'VEXFS_KERNEL', flag: '--kernel', help: 'kernel transport' },
@@ -131,6 +137,9 @@ const SPEC: Record<keyof DaemonConfig, Spec & { env: string; flag: string; help:
   auditKeep: { type: 'int', min: 0, max: 100, env: 'VEXFS_AUDIT_KEEP', flag: '--audit-keep', help: 'rotated audit files kept' },
   traceExporter: { type: 'enum', values: TRACE_EXPORTERS, env: 'VEXFS_TRACE_EXPORTER', flag: '--trace-exporter', help: 'request spans: none (no spans made), api (the OpenTelemetry API\'s global tracer), console (printed), otlp (batched to --otlp-endpoint)' },
   policyFile: { type: 'path', optional: true, env: 'VEXFS_POLICY_FILE', flag: '--policy-file', help: 'registration policy (JSON): who besides root and the daemon\'s user may register what; re-read on SIGHUP' },
+  controlSocketMode: { type: 'mode', env: 'VEXFS_CONTROL_SOCKET_MODE', flag: '--control-socket-mode', help: 'octal mode of the control socket: who may connect (0660: its owner and group)' },
+  controlSocketGroup: { type: 'group', env: 'VEXFS_CONTROL_SOCKET_GROUP', flag: '--control-socket-group', help: 'group (name or number) of the control socket, empty = the daemon\'s' },
+  metricsAllowedHosts: { type: 'hostList', env: 'VEXFS_METRICS_ALLOWED_HOSTS', flag: '--metrics-allowed-hosts', help: 'Host header names the metrics server answers besides the loopback ones (comma-separated)' },
   stateDir: { type: 'path', optional: true, env: 'VEXFS_STATE_DIR', flag: '--state-dir', help: 'directory (0700) for the registration token key and the minted tokens, empty = no tokens' },
   maxRegistrationsPerConnection: { type: 'int', min: 1, max: Consts.MAX_SERVICES, env: 'VEXFS_MAX_REGISTRATIONS_PER_CONNECTION', flag: '--max-registrations-per-connection', help: 'registrations one control-socket connection may hold' },
   cacheScope: { type: 'enum', values: CACHE_SCOPES, env: 'VEXFS_CACHE_SCOPE', flag: '--cache-scope', help: 'uid: cached and coalesced answers are shared only between requests of the same caller uid; shared: between all callers' },
@@ -188,12 +197,15 @@ export function defaultConfig(): DaemonConfig {
     otlpEndpoint: 'http://127.0.0.1:4318/v1/traces',
     policyFile: '',
     stateDir: '',
+    controlSocketMode: 0o660,
+    controlSocketGroup: '',
+    metricsAllowedHosts: [],
     maxRegistrationsPerConnection: 16,
     cacheScope: 'uid',
   };
 }
 
-function parseValue(key: keyof DaemonConfig, raw: unknown, source: string): string | number | boolean | Record<string, Policy> {
+function parseValue(key: keyof DaemonConfig, raw: unknown, source: string): string | number | boolean | string[] | Record<string, Policy> {
   const spec = SPEC[key];
   const where = `${key} (${source})`;
   switch (spec.type) {
@@ -230,6 +242,21 @@ function parseValue(key: keyof DaemonConfig, raw: unknown, source: string): stri
       if (raw === true || raw === 'true' || raw === '1') return true;
       if (raw === false || raw === 'false' || raw === '0') return false;
       throw new ConfigError(where, `${JSON.stringify(raw)} is not true or false`);
+    case 'mode': {
+      const text = typeof raw === 'number' ? raw.toString(8) : raw;
+      if (typeof text !== 'string' || !/^0?[0-7]{3}$/.test(text)) throw new ConfigError(where, `${JSON.stringify(raw)} is not an octal mode such as 0660`);
+      const mode = Number.parseInt(text, 8);
+      if (mode & 0o002) throw new ConfigError(where, `${text} would let every user connect; give access through a group instead (--control-socket-group)`);
+      return mode;
+    }
+    case 'group':
+      if (typeof raw !== 'string' || (raw !== '' && !/^([0-9]+|[a-z_][a-z0-9_-]*\$?)$/.test(raw))) throw new ConfigError(where, `${JSON.stringify(raw)} is not a group name or number (or empty for the daemon's)`);
+      return raw;
+    case 'hostList': {
+      const list = typeof raw === 'string' ? raw.split(',').map((h) => h.trim()).filter(Boolean) : raw;
+      if (!Array.isArray(list) || list.some((h) => typeof h !== 'string' || !/^[A-Za-z0-9.:[\]-]+$/.test(h))) throw new ConfigError(where, `${JSON.stringify(raw)} is not a list of host names`);
+      return list as string[];
+    }
     case 'policyMap': {
       let pairs: Array<[string, unknown]>;
       if (typeof raw === 'string') {
@@ -325,6 +352,9 @@ export function configHelp(): string {
       : s.type === 'policyMap' ? `model=${POLICIES.join('|')},...`
       : s.type === 'host' ? 'IP address'
       : s.type === 'url' ? 'http(s) URL'
+      : s.type === 'mode' ? 'octal mode, no access for others'
+      : s.type === 'group' ? 'group name or number, or empty'
+      : s.type === 'hostList' ? 'host,host,...'
       : s.optional ? 'absolute path or empty'
       : 'absolute path';
     return `  ${s.flag.padEnd(22)} ${s.env.padEnd(26)} ${key}: ${s.help} (${accepted})`;

@@ -21,7 +21,7 @@ import {
   decodeControlRequest,
   encodeControlResponse,
 } from '../wire/proto.js';
-import { closeServer, listenUnix } from '../wire/unix-listen.js';
+import { type ListenOptions, closeServer, listenUnix } from '../wire/unix-listen.js';
 import type { TokenGrant } from '../auth/policy.js';
 import type { TokenAuthority, TokenRecord } from '../auth/tokens.js';
 import type { ServiceEntry, ServiceRegistry } from './registry.js';
@@ -63,8 +63,8 @@ export class ControlServer {
     private readonly handlers: ControlHandlers,
   ) {}
 
-  async listen(): Promise<void> {
-    this.server = await listenUnix(this.path, (socket) => this.onConnection(socket));
+  async listen(options: ListenOptions = {}): Promise<void> {
+    this.server = await listenUnix(this.path, (socket) => this.onConnection(socket), options);
   }
 
   private onConnection(socket: Socket): void {

@@ -13,13 +13,14 @@ import type { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import { AuditLog } from '../audit/audit-log.js';
 import { RegistrationPolicy } from '../auth/policy.js';
 import { TokenAuthority } from '../auth/tokens.js';
-import { ControlError, DecodeError, TransportError } from '../errors.js';
+import { ConfigError, ControlError, DecodeError, TransportError } from '../errors.js';
 import type { KernelChannel } from '../kernel/channel.js';
 import { VexfsDevice } from '../kernel/device.js';
 import { HealthChecker } from '../manager/health-check.js';
 import { ObservabilityServer, type Readiness } from '../metrics/http-server.js';
 import { type KernelCounters, createMetricsRegistry } from '../metrics/prometheus.js';
 import { loadNative } from '../native.js';
+import { groupId } from '../util/groups.js';
 import type { EmbedResponse } from '../protocol/messages.js';
 import type { KernelTwin } from '../twin/kernel-twin.js';
 import { createTracerProvider } from '../trace/exporters.js';
@@ -52,6 +53,7 @@ export class Daemon {
   private stopping: Promise<void> | undefined;
   private kernelLost = false;
   private tokens: TokenAuthority | undefined;
+  private statsDevice: VexfsDevice | undefined;
   readonly startedAt = Date.now();
 
   private constructor(
@@ -173,7 +175,10 @@ export class Daemon {
       },
       onError: (err) => limited.warn('control', { err: err.message }, 'bad control request; connection closed'),
     });
-    await this.control.listen();
+    const group = this.current.controlSocketGroup;
+    const gid = group === '' ? undefined : groupId(group);
+    if (gid === undefined && group !== '') throw new ConfigError('controlSocketGroup', `group "${group}" is not in /etc/group`);
+    await this.control.listen({ mode: this.current.controlSocketMode, gid });
 
     const router = this.router;
     // One reply function per channel, not a closure per request.
@@ -221,6 +226,7 @@ export class Daemon {
           port: this.config.metricsPort,
           registry: createMetricsRegistry({ stats: () => daemonStats(this), requests: this.router.metrics, kernel: () => this.kernelCounters() }),
           readiness: () => this.readiness(),
+          allowedHosts: this.current.metricsAllowedHosts,
         });
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
@@ -254,34 +260,41 @@ export class Daemon {
   }
 
   /** The kernel side's own counters: the twin's, or the module's through its device. */
+  /** The module's counters: the device stays open between scrapes (opened once, closed on stop). */
   private async kernelCounters(): Promise<KernelCounters | undefined> {
     const twin = this.link?.twin;
     if (twin !== undefined) return twin.stats();
     if (this.link === undefined || this.link.transport === 'twin' || !existsSync(CHARDEV_PATH)) return undefined;
-    let dev: VexfsDevice;
+    if (this.statsDevice === undefined) {
+      try {
+        this.statsDevice = VexfsDevice.open(CHARDEV_PATH);
+      } catch {
+        return undefined;
+      }
+    }
+    let s;
     try {
-      dev = VexfsDevice.open(CHARDEV_PATH);
+      s = this.statsDevice.stats();
     } catch {
+      // The module was unloaded and loaded again: open the new device at the next scrape.
+      this.statsDevice.close();
+      this.statsDevice = undefined;
       return undefined;
     }
-    try {
-      const s = dev.stats();
-      return {
-        requestsSubmitted: s.requests_submitted as number,
-        requestsCompleted: s.requests_completed as number,
-        requestsFailed: s.requests_failed as number,
-        requestsTimedOut: s.requests_timed_out as number,
-        requestsCancelled: s.requests_cancelled as number,
-        requestsResent: s.requests_resent as number,
-        responsesLate: s.responses_late as number,
-        messagesInvalid: s.messages_invalid as number,
-        inflight: s.inflight as number,
-        daemonAttached: s.daemon_attached === 1,
-      };
-    } finally {
-      dev.close();
-    }
+    return {
+      requestsSubmitted: s.requests_submitted as number,
+      requestsCompleted: s.requests_completed as number,
+      requestsFailed: s.requests_failed as number,
+      requestsTimedOut: s.requests_timed_out as number,
+      requestsCancelled: s.requests_cancelled as number,
+      requestsResent: s.requests_resent as number,
+      responsesLate: s.responses_late as number,
+      messagesInvalid: s.messages_invalid as number,
+      inflight: s.inflight as number,
+      daemonAttached: s.daemon_attached === 1,
+    };
   }
+
 
   /** One request through the kernel path, for tools on the control socket (twin mode). */
   private async embed(call: EmbedCallMsg, peer: PeerCred | undefined): Promise<EmbedOutcomeMsg> {
@@ -356,6 +369,7 @@ export class Daemon {
       await this.router.shutdown(this.config.shutdownGraceMs);
       this.healthChecks.close();
       await this.http?.close();
+      this.statsDevice?.close();
       await this.link?.channel.close();
       this.link?.twin?.close();
       await this.control?.close();

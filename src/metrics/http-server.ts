@@ -25,19 +25,39 @@ export interface HttpServerOptions {
   readiness: () => Readiness;
   /** /health fails when the event loop was held up longer than this since the last probe. */
   maxEventLoopDelayMs?: number;
+  /** Host header names answered besides the loopback ones (localhost, 127.0.0.1, [::1]). */
+  allowedHosts?: readonly string[];
+}
+
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]', '::1'];
+
+/** The host part of a Host header, lower-cased: "[::1]:9477" -> "[::1]", "localhost:9477" -> "localhost". */
+function hostOf(header: string): string {
+  const h = header.trim().toLowerCase();
+  if (h.startsWith('[')) return h.slice(0, h.indexOf(']') + 1);
+  const colon = h.indexOf(':');
+  return colon === -1 ? h : h.slice(0, colon);
 }
 
 export class ObservabilityServer {
   private readonly server: Server;
   private readonly loopDelay: IntervalHistogram;
   private readonly maxDelayMs: number;
+  private readonly hosts: Set<string>;
 
   private constructor(private readonly options: HttpServerOptions) {
     this.maxDelayMs = options.maxEventLoopDelayMs ?? 1000;
+    this.hosts = new Set([...LOOPBACK_HOSTS, ...(options.allowedHosts ?? []).map((h) => h.toLowerCase())]);
     this.loopDelay = monitorEventLoopDelay({ resolution: 20 });
     this.loopDelay.enable();
     this.server = createServer((req, res) => {
       const path = (req.url ?? '/').split('?')[0];
+      // A page in a browser on this machine must not read the metrics through DNS rebinding.
+      const host = hostOf(req.headers.host ?? '');
+      if (!this.hosts.has(host)) {
+        res.writeHead(421, { 'content-type': 'text/plain' }).end(`Host "${host}" is not served here: use ${[...this.hosts].join(', ')} (more with --metrics-allowed-hosts)\n`);
+        return;
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }).end(`${req.method} is not supported: use GET\n`);
         return;

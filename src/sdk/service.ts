@@ -11,7 +11,6 @@
  * restarts. Either way it ends when the service closes or its process dies.
  */
 import type { Server, Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { Consts, Status } from '../abi/uapi.js';
@@ -19,7 +18,7 @@ import { existsSync } from 'node:fs';
 
 import { InvalidArgumentError, RegistrationError, isErrnoException } from '../errors.js';
 import { DEVICE_PATH, VexfsDevice } from '../kernel/device.js';
-import { defaultControlSocket } from '../daemon/defaults.js';
+import { findControlSocket, runtimeDir } from '../daemon/defaults.js';
 import { validateRegistration } from '../daemon/registration.js';
 import { FrameWriter, readFrames } from '../wire/frames.js';
 import {
@@ -127,7 +126,7 @@ export class EmbeddingService {
   /** Listens on the endpoint and registers with the daemon. */
   static async start(options: EmbeddingServiceOptions): Promise<EmbeddingService> {
     if (typeof options.embed !== 'function') throw new InvalidArgumentError('embed', 'must be a function');
-    const endpoint = options.endpoint ?? `unix:${join(tmpdir(), `vexfs-svc-${options.id}-${process.pid}.sock`)}`;
+    const endpoint = options.endpoint ?? `unix:${join(runtimeDir(), `svc-${options.id}-${process.pid}.sock`)}`;
     // Validate here too, so a mistake is reported before anything listens.
     const info = validateRegistration({
       id: options.id,
@@ -154,7 +153,7 @@ export class EmbeddingService {
   }
 
   private get controlPath(): string {
-    return this.options.controlSocket ?? defaultControlSocket();
+    return this.options.controlSocket ?? findControlSocket();
   }
 
   /** How the service registered: by ioctl with the module, or through the daemon's control socket. */

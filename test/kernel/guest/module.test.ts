@@ -19,7 +19,7 @@ import { EmbeddingService } from '../../../src/sdk/service.js';
 import { ctl } from '../../helpers/ctl.js';
 import { until } from '../../helpers/wait.js';
 
-const CONTROL = '/tmp/vexfs-control.sock'; // the daemon's; services here register by ioctl
+const CONTROL = '/run/vexfs/control.sock'; // the daemon's; services here register by ioctl
 const GRACE_PARAM = '/sys/module/vexfs_ipc/parameters/grace_ms';
 let dev: VexfsDevice;
 let daemon: ChildProcess | undefined;
@@ -380,7 +380,7 @@ describe('vexfs_ipc.ko', () => {
       expect(JSON.parse(normal.stdout)).toMatchObject({ priorityClamped: false });
       // Two slow requests of this uid pending: its third is refused; root is not affected.
       const slow = [0, 1].map((i) => ctl(['--json', 'embed', `slow ${i}`, '--model', 'slow', '--dims', '384', '--timeout', '20000'], {}, nobody));
-      await until(() => stats().live_requests >= 2 && slowRelease.length >= 1, 'two slow requests pending', 30_000);
+      await until(() => (stats().live_requests ?? 0) >= 2 && slowRelease.length >= 1, 'two slow requests pending', 30_000);
       const third = await ctl(['embed', 'third', '--model', HASHING_MODEL], {}, nobody);
       expect(third.code).toBe(1);
       expect(third.stderr).toMatch(/max_pending_per_uid requests pending \(EDQUOT\)/);
