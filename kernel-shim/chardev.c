@@ -64,8 +64,10 @@ static long send_embedding_request(struct vexfs_ipc_embedding_request __user *ua
 		return -EFAULT;
 	if (r.flags & ~VEXFS_IPC_EMBED_F_ALL || r.reserved0 || r.reserved)
 		return -EINVAL;
-	if (r.data_size == 0 || !r.data_ptr)
+	if (r.data_size == 0)
 		return -EINVAL;
+	if (!r.data_ptr)
+		return -EFAULT;
 	if (r.data_size > VEXFS_IPC_MAX_INPUT_BYTES)
 		return -E2BIG;
 	if (r.dimensions == 0 || r.dimensions > VEXFS_IPC_MAX_DIMENSIONS || r.data_type > VEXFS_IPC_DTYPE_MAX)
@@ -73,12 +75,14 @@ static long send_embedding_request(struct vexfs_ipc_embedding_request __user *ua
 	if (r.model_len >= VEXFS_IPC_MAX_MODEL_LEN)
 		return -E2BIG;
 	if (r.model_len && !r.model_ptr)
-		return -EINVAL;
+		return -EFAULT;
 	if (r.timeout_ms > VEXFS_IPC_MAX_TIMEOUT_MS)
 		return -EINVAL;
 	need = vexfs_ipc_vector_bytes(r.dimensions, r.data_type);
-	if (r.vector_size < need || !r.vector_ptr)
+	if (r.vector_size < need)
 		return -ENOSPC;
+	if (!r.vector_ptr)
+		return -EFAULT;
 
 	ret = -ENOMEM;
 	input = alloc_buffer(r.data_size);
@@ -174,11 +178,14 @@ static long get_stats(struct vexfs_ipc_stats __user *uarg)
 
 	if (copy_from_user(&s, uarg, sizeof(s)))
 		return -EFAULT;
-	if (s.flags & ~VEXFS_IPC_STATS_F_ALL)
+	if (s.flags & ~VEXFS_IPC_STATS_F_ALL || s.reserved0)
 		return -EINVAL;
 	flags = s.flags;
 	vexfs_ipc_fill_stats(&s);
 	s.flags = flags;
+	/* Which port to bind to impersonate the daemon is nobody else's business. */
+	if (!capable(CAP_NET_ADMIN))
+		s.daemon_port_id = 0;
 	/* Best effort: without an answer the module's own counters still stand. */
 	if ((flags & VEXFS_IPC_STATS_F_DAEMON) && s.daemon_attached)
 		vexfs_ipc_control_daemon_stats(&s);
@@ -190,12 +197,15 @@ static long get_stats(struct vexfs_ipc_stats __user *uarg)
  * writing a DAEMON_ATTACH frame; kernel->daemon messages then queue here
  * and are read as frames, one per read().
  */
+/* Guards daemon_file changes together with purging the queue, and each read's dequeue. */
 static DEFINE_MUTEX(daemon_file_lock);
 static struct file *daemon_file;
 static struct sk_buff_head daemon_queue;
 static DECLARE_WAIT_QUEUE_HEAD(daemon_wait);
-/* Messages the daemon has not read yet; beyond this, sends fail like a full socket. */
+/* What the daemon has not read yet; beyond either bound, sends fail like a full socket. */
 #define DAEMON_QUEUE_MAX 65536
+#define DAEMON_QUEUE_MAX_BYTES (32 * 1024 * 1024)
+static atomic_t daemon_queue_bytes = ATOMIC_INIT(0);
 
 static const u32 msg_type_of_cmd[__VEXFS_IPC_CMD_MAX] = {
 	[VEXFS_IPC_CMD_DAEMON_ATTACH]	= VEXFS_IPC_MSG_SERVICE_DISCOVERY,
@@ -230,21 +240,92 @@ int vexfs_ipc_chardev_deliver(struct sk_buff *skb)
 		kfree_skb(skb);
 		return -ECONNREFUSED;
 	}
-	if (skb_queue_len(&daemon_queue) >= DAEMON_QUEUE_MAX) {
+	if (skb_queue_len(&daemon_queue) >= DAEMON_QUEUE_MAX ||
+	    atomic_read(&daemon_queue_bytes) + skb->truesize > DAEMON_QUEUE_MAX_BYTES) {
 		kfree_skb(skb);
 		return -EAGAIN;
 	}
+	atomic_add(skb->truesize, &daemon_queue_bytes);
 	skb_queue_tail(&daemon_queue, skb);
 	wake_up_interruptible(&daemon_wait);
 	return 0;
 }
 
+static void queue_unlinked(struct sk_buff *skb)
+{
+	atomic_sub(skb->truesize, &daemon_queue_bytes);
+}
+
+static void purge_queue(void)
+{
+	struct sk_buff *skb;
+
+	while ((skb = skb_dequeue(&daemon_queue))) {
+		queue_unlinked(skb);
+		kfree_skb(skb);
+	}
+}
+
+static u64 skb_request_id(const struct sk_buff *skb)
+{
+	const struct nlmsghdr *nlh = nlmsg_hdr(skb);
+	const struct nlattr *id = nla_find((const struct nlattr *)((const u8 *)nlmsg_data(nlh) + GENL_HDRLEN),
+					   nlh->nlmsg_len - NLMSG_HDRLEN - GENL_HDRLEN, VEXFS_IPC_A_REQUEST_ID);
+
+	return id && nla_len(id) == sizeof(u64) ? nla_get_u64(id) : 0;
+}
+
+/* A query that timed out: its message, if still unread, is not worth the daemon's time. */
+void vexfs_ipc_chardev_drop(u64 id)
+{
+	struct sk_buff *skb, *tmp;
+	unsigned long flags;
+
+	spin_lock_irqsave(&daemon_queue.lock, flags);
+	skb_queue_walk_safe(&daemon_queue, skb, tmp) {
+		if (skb_request_id(skb) == id) {
+			__skb_unlink(skb, &daemon_queue);
+			queue_unlinked(skb);
+			kfree_skb(skb);
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&daemon_queue.lock, flags);
+}
+
 /* The char-device daemon is gone (detached, or its file closed). */
 void vexfs_ipc_chardev_detached(void)
 {
-	WRITE_ONCE(daemon_file, NULL);
-	skb_queue_purge(&daemon_queue);
+	mutex_lock(&daemon_file_lock);
+	/* Attaches claim under this lock: a file that became the daemon since keeps its queue. */
+	if (vexfs_ipc_genl_daemon_portid() != VEXFS_IPC_CHARDEV_DAEMON) {
+		WRITE_ONCE(daemon_file, NULL);
+		purge_queue();
+	}
+	mutex_unlock(&daemon_file_lock);
 	wake_up_interruptible(&daemon_wait);
+}
+
+/* The next queued message for @file while it is the daemon; NULL when none, ERR_PTR when it is not the daemon. */
+static struct sk_buff *dequeue_for(struct file *file)
+{
+	struct sk_buff *skb;
+
+	mutex_lock(&daemon_file_lock);
+	if (READ_ONCE(daemon_file) != file)
+		skb = ERR_PTR(-ENOTCONN);
+	else
+		skb = skb_dequeue(&daemon_queue);
+	mutex_unlock(&daemon_file_lock);
+	if (!IS_ERR_OR_NULL(skb))
+		queue_unlinked(skb);
+	return skb;
+}
+
+static void requeue(struct sk_buff *skb)
+{
+	atomic_add(skb->truesize, &daemon_queue_bytes);
+	skb_queue_head(&daemon_queue, skb);
 }
 
 static ssize_t vexfs_ipc_read(struct file *file, char __user *ubuf, size_t count, loff_t *ppos)
@@ -260,22 +341,23 @@ static ssize_t vexfs_ipc_read(struct file *file, char __user *ubuf, size_t count
 
 	if (READ_ONCE(daemon_file) != file)
 		return -ENOTCONN;
-	while (!(skb = skb_dequeue(&daemon_queue))) {
+	/* Dequeued under the daemon lock: a file that stopped being the daemon never takes the next one's message. */
+	while (!(skb = dequeue_for(file))) {
 		if (file->f_flags & O_NONBLOCK)
 			return -EAGAIN;
 		ret = wait_event_interruptible(daemon_wait,
 					       !skb_queue_empty(&daemon_queue) || READ_ONCE(daemon_file) != file);
 		if (ret)
 			return ret;
-		if (READ_ONCE(daemon_file) != file)
-			return 0;
 	}
+	if (IS_ERR(skb))
+		return 0;
 	nlh = nlmsg_hdr(skb);
 	gh = nlmsg_data(nlh);
 	body = (u8 *)gh + GENL_HDRLEN;
 	blen = nlh->nlmsg_len - NLMSG_HDRLEN - GENL_HDRLEN;
 	if (count < sizeof(h) + blen) {
-		skb_queue_head(&daemon_queue, skb);
+		requeue(skb);
 		return -EMSGSIZE;
 	}
 	id = nla_find(body, blen, VEXFS_IPC_A_REQUEST_ID);
@@ -288,7 +370,7 @@ static ssize_t vexfs_ipc_read(struct file *file, char __user *ubuf, size_t count
 	h.flags = (u32)gh->cmd << VEXFS_IPC_MSG_F_GENL_CMD_SHIFT;
 	h.checksum = frame_crc(&h, body, blen);
 	if (copy_to_user(ubuf, &h, sizeof(h)) || copy_to_user(ubuf + sizeof(h), body, blen)) {
-		skb_queue_head(&daemon_queue, skb);
+		requeue(skb);
 		return -EFAULT;
 	}
 	consume_skb(skb);
@@ -302,7 +384,8 @@ static int frame_attach(struct file *file, struct nlattr **tb)
 	void *hdr;
 	int ret;
 
-	if (!capable(CAP_NET_ADMIN))
+	/* The opener's credentials too: a file passed to a privileged process does not make its opener the daemon. */
+	if (!file_ns_capable(file, &init_user_ns, CAP_NET_ADMIN) || !capable(CAP_NET_ADMIN))
 		return -EPERM;
 	if (!tb[VEXFS_IPC_A_PROTOCOL_VERSION])
 		return -EINVAL;
@@ -313,7 +396,7 @@ static int frame_attach(struct file *file, struct nlattr **tb)
 		mutex_unlock(&daemon_file_lock);
 		return -EBUSY;
 	}
-	ret = vexfs_ipc_daemon_claim(VEXFS_IPC_CHARDEV_DAEMON, NULL, &fresh);
+	ret = vexfs_ipc_daemon_claim(VEXFS_IPC_CHARDEV_DAEMON, NULL, NULL, &fresh);
 	if (!ret)
 		WRITE_ONCE(daemon_file, file);
 	mutex_unlock(&daemon_file_lock);
@@ -476,5 +559,5 @@ int vexfs_ipc_chardev_init(void)
 void vexfs_ipc_chardev_uninit(void)
 {
 	misc_deregister(&vexfs_ipc_misc);
-	skb_queue_purge(&daemon_queue);
+	purge_queue();
 }

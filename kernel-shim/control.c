@@ -116,7 +116,11 @@ static int put_spec(struct sk_buff *skb, const struct service_spec *s)
 	return 0;
 }
 
-/* Builds and sends one forwarded message; @id 0 means "no reply wanted". */
+/*
+ * Builds and sends one forwarded message; @id 0 means "no reply wanted".
+ * @spec: the registration; REGISTER carries it, REGISTER and UNREGISTER
+ * take the registrant's uid/pid from it (else current's).
+ */
 static int send_control(u32 portid, u8 cmd, u64 id, const struct service_spec *spec, const char *service_id, u32 flags)
 {
 	struct sk_buff *skb;
@@ -126,7 +130,7 @@ static int send_control(u32 portid, u8 cmd, u64 id, const struct service_spec *s
 	if (!skb)
 		return -ENOMEM;
 	if (nla_put_u64_64bit(skb, VEXFS_IPC_A_REQUEST_ID, id ? id : vexfs_ipc_next_id(), VEXFS_IPC_A_PAD) ||
-	    (spec && put_spec(skb, spec)) || (service_id && nla_put_string(skb, VEXFS_IPC_A_SERVICE_ID, service_id)) ||
+	    (spec && cmd == VEXFS_IPC_CMD_SERVICE_REGISTER && put_spec(skb, spec)) || (service_id && nla_put_string(skb, VEXFS_IPC_A_SERVICE_ID, service_id)) ||
 	    ((cmd == VEXFS_IPC_CMD_SERVICE_REGISTER || cmd == VEXFS_IPC_CMD_SERVICE_UNREGISTER) &&
 	     (nla_put_u32(skb, VEXFS_IPC_A_CALLER_UID, spec ? spec->uid : from_kuid_munged(&init_user_ns, current_uid())) ||
 	      nla_put_u32(skb, VEXFS_IPC_A_CALLER_PID, spec ? spec->pid : task_tgid_nr(current)))) ||
@@ -156,16 +160,47 @@ static int run_query(struct query *q, u8 cmd, const struct service_spec *spec, c
 		return ret;
 	ret = send_control(portid, cmd, q->id, spec, service_id, 0);
 	if (ret) {
-		xa_erase(&queries, q->id);
+		/* A REPLY to a guessed id may have taken it meanwhile: then wait for that one to finish with it. */
+		if (xa_cmpxchg(&queries, q->id, q, NULL, 0) != q)
+			wait_for_completion(&q->done);
 		return ret == -ECONNREFUSED ? -ENOTCONN : ret;
 	}
 	left = wait_for_completion_killable_timeout(&q->done, msecs_to_jiffies(vexfs_ipc_reply_timeout_ms));
 	if (left <= 0) {
-		if (xa_cmpxchg(&queries, q->id, q, NULL, 0) == q)
+		if (xa_cmpxchg(&queries, q->id, q, NULL, 0) == q) {
+			/* Unanswered: its message need not wait in the framed transport's queue any longer. */
+			vexfs_ipc_chardev_drop(q->id);
 			return left < 0 ? -EINTR : -ETIMEDOUT;
+		}
 		wait_for_completion(&q->done);
 	}
 	return q->err;
+}
+
+/*
+ * Errnos a daemon may answer with, as the uapi header lists them; anything
+ * else (a kernel-internal value such as -ERESTARTSYS, or an errno no caller
+ * expects) becomes -EIO rather than reach userspace.
+ */
+static int daemon_errno(u32 err)
+{
+	switch (err) {
+	case 0:
+	case EINVAL:
+	case E2BIG:
+	case EEXIST:
+	case ENOENT:
+	case ENOSPC:
+	case EPERM:
+	case EACCES:
+	case EDQUOT:
+	case EBUSY:
+	case ENOMEM:
+	case EIO:
+		return -(int)err;
+	default:
+		return -EIO;
+	}
 }
 
 static void fill_info(const struct nlattr *nest, struct vexfs_ipc_service_info *out)
@@ -251,7 +286,7 @@ int vexfs_ipc_control_reply(struct nlattr **attrs, struct netlink_ext_ack *extac
 	q = xa_erase(&queries, id);
 	if (!q)
 		goto late;
-	q->err = -(int)nla_get_u32(attrs[VEXFS_IPC_A_ERRNO]);
+	q->err = daemon_errno(nla_get_u32(attrs[VEXFS_IPC_A_ERRNO]));
 	if (!q->err && attrs[VEXFS_IPC_A_SERVICE] && q->capacity) {
 		fill_info(attrs[VEXFS_IPC_A_SERVICE], &q->infos[0]);
 		q->count = q->total = 1;
@@ -307,7 +342,7 @@ static int copy_user_string(char *dst, size_t size, u64 ptr, u32 len, bool requi
 	if (len >= size)
 		return -E2BIG;
 	if (!ptr)
-		return -EINVAL;
+		return -EFAULT;
 	if (copy_from_user(dst, u64_to_user_ptr(ptr), len))
 		return -EFAULT;
 	dst[len] = '\0';
@@ -321,10 +356,12 @@ static int read_spec(const struct vexfs_ipc_service_register *r, struct service_
 
 	if (r->flags & ~VEXFS_IPC_REGISTER_F_ALL || r->reserved)
 		return -EINVAL;
-	if (r->dimensions_count == 0 || !r->dimensions_ptr)
+	if (r->dimensions_count == 0)
 		return -EINVAL;
 	if (r->dimensions_count > VEXFS_IPC_MAX_DIMENSION_SETS)
 		return -E2BIG;
+	if (!r->dimensions_ptr)
+		return -EFAULT;
 	if (r->max_batch_size < 1 || r->max_batch_size > VEXFS_IPC_MAX_BATCH_SIZE)
 		return -EINVAL;
 	if (r->data_types >= (1U << (VEXFS_IPC_DTYPE_MAX + 1)) || r->priority > 255)
@@ -357,6 +394,14 @@ static int read_spec(const struct vexfs_ipc_service_register *r, struct service_
 	return 0;
 }
 
+static void tell_unregistered(const struct service_spec *spec)
+{
+	u32 portid = vexfs_ipc_genl_daemon_portid();
+
+	if (portid)
+		send_control(portid, VEXFS_IPC_CMD_SERVICE_UNREGISTER, 0, spec, spec->id, VEXFS_IPC_F_NO_REPLY);
+}
+
 /* Takes @reg off the list if it is still there; true if this call did. */
 static bool unlink_registration_locked(struct registration *reg)
 {
@@ -385,12 +430,9 @@ static bool unlink_registration(struct registration *reg)
  */
 static void drop_registration(struct control_file *cf, bool tell_daemon)
 {
-	u32 portid;
-
 	if (unlink_registration(cf->reg)) {
-		portid = tell_daemon ? vexfs_ipc_genl_daemon_portid() : 0;
-		if (portid)
-			send_control(portid, VEXFS_IPC_CMD_SERVICE_UNREGISTER, 0, NULL, cf->reg->spec.id, VEXFS_IPC_F_NO_REPLY);
+		if (tell_daemon)
+			tell_unregistered(&cf->reg->spec);
 		vexfs_ipc_genl_event(VEXFS_IPC_EVENT_SERVICE_UNREGISTERED, cf->reg->spec.id, 0);
 	}
 	kfree(cf->reg);
@@ -470,6 +512,9 @@ static long do_register(struct control_file *cf, struct vexfs_ipc_service_regist
 	ret = run_query(&q, VEXFS_IPC_CMD_SERVICE_REGISTER, &reg->spec, NULL);
 	if (ret) {
 		unlink_registration(reg);
+		/* The daemon may register it after all: tell it to drop what nobody holds. */
+		if (ret == -ETIMEDOUT || ret == -EINTR)
+			tell_unregistered(&reg->spec);
 		goto err_unlock;
 	}
 	cf->reg = reg;
@@ -551,8 +596,10 @@ static long do_list(struct vexfs_ipc_service_list __user *u)
 
 	if (copy_from_user(&r, u, sizeof(r)))
 		return -EFAULT;
-	if (r.flags || r.entries_capacity > VEXFS_IPC_MAX_SERVICES || (r.entries_capacity && !r.entries_ptr))
+	if (r.flags || r.entries_capacity > VEXFS_IPC_MAX_SERVICES)
 		return -EINVAL;
+	if (r.entries_capacity && !r.entries_ptr)
+		return -EFAULT;
 	if (r.entries_capacity) {
 		q.infos = kvcalloc(r.entries_capacity, sizeof(*q.infos), GFP_KERNEL);
 		if (!q.infos)

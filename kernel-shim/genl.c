@@ -13,12 +13,19 @@
 #include <linux/notifier.h>
 #include <net/genetlink.h>
 #include <net/net_namespace.h>
+#include <net/sock.h>
 
 #include "vexfs_ipc.h"
 
 static DEFINE_MUTEX(daemon_lock);
 /* The attached daemon: a netlink port id, VEXFS_IPC_CHARDEV_DAEMON, or 0. */
 static u32 daemon_portid;
+/*
+ * The genetlink daemon's socket, held: once it is released its port id may
+ * be bound by any other socket before NETLINK_URELEASE detaches it, so a
+ * send first checks that this socket is still alive.
+ */
+static struct sock __rcu *daemon_sk;
 static u8 min_priority;
 
 static struct genl_family vexfs_ipc_family;
@@ -62,10 +69,33 @@ static int require_sender(u32 sender, struct netlink_ext_ack *extack)
 	return 0;
 }
 
-static void set_daemon(u32 portid)
+/* Called with daemon_lock held (or at unload). */
+static void set_daemon(u32 portid, struct sock *sk)
 {
+	struct sock *old;
+
 	WRITE_ONCE(daemon_portid, portid);
 	WRITE_ONCE(min_priority, 0);
+	if (sk)
+		sock_hold(sk);
+	old = rcu_replace_pointer(daemon_sk, sk, true);
+	if (old) {
+		synchronize_rcu();
+		sock_put(old);
+	}
+}
+
+/* Whether a message for @portid may go to that port: it is the daemon's, and its socket still lives. */
+static bool daemon_socket_alive(u32 portid)
+{
+	struct sock *sk;
+	bool alive;
+
+	rcu_read_lock();
+	sk = rcu_dereference(daemon_sk);
+	alive = sk && !sock_flag(sk, SOCK_DEAD) && READ_ONCE(daemon_portid) == portid;
+	rcu_read_unlock();
+	return alive;
 }
 
 static int vexfs_ipc_attach(struct sk_buff *skb, struct genl_info *info)
@@ -99,7 +129,7 @@ static int vexfs_ipc_attach(struct sk_buff *skb, struct genl_info *info)
 		GENL_SET_ERR_MSG(info, "this port id is reserved");
 		return -EINVAL;
 	}
-	ret = vexfs_ipc_daemon_claim(info->snd_portid, info->extack, &fresh);
+	ret = vexfs_ipc_daemon_claim(info->snd_portid, NETLINK_CB(skb).sk, info->extack, &fresh);
 	if (ret) {
 		nlmsg_free(reply);
 		return ret;
@@ -110,7 +140,7 @@ static int vexfs_ipc_attach(struct sk_buff *skb, struct genl_info *info)
 	return 0;
 }
 
-int vexfs_ipc_daemon_claim(u32 sender, struct netlink_ext_ack *extack, bool *fresh)
+int vexfs_ipc_daemon_claim(u32 sender, struct sock *sk, struct netlink_ext_ack *extack, bool *fresh)
 {
 	mutex_lock(&daemon_lock);
 	if (daemon_portid && daemon_portid != sender) {
@@ -119,7 +149,10 @@ int vexfs_ipc_daemon_claim(u32 sender, struct netlink_ext_ack *extack, bool *fre
 		return -EBUSY;
 	}
 	*fresh = daemon_portid != sender;
-	set_daemon(sender);
+	if (*fresh)
+		set_daemon(sender, sk);
+	else
+		WRITE_ONCE(min_priority, 0);
 	mutex_unlock(&daemon_lock);
 	return 0;
 }
@@ -162,7 +195,7 @@ void vexfs_ipc_daemon_detach(u32 portid, const char *why)
 		mutex_unlock(&daemon_lock);
 		return;
 	}
-	set_daemon(0);
+	set_daemon(0, NULL);
 	mutex_unlock(&daemon_lock);
 	if (portid == VEXFS_IPC_CHARDEV_DAEMON) {
 		vexfs_ipc_chardev_detached();
@@ -292,16 +325,12 @@ static struct genl_family vexfs_ipc_family __ro_after_init = {
 	.n_mcgrps = ARRAY_SIZE(vexfs_ipc_mcgrps),
 };
 
-/*
- * Sends one request to the daemon. Called with the pending table's lock held
- * when re-sending, hence the atomic allocation then.
- */
+/* Sends one request to the daemon (@resent: again, to a daemon that attached since). */
 int vexfs_ipc_genl_send_request(u32 portid, const struct vexfs_ipc_request *req, bool resent)
 {
-	gfp_t gfp = resent ? GFP_ATOMIC : GFP_KERNEL;
 	const struct vexfs_ipc_embed_args *a = req->args;
 	size_t size = nla_total_size(a->input_len) + nla_total_size(VEXFS_IPC_MAX_MODEL_LEN) + 256;
-	struct sk_buff *skb = genlmsg_new(size, gfp);
+	struct sk_buff *skb = genlmsg_new(size, GFP_KERNEL);
 	void *hdr;
 
 	if (!skb)
@@ -346,6 +375,10 @@ int vexfs_ipc_genl_send(struct sk_buff *skb, void *hdr, u32 portid)
 	genlmsg_end(skb, hdr);
 	if (portid == VEXFS_IPC_CHARDEV_DAEMON)
 		return vexfs_ipc_chardev_deliver(skb);
+	if (!daemon_socket_alive(portid)) {
+		nlmsg_free(skb);
+		return -ECONNREFUSED;
+	}
 	return genlmsg_unicast(&init_net, skb, portid);
 }
 
@@ -406,5 +439,5 @@ void vexfs_ipc_genl_uninit(void)
 {
 	genl_unregister_family(&vexfs_ipc_family);
 	netlink_unregister_notifier(&vexfs_ipc_netlink_nb);
-	set_daemon(0);
+	set_daemon(0, NULL);
 }

@@ -15,6 +15,7 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/timekeeping.h>
+#include <linux/wait_bit.h>
 #include <linux/workqueue.h>
 #include <linux/xarray.h>
 
@@ -58,10 +59,32 @@ static void grace_expired(struct work_struct *work)
 	settle_all(VEXFS_IPC_STATUS_NO_DAEMON);
 }
 
+/* Settles @req with @status unless an answer, cancel or timeout already did. */
+static void settle_one(struct vexfs_ipc_request *req, u32 status)
+{
+	xa_lock(&pending);
+	if (__xa_cmpxchg(&pending, req->id, req, NULL, 0) == req) {
+		req->status = status;
+		complete(&req->done);
+	}
+	xa_unlock(&pending);
+}
+
+static void unpin(struct vexfs_ipc_request *req)
+{
+	if (atomic_dec_and_test(&req->pins))
+		wake_up_var(&req->pins);
+}
+
+/* One re-send at a time: each uses the requests' resend list nodes. */
+static DEFINE_MUTEX(resend_lock);
+
 void vexfs_ipc_requests_daemon_changed(u32 portid)
 {
-	struct vexfs_ipc_request *req;
+	struct vexfs_ipc_request *req, *tmp;
 	unsigned long index;
+	LIST_HEAD(todo);
+	int ret;
 
 	if (!portid) {
 		if (!xa_empty(&pending))
@@ -69,13 +92,29 @@ void vexfs_ipc_requests_daemon_changed(u32 portid)
 		return;
 	}
 	cancel_delayed_work(&grace_work);
-	/* The lock keeps each request alive while it is re-sent (atomic allocation). */
+	mutex_lock(&resend_lock);
+	/*
+	 * Pin every pending request under the lock (no allocation there), then
+	 * build and send each with GFP_KERNEL outside it; the pin keeps the
+	 * caller, and so its arguments, waiting until this is done with them.
+	 */
 	xa_lock(&pending);
 	xa_for_each(&pending, index, req) {
-		if (!vexfs_ipc_genl_send_request(portid, req, true))
-			atomic64_inc(&vexfs_ipc_stats.resent);
+		atomic_inc(&req->pins);
+		list_add_tail(&req->resend, &todo);
 	}
 	xa_unlock(&pending);
+	list_for_each_entry_safe(req, tmp, &todo, resend) {
+		list_del(&req->resend);
+		ret = vexfs_ipc_genl_send_request(portid, req, true);
+		if (!ret)
+			atomic64_inc(&vexfs_ipc_stats.resent);
+		else
+			/* Not delivered: answer it now rather than let it wait out its timeout. */
+			settle_one(req, ret == -ECONNREFUSED ? VEXFS_IPC_STATUS_NO_DAEMON : VEXFS_IPC_STATUS_OVERLOADED);
+		unpin(req);
+	}
+	mutex_unlock(&resend_lock);
 }
 
 int vexfs_ipc_requests_complete(u64 id, u32 status, const void *vector, u32 vector_len, u64 processing_ns,
@@ -191,6 +230,7 @@ int vexfs_ipc_embed(const struct vexfs_ipc_embed_args *args, struct vexfs_ipc_em
 	}
 	atomic64_inc(&vexfs_ipc_stats.live_requests);
 	init_completion(&req->done);
+	INIT_LIST_HEAD(&req->resend);
 	req->id = vexfs_ipc_next_id();
 	req->args = args;
 	req->deadline_ns = ktime_get_ns() + (u64)args->timeout_ms * NSEC_PER_MSEC;
@@ -244,6 +284,8 @@ settled:
 		kvfree(req->vector);
 		atomic64_dec(&vexfs_ipc_stats.live_buffers);
 	}
+	/* A re-sender may still be reading the arguments. */
+	wait_var_event(&req->pins, !atomic_read(&req->pins));
 	kfree(req);
 	atomic64_dec(&vexfs_ipc_stats.live_requests);
 	atomic_dec(&npending);

@@ -75,6 +75,8 @@ extern struct vexfs_ipc_counters vexfs_ipc_stats;
 
 /* requests.c */
 int vexfs_ipc_requests_init(void);
+/* Drops a still-unread message with this REQUEST_ID from the framed transport's queue. */
+void vexfs_ipc_chardev_drop(u64 id);
 /* Per-uid count of pending SEND_EMBEDDING_REQUEST calls: -EDQUOT over the limit. */
 int vexfs_ipc_uid_pending_get(u32 uid);
 void vexfs_ipc_uid_pending_put(u32 uid);
@@ -99,7 +101,7 @@ void vexfs_ipc_genl_send_cancel(u64 id, u32 status);
 /* The daemon id of a daemon attached through the char device (not a netlink port id). */
 #define VEXFS_IPC_CHARDEV_DAEMON	0xffffffffU
 extern const struct nla_policy vexfs_ipc_policy[VEXFS_IPC_A_MAX + 1];
-int vexfs_ipc_daemon_claim(u32 sender, struct netlink_ext_ack *extack, bool *fresh);
+int vexfs_ipc_daemon_claim(u32 sender, struct sock *sk, struct netlink_ext_ack *extack, bool *fresh);
 void vexfs_ipc_daemon_attached(u32 sender);
 void vexfs_ipc_daemon_detach(u32 sender, const char *why);
 /* Multicasts an enum vexfs_ipc_event on the "events" group. */
@@ -142,6 +144,9 @@ struct vexfs_ipc_request {
 	u32 caller_uid;
 	u32 caller_pid;
 	struct completion done;
+	/* Re-senders reading @args: the caller does not return (and free them) while any pin is held. */
+	atomic_t pins;
+	struct list_head resend;
 	/* Filled by the completer before complete(). */
 	u32 status;
 	void *vector;

@@ -47,7 +47,8 @@ export interface NativeNetlinkSocket {
 export interface NativeAddon {
   NetlinkSocket: new (protocol: number, options?: NativeNetlinkSocketOptions) => NativeNetlinkSocket;
   ioctlSync(fd: number, request: number, buffer: Uint8Array): number;
-  ioctl(fd: number, request: number, buffer: Uint8Array): Promise<number>;
+  /** On a worker thread; `keepAlive` (the buffers the struct points to) stays referenced until it completes. */
+  ioctl(fd: number, request: number, buffer: Uint8Array, keepAlive?: readonly Uint8Array[]): Promise<number>;
   /** SO_PEERCRED of a connected Unix socket. */
   peerCred(fd: number): { pid: number; uid: number; gid: number };
 }

@@ -54,6 +54,7 @@ describe('kernel channel handler failures', () => {
           throw new Error('unused');
         },
         tokens: undefined,
+        verifying: new Map(),
         onFault: () => {},
       }),
     ).toThrow('stats broke');
@@ -68,7 +69,7 @@ describe('kernel channel handler failures', () => {
     const unused = () => {
       throw new Error('unused');
     };
-    handleKernelControl({ cmd: Cmd.SERVICE_STATUS, msg: { requestId: 6n, serviceId: 'nobody' } }, ch, { registry, stats: unused, describe: unused, tokens: undefined, onFault: () => {} });
+    handleKernelControl({ cmd: Cmd.SERVICE_STATUS, msg: { requestId: 6n, serviceId: 'nobody' } }, ch, { registry, stats: unused, describe: unused, tokens: undefined, verifying: new Map(), onFault: () => {} });
     expect(replies[0]?.errno).toBe(errnoValue('ENOENT'));
     registry.close();
   });

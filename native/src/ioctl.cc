@@ -45,9 +45,12 @@ IoctlArgs ParseArgs(const Napi::CallbackInfo& info) {
 
 class IoctlWorker : public Napi::AsyncWorker {
  public:
-  IoctlWorker(Napi::Env env, IoctlArgs args, Napi::Object buffer)
+  // `keep`: the buffers the struct points to; the kernel reads and writes them
+  // from the worker thread, so they stay referenced until the call completes.
+  IoctlWorker(Napi::Env env, IoctlArgs args, Napi::Object buffer, Napi::Value keep)
       : Napi::AsyncWorker(env, "VexfsIoctl"), deferred_(Napi::Promise::Deferred::New(env)), args_(args) {
     buffer_ = Napi::Persistent(buffer);
+    if (keep.IsObject()) keep_ = Napi::Persistent(keep.As<Napi::Object>());
   }
 
   Napi::Promise Promise() { return deferred_.Promise(); }
@@ -74,6 +77,7 @@ class IoctlWorker : public Napi::AsyncWorker {
   Napi::Promise::Deferred deferred_;
   IoctlArgs args_;
   Napi::ObjectReference buffer_;
+  Napi::ObjectReference keep_;
   int result_ = 0;
   int err_ = 0;
 };
@@ -93,7 +97,11 @@ Napi::Value IoctlSync(const Napi::CallbackInfo& info) {
 
 Napi::Value IoctlAsync(const Napi::CallbackInfo& info) {
   IoctlArgs args = ParseArgs(info);
-  auto* worker = new IoctlWorker(info.Env(), args, info[2].As<Napi::Object>());
+  Napi::Value keep = info.Length() > 3 ? info[3] : info.Env().Undefined();
+  if (!keep.IsUndefined() && !keep.IsArray()) {
+    throw Napi::TypeError::New(info.Env(), "keepAlive must be an array of the buffers the struct points to");
+  }
+  auto* worker = new IoctlWorker(info.Env(), args, info[2].As<Napi::Object>(), keep);
   Napi::Promise promise = worker->Promise();
   worker->Queue();
   return promise;

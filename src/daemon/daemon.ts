@@ -54,6 +54,7 @@ export class Daemon {
   private kernelLost = false;
   private tokens: TokenAuthority | undefined;
   private statsDevice: VexfsDevice | undefined;
+  private readonly verifyingRegistrations = new Map<string, { cancelled: boolean }>();
   readonly startedAt = Date.now();
 
   private constructor(
@@ -199,6 +200,7 @@ export class Daemon {
           stats: () => statsRecord(this),
           describe: (e) => serviceRecord(this, e),
           tokens: this.tokens,
+          verifying: this.verifyingRegistrations,
           onFault: (err) => limited.warn(`kernel-fault:${err.name}`, { err: err.message }, 'handling a registration from the kernel side failed'),
         }),
     });

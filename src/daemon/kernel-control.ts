@@ -42,6 +42,11 @@ export interface KernelControlContext {
   tokens: TokenAuthority | undefined;
   /** A failure answered EIO, or a re-announcement refused (nobody waits for that one). */
   onFault: (err: Error) => void;
+  /**
+   * Device registrations whose token is being verified, by service id: an
+   * UNREGISTER for one meanwhile (the module gave up waiting) cancels it.
+   */
+  verifying: Map<string, { cancelled: boolean }>;
 }
 
 export function handleKernelControl(m: VexfsMessage, ch: KernelChannel, ctx: KernelControlContext): void {
@@ -83,22 +88,34 @@ export function handleKernelControl(m: VexfsMessage, ch: KernelChannel, ctx: Ker
         }
       };
       if (token === undefined) return decide(undefined);
+      const pending = { cancelled: false };
+      ctx.verifying.set(service.id, pending);
       const verified = ctx.tokens?.verify(token) ?? Promise.reject(new RegistrationError('EACCES', 'this daemon has no registration tokens (no --state-dir); register without one'));
-      verified.then(
-        (grant) => decide(grant),
-        (err: unknown) => {
-          if (reannounced) return;
-          if (err instanceof RegistrationError) ch.reply({ requestId, errno: errnoValue(err.errno), errorMsg: err.message });
-          else answer(requestId, () => {
-            throw err;
-          });
-        },
-      ).catch((err: unknown) => ctx.onFault(err instanceof Error ? err : new Error(String(err))));
+      verified
+        .then(
+          (grant) => {
+            if (!pending.cancelled) decide(grant);
+          },
+          (err: unknown) => {
+            if (reannounced || pending.cancelled) return;
+            if (err instanceof RegistrationError) ch.reply({ requestId, errno: errnoValue(err.errno), errorMsg: err.message });
+            else
+              answer(requestId, () => {
+                throw err;
+              });
+          },
+        )
+        .finally(() => {
+          if (ctx.verifying.get(service.id) === pending) ctx.verifying.delete(service.id);
+        })
+        .catch((err: unknown) => ctx.onFault(err instanceof Error ? err : new Error(String(err))));
       return;
     }
     case Cmd.SERVICE_UNREGISTER: {
       const { requestId, serviceId, flags, callerUid, callerPid } = m.msg;
       if (flags & Flags.NO_REPLY) {
+        const verifying = ctx.verifying.get(serviceId);
+        if (verifying !== undefined) verifying.cancelled = true;
         if (registry.get(serviceId)?.owner === KERNEL_OWNER) registry.unregister(serviceId, KERNEL_OWNER, 'registering file closed', callerUid, callerPid);
         return;
       }

@@ -19,6 +19,7 @@ import {
 } from '../abi/structs.js';
 import type { ServiceInfoMsg } from '../wire/proto.js';
 import { Consts, checkSessionKey, vectorBytes } from '../abi/uapi.js';
+import { ClosedError } from '../errors.js';
 import { loadNative, type NativeAddon } from '../native.js';
 
 export const DEVICE_PATH = '/dev/vexfs_ipc';
@@ -48,10 +49,25 @@ export interface DeviceEmbedResult {
 export type DeviceStats = Record<string, number>;
 
 export class VexfsDevice {
+  /** Asynchronous ioctls not yet completed: the fd is not closed under them (its number could be reused). */
+  private inflight = 0;
+  private closing = false;
+
   private constructor(
     readonly fd: number,
     private readonly native: Pick<NativeAddon, 'ioctl' | 'ioctlSync'>,
   ) {}
+
+  /** One ioctl on a worker thread; `keep` holds the buffers the struct points to until the kernel is done with them. */
+  private async ioctl(request: number, buf: Buffer, keep: readonly Uint8Array[] = []): Promise<number> {
+    if (this.closing) throw new ClosedError(`${DEVICE_PATH} handle`);
+    this.inflight++;
+    try {
+      return await this.native.ioctl(this.fd, request, buf, keep);
+    } finally {
+      if (--this.inflight === 0 && this.closing) closeSync(this.fd);
+    }
+  }
 
   static open(path = DEVICE_PATH, native: Pick<NativeAddon, 'ioctl' | 'ioctlSync'> = loadNative()): VexfsDevice {
     return new VexfsDevice(openSync(path, 'r+'), native);
@@ -85,9 +101,7 @@ export class VexfsDevice {
     };
     const buf = Buffer.alloc(koffi.sizeof(EmbeddingRequestStruct));
     koffi.encode(buf, 0, EmbeddingRequestStruct, fields);
-    await this.native.ioctl(this.fd, Ioctl.SEND_EMBEDDING_REQUEST, buf);
-    // The kernel read and wrote these through raw addresses: keep them alive until here.
-    void [call.input, model];
+    await this.ioctl(Ioctl.SEND_EMBEDDING_REQUEST, buf, model ? [call.input, vector, model] : [call.input, vector]);
     const out = koffi.decode(buf, 0, EmbeddingRequestStruct) as Record<string, number | bigint>;
     return {
       requestId: BigInt(out.request_id as number),
@@ -134,16 +148,14 @@ export class VexfsDevice {
       reserved: 0,
       ...raw,
     });
-    await this.native.ioctl(this.fd, Ioctl.REGISTER_SERVICE, buf);
-    void [id, name, endpoint, version, models, dims, tok];
+    await this.ioctl(Ioctl.REGISTER_SERVICE, buf, [id, name, endpoint, version, models, dims, tok]);
   }
 
   async unregister(serviceId: string): Promise<void> {
     const id = Buffer.from(serviceId);
     const buf = Buffer.alloc(koffi.sizeof(ServiceUnregisterStruct));
     koffi.encode(buf, 0, ServiceUnregisterStruct, { service_id_ptr: koffi.address(id), service_id_len: id.length, flags: 0 });
-    await this.native.ioctl(this.fd, Ioctl.UNREGISTER_SERVICE, buf);
-    void id;
+    await this.ioctl(Ioctl.UNREGISTER_SERVICE, buf, [id]);
   }
 
   /** GET_SERVICE_STATUS. */
@@ -151,8 +163,7 @@ export class VexfsDevice {
     const id = Buffer.from(serviceId);
     const buf = Buffer.alloc(koffi.sizeof(ServiceStatusStruct));
     koffi.encode(buf, 0, ServiceStatusStruct, { service_id_ptr: koffi.address(id), service_id_len: id.length, flags: 0 });
-    await this.native.ioctl(this.fd, Ioctl.GET_SERVICE_STATUS, buf);
-    void id;
+    await this.ioctl(Ioctl.GET_SERVICE_STATUS, buf, [id]);
     return toServiceInfo((koffi.decode(buf, 0, ServiceStatusStruct) as { info: RawServiceInfo }).info);
   }
 
@@ -162,7 +173,7 @@ export class VexfsDevice {
     const entries = Buffer.alloc(Math.max(1, capacity) * size);
     const buf = Buffer.alloc(koffi.sizeof(ServiceListStruct));
     koffi.encode(buf, 0, ServiceListStruct, { entries_ptr: capacity ? koffi.address(entries) : 0n, entries_capacity: capacity, entries_count: 0, total_services: 0, flags: 0 });
-    await this.native.ioctl(this.fd, Ioctl.LIST_SERVICES, buf);
+    await this.ioctl(Ioctl.LIST_SERVICES, buf, [entries]);
     const out = koffi.decode(buf, 0, ServiceListStruct) as { entries_count: number; total_services: number };
     const services = Array.from({ length: out.entries_count }, (_, i) => toServiceInfo(koffi.decode(entries, i * size, ServiceInfoStruct) as RawServiceInfo));
     return { services, total: out.total_services };
@@ -170,6 +181,7 @@ export class VexfsDevice {
 
   /** GET_STATS (never waits on the kernel, so synchronous). */
   stats(): DeviceStats {
+    if (this.closing) throw new ClosedError(`${DEVICE_PATH} handle`);
     const buf = Buffer.alloc(koffi.sizeof(StatsStruct));
     this.native.ioctlSync(this.fd, Ioctl.GET_STATS, buf);
     return koffi.decode(buf, 0, StatsStruct) as DeviceStats;
@@ -179,17 +191,20 @@ export class VexfsDevice {
   async statsWithDaemon(): Promise<DeviceStats> {
     const buf = Buffer.alloc(koffi.sizeof(StatsStruct));
     koffi.encode(buf, 0, StatsStruct, { flags: Consts.STATS_F_DAEMON });
-    await this.native.ioctl(this.fd, Ioctl.GET_STATS, buf);
+    await this.ioctl(Ioctl.GET_STATS, buf);
     return koffi.decode(buf, 0, StatsStruct) as DeviceStats;
   }
 
-  /** Any request number with a raw buffer (for testing the module's checks). */
-  rawIoctl(request: number, buf: Buffer): Promise<number> {
-    return this.native.ioctl(this.fd, request, buf);
+  /** Any request number with a raw buffer and the buffers it points to (for testing the module's checks). */
+  rawIoctl(request: number, buf: Buffer, keep: readonly Uint8Array[] = []): Promise<number> {
+    return this.ioctl(request, buf, keep);
   }
 
+  /** Closes the file (which ends a registration made through it) once no ioctl is in flight on it. */
   close(): void {
-    closeSync(this.fd);
+    if (this.closing) return;
+    this.closing = true;
+    if (this.inflight === 0) closeSync(this.fd);
   }
 }
 

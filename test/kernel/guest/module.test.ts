@@ -3,8 +3,10 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, chmodSync, closeSync, openSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
 
+import koffi from 'koffi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { Ioctl, StatsStruct } from '../../../src/abi/structs.js';
 import { Attr, Cmd, DataType, EventType, Status } from '../../../src/abi/uapi.js';
 import { FRAME_HEADER_BYTES, sealFrame } from '../../../src/frame/header.js';
 import { hashingEmbed } from '../../../src/embedder/hashing.js';
@@ -141,15 +143,23 @@ describe('vexfs_ipc.ko', () => {
       [{ dimensions: 8193 }, 'EINVAL'],
       [{ data_type: 5 }, 'EINVAL'],
       [{ model_len: 64 }, 'E2BIG'],
-      [{ model_len: 3, model_ptr: 0n }, 'EINVAL'],
+      [{ model_len: 3, model_ptr: 0n }, 'EFAULT'],
       [{ timeout_ms: 600_001 }, 'EINVAL'],
       [{ vector_size: 10 }, 'ENOSPC'],
+      [{ vector_ptr: 0n }, 'EFAULT'],
+      [{ data_ptr: 0n }, 'EFAULT'],
       [{ data_ptr: 8n }, 'EFAULT'],
     ];
     for (const [raw, code] of cases) {
       await expect(dev.embed({ ...ok, raw }), JSON.stringify(raw, (_k, v) => (typeof v === 'bigint' ? String(v) : v))).rejects.toMatchObject({ code });
     }
     await expect(dev.rawIoctl(0xc0085699, Buffer.alloc(8))).rejects.toMatchObject({ code: 'ENOTTY' });
+    // A known number with another size is not this device's ioctl either.
+    await expect(dev.rawIoctl(0xc0085625, Buffer.alloc(8))).rejects.toMatchObject({ code: 'ENOTTY' });
+    // GET_STATS refuses a non-zero reserved0 like every other struct.
+    const st = Buffer.alloc(koffi.sizeof(StatsStruct));
+    koffi.encode(st, 0, StatsStruct, { ...koffi.decode(st, 0, StatsStruct), reserved0: 1 });
+    await expect(dev.rawIoctl(Ioctl.GET_STATS, st)).rejects.toMatchObject({ code: 'EINVAL' });
     // With no daemon, forwarded calls fail fast too.
     await expect(dev.list()).rejects.toMatchObject({ code: 'ENOTCONN' });
   });
@@ -280,6 +290,8 @@ describe('vexfs_ipc.ko', () => {
       [{ priority: 256 }, 'EINVAL'],
       [{ flags: 1 }, 'EINVAL'],
       [{ endpoint_ptr: 8n }, 'EFAULT'],
+      [{ endpoint_ptr: 0n }, 'EFAULT'],
+      [{ dimensions_ptr: 0n }, 'EFAULT'],
       [{ version_len: 32 }, 'E2BIG'],
     ];
     for (const [raw, code] of cases) {

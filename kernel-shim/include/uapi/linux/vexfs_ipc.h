@@ -98,12 +98,23 @@
 enum vexfs_ipc_data_type {
 	VEXFS_IPC_DTYPE_FLOAT32	= 0,	/* 4 bytes per dimension */
 	VEXFS_IPC_DTYPE_FLOAT16	= 1,	/* IEEE 754 half, 2 bytes */
-	VEXFS_IPC_DTYPE_INT8	= 2,	/* symmetric scaling, 1 byte */
-	VEXFS_IPC_DTYPE_INT16	= 3,	/* symmetric scaling, 2 bytes */
-	VEXFS_IPC_DTYPE_BINARY	= 4,	/* sign bits, ceil(dims / 8) bytes */
+	VEXFS_IPC_DTYPE_INT8	= 2,	/* round(x * 127), 1 byte; see below */
+	VEXFS_IPC_DTYPE_INT16	= 3,	/* round(x * 32767), 2 bytes */
+	VEXFS_IPC_DTYPE_BINARY	= 4,	/* one bit per dimension, ceil(dims / 8) bytes */
 	__VEXFS_IPC_DTYPE_MAX,
 };
 #define VEXFS_IPC_DTYPE_MAX (__VEXFS_IPC_DTYPE_MAX - 1)
+/*
+ * Services compute float32 (little-endian); the daemon converts:
+ * FLOAT16 is IEEE 754 binary16, round to nearest even. INT8 and INT16 use
+ * one fixed symmetric scale, no field carries it: embeddings are
+ * L2-normalised, so each component x is in [-1, 1] and is stored as
+ * round(x * 127) or round(x * 32767), halves away from zero, values outside
+ * [-1, 1] clamped, NaN as 0 (read back as q / 127 or q / 32767). BINARY
+ * stores bit (i % 8) of byte (i / 8), least significant bit first, set when
+ * component i is > 0 (0, negative and NaN are 0); unused high bits of the
+ * last byte are 0.
+ */
 
 /*
  * Request priority, 0-255, higher is more urgent. Any value is accepted;
@@ -137,6 +148,13 @@ enum vexfs_ipc_service_state {
 };
 #define VEXFS_IPC_SVC_MAX (__VEXFS_IPC_SVC_MAX - 1)
 
+/*
+ * Coarse health for readers that want a class rather than a number. The
+ * module and daemon report health as a 0-100 score (service_info.health,
+ * VEXFS_IPC_SVC_A_HEALTH): 0 takes no requests, 1-49 UNHEALTHY, 50-79
+ * DEGRADED, 80-100 HEALTHY; a service not yet connected reports 0 with
+ * state STARTING, which a reader maps to UNKNOWN.
+ */
 enum vexfs_ipc_health {
 	VEXFS_IPC_HEALTH_HEALTHY   = 0,
 	VEXFS_IPC_HEALTH_DEGRADED  = 1,
@@ -212,8 +230,18 @@ enum vexfs_ipc_transport {
  * and errors of each. "admin" means GENL_ADMIN_PERM (CAP_NET_ADMIN);
  * kernel->daemon messages are unicast to the attached daemon's port id.
  * Every daemon->kernel command returns -ENOTCONN from a port that is not
- * the attached daemon (except ATTACH), -EINVAL with an extended-ACK
- * message for a policy violation, and -ENOMEM on allocation failure.
+ * the attached daemon (except ATTACH), and -ENOMEM on allocation failure.
+ * A policy violation returns -EINVAL with an extended-ACK message naming
+ * the attribute (wrong type or length, unknown attribute, bad nesting),
+ * or -ERANGE for a value outside its range (the kernel's nla_policy
+ * checks). Precedence: the policy is checked first (a malformed message
+ * gets -EINVAL/-ERANGE whoever sends it), then the permission (-EPERM
+ * without CAP_NET_ADMIN), then the sender (-ENOTCONN), then the command:
+ * ATTACH checks PROTOCOL_VERSION (-EPROTONOSUPPORT) before another daemon
+ * (-EBUSY). Anyone may join the "events" group (it carries service ids and
+ * the daemon's port id, nothing of requests). GET_STATS over genetlink
+ * answers with the module's own counters only (the ioctl can add the
+ * daemon's, VEXFS_IPC_STATS_F_DAEMON).
  *
  * @VEXFS_IPC_CMD_DAEMON_ATTACH: daemon->kernel, admin. R: PROTOCOL_VERSION.
  *	O: MAX_INFLIGHT (requests the daemon will hold at once).
@@ -550,9 +578,17 @@ enum vexfs_ipc_msg_type {
  * write() takes one or more whole frames and applies each like the
  * genetlink command; if any is refused, write() returns the first refusal's
  * errno (-EPROTO bad magic/version, -EBADMSG bad checksum, -EINVAL bad
- * length/flags/type/attributes, -ENOTCONN not the daemon, or the command's
- * own errno such as -ENOENT for a late response), the valid frames before
- * it having been applied. Closing the file detaches the daemon.
+ * length/flags/type/attributes, -ERANGE an attribute value out of range,
+ * -ENOTCONN not the daemon, -EOPNOTSUPP a kernel->daemon command such as
+ * EMBED_REQUEST or EVENT, or the command's own errno such as -ENOENT for a
+ * late response), the valid frames before it having been applied. read()
+ * from a file that is not (or no longer) the daemon returns -ENOTCONN;
+ * a read() blocked while its file stops being the daemon returns 0. The
+ * queue of unread frames is bounded (65536 frames, 32 MiB): past it a
+ * send to the daemon fails as on a full socket, and a forwarded query that
+ * times out takes its unread frame out of the queue. Only a file opened by
+ * a process with CAP_NET_ADMIN, written by one, may attach. Closing the
+ * file detaches the daemon.
  */
 struct vexfs_ipc_msg_header {
 	__u32 magic;
@@ -585,8 +621,11 @@ struct vexfs_ipc_msg_header {
  * @dimensions_ptr:   (in) array of __u32 supported dimension counts.
  * @endpoint_ptr:     (in) "unix:/absolute/path" where the service listens.
  * @version_ptr:      (in) service version string.
- * @models_ptr:       (in) comma-separated model names; may be 0 with
- *		      models_len 0 (any model).
+ * @models_ptr:       (in) comma-separated model names, each 1 ..
+ *		      VEXFS_IPC_MAX_MODEL_LEN - 1 bytes of [A-Za-z0-9._:/@+-],
+ *		      no empty or repeated entry (the daemon checks: -EINVAL);
+ *		      may be 0 with models_len 0 (serves requests naming no
+ *		      model).
  * @service_id_len:   (in) 1 .. VEXFS_IPC_MAX_SERVICE_ID_LEN - 1.
  * @service_name_len: (in) 1 .. VEXFS_IPC_MAX_NAME_LEN - 1.
  * @dimensions_count: (in) 1 .. VEXFS_IPC_MAX_DIMENSION_SETS; each entry
@@ -604,9 +643,16 @@ struct vexfs_ipc_msg_header {
  * @token_len:	      (in) 0 .. VEXFS_IPC_MAX_TOKEN_LEN - 1.
  * @reserved:	      (in) must be zero.
  *
- * Errors: -EFAULT bad pointer; -EINVAL a length, count, value, flag or
- * reserved field out of range; -E2BIG a string or array over its limit;
- * -ENOTCONN no daemon attached; -ETIMEDOUT the daemon did not answer;
+ * Errors: -EFAULT bad pointer; -EINVAL a required length or count of 0, a
+ * value (dimension, batch size, data types, priority), flag or reserved
+ * field out of range, a NUL inside a string; -E2BIG a length or count over
+ * its limit (a string of VEXFS_IPC_MAX_*_LEN bytes or more, more than
+ * VEXFS_IPC_MAX_DIMENSION_SETS dimensions); the module checks these in
+ * field order before asking the daemon, which checks the content (ids,
+ * endpoints, models) with the same errnos;
+ * -ENOTCONN no daemon attached; -ETIMEDOUT the daemon did not answer (the
+ * module then tells the daemon to drop the registration); -EINTR a fatal
+ * signal while waiting (likewise);
  * -EEXIST the id is registered by another file; -ENOSPC registry full;
  * -EBUSY this file already holds a registration (one the daemon revoked
  * no longer counts); from the daemon's policy: -EPERM the caller may not
@@ -641,9 +687,10 @@ struct vexfs_ipc_service_register {
  * @service_id_len: (in) 1 .. VEXFS_IPC_MAX_SERVICE_ID_LEN - 1.
  * @flags:	    (in) must be 0.
  *
- * Errors: -EFAULT, -EINVAL; -ENOENT this file holds no registration with
- * that id (never made, or the daemon revoked it: VEXFS_IPC_CMD_SERVICE_REVOKE);
- * -ENOTCONN; -ETIMEDOUT.
+ * Errors: -EFAULT, -EINVAL (flags, an empty id); -E2BIG an id of
+ * VEXFS_IPC_MAX_SERVICE_ID_LEN bytes or more; -ENOENT this file holds no
+ * registration with that id (never made, or the daemon revoked it:
+ * VEXFS_IPC_CMD_SERVICE_REVOKE); -ENOTCONN; -ETIMEDOUT.
  */
 struct vexfs_ipc_service_unregister {
 	__u64 service_id_ptr;
@@ -771,8 +818,9 @@ struct vexfs_ipc_service_info {
  * @flags:	    (in) must be 0.
  * @info:	    (out) the service.
  *
- * Errors: -EFAULT, -EINVAL, -ENOENT no such service, -ENOTCONN,
- * -ETIMEDOUT.
+ * Errors: -EFAULT, -EINVAL (flags, an empty id), -E2BIG an id of
+ * VEXFS_IPC_MAX_SERVICE_ID_LEN bytes or more, -ENOENT no such service,
+ * -ENOTCONN, -ETIMEDOUT.
  */
 struct vexfs_ipc_service_status {
 	__u64 service_id_ptr;
@@ -810,15 +858,17 @@ struct vexfs_ipc_service_list {
  * Module counters are always filled and the call never waits. With
  * VEXFS_IPC_STATS_F_DAEMON the daemon is asked too: its counters are filled
  * when it is attached and answers in time (daemon_valid = 1), else zero.
- * All fields (out) except @flags (in: VEXFS_IPC_STATS_F_*, echoed back).
- * Errors: -EFAULT; -EINVAL unknown flags.
+ * All fields (out) except @flags (in: VEXFS_IPC_STATS_F_*, echoed back)
+ * and @reserved0 (in: must be 0). Errors: -EFAULT; -EINVAL unknown flags
+ * or a non-zero @reserved0.
  *
  * @requests_submitted .. @messages_invalid: module request counters.
  * @live_requests, @live_buffers, @live_registrations: objects the module
  *	holds now; all return to zero when idle (leak check).
  * @daemon_attached: 1 while a daemon is attached.
  * @transport:	enum vexfs_ipc_transport of the attached daemon.
- * @daemon_port_id: its netlink port id (0 for chardev).
+ * @daemon_port_id: its netlink port id (0 for chardev, and 0 for a caller
+ *	without CAP_NET_ADMIN).
  * @inflight:	requests waiting for an answer.
  * @pending_capacity: size of the pending table.
  * @daemon_valid: 1 when the daemon_* counters below are filled.
@@ -866,8 +916,12 @@ struct vexfs_ipc_stats {
 };
 
 /*
- * The ioctls. Every command returns -ENOTTY for an unknown number and
- * -EINVAL for a struct size other than the one encoded here.
+ * The ioctls. A number this module does not define, including one of the
+ * numbers below encoded with another size or direction, returns -ENOTTY
+ * (the kernel's convention for "not this device's ioctl"). A pointer field
+ * that is 0 while its length says there is data returns -EFAULT, like any
+ * unreadable pointer. Strings are counted, not NUL-terminated: a NUL
+ * within the counted length is -EINVAL (so is a counted trailing NUL).
  */
 #define VEXFS_IOCTL_IPC_REGISTER_SERVICE \
 	_IOW(VEXFS_IPC_IOCTL_MAGIC, 0x20, struct vexfs_ipc_service_register)
@@ -886,7 +940,7 @@ struct vexfs_ipc_stats {
  * Bytes of a vector of @dims elements of @dtype, or 0 for an unknown type.
  * Integer arithmetic only: usable in the kernel.
  */
-static inline __u32 vexfs_ipc_vector_bytes(__u32 dims, __u32 dtype)
+static __inline__ __u32 vexfs_ipc_vector_bytes(__u32 dims, __u32 dtype)
 {
 	switch (dtype) {
 	case VEXFS_IPC_DTYPE_FLOAT32:	return dims * 4;
