@@ -3,10 +3,25 @@
  * vexfs-bridged: the bridge daemon. Exit codes: 0 stopped cleanly, 1 failed, 2 bad configuration.
  * Signals: SIGTERM/SIGINT stop gracefully; SIGHUP reloads the configuration.
  */
+import { spawn } from 'node:child_process';
+
 import { configHelp, loadConfig } from '../daemon/config.js';
 import { Daemon } from '../daemon/daemon.js';
 import { createLogger } from '../daemon/log.js';
 import { ConfigError } from '../errors.js';
+
+/**
+ * Under systemd (Type=notify, NotifyAccess=all) tells it the daemon is ready: attached to the
+ * kernel side and listening. Node has no datagram Unix sockets, so systemd-notify says it.
+ */
+function notifySystemd(logger: ReturnType<typeof createLogger>): void {
+  if (!process.env.NOTIFY_SOCKET) return;
+  const child = spawn('systemd-notify', ['--ready', `--pid=${process.pid}`], { stdio: 'ignore' });
+  child.on('error', (err) => logger.warn({ err: err.message }, 'cannot tell systemd the daemon is ready (systemd-notify)'));
+  child.on('exit', (code) => {
+    if (code !== 0) logger.warn({ code }, 'systemd-notify --ready failed');
+  });
+}
 
 async function main(): Promise<number> {
   let parsed;
@@ -32,6 +47,7 @@ async function main(): Promise<number> {
     logger.flush();
     return 1;
   }
+  notifySystemd(logger);
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal }, 'stopping');
