@@ -30,6 +30,8 @@ export function toServiceInfo(entry: ServiceEntry): ServiceInfoMsg {
   return entry.info;
 }
 
+const EBADMSG = errnoValue('EBADMSG');
+
 /** Control messages are small; a client claiming more is cut off before it is buffered. */
 export const MAX_CONTROL_FRAME = 1024 * 1024;
 
@@ -78,7 +80,15 @@ export class ControlServer {
     readFrames(
       socket,
       (frame) => {
-        const req = decodeControlRequest(frame);
+        let req: ControlRequestMsg;
+        try {
+          req = decodeControlRequest(frame);
+        } catch (err) {
+          // The framing still holds: say what was wrong and read on.
+          this.handlers.onError(err as Error);
+          send({ id: 0, errno: EBADMSG, error: `the request did not decode as a ControlRequest (proto/bridge.proto): ${(err as Error).message}`, services: [] });
+          return;
+        }
         const pending = req.embed ? this.embed(req, req.embed, peer) : needsAwait(req) ? this.handleAsync(req, owner, peer) : undefined;
         if (pending === undefined) send(this.handle(req, owner, peer, undefined));
         else {

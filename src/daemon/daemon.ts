@@ -174,7 +174,7 @@ export class Daemon {
         log.info({ token: id, byUid }, 'registration token revoked');
         audit?.record('token.revoked', { token: id, uid: byUid });
       },
-      onError: (err) => limited.warn('control', { err: err.message }, 'bad control request; connection closed'),
+      onError: (err) => limited.warn('control', { err: err.message }, 'bad control request (answered with an error, or the connection cut off when its framing broke)'),
     });
     const group = this.current.controlSocketGroup;
     const gid = group === '' ? undefined : groupId(group);
