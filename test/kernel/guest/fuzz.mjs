@@ -1,8 +1,9 @@
 // A seeded fuzzer for /dev/vexfs_ipc, run in the VM: every ioctl with random and mutated structs
 // (bad, unmapped and kernel pointers, lengths at and past their limits, wrong sizes and
 // directions), many in flight at once on worker threads; and frames, random and mutated from
-// well-formed ones, written by a file attached as the framed daemon. module.test.ts calls it;
-// `node fuzz.mjs ioctls SEED ITERATIONS` runs the ioctl part alone (as an unprivileged uid).
+// well-formed ones, written by a file attached as the framed daemon. module.test.ts runs it as
+// `node fuzz.mjs ioctls|frames SEED ITERATIONS` (in a process of its own: as uid 65534 too, and
+// without loading the project's koffi types twice) and reads the outcome counts it prints.
 // Every call must settle with a result or an errno: a hang, a crash or a kernel splat fails.
 import { closeSync, constants, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -67,7 +68,7 @@ function put(buf, f, value) {
 }
 
 /** A struct for one ioctl: random bytes, or plausible fields with a few mutated; returns it and the buffers it points to. */
-export function makeStruct(r, type) {
+function makeStruct(r, type) {
   const size = koffi.sizeof(type);
   const keep = [];
   if (r.int(5) === 0) return { buf: r.bytes(size), keep };
@@ -180,7 +181,7 @@ function sealed(cmd, body) {
 }
 
 /** One frame: well-formed with random values, random attributes under a valid header, mutated, or noise. */
-export function makeFrame(r, knownIds) {
+function makeFrame(r, knownIds) {
   const id = knownIds.length && r.int(2) ? r.pick(knownIds) : BigInt(1 + r.int(1 << 20));
   switch (r.int(7)) {
     case 0:
@@ -271,7 +272,9 @@ export function fuzzFrames({ seed, iterations }) {
   return outcomes;
 }
 
-if (process.argv[2] === 'ioctls') {
-  const outcomes = await fuzzIoctls({ seed: Number(process.argv[3]), iterations: Number(process.argv[4]) });
+const [what, seed, iterations] = process.argv.slice(2);
+if (what === 'ioctls' || what === 'frames') {
+  const options = { seed: Number(seed), iterations: Number(iterations) };
+  const outcomes = what === 'ioctls' ? await fuzzIoctls(options) : fuzzFrames(options);
   process.stdout.write(`${JSON.stringify(outcomes)}\n`);
 }
