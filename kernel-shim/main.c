@@ -24,7 +24,7 @@ MODULE_PARM_DESC(reply_timeout_ms, "How long a forwarded register/status/list io
 
 unsigned int vexfs_ipc_max_pending_per_uid = 1024;
 module_param_named(max_pending_per_uid, vexfs_ipc_max_pending_per_uid, uint, 0644);
-MODULE_PARM_DESC(max_pending_per_uid, "SEND_EMBEDDING_REQUEST calls one uid may have pending before -EDQUOT, 0 = no limit (default 1024); the in-kernel API is not counted");
+MODULE_PARM_DESC(max_pending_per_uid, "SEND_EMBEDDING_REQUEST calls one uid may have pending before -EDQUOT, at most a quarter of max_pending; 0 = no limit (default 1024); the in-kernel API is not counted");
 
 unsigned int vexfs_ipc_user_max_priority = 191;
 module_param_named(user_max_priority, vexfs_ipc_user_max_priority, uint, 0644);

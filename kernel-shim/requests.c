@@ -311,6 +311,8 @@ int vexfs_ipc_uid_pending_get(u32 uid)
 
 	if (!limit)
 		return 0;
+	/* Never more than a quarter of the table, so one user cannot fill it whatever the parameters. */
+	limit = min(limit, max(1U, READ_ONCE(vexfs_ipc_max_pending) / 4));
 	xa_lock(&uid_pending);
 	n = xa_to_value(xa_load(&uid_pending, uid) ?: xa_mk_value(0));
 	if (n >= limit) {

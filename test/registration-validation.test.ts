@@ -45,6 +45,11 @@ describe('service registration', () => {
       [{ endpoint: 'unix:relative' }, 'EINVAL', /absolute/],
       [{ endpoint: `unix:/${'p'.repeat(110)}` }, 'E2BIG', /107 bytes/],
       [{ models: ['bad,model'] }, 'EINVAL', /model "bad,model"/],
+      [{ models: ['m', 'm'] }, 'EINVAL', /models lists a model twice/],
+      [{ models: [''] }, 'EINVAL', /model must not be empty/],
+      [{ models: ['m'.repeat(64)] }, 'E2BIG', /model is 64 bytes/],
+      [{ metadata: Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, 'v'])) }, 'E2BIG', /metadata has 17 entries/],
+      [{ metadata: { k: 'v'.repeat(256) } }, 'E2BIG', /metadata "k" is 256 bytes/],
       [{ priority: 256 }, 'EINVAL', /priority 256/],
     ];
     for (const [patch, errno, message] of cases) {

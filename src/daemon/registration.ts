@@ -50,6 +50,7 @@ export function validateRegistration(info: ServiceInfoMsg): ServiceInfoMsg {
     checkString('model', m, Consts.MAX_MODEL_LEN);
     if (!MODEL.test(m)) throw new RegistrationError('EINVAL', `model "${m}" may contain only A-Z a-z 0-9 . _ : / @ + -`);
   }
+  if (new Set(models).size !== models.length) throw new RegistrationError('EINVAL', 'models lists a model twice');
   if (bytes(models.join(',')) > Consts.MAX_MODELS_LEN - 1) {
     throw new RegistrationError('E2BIG', `models take ${bytes(models.join(','))} bytes joined with commas; at most ${Consts.MAX_MODELS_LEN - 1}`);
   }

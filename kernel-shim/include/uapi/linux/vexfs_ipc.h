@@ -623,7 +623,8 @@ struct vexfs_ipc_msg_header {
  * @version_ptr:      (in) service version string.
  * @models_ptr:       (in) comma-separated model names, each 1 ..
  *		      VEXFS_IPC_MAX_MODEL_LEN - 1 bytes of [A-Za-z0-9._:/@+-],
- *		      no empty or repeated entry (the daemon checks: -EINVAL);
+ *		      no empty or repeated entry (the daemon checks: -EINVAL,
+ *		      -E2BIG for a name of VEXFS_IPC_MAX_MODEL_LEN bytes or more);
  *		      may be 0 with models_len 0 (serves requests naming no
  *		      model).
  * @service_id_len:   (in) 1 .. VEXFS_IPC_MAX_SERVICE_ID_LEN - 1.
@@ -743,7 +744,7 @@ struct vexfs_ipc_service_unregister {
  * vector_size smaller than the vector; -ENOTCONN no daemon attached (and
  * none within the grace period); -EBUSY the pending table is full;
  * -EDQUOT this uid has max_pending_per_uid (module parameter, default
- * 1024) calls pending; -EINTR a fatal signal (a CANCEL is sent).
+ * 1024, at most a quarter of max_pending) calls pending; -EINTR a fatal signal (a CANCEL is sent).
  */
 struct vexfs_ipc_embedding_request {
 	__u64 request_id;
