@@ -12,6 +12,7 @@ import { Status } from '../src/abi/uapi.js';
 import { ControlClient } from '../src/sdk/control-client.js';
 import { decodeControlResponse, encodeControlRequest, encodeServiceFrame } from '../src/wire/proto.js';
 import { type TestBridge, filled, startBridge } from './helpers/bridge.js';
+import { frame } from './helpers/frames.js';
 import { until } from './helpers/wait.js';
 
 const SEED = 20261124;
@@ -24,11 +25,6 @@ afterEach(async () => {
   bridge = undefined;
 });
 
-function frame(bytes: Uint8Array, claimed = bytes.length): Buffer {
-  const head = Buffer.alloc(4);
-  head.writeUInt32LE(claimed);
-  return Buffer.concat([head, bytes]);
-}
 
 /** Random frames, and well-formed ones with a byte flipped, truncated or extended. */
 function hostileFrames(seed: number, n: number, wellFormed: Uint8Array[]): Buffer[] {

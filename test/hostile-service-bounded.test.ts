@@ -11,6 +11,7 @@ import { HELLO_MAX_FRAME, serviceFrameBytes } from '../src/daemon/service-connec
 import { ControlClient } from '../src/sdk/control-client.js';
 import { countBatchResults, encodeServiceFrame } from '../src/wire/proto.js';
 import { type TestBridge, filled, startBridge } from './helpers/bridge.js';
+import { frame } from './helpers/frames.js';
 import { until } from './helpers/wait.js';
 
 let bridge: TestBridge | undefined;
@@ -24,11 +25,6 @@ afterEach(async () => {
   bridge = undefined;
 });
 
-function frame(bytes: Uint8Array): Buffer {
-  const head = Buffer.alloc(4);
-  head.writeUInt32LE(bytes.length);
-  return Buffer.concat([head, bytes]);
-}
 
 /** A raw endpoint registered as `id`; `onConnection` plays the service. */
 async function hostile(id: string, onConnection: (s: Socket) => void, shape = { dimensions: [8], maxBatchSize: 4 }): Promise<void> {

@@ -10,6 +10,7 @@ import { ControlClient } from '../src/sdk/control-client.js';
 import { FrameReader } from '../src/wire/frames.js';
 import { encodeServiceFrame } from '../src/wire/proto.js';
 import { type TestBridge, filled, startBridge } from './helpers/bridge.js';
+import { frame } from './helpers/frames.js';
 import { until } from './helpers/wait.js';
 
 let bridge: TestBridge | undefined;
@@ -20,11 +21,6 @@ afterEach(async () => {
   bridge = undefined;
 });
 
-function frame(bytes: Uint8Array): Buffer {
-  const head = Buffer.alloc(4);
-  head.writeUInt32LE(bytes.length);
-  return Buffer.concat([head, bytes]);
-}
 
 describe('misbehaving services', () => {
   it('resets a service that says Hello with the wrong id or sends garbage, and keeps serving', async () => {

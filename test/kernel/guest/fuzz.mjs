@@ -50,6 +50,8 @@ const IOCTLS = [
   ['GET_STATS', S.StatsStruct],
 ];
 const INTERESTING = [0, 1, 2, 7, 8, 15, 16, 17, 31, 32, 63, 64, 65, 127, 128, 191, 192, 255, 256, 999, 1000, 1001, 1023, 1024, 8191, 8192, 8193, 16383, 16384, 16385, 65535, 65536, 0x7fffffff, 0xffffffff];
+// Pointers the module writes through, and the most it can write there.
+const WRITTEN = { vector_ptr: Consts.MAX_VECTOR_BYTES, entries_ptr: Consts.MAX_SERVICES * koffi.sizeof(S.ServiceInfoStruct) };
 const BAD_POINTERS = [0n, 8n, 0xdead0000n, 0x7ffffffff000n, 0xffff888000000000n, 0xffffffffff600000n, 0xffffffffffffffffn];
 
 /** Scalar members of a koffi struct with their offset and size (arrays and nested structs are left random). */
@@ -76,7 +78,10 @@ function makeStruct(r, type) {
   const fs = fields(type);
   for (const f of fs) {
     if (f.name.endsWith('_ptr')) {
-      const target = r.bytes(1 + r.int(r.int(4) === 0 ? 70_000 : 256));
+      // The kernel writes through these up to what the struct allows: a smaller buffer would be
+      // this process overrunning its own heap, not a finding.
+      const room = WRITTEN[f.name];
+      const target = room !== undefined ? Buffer.alloc(room) : r.bytes(1 + r.int(r.int(4) === 0 ? 70_000 : 256));
       keep.push(target);
       put(buf, f, koffi.address(target));
     } else if (f.name.endsWith('_len') || f.name.endsWith('_size') || f.name.endsWith('_count') || f.name.endsWith('_capacity')) {
@@ -86,7 +91,8 @@ function makeStruct(r, type) {
   }
   for (let i = 1 + r.int(4); i > 0; i--) {
     const f = r.pick(fs);
-    put(buf, f, f.name.endsWith('_ptr') ? r.pick(BAD_POINTERS) : r.int(3) === 0 ? r.int(2 ** 31) : r.pick(INTERESTING));
+    // A pointer the module writes through is replaced only by one that cannot reach this heap.
+    put(buf, f, f.name.endsWith('_ptr') ? r.pick(f.name in WRITTEN ? BAD_POINTERS.filter((p) => p === 0n || p >= 0xffff800000000000n || p === 8n) : BAD_POINTERS) : r.int(3) === 0 ? r.int(2 ** 31) : r.pick(INTERESTING));
   }
   // A request would otherwise wait up to the default 30 s for an answer nobody gives.
   const timeout = fs.find((f) => f.name === 'timeout_ms');

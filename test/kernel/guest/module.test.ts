@@ -76,6 +76,26 @@ afterAll(async () => {
   // The daemon stays attached: the VM's init unloads the module with it attached.
 });
 
+/** Stops the daemon with SIGTERM and waits until the module has seen it go. */
+async function stopDaemon(): Promise<void> {
+  const exited = new Promise((r) => daemon!.once('exit', r));
+  daemon!.kill('SIGTERM');
+  await exited;
+  await until(() => stats().daemon_attached === 0, 'detach');
+}
+
+/** Embeds `s` once a (re)started daemon has its services back, and checks the vector. */
+async function expectServedAgain(s: string): Promise<void> {
+  let r = await dev.embed({ input: text(s), dimensions: 384, model: HASHING_MODEL });
+  const deadline = Date.now() + 30_000;
+  while (r.status !== Status.SUCCESS && Date.now() < deadline) {
+    await new Promise((res) => setTimeout(res, 50));
+    r = await dev.embed({ input: text(s), dimensions: 384, model: HASHING_MODEL });
+  }
+  expect(r.status).toBe(Status.SUCCESS);
+  expect(r.vector).toEqual(expectedVector(s));
+}
+
 // Registrations whose every field has its maximum length: about 90 no longer fit one netlink
 // attribute (64 KiB), so the daemon answers LIST_SERVICES in parts.
 async function registerLongest(n: number): Promise<VexfsDevice[]> {
@@ -508,22 +528,12 @@ describe('vexfs_ipc.ko', () => {
   });
 
   it('serves requests over the char-device framed transport', async () => {
-    const exited = new Promise((r) => daemon!.once('exit', r));
-    daemon!.kill('SIGTERM');
-    await exited;
-    await until(() => stats().daemon_attached === 0, 'detach');
+    await stopDaemon();
     daemon = await startDaemon('chardev');
     await until(() => stats().daemon_attached === 1, 'attach through the device');
     expect(stats()).toMatchObject({ transport: 2, daemon_port_id: 0 });
     // The module re-announced the registration to the new daemon.
-    let r = await dev.embed({ input: text('framed'), dimensions: 384, model: HASHING_MODEL });
-    const deadline = Date.now() + 30_000;
-    while (r.status !== Status.SUCCESS && Date.now() < deadline) {
-      await new Promise((res) => setTimeout(res, 50));
-      r = await dev.embed({ input: text('framed'), dimensions: 384, model: HASHING_MODEL });
-    }
-    expect(r.status).toBe(Status.SUCCESS);
-    expect(r.vector).toEqual(expectedVector('framed'));
+    await expectServedAgain('framed');
     const many = await Promise.all(Array.from({ length: 16 }, (_, i) => dev.embed({ input: text(`framed ${i}`), dimensions: 384, model: HASHING_MODEL })));
     many.forEach((m, i) => expect(m.vector).toEqual(expectedVector(`framed ${i}`)));
     expect((await dev.list()).services.map((s) => s.id)).toEqual(['guest-embedder']);
@@ -574,10 +584,7 @@ describe('vexfs_ipc.ko', () => {
     }
 
     // Back to genetlink: the VM unloads the module with that daemon attached.
-    const gone = new Promise((res) => daemon!.once('exit', res));
-    daemon!.kill('SIGTERM');
-    await gone;
-    await until(() => stats().daemon_attached === 0, 'detach');
+    await stopDaemon();
     daemon = await startDaemon('genl');
   });
 
@@ -663,23 +670,13 @@ describe('vexfs_ipc.ko', () => {
     }
 
     // Frames need the daemon's place: the real one steps aside meanwhile.
-    const exited = new Promise((r) => daemon!.once('exit', r));
-    daemon!.kill('SIGTERM');
-    await exited;
-    await until(() => stats().daemon_attached === 0, 'detach');
+    await stopDaemon();
     const frames = await fuzz(['frames', String(seed + 2), '3000']);
     expect(frames['write ok']).toBeGreaterThan(0);
     expect(Object.keys(frames).filter((k) => k.startsWith('write E')).length).toBeGreaterThan(2);
     expect(stats().daemon_attached).toBe(0);
     daemon = await startDaemon('genl');
-    let r = await dev.embed({ input: text('after the fuzz'), dimensions: 384, model: HASHING_MODEL });
-    const deadline = Date.now() + 30_000;
-    while (r.status !== Status.SUCCESS && Date.now() < deadline) {
-      await new Promise((res) => setTimeout(res, 100));
-      r = await dev.embed({ input: text('after the fuzz'), dimensions: 384, model: HASHING_MODEL });
-    }
-    expect(r.status).toBe(Status.SUCCESS);
-    expect(r.vector).toEqual(expectedVector('after the fuzz'));
+    await expectServedAgain('after the fuzz');
   });
 
   it('returns every request and buffer it allocated', async () => {
