@@ -433,7 +433,7 @@ static void drop_registration(struct control_file *cf, bool tell_daemon)
 	if (unlink_registration(cf->reg)) {
 		if (tell_daemon)
 			tell_unregistered(&cf->reg->spec);
-		vexfs_ipc_genl_event(VEXFS_IPC_EVENT_SERVICE_UNREGISTERED, cf->reg->spec.id, 0);
+		vexfs_ipc_genl_event(VEXFS_IPC_EVENT_SERVICE_UNREGISTERED, cf->reg->spec.id);
 	}
 	kfree(cf->reg);
 	cf->reg = NULL;
@@ -472,7 +472,7 @@ void vexfs_ipc_control_revoke(const char *service_id)
 	mutex_unlock(&registrations_lock);
 	/* The file may free @reg from here on; the caller's id outlives this call. */
 	if (found)
-		vexfs_ipc_genl_event(VEXFS_IPC_EVENT_SERVICE_UNREGISTERED, service_id, 0);
+		vexfs_ipc_genl_event(VEXFS_IPC_EVENT_SERVICE_UNREGISTERED, service_id);
 }
 
 static long do_register(struct control_file *cf, struct vexfs_ipc_service_register __user *u)
@@ -519,7 +519,7 @@ static long do_register(struct control_file *cf, struct vexfs_ipc_service_regist
 	}
 	cf->reg = reg;
 	mutex_unlock(&cf->lock);
-	vexfs_ipc_genl_event(VEXFS_IPC_EVENT_SERVICE_REGISTERED, reg->spec.id, 0);
+	vexfs_ipc_genl_event(VEXFS_IPC_EVENT_SERVICE_REGISTERED, reg->spec.id);
 	return 0;
 
 err_unlock:

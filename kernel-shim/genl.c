@@ -157,8 +157,11 @@ int vexfs_ipc_daemon_claim(u32 sender, struct sock *sk, struct netlink_ext_ack *
 	return 0;
 }
 
-/* Announces a state change on the "events" group; nobody listening is fine. */
-void vexfs_ipc_genl_event(u32 event, const char *service_id, u32 portid)
+/*
+ * Announces a state change on the "events" group; nobody listening is fine.
+ * Anyone may listen, so the daemon's port id is not said here.
+ */
+void vexfs_ipc_genl_event(u32 event, const char *service_id)
 {
 	struct sk_buff *skb = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 	void *hdr;
@@ -167,8 +170,7 @@ void vexfs_ipc_genl_event(u32 event, const char *service_id, u32 portid)
 		return;
 	hdr = genlmsg_put(skb, 0, 0, &vexfs_ipc_family, 0, VEXFS_IPC_CMD_EVENT);
 	if (!hdr || nla_put_u32(skb, VEXFS_IPC_A_EVENT, event) ||
-	    (service_id && nla_put_string(skb, VEXFS_IPC_A_SERVICE_ID, service_id)) ||
-	    nla_put_u32(skb, VEXFS_IPC_A_PORT_ID, portid)) {
+	    (service_id && nla_put_string(skb, VEXFS_IPC_A_SERVICE_ID, service_id))) {
 		nlmsg_free(skb);
 		return;
 	}
@@ -185,7 +187,7 @@ void vexfs_ipc_daemon_attached(u32 sender)
 	/* Registrations first, so re-sent requests find their services. */
 	vexfs_ipc_control_daemon_attached(sender);
 	vexfs_ipc_requests_daemon_changed(sender);
-	vexfs_ipc_genl_event(VEXFS_IPC_EVENT_DAEMON_ATTACHED, NULL, sender == VEXFS_IPC_CHARDEV_DAEMON ? 0 : sender);
+	vexfs_ipc_genl_event(VEXFS_IPC_EVENT_DAEMON_ATTACHED, NULL);
 }
 
 void vexfs_ipc_daemon_detach(u32 portid, const char *why)
@@ -203,7 +205,7 @@ void vexfs_ipc_daemon_detach(u32 portid, const char *why)
 	} else {
 		pr_info("daemon detached (port %u, %s)\n", portid, why);
 	}
-	vexfs_ipc_genl_event(VEXFS_IPC_EVENT_DAEMON_DETACHED, NULL, portid == VEXFS_IPC_CHARDEV_DAEMON ? 0 : portid);
+	vexfs_ipc_genl_event(VEXFS_IPC_EVENT_DAEMON_DETACHED, NULL);
 	vexfs_ipc_requests_daemon_changed(0);
 }
 

@@ -105,7 +105,7 @@ int vexfs_ipc_daemon_claim(u32 sender, struct sock *sk, struct netlink_ext_ack *
 void vexfs_ipc_daemon_attached(u32 sender);
 void vexfs_ipc_daemon_detach(u32 sender, const char *why);
 /* Multicasts an enum vexfs_ipc_event on the "events" group. */
-void vexfs_ipc_genl_event(u32 event, const char *service_id, u32 portid);
+void vexfs_ipc_genl_event(u32 event, const char *service_id);
 /* Daemon->kernel commands other than attach, for both transports. */
 int vexfs_ipc_handle(u8 cmd, u32 sender, struct nlattr **attrs, struct netlink_ext_ack *extack);
 /* chardev.c: queue a kernel->daemon message for the char-device daemon (takes the skb). */

@@ -239,7 +239,7 @@ enum vexfs_ipc_transport {
  * without CAP_NET_ADMIN), then the sender (-ENOTCONN), then the command:
  * ATTACH checks PROTOCOL_VERSION (-EPROTONOSUPPORT) before another daemon
  * (-EBUSY). Anyone may join the "events" group (it carries service ids and
- * the daemon's port id, nothing of requests). GET_STATS over genetlink
+ * nothing of requests). GET_STATS over genetlink
  * answers with the module's own counters only (the ioctl can add the
  * daemon's, VEXFS_IPC_STATS_F_DAEMON).
  *
@@ -299,7 +299,8 @@ enum vexfs_ipc_transport {
  *	kernel->daemon: R: REQUEST_ID; the daemon answers with a HEARTBEAT
  *	carrying the same REQUEST_ID.
  * @VEXFS_IPC_CMD_EVENT: kernel->"events" multicast group. R: EVENT.
- *	O: SERVICE_ID, PORT_ID.
+ *	O: SERVICE_ID. (PORT_ID is no longer sent: anyone may listen, and
+ *	the daemon's port id is for CAP_NET_ADMIN only.)
  * @VEXFS_IPC_CMD_SERVICE_REVOKE: daemon->kernel, admin. R: SERVICE_ID.
  *	The daemon removed a service registered through the device for a
  *	reason of its own (an administrator's removal): the module forgets
