@@ -672,6 +672,8 @@ describe('vexfs_ipc.ko', () => {
     // Frames need the daemon's place: the real one steps aside meanwhile.
     await stopDaemon();
     const frames = await fuzz(['frames', String(seed + 2), '3000']);
+    // What the fuzz reached, for the log: outcome counts per ioctl and per frame write.
+    console.log(JSON.stringify({ fuzz: { asRoot, frames } }));
     expect(frames['write ok']).toBeGreaterThan(0);
     expect(Object.keys(frames).filter((k) => k.startsWith('write E')).length).toBeGreaterThan(2);
     expect(stats().daemon_attached).toBe(0);
