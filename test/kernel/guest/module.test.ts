@@ -1,21 +1,22 @@
 // Runs inside the VM (npm run test:kernel) against the real vexfs_ipc.ko:
 // the daemon over generic netlink, SDK services, requests by ioctl.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, closeSync, openSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, chmodSync, closeSync, constants, openSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
 
 import koffi from 'koffi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { Ioctl, StatsStruct } from '../../../src/abi/structs.js';
-import { Attr, Cmd, DataType, EventType, Status } from '../../../src/abi/uapi.js';
-import { FRAME_HEADER_BYTES, sealFrame } from '../../../src/frame/header.js';
+import { Attr, Cmd, DataType, EventType, Flags, Status } from '../../../src/abi/uapi.js';
+import { FRAME_HEADER_BYTES, readFrame, sealFrame } from '../../../src/frame/header.js';
 import { hashingEmbed } from '../../../src/embedder/hashing.js';
 import { HASHING_MODEL } from '../../../src/embedder/service.js';
 import { DEVICE_PATH, VexfsDevice } from '../../../src/kernel/device.js';
 import { NetlinkConnection } from '../../../src/netlink/connection.js';
 import { GenlOpFlags, NetlinkProtocol, NlmFlags } from '../../../src/netlink/constants.js';
 import { resolveFamily } from '../../../src/netlink/controller.js';
-import { decodeGenl, writeGetStats } from '../../../src/protocol/messages.js';
+import { type VexfsMessage, decodeGenl, writeGetStats } from '../../../src/protocol/messages.js';
+import { GenlKernelChannel } from '../../../src/kernel/channel.js';
 import { NetlinkSocket } from '../../../src/netlink/socket.js';
 import { EmbeddingService } from '../../../src/sdk/service.js';
 import { ctl } from '../../helpers/ctl.js';
@@ -643,6 +644,96 @@ describe('vexfs_ipc.ko', () => {
     const r = await inflight;
     expect(r.status).toBe(Status.SUCCESS);
     expect(r.vector).toEqual(expectedVector('during rmmod'));
+  });
+
+  it("holds a daemon to the documented errnos, drops a registration whose REGISTER timed out, refuses late list parts, drops a timed-out query's frame and hides the daemon's port from users", async () => {
+    await stopDaemon();
+    const timeoutParam = '/sys/module/vexfs_ipc/parameters/reply_timeout_ms';
+    writeFileSync(timeoutParam, '500');
+    const seen: VexfsMessage[] = [];
+    let answerWith: number | undefined = 512;
+    let lastList: bigint | undefined;
+    const svc = { id: 'raw-test', name: 'r', version: '', dimensions: [8], dataTypes: 1, models: [], maxBatchSize: 1, priority: 0, endpoint: 'unix:/tmp/raw.sock', metadata: {} };
+    // A daemon of the test's own, over the real channel code, answering as each step needs.
+    const ch = await GenlKernelChannel.open(
+      { protocol: NetlinkProtocol.GENERIC, kernelPort: 0 },
+      {
+        request: () => {},
+        cancel: () => {},
+        control: (m, c) => {
+          seen.push(m);
+          if (m.cmd === Cmd.SERVICE_REGISTER && !((m.msg.flags ?? 0) & Flags.NO_REPLY) && answerWith !== undefined) c.reply({ requestId: m.msg.requestId, errno: answerWith });
+          if (m.cmd === Cmd.LIST_SERVICES) lastList = m.msg.requestId;
+        },
+      },
+    );
+    const lateErrors: string[] = [];
+    ch.on('kernelError', (err) => lateErrors.push(err.errnoName));
+    try {
+      // An errno outside the documented set (512 is ERESTARTSYS inside the kernel) reaches the caller as EIO.
+      const d = VexfsDevice.open();
+      await expect(d.register(svc)).rejects.toMatchObject({ code: 'EIO' });
+      d.close();
+
+      // Unanswered: ETIMEDOUT, and the module tells the daemon to drop it, naming the registrant.
+      answerWith = undefined;
+      const d2 = VexfsDevice.open();
+      await expect(d2.register({ ...svc, id: 'half-made' })).rejects.toMatchObject({ code: 'ETIMEDOUT' });
+      await until(() => seen.some((m) => m.cmd === Cmd.SERVICE_UNREGISTER && m.msg.serviceId === 'half-made'), 'the drop of the half-made registration');
+      const drop = seen.find((m) => m.cmd === Cmd.SERVICE_UNREGISTER && m.msg.serviceId === 'half-made');
+      expect(drop?.msg).toMatchObject({ flags: Flags.NO_REPLY, callerUid: 0, callerPid: process.pid });
+      d2.close();
+
+      // Parts of a list answered after the query timed out are late, MORE or not.
+      await expect(dev.list()).rejects.toMatchObject({ code: 'ETIMEDOUT' });
+      const pad = (x: string, n: number) => (x + 'x'.repeat(n)).slice(0, n);
+      const many = Array.from({ length: 100 }, (_, i) => ({ id: `late-${i}`, name: pad('n', 63), version: pad('v', 31), dimensions: [8], dataTypes: 1, models: [pad('m', 63), pad('o', 63), pad('p', 63)], maxBatchSize: 1, priority: 0, endpoint: pad('unix:/tmp/', 100), flags: 0 }));
+      ch.reply({ requestId: lastList!, errno: 0, services: many });
+      await until(() => lateErrors.filter((e) => e === 'ENOENT').length >= 2, 'both parts refused as late');
+
+      // The daemon's port is for CAP_NET_ADMIN only.
+      expect(stats().daemon_port_id).toBe(ch.portId);
+      chmodSync(DEVICE_PATH, 0o666);
+      try {
+        const asUser = spawnSync(process.execPath, ['-e', "import('./dist/kernel/device.js').then((m) => console.log(m.VexfsDevice.open().stats().daemon_port_id))"], { uid: 65534, gid: 65534, encoding: 'utf8' });
+        expect(asUser.stdout.trim(), asUser.stderr).toBe('0');
+      } finally {
+        chmodSync(DEVICE_PATH, 0o660);
+      }
+    } finally {
+      await ch.close();
+    }
+
+    // The framed transport: a query that times out takes its unread frame out of the daemon's queue.
+    const fd = openSync(DEVICE_PATH, constants.O_RDWR | constants.O_NONBLOCK);
+    try {
+      const attach = Buffer.alloc(FRAME_HEADER_BYTES + 8);
+      attach.writeUInt16LE(8, FRAME_HEADER_BYTES);
+      attach.writeUInt16LE(Attr.PROTOCOL_VERSION, FRAME_HEADER_BYTES + 2);
+      attach.writeUInt32LE(1, FRAME_HEADER_BYTES + 4);
+      sealFrame(attach, 0, 8, Cmd.DAEMON_ATTACH, 0n);
+      writeSync(fd, attach);
+      await expect(dev.list()).rejects.toMatchObject({ code: 'ETIMEDOUT' });
+      const cmds: number[] = [];
+      const buf = Buffer.alloc(FRAME_HEADER_BYTES + 65536);
+      for (;;) {
+        let n: number;
+        try {
+          n = readSync(fd, buf, 0, buf.length, null);
+        } catch (err) {
+          expect((err as NodeJS.ErrnoException).code).toBe('EAGAIN');
+          break;
+        }
+        cmds.push(readFrame(buf, 0, n).cmd);
+      }
+      expect(cmds).toContain(Cmd.DAEMON_ATTACH);
+      expect(cmds).not.toContain(Cmd.LIST_SERVICES);
+    } finally {
+      closeSync(fd);
+      writeFileSync(timeoutParam, '5000');
+    }
+    daemon = await startDaemon('genl');
+    await expectServedAgain('after the raw daemon');
   });
 
   it('survives a seeded fuzz of every ioctl (root and an unprivileged uid, many in flight) and of frames, then serves normally', async () => {
