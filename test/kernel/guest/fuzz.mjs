@@ -69,6 +69,13 @@ function put(buf, f, value) {
   else buf.writeUInt8(Number(v), f.offset);
 }
 
+/** What a read pointer usually points to, so calls get past the first checks: names, an endpoint, dimension counts. */
+function plausibleInput(r, field) {
+  if (field === 'dimensions_ptr') return Buffer.from(new Uint32Array(Array.from({ length: 1 + r.int(16) }, () => 1 + r.int(8192))).buffer);
+  const text = Array.from({ length: 1 + r.int(80) }, () => String.fromCharCode(97 + r.int(26))).join('');
+  return Buffer.from(field === 'endpoint_ptr' ? `unix:/tmp/${text}` : text);
+}
+
 /** A struct for one ioctl: random bytes, or plausible fields with a few mutated; returns it and the buffers it points to. */
 function makeStruct(r, type) {
   const size = koffi.sizeof(type);
@@ -81,11 +88,14 @@ function makeStruct(r, type) {
       // The kernel writes through these up to what the struct allows: a smaller buffer would be
       // this process overrunning its own heap, not a finding.
       const room = WRITTEN[f.name];
-      const target = room !== undefined ? Buffer.alloc(room) : r.bytes(1 + r.int(r.int(4) === 0 ? 70_000 : 256));
+      const target = room !== undefined ? Buffer.alloc(room) : r.int(4) === 0 ? r.bytes(1 + r.int(r.int(4) === 0 ? 70_000 : 256)) : plausibleInput(r, f.name);
       keep.push(target);
       put(buf, f, koffi.address(target));
-    } else if (f.name.endsWith('_len') || f.name.endsWith('_size') || f.name.endsWith('_count') || f.name.endsWith('_capacity')) {
-      put(buf, f, 1 + r.int(48));
+    } else if (f.name.endsWith('_len') || f.name.endsWith('_count')) {
+      // Within the plausible inputs above (the shortest is one byte or one dimension).
+      put(buf, f, 1 + r.int(f.name.endsWith('_count') ? 4 : 12));
+    } else if (f.name.endsWith('_size') || f.name.endsWith('_capacity')) {
+      put(buf, f, f.name === 'vector_size' ? Consts.MAX_VECTOR_BYTES : 1 + r.int(48));
     } else if (f.name === 'dimensions') put(buf, f, 384);
     else if (f.name === 'max_batch_size') put(buf, f, 1 + r.int(1000));
   }
