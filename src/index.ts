@@ -33,7 +33,7 @@ export { Balancer, Policy as BalancingPolicy, POLICIES, StickyTable, type Balanc
 export { Breakers, BreakerState, BatchFailure, type BreakerOptions } from './manager/breakers.js';
 export { FairQueue } from './manager/fair-queue.js';
 export { ServiceQueue, type Queueable } from './manager/service-queue.js';
-export { Level, LEVELS, LEVEL_NAMES, levelOf } from './manager/priority.js';
+export { Level, LEVELS, LEVEL_NAMES, levelOf } from './abi/priority.js';
 export { RetryPolicy, retryable, type RetryOptions } from './manager/retry.js';
 export { ResponseCache, cacheKey, type CacheOptions, type CacheCounters } from './manager/cache.js';
 export { AdaptiveLimit, type AdaptiveLimitOptions } from './manager/adaptive-limit.js';
@@ -44,4 +44,5 @@ export { RequestMetrics, NO_SERVICE_LABEL, NO_MODEL_LABEL, OTHER_MODEL_LABEL, CA
 export { createMetricsRegistry, type KernelCounters, type MetricsSource } from './metrics/prometheus.js';
 export { ObservabilityServer, type HttpServerOptions, type Readiness } from './metrics/http-server.js';
 export { AuditLog, type AuditLogOptions, type AuditFields } from './audit/audit-log.js';
-export { RequestTracing, parseTraceparent, traceparentsOf, type PackedTraceContext } from './trace/tracing.js';
+export { RequestTracing } from './trace/tracing.js';
+export { parseTraceparent, traceparentsOf, type PackedTraceContext } from './wire/trace-context.js';

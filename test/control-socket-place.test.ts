@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { defaultConfig } from '../src/daemon/config.js';
-import { defaultControlSocket, runtimeDir } from '../src/daemon/defaults.js';
+import { defaultControlSocket, runtimeDir } from '../src/util/places.js';
 import { TransportError } from '../src/errors.js';
 import { closeServer, listenUnix } from '../src/wire/unix-listen.js';
 import { type TestBridge, startBridge } from './helpers/bridge.js';

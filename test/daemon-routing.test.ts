@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { DataType, Status } from '../src/abi/uapi.js';
-import { convertVector } from '../src/daemon/convert.js';
+import { convertVector } from '../src/protocol/vectors.js';
 import { EmbedItemError } from '../src/sdk/service.js';
 import { type TestBridge, filled, startBridge } from './helpers/bridge.js';
 import { until } from './helpers/wait.js';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { FairQueue } from '../src/manager/fair-queue.js';
-import { LEVELS, Level, levelOf } from '../src/manager/priority.js';
+import { LEVELS, Level, levelOf } from '../src/abi/priority.js';
 
 const drain = <T>(q: FairQueue<T>): T[] => {
   const out: T[] = [];

@@ -3,7 +3,7 @@
 import { afterEach, expect, it, vi } from 'vitest';
 
 import { ServiceState } from '../src/abi/uapi.js';
-import { ServiceRegistry } from '../src/daemon/registry.js';
+import { ServiceRegistry } from '../src/manager/registry.js';
 
 let registry: ServiceRegistry | undefined;
 afterEach(() => {

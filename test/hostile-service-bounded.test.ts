@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { Status } from '../src/abi/uapi.js';
-import { HELLO_MAX_FRAME, serviceFrameBytes } from '../src/daemon/service-connection.js';
+import { HELLO_MAX_FRAME, serviceFrameBytes } from '../src/manager/service-connection.js';
 import { ControlClient } from '../src/sdk/control-client.js';
 import { countBatchResults, encodeServiceFrame } from '../src/wire/proto.js';
 import { type TestBridge, filled, startBridge } from './helpers/bridge.js';

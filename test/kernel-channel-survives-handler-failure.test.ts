@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { Cmd } from '../src/abi/uapi.js';
 import { handleKernelControl } from '../src/daemon/kernel-control.js';
-import { ServiceRegistry } from '../src/daemon/registry.js';
+import { ServiceRegistry } from '../src/manager/registry.js';
 import type { KernelChannel } from '../src/kernel/channel.js';
 import { NetlinkConnection } from '../src/netlink/connection.js';
 import { NetlinkProtocol } from '../src/netlink/constants.js';

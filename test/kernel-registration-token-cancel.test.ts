@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Cmd, Flags } from '../src/abi/uapi.js';
 import { type TokenRecord, type TokenStore, TokenAuthority } from '../src/auth/tokens.js';
 import { type KernelControlContext, handleKernelControl } from '../src/daemon/kernel-control.js';
-import { ServiceRegistry } from '../src/daemon/registry.js';
+import { ServiceRegistry } from '../src/manager/registry.js';
 import type { KernelChannel } from '../src/kernel/channel.js';
 import type { ReplyMessage, ServiceRecord } from '../src/protocol/messages.js';
 

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { Status } from '../src/abi/uapi.js';
-import { ServiceRegistry } from '../src/daemon/registry.js';
+import { ServiceRegistry } from '../src/manager/registry.js';
 import { type TestBridge, filled, startBridge } from './helpers/bridge.js';
 import { until } from './helpers/wait.js';
 

@@ -6,7 +6,8 @@ import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { Status } from '../src/abi/uapi.js';
-import { RequestTracing, parseTraceparent, traceparentsOf } from '../src/trace/tracing.js';
+import { RequestTracing } from '../src/trace/tracing.js';
+import { parseTraceparent, traceparentsOf } from '../src/wire/trace-context.js';
 import { type TestBridge, filled, startBridge } from './helpers/bridge.js';
 
 let bridge: TestBridge | undefined;

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { DataType } from '../src/abi/uapi.js';
-import { convertVector, fromFloat16Bits, toFloat16Bits } from '../src/daemon/convert.js';
+import { convertVector, fromFloat16Bits, toFloat16Bits } from '../src/protocol/vectors.js';
 
 const f32 = (...xs: number[]) => new Uint8Array(new Float32Array(xs).buffer);
 

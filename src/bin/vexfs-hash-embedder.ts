@@ -2,7 +2,7 @@
 /** Runs the bundled hashing embedder as a service of a running vexfs-bridged. Exit codes: 0 stopped, 1 failed, 2 bad usage. */
 import { parseArgs } from 'node:util';
 
-import { findControlSocket } from '../daemon/defaults.js';
+import { findControlSocket } from '../util/places.js';
 import { startHashingEmbedder } from '../embedder/service.js';
 
 const HELP = `usage: vexfs-hash-embedder [--control-socket PATH] [CONTROL_SOCKET]

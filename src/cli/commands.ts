@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs';
 
 import { Consts, DataType, Status } from '../abi/uapi.js';
-import { fromFloat16Bits } from '../daemon/convert.js';
-import { findControlSocket } from '../daemon/defaults.js';
+import { fromFloat16Bits } from '../protocol/vectors.js';
+import { findControlSocket } from '../util/places.js';
 import { DEVICE_PATH } from '../kernel/device.js';
 import type { ServiceInfoMsg, TokenInfoMsg } from '../wire/proto.js';
 import { COMMAND_OPTIONS, type Command, DTYPE_NAMES, type Parsed, dimsOption, dtypeOption, intOption, priorityOption, sessionOption, stringOption } from './args.js';
@@ -11,29 +11,10 @@ import { type Backend, DaemonBackend, DeviceBackend } from './backends.js';
 import { completionScript } from './completion.js';
 import { ExitCode, usage } from './errors.js';
 import { type Style, bytes, duration, judge, pairs, paint, percent, table, uptime } from './format.js';
+import type { Context, Io } from './context.js';
 import { runTop } from './top.js';
 import { type EmbedView, STATUS_NAMES, type ServiceView, type StatsView, type StatusView } from './views.js';
 
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  stdin: NodeJS.ReadStream;
-  stdout: NodeJS.WriteStream;
-  env: Record<string, string | undefined>;
-}
-
-export interface Context {
-  parsed: Parsed;
-  io: Io;
-  style: Style;
-  json: boolean;
-  /** Opens the backend the options and this machine call for. */
-  backend: () => Promise<Backend>;
-  /** The daemon's control socket, whatever the device situation. */
-  daemon: () => Promise<DaemonBackend>;
-  /** Closes what backend() opened. */
-  close: () => void;
-}
 
 export function makeContext(parsed: Parsed, io: Io): Context {
   const o = parsed.options;

@@ -4,7 +4,7 @@
  * With --json, one JSON object per interval instead of a screen.
  */
 import type { Backend } from './backends.js';
-import type { Context } from './commands.js';
+import type { Context } from './context.js';
 import { ExitCode } from './errors.js';
 import { type Style, duration, judge, paint, table, uptime } from './format.js';
 import type { ServiceView, StatsView, StatusView } from './views.js';

@@ -9,7 +9,7 @@ import { isIP } from 'node:net';
 import { Consts } from '../abi/uapi.js';
 import { ConfigError } from '../errors.js';
 import { POLICIES, type Policy } from '../manager/balancer.js';
-import { defaultControlSocket } from './defaults.js';
+import { defaultControlSocket } from '../util/places.js';
 
 export const KERNEL_MODES = ['auto', 'genl', 'chardev', 'twin'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

@@ -24,7 +24,7 @@ import {
 import { type ListenOptions, closeServer, listenUnix } from '../wire/unix-listen.js';
 import type { TokenGrant } from '../auth/policy.js';
 import type { TokenAuthority, TokenRecord } from '../auth/tokens.js';
-import type { ServiceEntry, ServiceRegistry } from './registry.js';
+import type { ServiceEntry, ServiceRegistry } from '../manager/registry.js';
 
 export function toServiceInfo(entry: ServiceEntry): ServiceInfoMsg {
   return entry.info;

@@ -30,7 +30,7 @@ import { ControlServer, type PeerCred } from './control-server.js';
 import { KERNEL_OWNER, handleKernelControl } from './kernel-control.js';
 import { CHARDEV_PATH, type KernelLink, openKernel } from './kernel.js';
 import { RateLimitedLog, type Logger } from './log.js';
-import { ServiceRegistry } from './registry.js';
+import { ServiceRegistry } from '../manager/registry.js';
 import { Router } from './router.js';
 import { daemonStats, serviceRecord, statsRecord } from './stats.js';
 

@@ -10,7 +10,7 @@ import type { KernelChannel } from '../kernel/channel.js';
 import { errnoValue } from '../netlink/extack.js';
 import type { ReplyMessage, ServiceRecord, StatsRecord, VexfsMessage } from '../protocol/messages.js';
 import type { ServiceInfoMsg } from '../wire/proto.js';
-import type { ServiceEntry, ServiceRegistry } from './registry.js';
+import type { ServiceEntry, ServiceRegistry } from '../manager/registry.js';
 import type { TokenGrant } from '../auth/policy.js';
 import type { TokenAuthority } from '../auth/tokens.js';
 

@@ -24,16 +24,16 @@ import { ResponseCache, type CacheOptions, cacheKey } from '../manager/cache.js'
 import { FairQueue } from '../manager/fair-queue.js';
 import { CACHE_LABEL, RequestMetrics } from '../metrics/request-metrics.js';
 import { RequestTracing } from '../trace/tracing.js';
-import { LEVELS, LEVEL_FLOOR, type Level, levelOf } from '../manager/priority.js';
+import { LEVELS, LEVEL_FLOOR, type Level, levelOf } from '../abi/priority.js';
 import { RateLimits, type RateLimitOptions } from '../manager/rate-limit.js';
 import { RetryPolicy, type RetryOptions, retryable } from '../manager/retry.js';
 import { ServiceQueue } from '../manager/service-queue.js';
 import type { CancelMessage, EmbedRequest, EmbedResponse } from '../protocol/messages.js';
 import { DeadlineQueue } from '../util/deadlines.js';
 import type { EmbedBatchResponseMsg } from '../wire/proto.js';
-import { convertVector } from './convert.js';
-import { serviceWeight } from './registration.js';
-import { type ServiceEntry, ServiceRegistry } from './registry.js';
+import { convertVector } from '../protocol/vectors.js';
+import { serviceWeight } from '../wire/registration.js';
+import { type ServiceEntry, ServiceRegistry } from '../manager/registry.js';
 
 export type Reply = (res: EmbedResponse) => void;
 

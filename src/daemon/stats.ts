@@ -8,8 +8,8 @@ import { Breaker } from '../abi/uapi.js';
 import { BreakerState } from '../manager/breakers.js';
 import type { ServiceRecord, StatsRecord } from '../protocol/messages.js';
 import type { DaemonStatsMsg, ServiceStatsMsg } from '../wire/proto.js';
-import type { Daemon } from './daemon.js';
-import type { ServiceEntry } from './registry.js';
+import type { ServiceEntry, ServiceRegistry } from '../manager/registry.js';
+import type { Router } from './router.js';
 
 const BREAKER_CODE: Record<BreakerState, Breaker> = {
   [BreakerState.CLOSED]: Breaker.CLOSED,
@@ -17,7 +17,15 @@ const BREAKER_CODE: Record<BreakerState, Breaker> = {
   [BreakerState.HALF_OPEN]: Breaker.HALF_OPEN,
 };
 
-export function daemonStats(d: Daemon): DaemonStatsMsg {
+/** What the snapshots are read from: the daemon, seen only through these parts. */
+export interface StatsSource {
+  readonly router: Router;
+  readonly registry: ServiceRegistry;
+  readonly startedAt: number;
+  readonly transport: string;
+}
+
+export function daemonStats(d: StatsSource): DaemonStatsMsg {
   const r = d.router;
   const c = r.counters;
   const cache = r.cache;
@@ -52,7 +60,7 @@ export function daemonStats(d: Daemon): DaemonStatsMsg {
   };
 }
 
-export function serviceStats(d: Daemon, s: ServiceEntry): ServiceStatsMsg {
+export function serviceStats(d: StatsSource, s: ServiceEntry): ServiceStatsMsg {
   const load = d.router.serviceLoad(s);
   const latency = d.router.metrics.series(s.info.id).latency;
   return {
@@ -81,7 +89,7 @@ export function serviceStats(d: Daemon, s: ServiceEntry): ServiceStatsMsg {
 }
 
 /** A service as the module's SERVICE_STATUS and LIST_SERVICES replies carry it. */
-export function serviceRecord(d: Daemon, e: ServiceEntry): ServiceRecord {
+export function serviceRecord(d: StatsSource, e: ServiceEntry): ServiceRecord {
   const s = serviceStats(d, e);
   return {
     id: e.info.id,
@@ -114,7 +122,7 @@ export function serviceRecord(d: Daemon, e: ServiceEntry): ServiceRecord {
 }
 
 /** The daemon's counters as the module's GET_STATS carries them. */
-export function statsRecord(d: Daemon): StatsRecord {
+export function statsRecord(d: StatsSource): StatsRecord {
   const s = daemonStats(d);
   const queued = s.queuedByLevel.reduce((a, b) => a + b, 0);
   return {

@@ -4,7 +4,7 @@
  * so one caller flooding a level delays only itself. Shedding takes the
  * newest item of the caller with the most waiting at the lowest level.
  */
-import { LEVELS, type Level } from './priority.js';
+import { LEVELS, type Level } from '../abi/priority.js';
 
 interface Fifo<T> {
   readonly uid: number;

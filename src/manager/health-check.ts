@@ -5,7 +5,7 @@
  * in a row it is healthy again. One timer serves every service.
  */
 import { ServiceState } from '../abi/uapi.js';
-import type { ServiceEntry, ServiceRegistry } from '../daemon/registry.js';
+import type { ServiceEntry, ServiceRegistry } from './registry.js';
 
 export interface HealthCheckOptions {
   /** Time between checks, ms; 0 turns checks off. */

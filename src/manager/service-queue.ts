@@ -13,7 +13,7 @@
 import PQueue from 'p-queue';
 
 import { FairQueue } from './fair-queue.js';
-import type { Level } from './priority.js';
+import type { Level } from '../abi/priority.js';
 
 export interface Queueable {
   readonly level: Level;

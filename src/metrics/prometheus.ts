@@ -7,8 +7,8 @@
 import client from 'prom-client';
 
 import { Breaker, Status } from '../abi/uapi.js';
-import { LEVEL_NAMES } from '../manager/priority.js';
-import type { TwinStats } from '../twin/kernel-twin.js';
+import { LEVEL_NAMES } from '../abi/priority.js';
+import type { KernelCounters } from '../abi/counters.js';
 import type { DaemonStatsMsg } from '../wire/proto.js';
 import type { LatencyHistogram } from './histogram.js';
 import type { RequestMetrics } from './request-metrics.js';
@@ -16,8 +16,7 @@ import type { RequestMetrics } from './request-metrics.js';
 const STATUS_NAMES = Object.fromEntries(Object.entries(Status).map(([k, v]) => [v, k.toLowerCase()])) as Record<number, string>;
 const BREAKER_CODE: Record<string, number> = { closed: Breaker.CLOSED, open: Breaker.OPEN, 'half-open': Breaker.HALF_OPEN };
 
-/** The module's own counters (GET_STATS without the daemon's part); the twin keeps the same ones. */
-export type KernelCounters = Omit<TwinStats, 'daemonPortId' | 'minPriority'>;
+export type { KernelCounters };
 
 export interface MetricsSource {
   stats(): DaemonStatsMsg;

@@ -7,8 +7,8 @@
  * levels and statuses the uapi enum.
  */
 import { Consts } from '../abi/uapi.js';
-import { LEVELS } from '../manager/priority.js';
-import type { ServiceRegistry } from '../daemon/registry.js';
+import { LEVELS } from '../abi/priority.js';
+import type { ServiceRegistry } from '../manager/registry.js';
 import { LatencyHistogram } from './histogram.js';
 
 /** Service label of requests answered without reaching a service. */

@@ -3,4 +3,4 @@ export { EmbeddingService, EmbedItemError, type EmbedFn, type EmbedOptions, type
 export { ControlClient } from './control-client.js';
 export { DataType, Status } from '../abi/uapi.js';
 export { ControlError, RegistrationError, TransportError } from '../errors.js';
-export { parseTraceparent } from '../trace/tracing.js';
+export { parseTraceparent } from '../wire/trace-context.js';

@@ -18,8 +18,8 @@ import { existsSync } from 'node:fs';
 
 import { InvalidArgumentError, RegistrationError, isErrnoException } from '../errors.js';
 import { DEVICE_PATH, VexfsDevice } from '../kernel/device.js';
-import { findControlSocket, runtimeDir } from '../daemon/defaults.js';
-import { validateRegistration } from '../daemon/registration.js';
+import { findControlSocket, runtimeDir } from '../util/places.js';
+import { validateRegistration } from '../wire/registration.js';
 import { FrameWriter, readFrames } from '../wire/frames.js';
 import {
   type EmbedBatchRequestMsg,
@@ -28,7 +28,7 @@ import {
   decodeServiceFrame,
   encodeServiceFrame,
 } from '../wire/proto.js';
-import { traceparentsOf } from '../trace/tracing.js';
+import { traceparentsOf } from '../wire/trace-context.js';
 import { closeServer, listenUnix } from '../wire/unix-listen.js';
 import { ControlClient } from './control-client.js';
 

@@ -13,6 +13,7 @@
  */
 import { EventEmitter } from 'node:events';
 
+import type { KernelCounters } from '../abi/counters.js';
 import { Cmd, Consts, Flags, Status, checkSessionKey, vectorBytes } from '../abi/uapi.js';
 import {
   ClosedError,
@@ -81,17 +82,7 @@ export interface EmbedResult {
   serviceId: string | undefined;
 }
 
-export interface TwinStats {
-  requestsSubmitted: number;
-  requestsCompleted: number;
-  requestsFailed: number;
-  requestsTimedOut: number;
-  requestsCancelled: number;
-  requestsResent: number;
-  responsesLate: number;
-  messagesInvalid: number;
-  inflight: number;
-  daemonAttached: boolean;
+export interface TwinStats extends KernelCounters {
   daemonPortId: number;
   /** The daemon's backpressure floor: requests below it fail OVERLOADED at once. */
   minPriority: number;

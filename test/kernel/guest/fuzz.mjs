@@ -99,7 +99,13 @@ function makeStruct(r, type) {
     } else if (f.name === 'dimensions') put(buf, f, 384);
     else if (f.name === 'max_batch_size') put(buf, f, 1 + r.int(1000));
   }
-  for (let i = 1 + r.int(4); i > 0; i--) {
+  // Most registrations carry no token (a random one is refused before anything else is looked at).
+  const tokenLen = fs.find((f) => f.name === 'token_len');
+  if (tokenLen !== undefined && r.int(4) !== 0) {
+    put(buf, tokenLen, 0);
+    put(buf, fs.find((f) => f.name === 'token_ptr'), 0);
+  }
+  for (let i = r.int(4); i > 0; i--) {
     const f = r.pick(fs);
     // A pointer the module writes through is replaced only by one that cannot reach this heap.
     put(buf, f, f.name.endsWith('_ptr') ? r.pick(f.name in WRITTEN ? BAD_POINTERS.filter((p) => p === 0n || p >= 0xffff800000000000n || p === 8n) : BAD_POINTERS) : r.int(3) === 0 ? r.int(2 ** 31) : r.pick(INTERESTING));

@@ -1,7 +1,7 @@
 /** Validation of a service registration, with errors that say what was wrong and what is expected. */
 import { Consts } from '../abi/uapi.js';
 import { RegistrationError } from '../errors.js';
-import type { ServiceInfoMsg } from '../wire/proto.js';
+import type { ServiceInfoMsg } from './proto.js';
 
 const ID = /^[A-Za-z0-9._-]+$/;
 const MODEL = /^[A-Za-z0-9._:/@+-]+$/;

@@ -9,7 +9,7 @@ import { Consts, ServiceState } from '../abi/uapi.js';
 import { RegistrationError } from '../errors.js';
 import type { EmbedBatchResponseMsg, ServiceInfoMsg } from '../wire/proto.js';
 import { RegistrationPolicy, type TokenGrant } from '../auth/policy.js';
-import { endpointPath, validateRegistration } from './registration.js';
+import { endpointPath, validateRegistration } from '../wire/registration.js';
 import { ServiceConnection, type ServiceConnectionOptions, type ServiceFrameLimits } from './service-connection.js';
 
 function frameLimits(info: ServiceInfoMsg): ServiceFrameLimits {

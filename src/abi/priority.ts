@@ -2,7 +2,7 @@
  * The seed's four priority levels. The kernel sends any value 0-255; a value
  * belongs to the highest level it reaches, so 200 is High and 127 is Low.
  */
-import { Priority } from '../abi/uapi.js';
+import { Priority } from './uapi.js';
 
 export const Level = { LOW: 0, NORMAL: 1, HIGH: 2, CRITICAL: 3 } as const;
 export type Level = (typeof Level)[keyof typeof Level];

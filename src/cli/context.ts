@@ -1,0 +1,25 @@
+/** What every vexfsctl command runs with: the parsed line, where output goes, and the backends. */
+import type { Parsed } from './args.js';
+import type { Backend, DaemonBackend } from './backends.js';
+import type { Style } from './format.js';
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  env: Record<string, string | undefined>;
+}
+
+export interface Context {
+  parsed: Parsed;
+  io: Io;
+  style: Style;
+  json: boolean;
+  /** Opens the backend the options and this machine call for. */
+  backend: () => Promise<Backend>;
+  /** The daemon's control socket, whatever the device situation. */
+  daemon: () => Promise<DaemonBackend>;
+  /** Closes what backend() opened. */
+  close: () => void;
+}
