@@ -20,6 +20,14 @@ it('reads percentiles within one bucket (upper bound at most 4/3 of the lower) o
   );
 });
 
+it('reads the first bucket (up to 1 us) as its bound, not half of it (the property above found 1000 ns read as 500)', () => {
+  const h = new LatencyHistogram();
+  h.observe(1000);
+  expect(h.quantile(0.5)).toBe(1000);
+  h.observe(800);
+  expect(h.quantile(0.99)).toBe(1000);
+});
+
 it('exports cumulative buckets at 1-2.5-5 bounds and +Inf, with sum and count', () => {
   const h = new LatencyHistogram();
   for (const ns of [800, 2_000_000, 2_500_000, 7_000_000, 100e9]) h.observe(ns);

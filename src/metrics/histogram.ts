@@ -40,7 +40,9 @@ export class LatencyHistogram {
 
   /**
    * The q-quantile (0 < q <= 1) in ns, interpolated linearly inside its
-   * bucket; 0 when nothing was observed. Values past the last bound read as it.
+   * bucket; 0 when nothing was observed. Values past the last bound read as
+   * it, values in the first bucket (up to 1 us, whose lower edge is 0 and so
+   * no fixed ratio) as its bound.
    */
   quantile(q: number): number {
     if (this.count === 0) return 0;
@@ -49,7 +51,8 @@ export class LatencyHistogram {
     for (let i = 0; i < this.counts.length; i++) {
       const n = this.counts[i] as number;
       if (n > 0 && seen + n >= rank) {
-        const lower = i === 0 ? 0 : (BOUNDS_NS[i - 1] as number);
+        if (i === 0) return BOUNDS_NS[0] as number;
+        const lower = BOUNDS_NS[i - 1] as number;
         const upper = BOUNDS_NS[i] ?? lower;
         return lower + (upper - lower) * ((rank - seen) / n);
       }
