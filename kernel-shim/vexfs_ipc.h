@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * vexfs_ipc internals shared by main.c, genl.c, requests.c and chardev.c,
- * and the in-kernel API for the filesystem.
+ * vexfs_ipc internals shared by the module's files. The in-kernel API for
+ * the filesystem is include/linux/vexfs_ipc.h.
  */
 #ifndef _VEXFS_IPC_INTERNAL_H
 #define _VEXFS_IPC_INTERNAL_H
@@ -10,7 +10,7 @@
 #include <linux/completion.h>
 #include <linux/types.h>
 #include <net/netlink.h>
-#include <uapi/linux/vexfs_ipc.h>
+#include <linux/vexfs_ipc.h>
 
 /* Module parameters (main.c). */
 extern unsigned int vexfs_ipc_max_pending;
@@ -20,47 +20,6 @@ extern unsigned int vexfs_ipc_max_pending_per_uid;
 extern unsigned int vexfs_ipc_user_max_priority;
 extern int vexfs_ipc_priority_gid;
 
-/**
- * struct vexfs_ipc_embed_args - one embedding request (in-kernel API)
- * @input:	input bytes, 1..VEXFS_IPC_MAX_INPUT_BYTES.
- * @input_len:	their length.
- * @model:	NUL-terminated model name or NULL for any.
- * @dimensions:	1..VEXFS_IPC_MAX_DIMENSIONS.
- * @data_type:	enum vexfs_ipc_data_type.
- * @priority:	0-255.
- * @timeout_ms:	1..VEXFS_IPC_MAX_TIMEOUT_MS.
- * @vector:	where the vector is written.
- * @vector_cap:	capacity of @vector; must hold vexfs_ipc_vector_bytes().
- * @session_key: the caller's session for sticky routing, 0 for none.
- */
-struct vexfs_ipc_embed_args {
-	const void *input;
-	u32 input_len;
-	const char *model;
-	u32 dimensions;
-	u8 data_type;
-	u8 priority;
-	u32 timeout_ms;
-	void *vector;
-	u32 vector_cap;
-	u64 session_key;
-};
-
-/**
- * struct vexfs_ipc_embed_result - outcome of vexfs_ipc_embed()
- * @request_id:	id the module gave the request.
- * @status:	enum vexfs_ipc_status.
- * @vector_len:	bytes written to args->vector (0 unless SUCCESS).
- * @processing_ns: time the daemon reported.
- */
-struct vexfs_ipc_embed_result {
-	u64 request_id;
-	u32 status;
-	u32 vector_len;
-	u64 processing_ns;
-};
-
-int vexfs_ipc_embed(const struct vexfs_ipc_embed_args *args, struct vexfs_ipc_embed_result *res);
 
 /* Fills the module's counters into @s (GET_STATS over genetlink and ioctl alike). */
 struct vexfs_ipc_stats;

@@ -25,16 +25,22 @@ const images = existsSync('/boot') ? readdirSync('/boot').filter((f) => /^vmlinu
 if (images.length === 0) missing.push('linux-image-cloud-amd64');
 const withHeaders = images.map((f) => f.slice('vmlinuz-'.length)).filter((v) => existsSync(`/lib/modules/${v}/build/Makefile`));
 if (images.length > 0 && withHeaders.length === 0) missing.push('linux-headers-cloud-amd64');
+if (!have('sparse')) missing.push('sparse');
 if (missing.length) fail(`missing Debian packages: ${missing.join(' ')} (apt-get install ${missing.join(' ')})`);
 const kver = withHeaders.sort().at(-1);
 const others = images.map((f) => f.slice('vmlinuz-'.length)).filter((v) => v !== kver);
 log(`guest kernel ${kver} (headers and image match)${others.length ? `; images without matching headers ignored: ${others.join(', ')}` : ''}`);
 
-// ---- build the module, refusing warnings
-const build = spawnSync('make', ['-C', join(root, 'kernel-shim'), `KVER=${kver}`], { encoding: 'utf8' });
-process.stderr.write(build.stdout.split('\n').filter((l) => /warning|error|\.ko/.test(l)).map((l) => `  ${l}\n`).join(''));
-if (build.status !== 0) fail(`module build failed:\n${build.stdout}\n${build.stderr}`);
-if (/warning:/.test(build.stdout + build.stderr)) fail('the module builds with warnings (W=1)');
+// ---- build the module and its test user, refusing compiler and sparse warnings
+for (const dir of ['kernel-shim', 'kernel-shim/test-consumer']) {
+  spawnSync('make', ['-C', join(root, dir), `KVER=${kver}`, 'clean'], { encoding: 'utf8' });
+  // C=2: sparse checks every file (address spaces, endianness, locking annotations).
+  const build = spawnSync('make', ['-C', join(root, dir), `KVER=${kver}`, 'C=2'], { encoding: 'utf8' });
+  const out = build.stdout + build.stderr;
+  process.stderr.write(out.split('\n').filter((l) => /warning|error|\.ko$/.test(l)).map((l) => `  ${l}\n`).join(''));
+  if (build.status !== 0) fail(`${dir} build failed:\n${out}`);
+  if (/warning:/.test(out)) fail(`${dir} builds with compiler (W=1) or sparse warnings`);
+}
 const vermagic = execFileSync('modinfo', ['-F', 'vermagic', join(root, 'kernel-shim', 'vexfs_ipc.ko')], { encoding: 'utf8' }).trim();
 if (!vermagic.startsWith(`${kver} `)) fail(`module vermagic "${vermagic}" does not match the guest kernel ${kver}`);
 
@@ -71,6 +77,7 @@ mkdirSync(join(project, 'native', 'build', 'Release'), { recursive: true });
 copyFileSync(join(root, 'native', 'build', 'Release', 'vexfs_native.node'), join(project, 'native', 'build', 'Release', 'vexfs_native.node'));
 mkdirSync(join(project, 'kernel-shim'));
 copyFileSync(join(root, 'kernel-shim', 'vexfs_ipc.ko'), join(project, 'kernel-shim', 'vexfs_ipc.ko'));
+copyFileSync(join(root, 'kernel-shim', 'test-consumer', 'vexfs_ipc_test.ko'), join(project, 'kernel-shim', 'vexfs_ipc_test.ko'));
 writeFileSync(
   join(rootfs, 'init'),
   `#!/bin/sh
@@ -78,6 +85,7 @@ mount -t proc proc /proc
 mount -t sysfs sys /sys
 mount -t devtmpfs dev /dev
 mount -t tmpfs tmp /tmp
+mount -t debugfs debugfs /sys/kernel/debug
 ifconfig lo 127.0.0.1 up
 export PATH=/bin:/usr/bin HOME=/tmp TMPDIR=/tmp UV_THREADPOOL_SIZE=64 CI=true NO_COLOR=1
 cd /work

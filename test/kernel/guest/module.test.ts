@@ -1,6 +1,7 @@
 // Runs inside the VM (npm run test:kernel) against the real vexfs_ipc.ko:
 // the daemon over generic netlink, SDK services, requests by ioctl.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
 import { appendFileSync, chmodSync, closeSync, constants, openSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
 
 import koffi from 'koffi';
@@ -203,6 +204,39 @@ describe('vexfs_ipc.ko', () => {
     const h = await dev.embed({ input: text('hello kernel'), dimensions: 384, dataType: DataType.FLOAT16 });
     expect(h.status).toBe(Status.SUCCESS);
     expect(h.vector.length).toBe(768);
+  });
+
+  it('serves the in-kernel API to another module calling from a kworker, which holds vexfs_ipc loaded', async () => {
+    const EMBED = '/sys/kernel/debug/vexfs_ipc_test/embed';
+    // The test module writes its outcome as three 32-bit words (return value, status, vector length), then the vector.
+    const call = async (line: string) => {
+      // Asynchronous: the write blocks until the answer, which this process's service gives.
+      await writeFile(EMBED, line);
+      const b = await readFile(EMBED);
+      return { ret: b.readInt32LE(0), status: b.readUInt32LE(4), vector: b.subarray(12, 12 + b.readUInt32LE(8)) };
+    };
+    const loaded = spawnSync('insmod', ['kernel-shim/vexfs_ipc_test.ko'], { encoding: 'utf8' });
+    expect(loaded.status, loaded.stderr).toBe(0);
+    try {
+      const ok = await call(`384 10000 ${HASHING_MODEL} written by the filesystem`);
+      expect(ok).toMatchObject({ ret: 0, status: Status.SUCCESS });
+      expect(ok.vector).toEqual(expectedVector('written by the filesystem'));
+      // The service holds "slow" requests: the kernel's own timeout ends it.
+      const slow = await call('384 300 slow held past its timeout');
+      expect(slow).toMatchObject({ ret: 0, status: Status.TIMEOUT });
+      for (const release of slowRelease.splice(0)) release();
+      // Bad arguments are the API's -EINVAL; no daemon is -ENOTCONN at once.
+      expect((await call('0 1000 - zero dimensions')).ret).toBe(-22);
+      // vexfs_ipc cannot go while a module using its API is loaded.
+      expect(spawnSync('rmmod', ['vexfs_ipc']).status).not.toBe(0);
+      await stopDaemon();
+      expect((await call(`384 1000 ${HASHING_MODEL} nobody home`)).ret).toBe(-107);
+      daemon = await startDaemon();
+      await expectServedAgain('back after the daemon');
+      expect((await call(`384 10000 ${HASHING_MODEL} written again`)).vector).toEqual(expectedVector('written again'));
+    } finally {
+      expect(spawnSync('rmmod', ['vexfs_ipc_test']).status).toBe(0);
+    }
   });
 
   it('lists and reports the service registered by ioctl', async () => {
