@@ -55,7 +55,7 @@ const struct nla_policy vexfs_ipc_policy[VEXFS_IPC_A_MAX + 1] = {
 	[VEXFS_IPC_A_SERVICE]		= NLA_POLICY_NESTED(vexfs_ipc_svc_policy),
 	[VEXFS_IPC_A_SERVICES]		= NLA_POLICY_NESTED_ARRAY(vexfs_ipc_svc_policy),
 	[VEXFS_IPC_A_STATS]		= NLA_POLICY_NESTED(vexfs_ipc_stats_policy),
-	[VEXFS_IPC_A_SESSION_KEY]	= { .type = NLA_U64 },
+	[VEXFS_IPC_A_SESSION_KEY]	= NLA_POLICY_MIN(NLA_U64, 1),
 	[VEXFS_IPC_A_FLAGS]		= NLA_POLICY_MASK(NLA_U32, VEXFS_IPC_F_ALL),
 };
 

@@ -16,6 +16,8 @@ import { DEVICE_PATH, VexfsDevice } from '../../../src/kernel/device.js';
 import { NetlinkConnection } from '../../../src/netlink/connection.js';
 import { GenlOpFlags, NetlinkProtocol, NlmFlags } from '../../../src/netlink/constants.js';
 import { resolveFamily } from '../../../src/netlink/controller.js';
+import { comparePolicies, parsePolicyDump, writeGetPolicy } from '../../../src/netlink/policy-dump.js';
+import { attrPolicy, statsPolicy, svcPolicy } from '../../../src/protocol/policy.js';
 import { type VexfsMessage, decodeGenl, writeGetStats } from '../../../src/protocol/messages.js';
 import { GenlKernelChannel } from '../../../src/kernel/channel.js';
 import { NetlinkSocket } from '../../../src/netlink/socket.js';
@@ -144,6 +146,21 @@ describe('vexfs_ipc.ko', () => {
       expect(flags.get(Cmd.EMBED_RESPONSE)! & GenlOpFlags.ADMIN_PERM).toBeTruthy();
       expect(flags.get(Cmd.GET_STATS)! & GenlOpFlags.ADMIN_PERM).toBe(0);
       expect(family.groups.map((g) => g.name)).toEqual(['events']);
+    } finally {
+      conn.close();
+    }
+  });
+
+  it("checks exactly the attribute policies src/protocol/policy.ts describes (CTRL_CMD_GETPOLICY)", async () => {
+    const conn = new NetlinkConnection(new NetlinkSocket(NetlinkProtocol.GENERIC).bind());
+    try {
+      const k = parsePolicyDump(await conn.request(0, (w, seq) => writeGetPolicy(w, seq, conn.socket.portId, 'VEXFS_IPC'), { dump: true }));
+      const daemonCommands = [Cmd.DAEMON_ATTACH, Cmd.DAEMON_DETACH, Cmd.EMBED_RESPONSE, Cmd.REPLY, Cmd.HEARTBEAT, Cmd.SERVICE_REVOKE, Cmd.GET_STATS];
+      for (const cmd of daemonCommands) {
+        const idx = k.doPolicy.get(cmd);
+        expect(idx, `command ${cmd} has a policy`).toBeDefined();
+        expect(comparePolicies(k, idx as number, attrPolicy, { [Attr.SERVICE]: svcPolicy, [Attr.SERVICES]: svcPolicy, [Attr.STATS]: statsPolicy })).toEqual([]);
+      }
     } finally {
       conn.close();
     }
