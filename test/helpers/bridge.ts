@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { afterEach } from 'vitest';
+
 import { ServiceState } from '../../src/abi/uapi.js';
 import { type DaemonConfig, defaultConfig } from '../../src/daemon/config.js';
 import { Daemon } from '../../src/daemon/daemon.js';
@@ -41,6 +43,22 @@ export async function startBridge(overrides: Partial<DaemonConfig> = {}, logTo?:
       await daemon.stop();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * The shared set-up of integration tests: `const start = useBridge()` at the top of a file
+ * gives a startBridge that closes every bridge it started after each test.
+ */
+export function useBridge(): (overrides?: Partial<DaemonConfig>, logTo?: NodeJS.WritableStream) => Promise<TestBridge> {
+  const open: TestBridge[] = [];
+  afterEach(async () => {
+    for (const b of open.splice(0)) await b.close();
+  });
+  return async (overrides = {}, logTo) => {
+    const b = await startBridge(overrides, logTo);
+    open.push(b);
+    return b;
   };
 }
 

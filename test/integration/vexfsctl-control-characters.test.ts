@@ -1,0 +1,35 @@
+// Names, versions and endpoints come from whoever registered: vexfsctl shows their control
+// characters escaped, so none reaches the administrator's terminal.
+import { describe, expect, it } from 'vitest';
+
+import { clean } from '../../src/cli/format.js';
+import { ControlClient } from '../../src/sdk/control-client.js';
+import { ctl } from '../helpers/ctl.js';
+import { type TestBridge, useBridge } from '../helpers/bridge.js';
+
+const start = useBridge();
+let bridge: TestBridge | undefined;
+
+describe('vexfsctl and hostile names', () => {
+  it('escapes C0, DEL and C1 control characters', () => {
+    expect(clean('a\u001b[2Jb\u0007c\u007fd\u009be')).toBe('a\\x1b[2Jb\\x07c\\x7fd\\x9be');
+    expect(clean('plain µs ✓')).toBe('plain µs ✓');
+  });
+
+  it('prints a service whose name carries an escape sequence without the escape', async () => {
+    bridge = await start();
+    const c = await ControlClient.connect(bridge.daemon.config.controlSocket);
+    try {
+      await c.register({ id: 'evil-name', name: 'x\u001b]0;pwned\u0007\u001b[2J', version: '1\u001b[31m', dimensions: [8], dataTypes: 0, models: [], maxBatchSize: 1, priority: 0, endpoint: 'unix:/tmp/evil-name.sock', metadata: {} });
+      const socket = bridge.daemon.config.controlSocket;
+      for (const args of [['services'], ['service', 'evil-name']]) {
+        const r = await ctl(['--socket', socket, ...args]);
+        expect(r.code, r.stderr).toBe(0);
+        expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+        expect(r.stdout).toContain('x\\x1b]0;pwned\\x07\\x1b[2J');
+      }
+    } finally {
+      c.close();
+    }
+  });
+});

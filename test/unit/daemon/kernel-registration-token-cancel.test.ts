@@ -1,0 +1,56 @@
+// A device registration with a token is checked asynchronously; when the module gives up
+// waiting (its REGISTER timed out) and says UNREGISTER meanwhile, the registration is not made.
+import { randomBytes } from 'node:crypto';
+
+import { describe, expect, it } from 'vitest';
+
+import { Cmd, Flags } from '../../../src/abi/uapi.js';
+import { type TokenRecord, type TokenStore, TokenAuthority } from '../../../src/auth/tokens.js';
+import { type KernelControlContext, handleKernelControl } from '../../../src/daemon/kernel-control.js';
+import { ServiceRegistry } from '../../../src/manager/registry.js';
+import type { KernelChannel } from '../../../src/kernel/channel.js';
+import type { ReplyMessage, ServiceRecord } from '../../../src/protocol/messages.js';
+
+class MemoryStore implements TokenStore {
+  private readonly m = new Map<string, TokenRecord>();
+  list = () => [...this.m.values()];
+  get = (id: string) => this.m.get(id);
+  put = (r: TokenRecord) => void this.m.set(r.id, r);
+}
+
+const service: ServiceRecord = { id: 'tok-dev', name: 'n', version: '', dimensions: [8], dataTypes: 1, models: ['m'], maxBatchSize: 1, priority: 0, endpoint: 'unix:/tmp/tok-dev.sock', flags: 0 };
+
+async function setUp() {
+  const tokens = TokenAuthority.withStore(randomBytes(32), new MemoryStore());
+  const { token } = await tokens.mint({ services: 'tok-*', models: ['m'], ttlMs: 60_000, note: '', byUid: 0 });
+  const registry = new ServiceRegistry();
+  const replies: ReplyMessage[] = [];
+  const ch = { reply: (m: ReplyMessage) => replies.push(m) } as unknown as KernelChannel;
+  const unused = () => {
+    throw new Error('unused');
+  };
+  const ctx: KernelControlContext = { registry, stats: unused, describe: unused, tokens, verifying: new Map(), onFault: unused };
+  return { token, registry, replies, ch, ctx };
+}
+
+describe('device registration with a token', () => {
+  it('is made once the token checks out, for an unprivileged registrant', async () => {
+    const { token, registry, replies, ch, ctx } = await setUp();
+    handleKernelControl({ cmd: Cmd.SERVICE_REGISTER, msg: { requestId: 1n, service, callerUid: 65534, callerPid: 7, token } }, ch, ctx);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(replies).toEqual([{ requestId: 1n, errno: 0 }]);
+    expect(registry.get('tok-dev')?.tokenId).toBeDefined();
+    registry.close();
+  });
+
+  it('is not made when the module said UNREGISTER while the token was being checked', async () => {
+    const { token, registry, replies, ch, ctx } = await setUp();
+    handleKernelControl({ cmd: Cmd.SERVICE_REGISTER, msg: { requestId: 2n, service, callerUid: 65534, callerPid: 7, token } }, ch, ctx);
+    handleKernelControl({ cmd: Cmd.SERVICE_UNREGISTER, msg: { requestId: 3n, serviceId: 'tok-dev', flags: Flags.NO_REPLY, callerUid: 65534, callerPid: 7 } }, ch, ctx);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(registry.get('tok-dev')).toBeUndefined();
+    expect(replies).toEqual([]);
+    expect(ctx.verifying.size).toBe(0);
+    registry.close();
+  });
+});
