@@ -3,7 +3,7 @@
 //
 //   foundation  abi, util, errors.ts, native.ts
 //   codecs      netlink, protocol (kernel protocol and vectors), frame, wire (service protocol)
-//   links       kernel (genl, char device, device ioctl), twin; auth, audit, trace beside them
+//   links       kernel (genl, char device, device ioctl), twin, links (to services); auth, audit, trace beside them
 //   manager     registry, service connections, queues, balancing, breakers, cache, limits
 //   observers   metrics (read the manager at scrape time)
 //   daemon      the composition root; bin and demo above it
@@ -13,7 +13,7 @@
 const LAYERS = [
   ['foundation', '^src/(abi/|util/|errors\\.ts|native\\.ts)'],
   ['codecs', '^src/(netlink|protocol|frame|wire)/'],
-  ['links', '^src/(kernel|twin|auth|audit|trace)/'],
+  ['links', '^src/(kernel|links|twin|auth|audit|trace)/'],
   ['manager', '^src/manager/'],
   ['observers', '^src/metrics/'],
   ['daemon', '^src/daemon/'],
@@ -50,7 +50,7 @@ module.exports = {
       name: 'nothing-below-uses-clients',
       comment: 'the daemon and its layers do not load the sdk or the cli',
       severity: 'error',
-      from: { path: '^src/(abi|util|netlink|protocol|frame|wire|kernel|twin|auth|audit|trace|manager|metrics|daemon)/' },
+      from: { path: '^src/(abi|util|netlink|protocol|frame|wire|kernel|links|twin|auth|audit|trace|manager|metrics|daemon)/' },
       to: { path: '^src/(sdk|cli|embedder|demo|bin)/' },
     },
   ],

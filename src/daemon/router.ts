@@ -299,7 +299,7 @@ export class Router extends EventEmitter<RouterEvents> {
    */
   setKernelCongested(on: boolean): void {
     this.kernelCongested = on;
-    for (const slot of this.slots.values()) slot.queue.setPaused(on || slot.entry.conn.congested);
+    for (const slot of this.slots.values()) slot.queue.setPaused(on || slot.entry.link.congested);
   }
 
   submit(req: EmbedRequest, reply: Reply): void {
@@ -486,7 +486,7 @@ export class Router extends EventEmitter<RouterEvents> {
         this.queuedByLevel,
         () => this.schedulePull(),
       );
-      if (this.kernelCongested || service.conn.congested) s.queue.setPaused(true);
+      if (this.kernelCongested || service.link.congested) s.queue.setPaused(true);
       this.slots.set(service, (slot = s));
     }
     return slot;
@@ -668,7 +668,7 @@ export class Router extends EventEmitter<RouterEvents> {
       const now = performance.now();
       let minLeft = Infinity;
       for (const e of entries) minLeft = Math.min(minLeft, e.expiresAt - now);
-      const outcomeOfSend = service.conn.send({
+      const outcomeOfSend = service.link.send({
         batchId: id,
         model: first.req.model ?? '',
         dimensions: first.req.dimensions,

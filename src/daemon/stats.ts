@@ -82,9 +82,9 @@ export function serviceStats(d: StatsSource, s: ServiceEntry): ServiceStatsMsg {
     pid: s.pid,
     cpuPermille: s.cpuPermille,
     rssBytes: s.rssKib * 1024,
-    sendBlocked: s.conn.counters.sendBlocked,
-    sendBufferedBytes: s.conn.sendBuffered,
-    framesRefused: s.conn.counters.framesRefused,
+    sendBlocked: s.link.counters.sendBlocked,
+    sendBufferedBytes: s.link.sendBuffered,
+    framesRefused: s.link.counters.framesRefused,
   };
 }
 

@@ -67,7 +67,7 @@ export class HealthChecker {
       s.pendingId = this.nextId;
       this.nextId = (this.nextId % 0xffffffff) + 1;
       s.sentAt = now;
-      if (!entry.conn.healthCheck(s.pendingId)) s.pendingId = 0;
+      if (!entry.link.healthCheck(s.pendingId)) s.pendingId = 0;
     }
   }
 

@@ -10,7 +10,8 @@ import { RegistrationError } from '../errors.js';
 import type { EmbedBatchResponseMsg, ServiceInfoMsg } from '../wire/proto.js';
 import { RegistrationPolicy, type TokenGrant } from '../auth/policy.js';
 import { endpointPath, validateRegistration } from '../wire/registration.js';
-import { ServiceConnection, type ServiceConnectionOptions, type ServiceFrameLimits } from './service-connection.js';
+import type { ServiceFrameLimits, ServiceLink, ServiceLinkFactory } from '../links/service-link.js';
+import { UnixServiceLink, type UnixServiceLinkOptions } from '../links/unix-service-link.js';
 
 function frameLimits(info: ServiceInfoMsg): ServiceFrameLimits {
   return { maxBatchSize: info.maxBatchSize, maxDimensions: Math.max(...info.dimensions) };
@@ -21,7 +22,8 @@ export interface ServiceEntry {
   owner: string;
   uid: number;
   pid: number;
-  conn: ServiceConnection;
+  /** How the daemon reaches it (by its endpoint's scheme). */
+  link: ServiceLink;
   state: ServiceState;
   active: number;
   total: number;
@@ -76,7 +78,9 @@ export interface RegistryOptions {
   maxPerOwner?: number;
   /** A ready service silent for longer than this is unhealthy (0: never). */
   heartbeatTimeoutMs?: number;
-  connection?: ServiceConnectionOptions;
+  connection?: UnixServiceLinkOptions;
+  /** Service links by endpoint scheme, besides "unix" (the SDK's socket). */
+  links?: Readonly<Record<string, ServiceLinkFactory>>;
 }
 
 export class ServiceRegistry extends EventEmitter<RegistryEvents> {
@@ -87,10 +91,15 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
   /** Owners exempt from the per-owner quota (the module's, bounded to one registration per file). */
   readonly unboundedOwners = new Set<string>();
   private readonly selfUid = process.getuid?.() ?? 0;
+  private readonly links: Readonly<Record<string, ServiceLinkFactory>>;
 
   constructor(private readonly options: RegistryOptions = {}) {
     super();
     this.maxServices = Math.min(options.maxServices ?? 100, Consts.MAX_SERVICES);
+    this.links = {
+      unix: (id, endpoint, limits) => new UnixServiceLink(id, endpointPath(endpoint), options.connection, limits),
+      ...options.links,
+    };
     const timeout = options.heartbeatTimeoutMs ?? 0;
     if (timeout > 0) {
       const period = Math.max(10, Math.min(timeout / 2, 1000));
@@ -180,10 +189,10 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
       existing.info = info;
       existing.tokenId = tokenId;
       if (previous.endpoint !== info.endpoint) {
-        existing.conn.close();
+        existing.link.close();
         existing.state = ServiceState.STARTING;
-        existing.conn = this.connect(existing);
-      } else existing.conn.setLimits(frameLimits(info));
+        existing.link = this.connect(existing);
+      } else existing.link.setLimits(frameLimits(info));
       this.emit('updated', existing, previous);
       return existing;
     }
@@ -192,7 +201,7 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
       owner,
       uid,
       pid,
-      conn: undefined as unknown as ServiceConnection,
+      link: undefined as unknown as ServiceLink,
       state: ServiceState.STARTING,
       active: 0,
       total: 0,
@@ -205,25 +214,30 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
       rssKib: 0,
       tokenId,
     };
-    entry.conn = this.connect(entry);
+    entry.link = this.connect(entry);
     this.services.set(info.id, entry);
     this.emit('registered', entry);
     return entry;
   }
 
-  private connect(entry: ServiceEntry): ServiceConnection {
-    const conn = new ServiceConnection(entry.info.id, endpointPath(entry.info.endpoint), this.options.connection, frameLimits(entry.info));
+  private connect(entry: ServiceEntry): ServiceLink {
+    const { id, endpoint } = entry.info;
+    const scheme = endpoint.slice(0, endpoint.indexOf(':'));
+    const factory = this.links[scheme];
+    // Validation admits unix: endpoints only today; this guards a scheme admitted without a link.
+    if (factory === undefined) throw new RegistrationError('EINVAL', `endpoint "${endpoint}": no service link for "${scheme}:" endpoints`);
+    const conn = factory(id, endpoint, frameLimits(entry.info));
     conn.on('ready', () => {
-      if (entry.conn !== conn) return;
+      if (entry.link !== conn) return;
       entry.state = ServiceState.READY;
       entry.lastHeartbeat = Date.now();
       this.emit('state', entry);
     });
     conn.on('congestion', (on) => {
-      if (entry.conn === conn) this.emit('congestion', entry, on);
+      if (entry.link === conn) this.emit('congestion', entry, on);
     });
     conn.on('down', () => {
-      if (entry.conn !== conn || entry.state === ServiceState.STOPPED) return;
+      if (entry.link !== conn || entry.state === ServiceState.STOPPED) return;
       entry.state = ServiceState.ERROR;
       this.emit('state', entry);
     });
@@ -238,7 +252,7 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
       }
     });
     conn.on('stopping', (drainMs) => {
-      if (entry.conn !== conn) return;
+      if (entry.link !== conn) return;
       if (entry.state !== ServiceState.STOPPING) {
         entry.state = ServiceState.STOPPING;
         // Listeners take it out of routing before the echo promises the service nothing more is coming.
@@ -305,7 +319,7 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
   private drop(entry: ServiceEntry, reason: string): void {
     this.services.delete(entry.info.id);
     entry.state = ServiceState.STOPPED;
-    entry.conn.close();
+    entry.link.close();
     this.emit('unregistered', entry, reason);
   }
 

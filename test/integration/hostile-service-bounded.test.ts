@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { Status } from '../../src/abi/uapi.js';
-import { HELLO_MAX_FRAME, serviceFrameBytes } from '../../src/manager/service-connection.js';
+import { HELLO_MAX_FRAME, serviceFrameBytes } from '../../src/links/unix-service-link.js';
 import { ControlClient } from '../../src/sdk/control-client.js';
 import { countBatchResults, encodeServiceFrame } from '../../src/wire/proto.js';
 import { type TestBridge, filled, useBridge } from '../helpers/bridge.js';
@@ -39,7 +39,7 @@ async function hostile(id: string, onConnection: (s: Socket) => void, shape = { 
   await c.register({ id, name: id, version: '', dataTypes: 0, models: [], priority: 0, endpoint: `unix:${path}`, metadata: {}, ...shape });
 }
 
-const serviceStats = (id: string) => bridge?.daemon.registry.get(id)?.conn;
+const serviceStats = (id: string) => bridge?.daemon.registry.get(id)?.link;
 
 describe('a hostile service', () => {
   it('is cut off at a huge length prefix before its Hello, without the daemon buffering it', async () => {
@@ -126,6 +126,6 @@ describe('a hostile service', () => {
     // accepts work and never answers out of rotation is the outlier detector's job); the reader serves the rest.
     expect(results.filter((r) => r.status === Status.SUCCESS).length).toBeGreaterThan(0);
     expect(results.every((r) => r.status === Status.SUCCESS || r.status === Status.TIMEOUT)).toBe(true);
-    expect(bridge.daemon.registry.get('reader')?.conn.congested).toBe(false);
+    expect(bridge.daemon.registry.get("reader")?.link.congested).toBe(false);
   });
 });

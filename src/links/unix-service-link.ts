@@ -1,8 +1,9 @@
 /**
- * The daemon's connection to one embedding service: it connects to the
- * endpoint the service registered, checks the service's Hello, sends batch
- * requests (all frames of a tick in one write), hands responses and
- * heartbeats back, and reconnects with exponential backoff until closed.
+ * The service link of the SDK's services: a Unix stream socket carrying
+ * proto/bridge.proto frames. It connects to the endpoint the service
+ * registered, checks the service's Hello, sends batch requests (all frames of
+ * a tick in one write), hands responses and heartbeats back, and reconnects
+ * with exponential backoff until closed.
  */
 import { EventEmitter } from 'node:events';
 import { type Socket, createConnection } from 'node:net';
@@ -16,18 +17,13 @@ import {
   encodeServiceFrame,
 } from '../wire/proto.js';
 import { type FrameReader, FrameWriter, readFrames } from '../wire/frames.js';
+import type { ServiceFrameLimits, ServiceLink, ServiceLinkCounters, ServiceLinkEvents } from './service-link.js';
 
-export interface ServiceConnectionOptions {
+export interface UnixServiceLinkOptions {
   reconnectMinMs?: number;
   reconnectMaxMs?: number;
   /** Bytes written to the service and not yet read by it before new batches are refused (the service is not reading). */
   maxSendBufferBytes?: number;
-}
-
-/** What a service may send, from its registration: a full batch of its largest vector. */
-export interface ServiceFrameLimits {
-  maxBatchSize: number;
-  maxDimensions: number;
 }
 
 /** Before its Hello a service may send only a Hello (a service id of at most 63 bytes). */
@@ -42,31 +38,7 @@ export function serviceFrameBytes(l: ServiceFrameLimits): number {
   return l.maxBatchSize * (l.maxDimensions * 4 + RESULT_OVERHEAD) + FRAME_HEADROOM;
 }
 
-export interface ServiceConnectionCounters {
-  /** Batches refused because the service had not read what it was sent. */
-  sendBlocked: number;
-  /** Frames refused before decoding: too large for the service's registration, or too many results. */
-  framesRefused: number;
-}
-
-export interface ServiceConnectionEvents {
-  /** Connected and the service said Hello with the expected id. */
-  ready: [];
-  /** The connection dropped (a reconnect is scheduled unless closed). */
-  down: [reason: string];
-  response: [msg: EmbedBatchResponseMsg];
-  /** With the service process's CPU use (per mille of one CPU) and resident memory (KiB), 0 when not reported. */
-  heartbeat: [activeRequests: number, cpuPermille: number, rssKib: number];
-  healthResult: [id: number, healthy: boolean, message: string];
-  /** The service is draining before it unregisters: send it nothing new, then ackStopping(). */
-  stopping: [drainMs: number];
-  /** A malformed frame or a protocol violation; the connection is reset. */
-  invalid: [err: Error];
-  /** The service stopped reading past the send bound (true), or caught up (false). */
-  congestion: [congested: boolean];
-}
-
-export class ServiceConnection extends EventEmitter<ServiceConnectionEvents> {
+export class UnixServiceLink extends EventEmitter<ServiceLinkEvents> implements ServiceLink {
   private socket: Socket | undefined;
   private writer: FrameWriter | undefined;
   private isReady = false;
@@ -79,12 +51,12 @@ export class ServiceConnection extends EventEmitter<ServiceConnectionEvents> {
   private readonly maxSendBuffer: number;
   private reader: FrameReader | undefined;
   private limits: ServiceFrameLimits;
-  readonly counters: ServiceConnectionCounters = { sendBlocked: 0, framesRefused: 0 };
+  readonly counters: ServiceLinkCounters = { sendBlocked: 0, framesRefused: 0 };
 
   constructor(
     readonly serviceId: string,
     readonly path: string,
-    options: ServiceConnectionOptions = {},
+    options: UnixServiceLinkOptions = {},
     limits: ServiceFrameLimits = { maxBatchSize: 1, maxDimensions: 1 },
   ) {
     super();
