@@ -57,7 +57,19 @@ async function ours() {
   const twin = new KernelTwin();
   const daemon = await spawnReady(
     process.execPath,
-    [join(rootDir, 'dist', 'bin', 'vexfs-bridged.js'), '--kernel', 'twin', '--twin-port', String(twin.portId), '--control-socket', control, '--log-level', 'info', '--metrics-port', '0'],
+    [
+      join(rootDir, 'dist', 'bin', 'vexfs-bridged.js'),
+      '--kernel',
+      'twin',
+      '--twin-port',
+      String(twin.portId),
+      '--control-socket',
+      control,
+      '--log-level',
+      'info',
+      '--metrics-port',
+      '0',
+    ],
     /kernel transport/,
     { stdio: ['ignore', 'ignore', 'pipe'], readFrom: 'stderr' },
   );

@@ -12,7 +12,17 @@ export const rootDir = dirname(benchDir);
 /** Compiles a C program from bench/c against the uapi header; returns the binary path. */
 export function buildC(name) {
   const out = join(mkdtempSync(join(tmpdir(), 'vexfs-bench-')), name);
-  execFileSync('gcc', ['-O2', '-Wall', '-Wextra', '-Werror', '-I', join(rootDir, 'kernel-shim', 'include', 'uapi'), '-o', out, join(benchDir, 'c', `${name}.c`)]);
+  execFileSync('gcc', [
+    '-O2',
+    '-Wall',
+    '-Wextra',
+    '-Werror',
+    '-I',
+    join(rootDir, 'kernel-shim', 'include', 'uapi'),
+    '-o',
+    out,
+    join(benchDir, 'c', `${name}.c`),
+  ]);
   return out;
 }
 

@@ -26,6 +26,6 @@ const result = spawnSync(process.execPath, [cmakeJs, 'compile', '-d', nativeDir,
 });
 if (result.status !== 0) {
   console.error('vexfs-bridge: the native addon failed to build (see the compiler output above).');
-  console.error('It needs cmake >= 3.15, a C++17 compiler and uv.h (shipped with Node\'s headers or libuv1-dev).');
+  console.error("It needs cmake >= 3.15, a C++17 compiler and uv.h (shipped with Node's headers or libuv1-dev).");
   process.exit(result.status ?? 1);
 }

@@ -56,10 +56,7 @@ export class NetlinkError extends VexfsError {
   readonly extackMessage: string | undefined;
   readonly extackOffset: number | undefined;
   constructor(errno: number, errnoName: string, extackMessage?: string, extackOffset?: number) {
-    super(
-      ErrorCode.Netlink,
-      `netlink request failed: ${errnoName} (${errno})${extackMessage ? `: ${extackMessage}` : ''}`,
-    );
+    super(ErrorCode.Netlink, `netlink request failed: ${errnoName} (${errno})${extackMessage ? `: ${extackMessage}` : ''}`);
     this.errno = errno;
     this.errnoName = errnoName;
     this.extackMessage = extackMessage;
@@ -113,8 +110,7 @@ export class NativeUnavailableError extends VexfsError {
   constructor(path: string, cause: unknown) {
     super(
       ErrorCode.NativeUnavailable,
-      `the native addon could not be loaded from ${path}; build it with "npm run build:native" ` +
-        '(needs cmake, a C++17 compiler and Node\'s headers)',
+      `the native addon could not be loaded from ${path}; build it with "npm run build:native" ` + "(needs cmake, a C++17 compiler and Node's headers)",
       { cause },
     );
   }

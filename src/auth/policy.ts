@@ -10,8 +10,16 @@ import { z } from 'zod';
 
 import { ConfigError, RegistrationError } from '../errors.js';
 
-const pattern = z.string().min(1).max(128).regex(/^[A-Za-z0-9._*-]+$/, 'a service id pattern: A-Z a-z 0-9 . _ - and * (any run of characters)');
-const modelPattern = z.string().min(1).max(128).regex(/^[A-Za-z0-9._:/@+*-]+$/, 'a model pattern: model characters and * (any run of characters)');
+const pattern = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9._*-]+$/, 'a service id pattern: A-Z a-z 0-9 . _ - and * (any run of characters)');
+const modelPattern = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9._:/@+*-]+$/, 'a model pattern: model characters and * (any run of characters)');
 
 const entrySchema = z
   .object({
@@ -48,12 +56,20 @@ export interface Registrant {
 
 /** A glob with `*` only, anchored. */
 export function globMatch(glob: string, s: string): boolean {
-  const re = new RegExp(`^${glob.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(
+    `^${glob
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return re.test(s);
 }
 
 export class RegistrationPolicy {
-  private constructor(readonly entries: readonly PolicyEntry[], readonly source: string) {}
+  private constructor(
+    readonly entries: readonly PolicyEntry[],
+    readonly source: string,
+  ) {}
 
   /** Nobody but root and the daemon's user may register. */
   static empty(): RegistrationPolicy {
@@ -93,25 +109,43 @@ export class RegistrationPolicy {
    * on, if any. Throws RegistrationError: EPERM (not allowed), EDQUOT (over
    * its quota), EACCES (the token does not cover it).
    */
-  decide(id: string, models: readonly string[], who: Registrant, grant: TokenGrant | undefined, held: (uid: number) => number, isUpdate: boolean, selfUid: number): string | undefined {
+  decide(
+    id: string,
+    models: readonly string[],
+    who: Registrant,
+    grant: TokenGrant | undefined,
+    held: (uid: number) => number,
+    isUpdate: boolean,
+    selfUid: number,
+  ): string | undefined {
     if (who.uid === 0 || who.uid === selfUid) return undefined;
     if (grant !== undefined) {
       if (!globMatch(grant.services, id)) throw new RegistrationError('EACCES', `token ${grant.id} allows service ids "${grant.services}", not "${id}"`);
       const denied = models.find((m) => !grant.models.some((g) => globMatch(g, m)));
       if (denied !== undefined) throw new RegistrationError('EACCES', `token ${grant.id} allows models ${grant.models.join(', ')}, not "${denied}"`);
-      if (models.length === 0 && !grant.models.includes('*')) throw new RegistrationError('EACCES', `token ${grant.id} allows models ${grant.models.join(', ')}; a service naming no model serves any and needs "*"`);
+      if (models.length === 0 && !grant.models.includes('*'))
+        throw new RegistrationError('EACCES', `token ${grant.id} allows models ${grant.models.join(', ')}; a service naming no model serves any and needs "*"`);
       return grant.id;
     }
     const mine = this.entries.filter((e) => e.uid === who.uid || (e.gid !== undefined && e.gid === who.gid));
     if (mine.length === 0) {
-      throw new RegistrationError('EPERM', `uid ${who.uid} may not register services: only root, the daemon's user (uid ${selfUid}), a registrant in the policy (${this.source}) or the holder of a registration token`);
+      throw new RegistrationError(
+        'EPERM',
+        `uid ${who.uid} may not register services: only root, the daemon's user (uid ${selfUid}), a registrant in the policy (${this.source}) or the holder of a registration token`,
+      );
     }
     const fits = mine.filter((e) => e.services.some((p) => globMatch(p, id)));
-    if (fits.length === 0) throw new RegistrationError('EPERM', `uid ${who.uid} may register service ids ${mine.flatMap((e) => e.services).join(', ')}, not "${id}"`);
+    if (fits.length === 0)
+      throw new RegistrationError('EPERM', `uid ${who.uid} may register service ids ${mine.flatMap((e) => e.services).join(', ')}, not "${id}"`);
     const withModels = fits.filter((e) => models.every((m) => e.models.some((g) => globMatch(g, m))) && (models.length > 0 || e.models.includes('*')));
-    if (withModels.length === 0) throw new RegistrationError('EPERM', `uid ${who.uid} may claim models ${fits.flatMap((e) => e.models).join(', ')} for "${id}", not ${models.length ? models.join(', ') : 'every model (none named)'}`);
+    if (withModels.length === 0)
+      throw new RegistrationError(
+        'EPERM',
+        `uid ${who.uid} may claim models ${fits.flatMap((e) => e.models).join(', ')} for "${id}", not ${models.length ? models.join(', ') : 'every model (none named)'}`,
+      );
     const quota = Math.max(...withModels.map((e) => e.maxRegistrations));
-    if (!isUpdate && held(who.uid) >= quota) throw new RegistrationError('EDQUOT', `uid ${who.uid} holds ${held(who.uid)} registrations, its quota is ${quota}`);
+    if (!isUpdate && held(who.uid) >= quota)
+      throw new RegistrationError('EDQUOT', `uid ${who.uid} holds ${held(who.uid)} registrations, its quota is ${quota}`);
     return undefined;
   }
 }

@@ -8,7 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
+import { type JWTPayload, SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 
 import { ControlError, RegistrationError } from '../errors.js';
 import type { TokenGrant } from './policy.js';
@@ -84,7 +84,11 @@ export class TokenAuthority {
     const keyPath = join(stateDir, 'token.key');
     if (!existsSync(keyPath)) writeFileSync(keyPath, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
     const key = Buffer.from(readFileSync(keyPath, 'utf8').trim(), 'base64');
-    if (key.length < 32) throw new ControlError('EINVAL', `${keyPath} holds ${key.length} key bytes; at least 32 are needed (remove it to make a new one, which voids every token)`);
+    if (key.length < 32)
+      throw new ControlError(
+        'EINVAL',
+        `${keyPath} holds ${key.length} key bytes; at least 32 are needed (remove it to make a new one, which voids every token)`,
+      );
     return new TokenAuthority(key, new FileTokenStore(join(stateDir, 'tokens.json')));
   }
 
@@ -94,7 +98,15 @@ export class TokenAuthority {
 
   async mint(o: MintOptions): Promise<{ token: string; record: TokenRecord }> {
     const now = Date.now();
-    const record: TokenRecord = { id: randomUUID(), services: o.services, models: o.models, expiresAt: now + o.ttlMs, createdAt: now, createdByUid: o.byUid, note: o.note };
+    const record: TokenRecord = {
+      id: randomUUID(),
+      services: o.services,
+      models: o.models,
+      expiresAt: now + o.ttlMs,
+      createdAt: now,
+      createdByUid: o.byUid,
+      note: o.note,
+    };
     const token = await new SignJWT({ svc: o.services, mdl: o.models })
       .setProtectedHeader({ alg: 'HS256' })
       .setJti(record.id)
@@ -109,12 +121,14 @@ export class TokenAuthority {
 
   /** The grant a token carries; RegistrationError EACCES saying why when it is not valid now. */
   async verify(token: string): Promise<TokenGrant> {
-    if (Buffer.byteLength(token) > MAX_TOKEN_BYTES) throw new RegistrationError('EACCES', `the registration token is ${Buffer.byteLength(token)} bytes; at most ${MAX_TOKEN_BYTES}`);
-    let payload;
+    if (Buffer.byteLength(token) > MAX_TOKEN_BYTES)
+      throw new RegistrationError('EACCES', `the registration token is ${Buffer.byteLength(token)} bytes; at most ${MAX_TOKEN_BYTES}`);
+    let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] }));
     } catch (err) {
-      const why = err instanceof joseErrors.JWTExpired ? 'it has expired' : err instanceof joseErrors.JOSEError ? `it is not valid (${err.code})` : 'it is not valid';
+      const why =
+        err instanceof joseErrors.JWTExpired ? 'it has expired' : err instanceof joseErrors.JOSEError ? `it is not valid (${err.code})` : 'it is not valid';
       throw new RegistrationError('EACCES', `the registration token was refused: ${why}`);
     }
     const record = typeof payload.jti === 'string' ? this.store.get(payload.jti) : undefined;

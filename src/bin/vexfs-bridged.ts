@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 
-import { configHelp, loadConfig } from '../daemon/config.js';
+import { type ParsedArgs, configHelp, loadConfig } from '../daemon/config.js';
 import { Daemon } from '../daemon/daemon.js';
 import { createLogger } from '../daemon/log.js';
 import { ConfigError } from '../errors.js';
@@ -24,7 +24,7 @@ function notifySystemd(logger: ReturnType<typeof createLogger>): void {
 }
 
 async function main(): Promise<number> {
-  let parsed;
+  let parsed: ParsedArgs;
   try {
     parsed = loadConfig({ argv: process.argv.slice(2), env: process.env });
   } catch (err) {

@@ -38,7 +38,8 @@ if (values.help) {
 }
 if (positionals.length > 1) usageError(`one control socket path at most, got ${positionals.length} arguments`);
 const controlSocket = values['control-socket'] ?? positionals[0];
-if (controlSocket !== undefined && !controlSocket.startsWith('/')) usageError(`the control socket must be an absolute path, got ${JSON.stringify(controlSocket)}`);
+if (controlSocket !== undefined && !controlSocket.startsWith('/'))
+  usageError(`the control socket must be an absolute path, got ${JSON.stringify(controlSocket)}`);
 
 try {
   const service = await startHashingEmbedder({

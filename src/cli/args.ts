@@ -17,7 +17,19 @@ export const COMMAND_OPTIONS: Record<Command, Record<string, Kind>> = {
   service: {},
   stats: { service: 'string' },
   top: { interval: 'string' },
-  register: { id: 'string', name: 'string', version: 'string', dims: 'string', models: 'string', 'max-batch': 'string', priority: 'string', endpoint: 'string', 'data-types': 'string', 'hold-ms': 'string', token: 'string' },
+  register: {
+    id: 'string',
+    name: 'string',
+    version: 'string',
+    dims: 'string',
+    models: 'string',
+    'max-batch': 'string',
+    priority: 'string',
+    endpoint: 'string',
+    'data-types': 'string',
+    'hold-ms': 'string',
+    token: 'string',
+  },
   unregister: {},
   embed: { model: 'string', dims: 'string', dtype: 'string', priority: 'string', timeout: 'string', session: 'string' },
   health: {},
@@ -66,7 +78,9 @@ export function parseArgs(argv: readonly string[]): Parsed {
       const allowed = { ...GLOBAL, ...(command ? COMMAND_OPTIONS[command] : {}) };
       const kind = allowed[name];
       if (kind === undefined) {
-        const names = Object.keys(allowed).map((n) => `--${n}`).join(', ');
+        const names = Object.keys(allowed)
+          .map((n) => `--${n}`)
+          .join(', ');
         throw usage(`unknown option --${name}${command ? ` for ${command}` : ''} (accepted: ${names})`);
       }
       if (kind === 'flag') {
@@ -117,7 +131,13 @@ export function stringOption(name: string, raw: string | true | undefined): stri
   return raw;
 }
 
-export const DTYPE_NAMES = { float32: DataType.FLOAT32, float16: DataType.FLOAT16, int8: DataType.INT8, int16: DataType.INT16, binary: DataType.BINARY } as const;
+export const DTYPE_NAMES = {
+  float32: DataType.FLOAT32,
+  float16: DataType.FLOAT16,
+  int8: DataType.INT8,
+  int16: DataType.INT16,
+  binary: DataType.BINARY,
+} as const;
 
 export function dtypeOption(raw: string | true | undefined): number {
   if (raw === undefined) return DataType.FLOAT32;

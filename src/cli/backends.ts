@@ -3,7 +3,7 @@
  * when it exists, else the daemon's control socket. Both fill the views in
  * views.ts; errors become CliErrors that say what to do.
  */
-import { statSync, readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 
 import { Consts, Transport } from '../abi/uapi.js';
 import { ControlError, RegistrationError, TransportError } from '../errors.js';
@@ -83,7 +83,11 @@ export class DeviceBackend implements Backend {
     const valid = s.daemon_valid === 1;
     return {
       source: this.source,
-      kernel: { module: true, daemonAttached: s.daemon_attached === 1, transport: TRANSPORT_NAMES[s.daemon_attached === 1 ? (s.transport as number) : Transport.NONE] ?? String(s.transport) },
+      kernel: {
+        module: true,
+        daemonAttached: s.daemon_attached === 1,
+        transport: TRANSPORT_NAMES[s.daemon_attached === 1 ? (s.transport as number) : Transport.NONE] ?? String(s.transport),
+      },
       uptimeMs: valid ? num(s.daemon_uptime_ms) : 0,
       services: valid ? num(s.daemon_services) : 0,
       inflight: valid ? num(s.daemon_inflight) : num(s.inflight),
@@ -103,7 +107,10 @@ export class DeviceBackend implements Backend {
   async stats(): Promise<StatsView> {
     const s = await this.daemonStats();
     if (s.daemon_valid !== 1) {
-      throw new CliError(ExitCode.UNAVAILABLE, `the module has no daemon counters: ${s.daemon_attached === 1 ? 'the daemon did not answer in time' : 'no daemon is attached (start vexfs-bridged)'}`);
+      throw new CliError(
+        ExitCode.UNAVAILABLE,
+        `the module has no daemon counters: ${s.daemon_attached === 1 ? 'the daemon did not answer in time' : 'no daemon is attached (start vexfs-bridged)'}`,
+      );
     }
     const hits = num(s.daemon_cache_hits);
     const misses = num(s.daemon_cache_misses);
@@ -198,12 +205,14 @@ function deviceError(err: unknown, path: string, what: string): Error {
   switch (e.code) {
     case 'ENOENT':
       if (what === 'open') return new CliError(ExitCode.UNAVAILABLE, `${path} does not exist: the vexfs_ipc module is not loaded (modprobe vexfs_ipc)`);
-      if (what.startsWith('UNREGISTER')) return new CliError(ExitCode.NOT_FOUND, `${what}: this process holds no registration with that id (it was removed meanwhile)`);
+      if (what.startsWith('UNREGISTER'))
+        return new CliError(ExitCode.NOT_FOUND, `${what}: this process holds no registration with that id (it was removed meanwhile)`);
       return new CliError(ExitCode.NOT_FOUND, `${what}: no such service is registered (vexfsctl services lists them)`);
     case 'EDQUOT':
     case 'EACCES':
     case 'EPERM':
-      if (e.code === 'EDQUOT' && what.startsWith('SEND')) return new CliError(ExitCode.FAILED, `${what}: this user already has the module's max_pending_per_uid requests pending (EDQUOT)`);
+      if (e.code === 'EDQUOT' && what.startsWith('SEND'))
+        return new CliError(ExitCode.FAILED, `${what}: this user already has the module's max_pending_per_uid requests pending (EDQUOT)`);
       // The device is open by now: a registration's refusal is the daemon's policy speaking.
       if (what.startsWith('REGISTER')) return new CliError(ExitCode.PERMISSION, `${what}: ${POLICY_REFUSALS[e.code]}`);
       return new CliError(ExitCode.PERMISSION, `permission denied: ${what} on ${path}: ${deviceAccessHint(path)}`);
@@ -224,7 +233,8 @@ function deviceError(err: unknown, path: string, what: string): Error {
 }
 
 const POLICY_REFUSALS: Record<string, string> = {
-  EPERM: "the daemon's policy does not let this user register this id or these models (an administrator adds a policy entry, or gives you a token: vexfsctl token create)",
+  EPERM:
+    "the daemon's policy does not let this user register this id or these models (an administrator adds a policy entry, or gives you a token: vexfsctl token create)",
   EACCES: 'the daemon refused the registration token (not minted by it, expired, revoked, or not covering this id or these models)',
   EDQUOT: "this user's registration quota in the daemon's policy is used up",
 };
@@ -244,7 +254,6 @@ export function deviceAccessHint(path: string): string {
   }
 }
 
-
 // ---- the daemon's control socket ----
 
 export class DaemonBackend implements Backend {
@@ -262,10 +271,17 @@ export class DaemonBackend implements Backend {
       if (err instanceof TransportError) {
         const code = (err.cause as NodeJS.ErrnoException | undefined)?.code;
         if (code === 'EACCES' || code === 'EPERM') {
-          return Promise.reject(new CliError(ExitCode.PERMISSION, `permission denied on the daemon's control socket ${path}: connect as the daemon's user or root, or a member of the socket's group`));
+          return Promise.reject(
+            new CliError(
+              ExitCode.PERMISSION,
+              `permission denied on the daemon's control socket ${path}: connect as the daemon's user or root, or a member of the socket's group`,
+            ),
+          );
         }
         const why = deviceMissing ? 'the vexfs_ipc module is not loaded (no /dev/vexfs_ipc) and ' : '';
-        return Promise.reject(new CliError(ExitCode.UNAVAILABLE, `${why}the daemon is not running: nothing listens on ${path} (start vexfs-bridged, or pass --socket PATH)`));
+        return Promise.reject(
+          new CliError(ExitCode.UNAVAILABLE, `${why}the daemon is not running: nothing listens on ${path} (start vexfs-bridged, or pass --socket PATH)`),
+        );
       }
       throw err;
     }
@@ -276,7 +292,14 @@ export class DaemonBackend implements Backend {
       return await fn();
     } catch (err) {
       if (err instanceof RegistrationError || err instanceof ControlError) {
-        const code = err.errno === 'ENOENT' ? ExitCode.NOT_FOUND : err.errno === 'EPERM' || err.errno === 'EACCES' || err.errno === 'EDQUOT' ? ExitCode.PERMISSION : err.errno === 'EINVAL' || err.errno === 'E2BIG' ? ExitCode.USAGE : ExitCode.FAILED;
+        const code =
+          err.errno === 'ENOENT'
+            ? ExitCode.NOT_FOUND
+            : err.errno === 'EPERM' || err.errno === 'EACCES' || err.errno === 'EDQUOT'
+              ? ExitCode.PERMISSION
+              : err.errno === 'EINVAL' || err.errno === 'E2BIG'
+                ? ExitCode.USAGE
+                : ExitCode.FAILED;
         throw new CliError(code, `${err.message} (${err.errno})`);
       }
       if (err instanceof TransportError || (err as { code?: string }).code === 'ERR_VEXFS_CLOSED') {
@@ -365,7 +388,15 @@ export class DaemonBackend implements Backend {
 
   async embed(call: EmbedCallView): Promise<EmbedOutcome> {
     const r = await this.call(() =>
-      this.client.embed({ input: Buffer.from(call.text), model: call.model ?? '', dimensions: call.dimensions, dataType: call.dataType, priority: call.priority, timeoutMs: call.timeoutMs, sessionKey: call.sessionKey === 0n ? '' : String(call.sessionKey) }),
+      this.client.embed({
+        input: Buffer.from(call.text),
+        model: call.model ?? '',
+        dimensions: call.dimensions,
+        dataType: call.dataType,
+        priority: call.priority,
+        timeoutMs: call.timeoutMs,
+        sessionKey: call.sessionKey === 0n ? '' : String(call.sessionKey),
+      }),
     );
     return { requestId: BigInt(r.requestId), status: r.status, vector: r.vector, processingNs: r.processingNs, priorityClamped: false };
   }

@@ -6,7 +6,18 @@ import { fromFloat16Bits } from '../protocol/vectors.js';
 import { findControlSocket } from '../util/places.js';
 import { DEVICE_PATH } from '../kernel/device.js';
 import type { ServiceInfoMsg, TokenInfoMsg } from '../wire/proto.js';
-import { COMMAND_OPTIONS, type Command, DTYPE_NAMES, type Parsed, dimsOption, dtypeOption, intOption, priorityOption, sessionOption, stringOption } from './args.js';
+import {
+  COMMAND_OPTIONS,
+  type Command,
+  DTYPE_NAMES,
+  type Parsed,
+  dimsOption,
+  dtypeOption,
+  intOption,
+  priorityOption,
+  sessionOption,
+  stringOption,
+} from './args.js';
 import { type Backend, DaemonBackend, DeviceBackend } from './backends.js';
 import { completionScript } from './completion.js';
 import { ExitCode, usage } from './errors.js';
@@ -14,7 +25,6 @@ import { type Style, bytes, duration, judge, pairs, paint, percent, table, uptim
 import type { Context, Io } from './context.js';
 import { runTop } from './top.js';
 import { type EmbedView, STATUS_NAMES, type ServiceView, type StatsView, type StatusView } from './views.js';
-
 
 export function makeContext(parsed: Parsed, io: Io): Context {
   const o = parsed.options;
@@ -84,7 +94,8 @@ export async function run(ctx: Context): Promise<ExitCode> {
       return token(ctx);
     case 'completion': {
       const shell = parsed.args[0] ?? 'bash';
-      if (shell !== 'bash') throw usage(`completion ${JSON.stringify(shell)}: only bash is supported (zsh: autoload bashcompinit && bashcompinit, then the bash script)`);
+      if (shell !== 'bash')
+        throw usage(`completion ${JSON.stringify(shell)}: only bash is supported (zsh: autoload bashcompinit && bashcompinit, then the bash script)`);
       ctx.io.out(completionScript());
       return ExitCode.OK;
     }
@@ -102,8 +113,12 @@ function show<T>(ctx: Context, view: T, text: (style: Style, v: T) => string): E
 
 function statusText(style: Style, s: StatusView): string {
   const kernel = s.kernel.module
-    ? s.kernel.daemonAttached ? `module loaded, daemon attached over ${s.kernel.transport}` : 'module loaded, no daemon attached'
-    : s.kernel.daemonAttached ? `no module: daemon on the kernel twin (${s.kernel.transport})` : 'no module, no kernel side';
+    ? s.kernel.daemonAttached
+      ? `module loaded, daemon attached over ${s.kernel.transport}`
+      : 'module loaded, no daemon attached'
+    : s.kernel.daemonAttached
+      ? `no module: daemon on the kernel twin (${s.kernel.transport})`
+      : 'no module, no kernel side';
   return pairs(style, [
     ['kernel', { text: kernel, colour: s.kernel.daemonAttached ? 'green' : 'red' }],
     ['source', s.source === 'device' ? `${DEVICE_PATH} (ioctl)` : "daemon's control socket"],
@@ -234,7 +249,11 @@ async function register(ctx: Context): Promise<ExitCode> {
   const b = await ctx.backend();
   await b.register(info, stringOption('token', o.token) ?? (process.env.VEXFS_REGISTRATION_TOKEN || undefined));
   const via = b.source === 'device' ? 'ioctl' : 'control socket';
-  ctx.io.out(ctx.json ? JSON.stringify({ registered: id, via }) : `registered ${id} via ${via}; ${holdMs ? `holding for ${holdMs} ms` : 'holding until Ctrl-C'} (the registration ends with this process)`);
+  ctx.io.out(
+    ctx.json
+      ? JSON.stringify({ registered: id, via })
+      : `registered ${id} via ${via}; ${holdMs ? `holding for ${holdMs} ms` : 'holding until Ctrl-C'} (the registration ends with this process)`,
+  );
   await new Promise<void>((resolve) => {
     const done = () => {
       process.off('SIGINT', done);
@@ -271,7 +290,11 @@ async function token(ctx: Context): Promise<ExitCode> {
     const services = stringOption('services', o.services) ?? failMissingFor('token create', 'services');
     const models = typeof o.models === 'string' && o.models !== '' ? o.models.split(',') : ['*'];
     const { token: t, info } = await d.tokenCreate({ services, models, ttlMs: ttlOption(o.ttl), note: typeof o.note === 'string' ? o.note : '' });
-    ctx.io.out(ctx.json ? JSON.stringify({ token: t, ...tokenView(info) }, null, 2) : `${t}\n(token ${info.id}: services ${info.services}, models ${info.models.join(',')}, expires ${new Date(info.expiresAtMs).toISOString()}; shown only now)`);
+    ctx.io.out(
+      ctx.json
+        ? JSON.stringify({ token: t, ...tokenView(info) }, null, 2)
+        : `${t}\n(token ${info.id}: services ${info.services}, models ${info.models.join(',')}, expires ${new Date(info.expiresAtMs).toISOString()}; shown only now)`,
+    );
     return ExitCode.OK;
   }
   if (sub === 'list') {
@@ -316,7 +339,15 @@ function tokenView(t: TokenInfoMsg): TokenView {
 
 function tokensText(style: Style, list: TokenView[]): string {
   if (list.length === 0) return 'no registration tokens have been minted';
-  const rows = list.map((t) => [t.id, t.services, t.models.join(','), t.revokedAt ? 'revoked' : Date.parse(t.expiresAt) < Date.now() ? 'expired' : 'valid', t.expiresAt, String(t.liveRegistrations), t.note]);
+  const rows = list.map((t) => [
+    t.id,
+    t.services,
+    t.models.join(','),
+    t.revokedAt ? 'revoked' : Date.parse(t.expiresAt) < Date.now() ? 'expired' : 'valid',
+    t.expiresAt,
+    String(t.liveRegistrations),
+    t.note,
+  ]);
   return table(style, ['ID', 'SERVICES', 'MODELS', 'STATE', 'EXPIRES', 'LIVE', 'NOTE'], rows);
 }
 
@@ -345,7 +376,8 @@ async function embed(ctx: Context): Promise<ExitCode> {
   const o = ctx.parsed.options;
   const text = ctx.parsed.args[0] as string;
   if (text === '') throw usage('embed needs non-empty <text>');
-  if (Buffer.byteLength(text) > Consts.MAX_INPUT_BYTES) throw usage(`<text> is ${Buffer.byteLength(text)} bytes; at most ${Consts.MAX_INPUT_BYTES} are accepted`);
+  if (Buffer.byteLength(text) > Consts.MAX_INPUT_BYTES)
+    throw usage(`<text> is ${Buffer.byteLength(text)} bytes; at most ${Consts.MAX_INPUT_BYTES} are accepted`);
   const model = stringOption('model', o.model);
   const dataType = dtypeOption(o.dtype);
   const priority = priorityOption(o.priority);
@@ -356,7 +388,8 @@ async function embed(ctx: Context): Promise<ExitCode> {
   if (dimensions === undefined) {
     // The dimensions of a registered service that serves this model.
     const fit = (await b.services()).find((s) => (model === undefined ? s.models.length === 0 : s.models.includes(model)));
-    if (fit === undefined) throw usage(`--dims is needed: no registered service serves ${model === undefined ? 'requests without a model' : `model "${model}"`} to take it from`);
+    if (fit === undefined)
+      throw usage(`--dims is needed: no registered service serves ${model === undefined ? 'requests without a model' : `model "${model}"`} to take it from`);
     dimensions = fit.dimensions[0] as number;
   }
   const started = process.hrtime.bigint();
@@ -406,7 +439,7 @@ function embedText(style: Style, v: EmbedView): string {
     ['status', { text: v.status, colour: ok ? 'green' : 'red' }],
     ['request id', v.requestId],
   ];
-  if (v.priorityClamped) entries.push(['priority', "lowered by the module to its user_max_priority (CAP_SYS_NICE or its priority_gid may use more)"]);
+  if (v.priorityClamped) entries.push(['priority', 'lowered by the module to its user_max_priority (CAP_SYS_NICE or its priority_gid may use more)']);
   if (ok) {
     const dtype = Object.entries(DTYPE_NAMES).find(([, n]) => n === v.dataType)?.[0] ?? String(v.dataType);
     const head = v.values.slice(0, 8).map((x) => (Number.isInteger(x) ? String(x) : x.toFixed(4)));
@@ -431,11 +464,13 @@ async function health(ctx: Context): Promise<ExitCode> {
   const [status, services] = await Promise.all([b.status(), b.services()]);
   const healthy = services.filter((s) => s.health > 0);
   const checks = [
-    { check: 'kernel side', ok: status.kernel.daemonAttached, detail: status.kernel.daemonAttached ? `daemon attached (${status.kernel.transport})` : 'no daemon attached' },
+    {
+      check: 'kernel side',
+      ok: status.kernel.daemonAttached,
+      detail: status.kernel.daemonAttached ? `daemon attached (${status.kernel.transport})` : 'no daemon attached',
+    },
     { check: 'services', ok: healthy.length > 0, detail: `${healthy.length} of ${services.length} healthy` },
-    ...services
-      .filter((s) => s.health === 0)
-      .map((s) => ({ check: `service ${s.id}`, ok: false, detail: `state ${s.state}, breaker ${s.breaker}, health 0` })),
+    ...services.filter((s) => s.health === 0).map((s) => ({ check: `service ${s.id}`, ok: false, detail: `state ${s.state}, breaker ${s.breaker}, health 0` })),
   ];
   const ok = checks.slice(0, 2).every((c) => c.ok);
   if (ctx.json) ctx.io.out(JSON.stringify({ healthy: ok, checks }, null, 2));
@@ -458,28 +493,69 @@ const SUMMARY: Record<Command, string> = {
   unregister: "remove a service's registration (root, the daemon's user or the registrant's)",
   embed: 'send one embedding request through the kernel path',
   health: 'exit 0 when attached with at least one healthy service',
-  token: 'registration tokens: create, list, revoke (root or the daemon\'s user)',
+  token: "registration tokens: create, list, revoke (root or the daemon's user)",
   completion: 'print the bash completion script',
   help: 'help for a command',
 };
 
-const DETAILS: Partial<Record<Command, string>> = {
-  stats: 'options:\n  --service ID           one service\nexamples:\n  vexfsctl stats\n  vexfsctl stats --service minilm --json',
-  top: 'options:\n  --interval MS          refresh period (100-60000, default 1000)\nkeys: q or Ctrl-C quits',
-  register:
-    'options:\n  --id ID                required, [A-Za-z0-9._-]\n  --dims N[,N...]        required, 1-16 sizes of 1-8192\n  --endpoint unix:/PATH  required, where the daemon connects\n  --name NAME            default the id\n  --version V\n  --models A,B           default: serves requests naming no model\n  --max-batch N          1-1000, default 32\n  --priority N           0-255, default 0\n  --data-types T,T       float32,float16,int8,int16,binary (default float32)\n  --hold-ms MS           unregister after this long (default: at Ctrl-C)\n  --token TOKEN          a registration token (default $VEXFS_REGISTRATION_TOKEN)\nexample:\n  vexfsctl register --id test --dims 384 --endpoint unix:/run/test.sock --hold-ms 60000',
-  token:
-    'vexfsctl token create --services PATTERN [--models A,B] [--ttl 7d] [--note TEXT]\n  --services PATTERN     service ids the token allows; * matches any run of characters\n  --models A,B           model patterns it allows (default *: any, and services naming no model)\n  --ttl DURATION         90s, 30m, 12h, 7d (default 1d, at most 366d)\n  prints the token once; give it to the service (SDK option token, or $VEXFS_REGISTRATION_TOKEN)\nvexfsctl token list\nvexfsctl token revoke ID   at once: registrations made with it are removed\nneeds the daemon\'s --state-dir',
-  unregister: 'Goes to the daemon\'s control socket (an ioctl can only unregister what its own file registered);\na registration made by ioctl is revoked in the module as well, which frees its id at once.\nexample:\n  vexfsctl unregister minilm',
-  embed:
-    'options:\n  --model NAME\n  --dims N               default: the first size of a service serving the model\n  --dtype T              float32 (default), float16, int8, int16, binary\n  --priority P           0-255 or low, normal (default), high, critical\n  --timeout MS           1-600000, default 5000\n  --session KEY          1-18446744073709551615: requests with the same key stay on one service\n                         while the daemon runs --sticky-by key\nexits 1 when the answer is not SUCCESS\nexample:\n  vexfsctl embed "hello world" --model minilm --dims 384',
+// One line of help per array entry: readable here, joined when printed.
+const DETAILS: Partial<Record<Command, readonly string[]>> = {
+  stats: ['options:', '  --service ID           one service', 'examples:', '  vexfsctl stats', '  vexfsctl stats --service minilm --json'],
+  top: ['options:', '  --interval MS          refresh period (100-60000, default 1000)', 'keys: q or Ctrl-C quits'],
+  register: [
+    'options:',
+    '  --id ID                required, [A-Za-z0-9._-]',
+    '  --dims N[,N...]        required, 1-16 sizes of 1-8192',
+    '  --endpoint unix:/PATH  required, where the daemon connects',
+    '  --name NAME            default the id',
+    '  --version V',
+    '  --models A,B           default: serves requests naming no model',
+    '  --max-batch N          1-1000, default 32',
+    '  --priority N           0-255, default 0',
+    '  --data-types T,T       float32,float16,int8,int16,binary (default float32)',
+    '  --hold-ms MS           unregister after this long (default: at Ctrl-C)',
+    '  --token TOKEN          a registration token (default $VEXFS_REGISTRATION_TOKEN)',
+    'example:',
+    '  vexfsctl register --id test --dims 384 --endpoint unix:/run/test.sock --hold-ms 60000',
+  ],
+  token: [
+    'vexfsctl token create --services PATTERN [--models A,B] [--ttl 7d] [--note TEXT]',
+    '  --services PATTERN     service ids the token allows; * matches any run of characters',
+    '  --models A,B           model patterns it allows (default *: any, and services naming no model)',
+    '  --ttl DURATION         90s, 30m, 12h, 7d (default 1d, at most 366d)',
+    '  prints the token once; give it to the service (SDK option token, or $VEXFS_REGISTRATION_TOKEN)',
+    'vexfsctl token list',
+    'vexfsctl token revoke ID   at once: registrations made with it are removed',
+    "needs the daemon's --state-dir",
+  ],
+  unregister: [
+    "Goes to the daemon's control socket (an ioctl can only unregister what its own file registered);",
+    'a registration made by ioctl is revoked in the module as well, which frees its id at once.',
+    'example:',
+    '  vexfsctl unregister minilm',
+  ],
+  embed: [
+    'options:',
+    '  --model NAME',
+    '  --dims N               default: the first size of a service serving the model',
+    '  --dtype T              float32 (default), float16, int8, int16, binary',
+    '  --priority P           0-255 or low, normal (default), high, critical',
+    '  --timeout MS           1-600000, default 5000',
+    '  --session KEY          1-18446744073709551615: requests with the same key stay on one service',
+    '                         while the daemon runs --sticky-by key',
+    'exits 1 when the answer is not SUCCESS',
+    'example:',
+    '  vexfsctl embed "hello world" --model minilm --dims 384',
+  ],
 };
 
 export function helpText(topic?: string): string {
   if (topic !== undefined && topic in SUMMARY) {
     const c = topic as Command;
     const opts = Object.keys(COMMAND_OPTIONS[c]);
-    return [`vexfsctl ${c}: ${SUMMARY[c]}`, DETAILS[c] ?? (opts.length ? `options: ${opts.map((x) => `--${x}`).join(' ')}` : ''), '', GLOBAL_HELP].filter((x) => x !== '').join('\n');
+    return [`vexfsctl ${c}: ${SUMMARY[c]}`, DETAILS[c]?.join('\n') ?? (opts.length ? `options: ${opts.map((x) => `--${x}`).join(' ')}` : ''), '', GLOBAL_HELP]
+      .filter((x) => x !== '')
+      .join('\n');
   }
   if (topic !== undefined) throw usage(`no help for "${topic}" (commands: ${Object.keys(SUMMARY).join(', ')})`);
   return [
@@ -508,4 +584,3 @@ const GLOBAL_HELP = [
   `  --socket PATH          default $VEXFS_CONTROL_SOCKET or ${findControlSocket()}`,
   '  --no-color             (colour is used only on a terminal, never with NO_COLOR set)',
 ].join('\n');
-

@@ -2,7 +2,12 @@
 import { COMMANDS, COMMAND_OPTIONS } from './args.js';
 
 export function completionScript(): string {
-  const perCommand = COMMANDS.map((c) => `    ${c}) opts="${Object.keys(COMMAND_OPTIONS[c]).map((o) => `--${o}`).join(' ')}" ;;`).join('\n');
+  const perCommand = COMMANDS.map(
+    (c) =>
+      `    ${c}) opts="${Object.keys(COMMAND_OPTIONS[c])
+        .map((o) => `--${o}`)
+        .join(' ')}" ;;`,
+  ).join('\n');
   return `# bash completion for vexfsctl: eval "$(vexfsctl completion bash)"
 _vexfsctl() {
   local cur prev cmd opts i

@@ -63,6 +63,7 @@ function trim(x: number): string {
  * (no escape-sequence injection). Every table and pairs cell passes here.
  */
 export function clean(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 

@@ -114,6 +114,8 @@ function screen(style: Style, f: Frame, p: Frame | undefined, intervalMs: number
       String(s.failures),
     ];
   });
-  const services = rows.length ? table(style, ['SERVICE', 'STATE', 'HEALTH', 'BREAKER', 'RATE', 'ACTIVE', 'QUEUED', 'P50', 'P99', 'FAILED'], rows) : 'no services are registered';
+  const services = rows.length
+    ? table(style, ['SERVICE', 'STATE', 'HEALTH', 'BREAKER', 'RATE', 'ACTIVE', 'QUEUED', 'P50', 'P99', 'FAILED'], rows)
+    : 'no services are registered';
   return [...head, services].join('\n');
 }

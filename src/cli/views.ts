@@ -4,7 +4,7 @@
  * is the same either way.
  */
 import { Breaker, Consts, ServiceState, Status } from '../abi/uapi.js';
-import { LEVEL_NAMES } from '../abi/priority.js';
+import type { LEVEL_NAMES } from '../abi/priority.js';
 
 export const STATE_NAMES = Object.fromEntries(Object.entries(ServiceState).map(([k, v]) => [v, k.toLowerCase()])) as Record<number, string>;
 export const STATUS_NAMES = Object.fromEntries(Object.entries(Status).map(([k, v]) => [v, k])) as Record<number, string>;

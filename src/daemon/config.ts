@@ -94,55 +94,254 @@ const SPEC: Record<keyof DaemonConfig, Spec & { env: string; flag: string; help:
   controlSocket: { type: 'path', env: 'VEXFS_CONTROL_SOCKET', flag: '--control-socket', help: 'control socket path' },
   maxInflight: { type: 'int', min: 1, max: 1_000_000, env: 'VEXFS_MAX_INFLIGHT', flag: '--max-inflight', help: 'requests held at once' },
   maxServices: { type: 'int', min: 1, max: Consts.MAX_SERVICES, env: 'VEXFS_MAX_SERVICES', flag: '--max-services', help: 'registered services' },
-  shutdownGraceMs: { type: 'int', min: 0, max: 600_000, env: 'VEXFS_SHUTDOWN_GRACE_MS', flag: '--shutdown-grace-ms', help: 'time to finish in-flight requests on stop' },
+  shutdownGraceMs: {
+    type: 'int',
+    min: 0,
+    max: 600_000,
+    env: 'VEXFS_SHUTDOWN_GRACE_MS',
+    flag: '--shutdown-grace-ms',
+    help: 'time to finish in-flight requests on stop',
+  },
   logLevel: { type: 'enum', values: LOG_LEVELS, env: 'VEXFS_LOG_LEVEL', flag: '--log-level', help: 'log level' },
   twinGraceMs: { type: 'int', min: 0, max: 600_000, env: 'VEXFS_TWIN_GRACE_MS', flag: '--twin-grace-ms', help: 'kernel twin: wait for a new daemon' },
-  twinPort: { type: 'int', min: 0, max: 0xffffffff, env: 'VEXFS_TWIN_PORT', flag: '--twin-port', help: 'kernel twin in another process to attach to (0: embed one)' },
+  twinPort: {
+    type: 'int',
+    min: 0,
+    max: 0xffffffff,
+    env: 'VEXFS_TWIN_PORT',
+    flag: '--twin-port',
+    help: 'kernel twin in another process to attach to (0: embed one)',
+  },
   reconnectMinMs: { type: 'int', min: 1, max: 60_000, env: 'VEXFS_RECONNECT_MIN_MS', flag: '--reconnect-min-ms', help: 'first service reconnect delay' },
   reconnectMaxMs: { type: 'int', min: 1, max: 600_000, env: 'VEXFS_RECONNECT_MAX_MS', flag: '--reconnect-max-ms', help: 'longest service reconnect delay' },
-  serviceSendBufferBytes: { type: 'int', min: 65_536, max: 1 << 30, env: 'VEXFS_SERVICE_SEND_BUFFER_BYTES', flag: '--service-send-buffer-bytes', help: 'bytes sent to a service and not yet read before it gets no new batches' },
-  startingHoldMs: { type: 'int', min: 0, max: 60_000, env: 'VEXFS_STARTING_HOLD_MS', flag: '--starting-hold-ms', help: 'wait for a matching service still connecting' },
-  heartbeatTimeoutMs: { type: 'int', min: 0, max: 600_000, env: 'VEXFS_HEARTBEAT_TIMEOUT_MS', flag: '--heartbeat-timeout-ms', help: 'a service silent this long gets no new requests, 0 = off' },
-  rateLimitGlobal: { type: 'int', min: 0, max: 100_000_000, env: 'VEXFS_RATE_LIMIT_GLOBAL', flag: '--rate-limit-global', help: 'requests/s for the daemon, 0 = off' },
-  rateLimitPerUid: { type: 'int', min: 0, max: 100_000_000, env: 'VEXFS_RATE_LIMIT_PER_UID', flag: '--rate-limit-per-uid', help: 'requests/s per caller uid, 0 = off' },
-  rateLimitPerService: { type: 'int', min: 0, max: 100_000_000, env: 'VEXFS_RATE_LIMIT_PER_SERVICE', flag: '--rate-limit-per-service', help: 'requests/s per service, 0 = off' },
-  adaptiveLatencyMs: { type: 'int', min: 0, max: 600_000, env: 'VEXFS_ADAPTIVE_LATENCY_MS', flag: '--adaptive-latency-ms', help: 'latency target of the adaptive rate limit, 0 = off' },
+  serviceSendBufferBytes: {
+    type: 'int',
+    min: 65_536,
+    max: 1 << 30,
+    env: 'VEXFS_SERVICE_SEND_BUFFER_BYTES',
+    flag: '--service-send-buffer-bytes',
+    help: 'bytes sent to a service and not yet read before it gets no new batches',
+  },
+  startingHoldMs: {
+    type: 'int',
+    min: 0,
+    max: 60_000,
+    env: 'VEXFS_STARTING_HOLD_MS',
+    flag: '--starting-hold-ms',
+    help: 'wait for a matching service still connecting',
+  },
+  heartbeatTimeoutMs: {
+    type: 'int',
+    min: 0,
+    max: 600_000,
+    env: 'VEXFS_HEARTBEAT_TIMEOUT_MS',
+    flag: '--heartbeat-timeout-ms',
+    help: 'a service silent this long gets no new requests, 0 = off',
+  },
+  rateLimitGlobal: {
+    type: 'int',
+    min: 0,
+    max: 100_000_000,
+    env: 'VEXFS_RATE_LIMIT_GLOBAL',
+    flag: '--rate-limit-global',
+    help: 'requests/s for the daemon, 0 = off',
+  },
+  rateLimitPerUid: {
+    type: 'int',
+    min: 0,
+    max: 100_000_000,
+    env: 'VEXFS_RATE_LIMIT_PER_UID',
+    flag: '--rate-limit-per-uid',
+    help: 'requests/s per caller uid, 0 = off',
+  },
+  rateLimitPerService: {
+    type: 'int',
+    min: 0,
+    max: 100_000_000,
+    env: 'VEXFS_RATE_LIMIT_PER_SERVICE',
+    flag: '--rate-limit-per-service',
+    help: 'requests/s per service, 0 = off',
+  },
+  adaptiveLatencyMs: {
+    type: 'int',
+    min: 0,
+    max: 600_000,
+    env: 'VEXFS_ADAPTIVE_LATENCY_MS',
+    flag: '--adaptive-latency-ms',
+    help: 'latency target of the adaptive rate limit, 0 = off',
+  },
   balancer: { type: 'enum', values: POLICIES, env: 'VEXFS_BALANCER', flag: '--balancer', help: 'load-balancing policy' },
   balancerByModel: { type: 'policyMap', env: 'VEXFS_BALANCER_BY_MODEL', flag: '--balancer-by-model', help: 'policy per model, model=policy[,model=policy]' },
-  stickyBy: { type: 'enum', values: STICKY_BY, env: 'VEXFS_STICKY_BY', flag: '--sticky-by', help: 'sticky sessions keyed by the caller\'s session key (SEND_EMBEDDING_REQUEST session_key; none: not sticky), pid or uid' },
-  stickyTtlMs: { type: 'int', min: 1, max: 86_400_000, env: 'VEXFS_STICKY_TTL_MS', flag: '--sticky-ttl-ms', help: 'a sticky key is forgotten this long after its last request' },
-  queuePerPriority: { type: 'int', min: 1, max: 1_000_000, env: 'VEXFS_QUEUE_PER_PRIORITY', flag: '--queue-per-priority', help: 'queued requests per priority level' },
+  stickyBy: {
+    type: 'enum',
+    values: STICKY_BY,
+    env: 'VEXFS_STICKY_BY',
+    flag: '--sticky-by',
+    help: "sticky sessions keyed by the caller's session key (SEND_EMBEDDING_REQUEST session_key; none: not sticky), pid or uid",
+  },
+  stickyTtlMs: {
+    type: 'int',
+    min: 1,
+    max: 86_400_000,
+    env: 'VEXFS_STICKY_TTL_MS',
+    flag: '--sticky-ttl-ms',
+    help: 'a sticky key is forgotten this long after its last request',
+  },
+  queuePerPriority: {
+    type: 'int',
+    min: 1,
+    max: 1_000_000,
+    env: 'VEXFS_QUEUE_PER_PRIORITY',
+    flag: '--queue-per-priority',
+    help: 'queued requests per priority level',
+  },
   queuePerService: { type: 'int', min: 1, max: 1_000_000, env: 'VEXFS_QUEUE_PER_SERVICE', flag: '--queue-per-service', help: 'queued requests per service' },
   queueGlobal: { type: 'int', min: 0, max: 1_000_000, env: 'VEXFS_QUEUE_GLOBAL', flag: '--queue-global', help: 'requests in the overflow queue' },
-  serviceConcurrency: { type: 'int', min: 0, max: 100_000, env: 'VEXFS_SERVICE_CONCURRENCY', flag: '--service-concurrency', help: 'requests a service may have outstanding, 0 = twice its max batch' },
-  breakerErrorPercent: { type: 'int', min: 1, max: 100, env: 'VEXFS_BREAKER_ERROR_PERCENT', flag: '--breaker-error-percent', help: 'failed batches (%) that open a breaker' },
-  breakerVolume: { type: 'int', min: 1, max: 1_000_000, env: 'VEXFS_BREAKER_VOLUME', flag: '--breaker-volume', help: 'batches in the window before a breaker may open' },
+  serviceConcurrency: {
+    type: 'int',
+    min: 0,
+    max: 100_000,
+    env: 'VEXFS_SERVICE_CONCURRENCY',
+    flag: '--service-concurrency',
+    help: 'requests a service may have outstanding, 0 = twice its max batch',
+  },
+  breakerErrorPercent: {
+    type: 'int',
+    min: 1,
+    max: 100,
+    env: 'VEXFS_BREAKER_ERROR_PERCENT',
+    flag: '--breaker-error-percent',
+    help: 'failed batches (%) that open a breaker',
+  },
+  breakerVolume: {
+    type: 'int',
+    min: 1,
+    max: 1_000_000,
+    env: 'VEXFS_BREAKER_VOLUME',
+    flag: '--breaker-volume',
+    help: 'batches in the window before a breaker may open',
+  },
   breakerWindowMs: { type: 'int', min: 100, max: 600_000, env: 'VEXFS_BREAKER_WINDOW_MS', flag: '--breaker-window-ms', help: 'breaker rolling window' },
   breakerResetMs: { type: 'int', min: 10, max: 600_000, env: 'VEXFS_BREAKER_RESET_MS', flag: '--breaker-reset-ms', help: 'time open before a trial batch' },
   retryMax: { type: 'int', min: 0, max: 10, env: 'VEXFS_RETRY_MAX', flag: '--retry-max', help: 'retries of a failed request, 0 = off' },
   retryBaseMs: { type: 'int', min: 0, max: 60_000, env: 'VEXFS_RETRY_BASE_MS', flag: '--retry-base-ms', help: 'first retry backoff (doubles, full jitter)' },
   retryMaxMs: { type: 'int', min: 0, max: 60_000, env: 'VEXFS_RETRY_MAX_MS', flag: '--retry-max-ms', help: 'longest retry backoff' },
-  cacheMaxEntries: { type: 'int', min: 0, max: 10_000_000, env: 'VEXFS_CACHE_MAX_ENTRIES', flag: '--cache-max-entries', help: 'response cache entries, 0 = off' },
-  cacheMaxBytes: { type: 'int', min: 0, max: 64 * 1024 * 1024 * 1024, env: 'VEXFS_CACHE_MAX_BYTES', flag: '--cache-max-bytes', help: 'response cache vector bytes' },
+  cacheMaxEntries: {
+    type: 'int',
+    min: 0,
+    max: 10_000_000,
+    env: 'VEXFS_CACHE_MAX_ENTRIES',
+    flag: '--cache-max-entries',
+    help: 'response cache entries, 0 = off',
+  },
+  cacheMaxBytes: {
+    type: 'int',
+    min: 0,
+    max: 64 * 1024 * 1024 * 1024,
+    env: 'VEXFS_CACHE_MAX_BYTES',
+    flag: '--cache-max-bytes',
+    help: 'response cache vector bytes',
+  },
   cacheTtlMs: { type: 'int', min: 1, max: 86_400_000, env: 'VEXFS_CACHE_TTL_MS', flag: '--cache-ttl-ms', help: 'response cache entry lifetime' },
   coalesce: { type: 'bool', env: 'VEXFS_COALESCE', flag: '--coalesce', help: 'identical requests in flight share one service call' },
-  batchMaxDelayUs: { type: 'int', min: 0, max: 100_000, env: 'VEXFS_BATCH_MAX_DELAY_US', flag: '--batch-max-delay-us', help: 'hold a partial batch for more requests, 0 = send at once' },
-  healthCheckIntervalMs: { type: 'int', min: 0, max: 600_000, env: 'VEXFS_HEALTH_CHECK_INTERVAL_MS', flag: '--health-check-interval-ms', help: 'active health checks, 0 = off' },
-  healthCheckTimeoutMs: { type: 'int', min: 1, max: 600_000, env: 'VEXFS_HEALTH_CHECK_TIMEOUT_MS', flag: '--health-check-timeout-ms', help: 'time to answer a health check' },
+  batchMaxDelayUs: {
+    type: 'int',
+    min: 0,
+    max: 100_000,
+    env: 'VEXFS_BATCH_MAX_DELAY_US',
+    flag: '--batch-max-delay-us',
+    help: 'hold a partial batch for more requests, 0 = send at once',
+  },
+  healthCheckIntervalMs: {
+    type: 'int',
+    min: 0,
+    max: 600_000,
+    env: 'VEXFS_HEALTH_CHECK_INTERVAL_MS',
+    flag: '--health-check-interval-ms',
+    help: 'active health checks, 0 = off',
+  },
+  healthCheckTimeoutMs: {
+    type: 'int',
+    min: 1,
+    max: 600_000,
+    env: 'VEXFS_HEALTH_CHECK_TIMEOUT_MS',
+    flag: '--health-check-timeout-ms',
+    help: 'time to answer a health check',
+  },
   metrics: { type: 'bool', env: 'VEXFS_METRICS', flag: '--metrics', help: 'serve /metrics, /health and /ready over HTTP' },
-  metricsPort: { type: 'int', min: 0, max: 65535, env: 'VEXFS_METRICS_PORT', flag: '--metrics-port', help: 'port of the metrics server, 0 = any free port (logged)' },
+  metricsPort: {
+    type: 'int',
+    min: 0,
+    max: 65535,
+    env: 'VEXFS_METRICS_PORT',
+    flag: '--metrics-port',
+    help: 'port of the metrics server, 0 = any free port (logged)',
+  },
   metricsHost: { type: 'host', env: 'VEXFS_METRICS_HOST', flag: '--metrics-host', help: 'address the metrics server binds to' },
   auditLog: { type: 'path', optional: true, env: 'VEXFS_AUDIT_LOG', flag: '--audit-log', help: 'audit log file (JSON Lines), empty = off' },
-  auditMaxBytes: { type: 'int', min: 4096, max: 1024 * 1024 * 1024, env: 'VEXFS_AUDIT_MAX_BYTES', flag: '--audit-max-bytes', help: 'rotate the audit log at this size' },
+  auditMaxBytes: {
+    type: 'int',
+    min: 4096,
+    max: 1024 * 1024 * 1024,
+    env: 'VEXFS_AUDIT_MAX_BYTES',
+    flag: '--audit-max-bytes',
+    help: 'rotate the audit log at this size',
+  },
   auditKeep: { type: 'int', min: 0, max: 100, env: 'VEXFS_AUDIT_KEEP', flag: '--audit-keep', help: 'rotated audit files kept' },
-  traceExporter: { type: 'enum', values: TRACE_EXPORTERS, env: 'VEXFS_TRACE_EXPORTER', flag: '--trace-exporter', help: 'request spans: none (no spans made), api (the OpenTelemetry API\'s global tracer), console (printed), otlp (batched to --otlp-endpoint)' },
-  policyFile: { type: 'path', optional: true, env: 'VEXFS_POLICY_FILE', flag: '--policy-file', help: 'registration policy (JSON): who besides root and the daemon\'s user may register what; re-read on SIGHUP' },
-  controlSocketMode: { type: 'mode', env: 'VEXFS_CONTROL_SOCKET_MODE', flag: '--control-socket-mode', help: 'octal mode of the control socket: who may connect (0660: its owner and group)' },
-  controlSocketGroup: { type: 'group', env: 'VEXFS_CONTROL_SOCKET_GROUP', flag: '--control-socket-group', help: 'group (name or number) of the control socket, empty = the daemon\'s' },
-  metricsAllowedHosts: { type: 'hostList', env: 'VEXFS_METRICS_ALLOWED_HOSTS', flag: '--metrics-allowed-hosts', help: 'Host header names the metrics server answers besides the loopback ones (comma-separated)' },
-  stateDir: { type: 'path', optional: true, env: 'VEXFS_STATE_DIR', flag: '--state-dir', help: 'directory (0700) for the registration token key and the minted tokens, empty = no tokens' },
-  maxRegistrationsPerConnection: { type: 'int', min: 1, max: Consts.MAX_SERVICES, env: 'VEXFS_MAX_REGISTRATIONS_PER_CONNECTION', flag: '--max-registrations-per-connection', help: 'registrations one control-socket connection may hold' },
-  cacheScope: { type: 'enum', values: CACHE_SCOPES, env: 'VEXFS_CACHE_SCOPE', flag: '--cache-scope', help: 'uid: cached and coalesced answers are shared only between requests of the same caller uid; shared: between all callers' },
+  traceExporter: {
+    type: 'enum',
+    values: TRACE_EXPORTERS,
+    env: 'VEXFS_TRACE_EXPORTER',
+    flag: '--trace-exporter',
+    help: "request spans: none (no spans made), api (the OpenTelemetry API's global tracer), console (printed), otlp (batched to --otlp-endpoint)",
+  },
+  policyFile: {
+    type: 'path',
+    optional: true,
+    env: 'VEXFS_POLICY_FILE',
+    flag: '--policy-file',
+    help: "registration policy (JSON): who besides root and the daemon's user may register what; re-read on SIGHUP",
+  },
+  controlSocketMode: {
+    type: 'mode',
+    env: 'VEXFS_CONTROL_SOCKET_MODE',
+    flag: '--control-socket-mode',
+    help: 'octal mode of the control socket: who may connect (0660: its owner and group)',
+  },
+  controlSocketGroup: {
+    type: 'group',
+    env: 'VEXFS_CONTROL_SOCKET_GROUP',
+    flag: '--control-socket-group',
+    help: "group (name or number) of the control socket, empty = the daemon's",
+  },
+  metricsAllowedHosts: {
+    type: 'hostList',
+    env: 'VEXFS_METRICS_ALLOWED_HOSTS',
+    flag: '--metrics-allowed-hosts',
+    help: 'Host header names the metrics server answers besides the loopback ones (comma-separated)',
+  },
+  stateDir: {
+    type: 'path',
+    optional: true,
+    env: 'VEXFS_STATE_DIR',
+    flag: '--state-dir',
+    help: 'directory (0700) for the registration token key and the minted tokens, empty = no tokens',
+  },
+  maxRegistrationsPerConnection: {
+    type: 'int',
+    min: 1,
+    max: Consts.MAX_SERVICES,
+    env: 'VEXFS_MAX_REGISTRATIONS_PER_CONNECTION',
+    flag: '--max-registrations-per-connection',
+    help: 'registrations one control-socket connection may hold',
+  },
+  cacheScope: {
+    type: 'enum',
+    values: CACHE_SCOPES,
+    env: 'VEXFS_CACHE_SCOPE',
+    flag: '--cache-scope',
+    help: 'uid: cached and coalesced answers are shared only between requests of the same caller uid; shared: between all callers',
+  },
   otlpEndpoint: { type: 'url', env: 'VEXFS_OTLP_ENDPOINT', flag: '--otlp-endpoint', help: 'OTLP/HTTP (JSON) traces endpoint for --trace-exporter otlp' },
 };
 
@@ -223,7 +422,8 @@ function parseValue(key: keyof DaemonConfig, raw: unknown, source: string): stri
     }
     case 'path':
       if (spec.optional && raw === '') return raw;
-      if (typeof raw !== 'string' || !raw.startsWith('/')) throw new ConfigError(where, `${JSON.stringify(raw)} is not an absolute path${spec.optional ? ' (or empty for off)' : ''}`);
+      if (typeof raw !== 'string' || !raw.startsWith('/'))
+        throw new ConfigError(where, `${JSON.stringify(raw)} is not an absolute path${spec.optional ? ' (or empty for off)' : ''}`);
       return raw;
     case 'host':
       if (typeof raw !== 'string' || isIP(raw) === 0) throw new ConfigError(where, `${JSON.stringify(raw)} is not an IPv4 or IPv6 address`);
@@ -235,7 +435,8 @@ function parseValue(key: keyof DaemonConfig, raw: unknown, source: string): stri
       } catch {
         url = undefined;
       }
-      if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new ConfigError(where, `${JSON.stringify(raw)} is not an http:// or https:// URL`);
+      if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:'))
+        throw new ConfigError(where, `${JSON.stringify(raw)} is not an http:// or https:// URL`);
       return raw as string;
     }
     case 'bool':
@@ -250,21 +451,32 @@ function parseValue(key: keyof DaemonConfig, raw: unknown, source: string): stri
       return mode;
     }
     case 'group':
-      if (typeof raw !== 'string' || (raw !== '' && !/^([0-9]+|[a-z_][a-z0-9_-]*\$?)$/.test(raw))) throw new ConfigError(where, `${JSON.stringify(raw)} is not a group name or number (or empty for the daemon's)`);
+      if (typeof raw !== 'string' || (raw !== '' && !/^([0-9]+|[a-z_][a-z0-9_-]*\$?)$/.test(raw)))
+        throw new ConfigError(where, `${JSON.stringify(raw)} is not a group name or number (or empty for the daemon's)`);
       return raw;
     case 'hostList': {
-      const list = typeof raw === 'string' ? raw.split(',').map((h) => h.trim()).filter(Boolean) : raw;
-      if (!Array.isArray(list) || list.some((h) => typeof h !== 'string' || !/^[A-Za-z0-9.:[\]-]+$/.test(h))) throw new ConfigError(where, `${JSON.stringify(raw)} is not a list of host names`);
+      const list =
+        typeof raw === 'string'
+          ? raw
+              .split(',')
+              .map((h) => h.trim())
+              .filter(Boolean)
+          : raw;
+      if (!Array.isArray(list) || list.some((h) => typeof h !== 'string' || !/^[A-Za-z0-9.:[\]-]+$/.test(h)))
+        throw new ConfigError(where, `${JSON.stringify(raw)} is not a list of host names`);
       return list as string[];
     }
     case 'policyMap': {
       let pairs: Array<[string, unknown]>;
       if (typeof raw === 'string') {
-        pairs = raw.split(',').filter((p) => p.trim() !== '').map((p) => {
-          const i = p.indexOf('=');
-          if (i <= 0) throw new ConfigError(where, `"${p}" is not model=policy`);
-          return [p.slice(0, i).trim(), p.slice(i + 1).trim()];
-        });
+        pairs = raw
+          .split(',')
+          .filter((p) => p.trim() !== '')
+          .map((p) => {
+            const i = p.indexOf('=');
+            if (i <= 0) throw new ConfigError(where, `"${p}" is not model=policy`);
+            return [p.slice(0, i).trim(), p.slice(i + 1).trim()];
+          });
       } else if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
         pairs = Object.entries(raw);
       } else {
@@ -272,7 +484,8 @@ function parseValue(key: keyof DaemonConfig, raw: unknown, source: string): stri
       }
       const out: Record<string, Policy> = {};
       for (const [model, policy] of pairs) {
-        if (!POLICIES.includes(policy as Policy)) throw new ConfigError(where, `policy ${JSON.stringify(policy)} for model "${model}" is not one of ${POLICIES.join(', ')}`);
+        if (!POLICIES.includes(policy as Policy))
+          throw new ConfigError(where, `policy ${JSON.stringify(policy)} for model "${model}" is not one of ${POLICIES.join(', ')}`);
         out[model] = policy as Policy;
       }
       return out;
@@ -312,7 +525,13 @@ export function loadConfig({ argv = [], env = {} }: ConfigSources): ParsedArgs {
       continue;
     }
     const key = (Object.keys(SPEC) as Array<keyof DaemonConfig>).find((k) => SPEC[k].flag === name);
-    if (key === undefined) throw new ConfigError(name, `unknown flag (accepted: --config, ${Object.values(SPEC).map((s) => s.flag).join(', ')})`);
+    if (key === undefined)
+      throw new ConfigError(
+        name,
+        `unknown flag (accepted: --config, ${Object.values(SPEC)
+          .map((s) => s.flag)
+          .join(', ')})`,
+      );
     if (value === undefined) throw new ConfigError(name, 'needs a value');
     flags.set(key, value);
   }
@@ -346,17 +565,27 @@ export function loadConfig({ argv = [], env = {} }: ConfigSources): ParsedArgs {
 export function configHelp(): string {
   const lines = Object.entries(SPEC).map(([key, s]) => {
     const accepted =
-      s.type === 'enum' ? s.values.join('|')
-      : s.type === 'int' ? `${s.min}..${s.max}`
-      : s.type === 'bool' ? 'true|false'
-      : s.type === 'policyMap' ? `model=${POLICIES.join('|')},...`
-      : s.type === 'host' ? 'IP address'
-      : s.type === 'url' ? 'http(s) URL'
-      : s.type === 'mode' ? 'octal mode, no access for others'
-      : s.type === 'group' ? 'group name or number, or empty'
-      : s.type === 'hostList' ? 'host,host,...'
-      : s.optional ? 'absolute path or empty'
-      : 'absolute path';
+      s.type === 'enum'
+        ? s.values.join('|')
+        : s.type === 'int'
+          ? `${s.min}..${s.max}`
+          : s.type === 'bool'
+            ? 'true|false'
+            : s.type === 'policyMap'
+              ? `model=${POLICIES.join('|')},...`
+              : s.type === 'host'
+                ? 'IP address'
+                : s.type === 'url'
+                  ? 'http(s) URL'
+                  : s.type === 'mode'
+                    ? 'octal mode, no access for others'
+                    : s.type === 'group'
+                      ? 'group name or number, or empty'
+                      : s.type === 'hostList'
+                        ? 'host,host,...'
+                        : s.optional
+                          ? 'absolute path or empty'
+                          : 'absolute path';
     return `  ${s.flag.padEnd(22)} ${s.env.padEnd(26)} ${key}: ${s.help} (${accepted})`;
   });
   return ['  --config FILE          VEXFS_CONFIG               JSON file with any of the keys below', ...lines].join('\n');

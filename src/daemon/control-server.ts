@@ -86,7 +86,12 @@ export class ControlServer {
         } catch (err) {
           // The framing still holds: say what was wrong and read on.
           this.handlers.onError(err as Error);
-          send({ id: 0, errno: EBADMSG, error: `the request did not decode as a ControlRequest (proto/bridge.proto): ${(err as Error).message}`, services: [] });
+          send({
+            id: 0,
+            errno: EBADMSG,
+            error: `the request did not decode as a ControlRequest (proto/bridge.proto): ${(err as Error).message}`,
+            services: [],
+          });
           return;
         }
         const pending = req.embed ? this.embed(req, req.embed, peer) : needsAwait(req) ? this.handleAsync(req, owner, peer) : undefined;
@@ -146,7 +151,17 @@ export class ControlServer {
 
   private tokenInfo(r: TokenRecord): TokenInfoMsg {
     const live = this.registry.list().filter((e) => e.tokenId === r.id).length;
-    return { id: r.id, services: r.services, models: r.models, expiresAtMs: r.expiresAt, createdAtMs: r.createdAt, createdByUid: r.createdByUid, note: r.note, revokedAtMs: r.revokedAt ?? 0, liveRegistrations: live };
+    return {
+      id: r.id,
+      services: r.services,
+      models: r.models,
+      expiresAtMs: r.expiresAt,
+      createdAtMs: r.createdAt,
+      createdByUid: r.createdByUid,
+      note: r.note,
+      revokedAtMs: r.revokedAt ?? 0,
+      liveRegistrations: live,
+    };
   }
 
   /** Root or the daemon's own user. */
@@ -172,7 +187,10 @@ export class ControlServer {
       } else if (req.stats) {
         res.stats = this.handlers.stats();
       } else {
-        throw new ControlError('EINVAL', 'the request names no operation (expected register, unregister, remove, list, stats, embed, token_create, token_list or token_revoke)');
+        throw new ControlError(
+          'EINVAL',
+          'the request names no operation (expected register, unregister, remove, list, stats, embed, token_create, token_list or token_revoke)',
+        );
       }
     });
   }

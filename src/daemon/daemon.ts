@@ -13,9 +13,9 @@ import type { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import { AuditLog } from '../audit/audit-log.js';
 import { RegistrationPolicy } from '../auth/policy.js';
 import { TokenAuthority } from '../auth/tokens.js';
-import { ConfigError, ControlError, DecodeError, TransportError } from '../errors.js';
+import { ConfigError, ControlError, type DecodeError, TransportError } from '../errors.js';
 import type { KernelChannel } from '../kernel/channel.js';
-import { VexfsDevice } from '../kernel/device.js';
+import { type DeviceStats, VexfsDevice } from '../kernel/device.js';
 import { HealthChecker } from '../manager/health-check.js';
 import { ObservabilityServer, type Readiness } from '../metrics/http-server.js';
 import { type KernelCounters, createMetricsRegistry } from '../metrics/prometheus.js';
@@ -109,7 +109,12 @@ export class Daemon {
     });
     const limited = new RateLimitedLog(logger);
     this.audit = config.auditLog
-      ? new AuditLog({ path: config.auditLog, maxBytes: config.auditMaxBytes, keep: config.auditKeep, onError: (err) => limited.warn('audit', { err: err.message }, 'cannot write the audit log') })
+      ? new AuditLog({
+          path: config.auditLog,
+          maxBytes: config.auditMaxBytes,
+          keep: config.auditKeep,
+          onError: (err) => limited.warn('audit', { err: err.message }, 'cannot write the audit log'),
+        })
       : undefined;
   }
 
@@ -130,7 +135,15 @@ export class Daemon {
     const audit = this.audit;
     this.registry.on('registered', (e) => {
       log.info({ service: e.info.id, endpoint: e.info.endpoint, dims: e.info.dimensions, models: e.info.models }, 'service registered');
-      audit?.record('service.registered', { service: e.info.id, name: e.info.name, version: e.info.version, endpoint: e.info.endpoint, via: via(e.owner), uid: e.uid, pid: e.pid });
+      audit?.record('service.registered', {
+        service: e.info.id,
+        name: e.info.name,
+        version: e.info.version,
+        endpoint: e.info.endpoint,
+        via: via(e.owner),
+        uid: e.uid,
+        pid: e.pid,
+      });
     });
     this.registry.on('unregistered', (e, reason) => {
       log.info({ service: e.info.id, reason }, 'service unregistered');
@@ -148,13 +161,28 @@ export class Daemon {
       audit?.record(`service.${op}_refused`, { service: id, errno: err.errno, reason: err.message, via: via(owner), uid, pid });
     });
     this.registry.on('state', (e) => log.info({ service: e.info.id, state: e.state }, 'service connection state'));
-    this.registry.on('invalid', (e, err) => limited.warn(`service-frame:${e.info.id}`, { service: e.info.id, err: err.message }, 'bad frame from a service; connection reset'));
+    this.registry.on('invalid', (e, err) =>
+      limited.warn(`service-frame:${e.info.id}`, { service: e.info.id, err: err.message }, 'bad frame from a service; connection reset'),
+    );
     this.router.on('invalidResponse', (id, reason) => limited.warn(`service-response:${id}`, { service: id, reason }, 'bad response from a service'));
     this.registry.on('updated', (e, prev) => {
-      log.info({ service: e.info.id, version: e.info.version, previousVersion: prev.version, dims: e.info.dimensions, models: e.info.models }, 'service registration updated');
-      audit?.record('service.updated', { service: e.info.id, version: e.info.version, previousVersion: prev.version, endpoint: e.info.endpoint, via: via(e.owner), uid: e.uid, pid: e.pid });
+      log.info(
+        { service: e.info.id, version: e.info.version, previousVersion: prev.version, dims: e.info.dimensions, models: e.info.models },
+        'service registration updated',
+      );
+      audit?.record('service.updated', {
+        service: e.info.id,
+        version: e.info.version,
+        previousVersion: prev.version,
+        endpoint: e.info.endpoint,
+        via: via(e.owner),
+        uid: e.uid,
+        pid: e.pid,
+      });
     });
-    this.registry.on('health', (e, healthy, reason) => (healthy ? log.info({ service: e.info.id }, 'service healthy again') : log.warn({ service: e.info.id, reason }, 'service unhealthy; no new requests')));
+    this.registry.on('health', (e, healthy, reason) =>
+      healthy ? log.info({ service: e.info.id }, 'service healthy again') : log.warn({ service: e.info.id, reason }, 'service unhealthy; no new requests'),
+    );
     this.router.on('breaker', (id, state) => {
       log.warn({ service: id, breaker: state }, 'circuit breaker state changed');
       audit?.record('breaker.state', { service: id, state });
@@ -174,7 +202,8 @@ export class Daemon {
         log.info({ token: id, byUid }, 'registration token revoked');
         audit?.record('token.revoked', { token: id, uid: byUid });
       },
-      onError: (err) => limited.warn('control', { err: err.message }, 'bad control request (answered with an error, or the connection cut off when its framing broke)'),
+      onError: (err) =>
+        limited.warn('control', { err: err.message }, 'bad control request (answered with an error, or the connection cut off when its framing broke)'),
     });
     const group = this.current.controlSocketGroup;
     const gid = group === '' ? undefined : groupId(group);
@@ -206,13 +235,30 @@ export class Daemon {
     });
     const ch = this.link.channel;
     ch.on('invalid', (err: DecodeError) => limited.warn(`kernel:${err.field}`, { field: err.field, err: err.message }, 'bad message from the kernel side'));
-    ch.on('fault', (err) => limited.warn(`kernel-fault:${err.name}`, { err: err.message, faults: ch.counters.faults }, 'handling a message from the kernel side failed; it was answered with an error'));
-    ch.on('overrun', (err) => limited.warn('kernel-overrun', { err: err.message, overruns: ch.counters.overruns }, 'the kernel side dropped messages to the daemon (receive queue full)'));
+    ch.on('fault', (err) =>
+      limited.warn(
+        `kernel-fault:${err.name}`,
+        { err: err.message, faults: ch.counters.faults },
+        'handling a message from the kernel side failed; it was answered with an error',
+      ),
+    );
+    ch.on('overrun', (err) =>
+      limited.warn(
+        'kernel-overrun',
+        { err: err.message, overruns: ch.counters.overruns },
+        'the kernel side dropped messages to the daemon (receive queue full)',
+      ),
+    );
     ch.on('congestion', (on) => {
       this.router.setKernelCongested(on);
-      log.warn({ congested: on }, on ? 'the kernel side is not taking answers as fast as they come: no new batches until it does' : 'the kernel side caught up');
+      log.warn(
+        { congested: on },
+        on ? 'the kernel side is not taking answers as fast as they come: no new batches until it does' : 'the kernel side caught up',
+      );
     });
-    ch.on('kernelError', (err) => limited.warn(`kernel-error:${err.errnoName}`, { errno: err.errnoName, msg: err.extackMessage }, 'the kernel side refused a message'));
+    ch.on('kernelError', (err) =>
+      limited.warn(`kernel-error:${err.errnoName}`, { errno: err.errnoName, msg: err.extackMessage }, 'the kernel side refused a message'),
+    );
     ch.on('lost', (err) => {
       this.kernelLost = true;
       log.error({ err: err.message }, 'the kernel side is gone');
@@ -274,7 +320,7 @@ export class Daemon {
         return undefined;
       }
     }
-    let s;
+    let s: DeviceStats;
     try {
       s = this.statsDevice.stats();
     } catch {
@@ -297,12 +343,14 @@ export class Daemon {
     };
   }
 
-
   /** One request through the kernel path, for tools on the control socket (twin mode). */
   private async embed(call: EmbedCallMsg, peer: PeerCred | undefined): Promise<EmbedOutcomeMsg> {
     const twin = this.link?.twin;
     if (twin === undefined) {
-      throw new ControlError('ENODEV', `the daemon's kernel side is ${this.transport}, not an embedded twin: send requests through ${CHARDEV_PATH} (SEND_EMBEDDING_REQUEST)`);
+      throw new ControlError(
+        'ENODEV',
+        `the daemon's kernel side is ${this.transport}, not an embedded twin: send requests through ${CHARDEV_PATH} (SEND_EMBEDDING_REQUEST)`,
+      );
     }
     const session = call.sessionKey ?? '';
     if (session !== '' && !/^\d{1,20}$/.test(session)) throw new ControlError('EINVAL', `session key ${JSON.stringify(session)} is not a decimal integer`);
@@ -320,7 +368,8 @@ export class Daemon {
       });
       return { requestId: Number(r.requestId), status: r.status, vector: r.vector ?? new Uint8Array(0), processingNs: Number(r.processingNs) };
     } catch (err) {
-      if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_VEXFS_INVALID_ARGUMENT') throw new ControlError('EINVAL', (err as Error).message);
+      if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_VEXFS_INVALID_ARGUMENT')
+        throw new ControlError('EINVAL', (err as Error).message);
       throw new ControlError('ENOTCONN', (err as Error).message);
     }
   }

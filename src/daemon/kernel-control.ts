@@ -76,7 +76,8 @@ export function handleKernelControl(m: VexfsMessage, ch: KernelChannel, ctx: Ker
   switch (m.cmd) {
     case Cmd.SERVICE_REGISTER: {
       const { requestId, service, callerUid, callerPid, callerGid, token, flags = 0 } = m.msg;
-      const register = (grant: TokenGrant | undefined) => registry.register(toInfo(service), KERNEL_OWNER, { uid: callerUid, pid: callerPid, gid: callerGid, grant });
+      const register = (grant: TokenGrant | undefined) =>
+        registry.register(toInfo(service), KERNEL_OWNER, { uid: callerUid, pid: callerPid, gid: callerGid, grant });
       // A re-announcement to a new daemon (NO_REPLY): registered if still valid and allowed, nobody waits.
       const reannounced = (flags & Flags.NO_REPLY) !== 0;
       const decide = (grant: TokenGrant | undefined) => {
@@ -90,7 +91,9 @@ export function handleKernelControl(m: VexfsMessage, ch: KernelChannel, ctx: Ker
       if (token === undefined) return decide(undefined);
       const pending = { cancelled: false };
       ctx.verifying.set(service.id, pending);
-      const verified = ctx.tokens?.verify(token) ?? Promise.reject(new RegistrationError('EACCES', 'this daemon has no registration tokens (no --state-dir); register without one'));
+      const verified =
+        ctx.tokens?.verify(token) ??
+        Promise.reject(new RegistrationError('EACCES', 'this daemon has no registration tokens (no --state-dir); register without one'));
       verified
         .then(
           (grant) => {

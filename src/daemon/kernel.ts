@@ -28,7 +28,10 @@ async function openGenl(handlers: KernelChannelHandlers, config: DaemonConfig): 
 
 async function openTwin(handlers: KernelChannelHandlers, config: DaemonConfig): Promise<{ twin: KernelTwin | undefined; channel: GenlKernelChannel }> {
   if (config.twinPort !== 0) {
-    const channel = await GenlKernelChannel.open({ protocol: NetlinkProtocol.USERSOCK, kernelPort: config.twinPort, maxInflight: config.maxInflight }, handlers);
+    const channel = await GenlKernelChannel.open(
+      { protocol: NetlinkProtocol.USERSOCK, kernelPort: config.twinPort, maxInflight: config.maxInflight },
+      handlers,
+    );
     return { twin: undefined, channel };
   }
   const twin = new KernelTwin({ graceMs: config.twinGraceMs });
@@ -41,7 +44,6 @@ async function openTwin(handlers: KernelChannelHandlers, config: DaemonConfig): 
   }
 }
 
-
 export async function openKernel(config: DaemonConfig, handlers: KernelChannelHandlers): Promise<KernelLink> {
   switch (config.kernel) {
     case 'genl':
@@ -49,7 +51,9 @@ export async function openKernel(config: DaemonConfig, handlers: KernelChannelHa
         return { channel: await openGenl(handlers, config), twin: undefined, transport: 'genl', reason: 'kernel transport genl (requested)' };
       } catch (err) {
         if (err instanceof FamilyNotFoundError) {
-          throw new TransportError('--kernel genl: the VEXFS_IPC generic netlink family is not registered; load vexfs_ipc.ko or use --kernel twin', { cause: err });
+          throw new TransportError('--kernel genl: the VEXFS_IPC generic netlink family is not registered; load vexfs_ipc.ko or use --kernel twin', {
+            cause: err,
+          });
         }
         throw err;
       }

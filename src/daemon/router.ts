@@ -160,7 +160,6 @@ export interface RouterEvents {
 }
 
 const SERVICE_ERROR_CODES = new Set<number>([Status.SERVICE_ERROR, Status.INVALID_REQUEST, Status.MODEL_NOT_FOUND, Status.OVERLOADED, Status.RATE_LIMITED]);
-const RESOLVED = Promise.resolve();
 
 export class Router extends EventEmitter<RouterEvents> {
   readonly counters: RouterCounters = {
@@ -349,7 +348,7 @@ export class Router extends EventEmitter<RouterEvents> {
     this.deadlines.add(entry, req.timeoutMs);
     if (key !== undefined && this.options.coalesce) {
       const leader = this.coalescing.get(key);
-      if (leader !== undefined && leader.live) {
+      if (leader?.live) {
         (leader.followers ??= []).push(entry);
         this.cache.counters.coalesced++;
         return;
@@ -387,7 +386,7 @@ export class Router extends EventEmitter<RouterEvents> {
     }
     if (typeof shaped === 'number') return shaped;
     let usable = true;
-    for (const s of shaped) if (!this.usable(s) || (entry.tried !== undefined && entry.tried.includes(s.info.id))) usable = false;
+    for (const s of shaped) if (!this.usable(s) || entry.tried?.includes(s.info.id)) usable = false;
     let choices = shaped;
     if (!usable) {
       choices = shaped.filter((s) => this.usable(s));

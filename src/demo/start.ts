@@ -123,7 +123,9 @@ async function main(): Promise<void> {
     out.write(`  requests      ${REQUESTS.toLocaleString('en-US')} (${ok.toLocaleString('en-US')} ok, ${failed} failed)\n`);
     out.write(`  rate          ${Math.round(REQUESTS / run.seconds).toLocaleString('en-US')} req/s over ${run.seconds.toFixed(2)} s\n`);
     out.write(`  latency       p50 ${(run.p50 / 1000).toFixed(2)} ms, p99 ${(run.p99 / 1000).toFixed(2)} ms (${WINDOW} in flight)\n`);
-    out.write(`  nearest-neighbour check: ${correct}/${vectors.length} documents have a nearest neighbour from their own topic (${((100 * correct) / vectors.length).toFixed(0)}%)\n`);
+    out.write(
+      `  nearest-neighbour check: ${correct}/${vectors.length} documents have a nearest neighbour from their own topic (${((100 * correct) / vectors.length).toFixed(0)}%)\n`,
+    );
     const sample = 23;
     const neighbours = vectors
       .map((v, j) => ({ j, s: j === sample ? -Infinity : cosine(vectors[sample] as Float32Array, v) }))

@@ -10,7 +10,9 @@
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const STOP_WORDS = new Set(
-  'a an and are as at be before by for from has have had in into is it its let may of on or than that the their then these this those to until up was were when where will with'.split(' '),
+  'a an and are as at be before by for from has have had in into is it its let may of on or than that the their then these this those to until up was were when where will with'.split(
+    ' ',
+  ),
 );
 const WEIGHT_WORD = 1;
 const WEIGHT_BIGRAM = 0.7;

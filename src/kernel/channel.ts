@@ -9,7 +9,7 @@
 import { EventEmitter } from 'node:events';
 
 import { Cmd, Consts } from '../abi/uapi.js';
-import { DecodeError, NetlinkError, isErrnoException } from '../errors.js';
+import { type DecodeError, NetlinkError, isErrnoException } from '../errors.js';
 import { NetlinkConnection } from '../netlink/connection.js';
 import { MsgKind, NetlinkProtocol, NlmFlags } from '../netlink/constants.js';
 import { resolveFamily, type FamilyInfo } from '../netlink/controller.js';
@@ -20,7 +20,6 @@ import {
   type CancelMessage,
   type EmbedRequest,
   type EmbedResponse,
-  type GenlAddress,
   type ReplyMessage,
   type VexfsMessage,
   decodeGenl,
@@ -173,10 +172,14 @@ export class GenlKernelChannel extends EventEmitter<GenlChannelEvents> implement
       const replies = await conn.request(
         options.kernelPort,
         (w, seq) =>
-          writeAttach(w, { familyId: family.id, seq, portId: socket.portId, flags: NlmFlags.ACK }, {
-            protocolVersion: Consts.PROTOCOL_VERSION,
-            maxInflight: options.maxInflight,
-          }),
+          writeAttach(
+            w,
+            { familyId: family.id, seq, portId: socket.portId, flags: NlmFlags.ACK },
+            {
+              protocolVersion: Consts.PROTOCOL_VERSION,
+              maxInflight: options.maxInflight,
+            },
+          ),
         { timeoutMs },
       );
       for (const r of replies) {

@@ -172,7 +172,13 @@ export class VexfsDevice {
     const size = koffi.sizeof(ServiceInfoStruct);
     const entries = Buffer.alloc(Math.max(1, capacity) * size);
     const buf = Buffer.alloc(koffi.sizeof(ServiceListStruct));
-    koffi.encode(buf, 0, ServiceListStruct, { entries_ptr: capacity ? koffi.address(entries) : 0n, entries_capacity: capacity, entries_count: 0, total_services: 0, flags: 0 });
+    koffi.encode(buf, 0, ServiceListStruct, {
+      entries_ptr: capacity ? koffi.address(entries) : 0n,
+      entries_capacity: capacity,
+      entries_count: 0,
+      total_services: 0,
+      flags: 0,
+    });
     await this.ioctl(Ioctl.LIST_SERVICES, buf, [entries]);
     const out = koffi.decode(buf, 0, ServiceListStruct) as { entries_count: number; total_services: number };
     const services = Array.from({ length: out.entries_count }, (_, i) => toServiceInfo(koffi.decode(entries, i * size, ServiceInfoStruct) as RawServiceInfo));

@@ -9,13 +9,7 @@ import { EventEmitter } from 'node:events';
 import { type Socket, createConnection } from 'node:net';
 
 import { DecodeError } from '../errors.js';
-import {
-  type EmbedBatchRequestMsg,
-  type EmbedBatchResponseMsg,
-  countBatchResults,
-  decodeServiceFrame,
-  encodeServiceFrame,
-} from '../wire/proto.js';
+import { type EmbedBatchRequestMsg, type ServiceFrameMsg, countBatchResults, decodeServiceFrame, encodeServiceFrame } from '../wire/proto.js';
 import { type FrameReader, FrameWriter, readFrames } from '../wire/frames.js';
 import type { ServiceFrameLimits, ServiceLink, ServiceLinkCounters, ServiceLinkEvents } from './service-link.js';
 
@@ -126,7 +120,7 @@ export class UnixServiceLink extends EventEmitter<ServiceLinkEvents> implements 
         throw new DecodeError('service frame.response.results', `${results} results; a batch holds at most ${this.limits.maxBatchSize}`);
       }
     }
-    let frame;
+    let frame: ServiceFrameMsg;
     try {
       frame = decodeServiceFrame(bytes);
     } catch (err) {

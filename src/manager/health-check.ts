@@ -32,7 +32,10 @@ export class HealthChecker {
   private readonly unhealthyAfter: number;
   private readonly healthyAfter: number;
 
-  constructor(private readonly registry: ServiceRegistry, options: HealthCheckOptions = {}) {
+  constructor(
+    private readonly registry: ServiceRegistry,
+    options: HealthCheckOptions = {},
+  ) {
     const interval = options.intervalMs ?? 0;
     this.timeoutMs = Math.min(options.timeoutMs ?? 1000, interval || Infinity);
     this.unhealthyAfter = options.unhealthyAfter ?? 3;

@@ -270,9 +270,11 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
   unregister(id: string, owner: string, reason = 'unregistered', uid = 0, pid = 0): void {
     const entry = this.services.get(id);
     const err =
-      entry === undefined ? new RegistrationError('ENOENT', `no service "${id}" is registered`)
-      : entry.owner !== owner ? new RegistrationError('EPERM', `service "${id}" was registered by another client`)
-      : undefined;
+      entry === undefined
+        ? new RegistrationError('ENOENT', `no service "${id}" is registered`)
+        : entry.owner !== owner
+          ? new RegistrationError('EPERM', `service "${id}" was registered by another client`)
+          : undefined;
     if (err !== undefined) {
       this.emit('refused', 'unregister', id, owner, uid, pid, err);
       throw err;
@@ -288,10 +290,14 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
     const entry = this.services.get(id);
     const self = process.getuid?.() ?? 0;
     const err =
-      entry === undefined ? new RegistrationError('ENOENT', `no service "${id}" is registered`)
-      : byUid !== 0 && byUid !== self && byUid !== entry.uid
-        ? new RegistrationError('EPERM', `service "${id}" belongs to uid ${entry.uid}: removing it needs root, uid ${self} (the daemon's) or uid ${entry.uid}`)
-        : undefined;
+      entry === undefined
+        ? new RegistrationError('ENOENT', `no service "${id}" is registered`)
+        : byUid !== 0 && byUid !== self && byUid !== entry.uid
+          ? new RegistrationError(
+              'EPERM',
+              `service "${id}" belongs to uid ${entry.uid}: removing it needs root, uid ${self} (the daemon's) or uid ${entry.uid}`,
+            )
+          : undefined;
     if (err !== undefined) {
       this.emit('refused', 'remove', id, 'admin', byUid, byPid, err);
       throw err;

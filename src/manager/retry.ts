@@ -34,7 +34,10 @@ export class RetryPolicy {
   /** Retries waiting for their backoff or in flight again. */
   active = 0;
 
-  constructor(options: RetryOptions = {}, private readonly random: () => number = Math.random) {
+  constructor(
+    options: RetryOptions = {},
+    private readonly random: () => number = Math.random,
+  ) {
     this.maxRetries = options.maxRetries ?? 2;
     this.baseMs = options.baseMs ?? 5;
     this.maxMs = options.maxMs ?? 200;

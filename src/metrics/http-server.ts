@@ -45,7 +45,7 @@ export class ObservabilityServer {
   private readonly maxDelayMs: number;
   private readonly hosts: Set<string>;
 
-  private constructor(private readonly options: HttpServerOptions) {
+  private constructor(options: HttpServerOptions) {
     this.maxDelayMs = options.maxEventLoopDelayMs ?? 1000;
     this.hosts = new Set([...LOOPBACK_HOSTS, ...(options.allowedHosts ?? []).map((h) => h.toLowerCase())]);
     this.loopDelay = monitorEventLoopDelay({ resolution: 20 });
@@ -55,7 +55,9 @@ export class ObservabilityServer {
       // A page in a browser on this machine must not read the metrics through DNS rebinding.
       const host = hostOf(req.headers.host ?? '');
       if (!this.hosts.has(host)) {
-        res.writeHead(421, { 'content-type': 'text/plain' }).end(`Host "${host}" is not served here: use ${[...this.hosts].join(', ')} (more with --metrics-allowed-hosts)\n`);
+        res
+          .writeHead(421, { 'content-type': 'text/plain' })
+          .end(`Host "${host}" is not served here: use ${[...this.hosts].join(', ')} (more with --metrics-allowed-hosts)\n`);
         return;
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -76,19 +76,25 @@ export function createMetricsRegistry(source: MetricsSource): client.Registry {
   const perService = (name: string, help: string, pick: (s: DaemonStatsMsg['services'][number]) => number, type: 'gauge' | 'counter' = 'gauge') =>
     add(name, help, type, () => stats().services.map((s) => ({ labels: { service: s.id }, value: pick(s) })));
 
-  add('vexfs_requests_total', 'Kernel requests answered, by the service that answered (or (none), (cache)), model, priority level and status.', 'counter', () => {
-    const out: Value[] = [];
-    source.requests.forEachCount((service, model, level, status, count) =>
-      out.push({ labels: { service, model, priority: LEVEL_NAMES[level] as string, status: STATUS_NAMES[status] ?? String(status) }, value: count }),
-    );
-    return out;
-  });
+  add(
+    'vexfs_requests_total',
+    'Kernel requests answered, by the service that answered (or (none), (cache)), model, priority level and status.',
+    'counter',
+    () => {
+      const out: Value[] = [];
+      source.requests.forEachCount((service, model, level, status, count) =>
+        out.push({ labels: { service, model, priority: LEVEL_NAMES[level] as string, status: STATUS_NAMES[status] ?? String(status) }, value: count }),
+      );
+      return out;
+    },
+  );
   add('vexfs_request_duration_seconds', 'Time from arrival in the daemon to the answer, successful requests.', 'histogram', () =>
     histogramValues('vexfs_request_duration_seconds', source.requests.latency),
   );
   add('vexfs_service_response_duration_seconds', 'Time from arrival to the answer, successful requests, by the service that answered.', 'histogram', () => {
     const out: Value[] = [];
-    for (const s of stats().services) out.push(...histogramValues('vexfs_service_response_duration_seconds', source.requests.series(s.id).latency, { service: s.id }));
+    for (const s of stats().services)
+      out.push(...histogramValues('vexfs_service_response_duration_seconds', source.requests.series(s.id).latency, { service: s.id }));
     return out;
   });
   add('vexfs_queue_wait_seconds', 'Time from arrival to dispatch to a service, by priority level.', 'histogram', () =>
@@ -108,7 +114,12 @@ export function createMetricsRegistry(source: MetricsSource): client.Registry {
   perService('vexfs_service_resident_memory_bytes', 'Resident memory of its process at its last heartbeat (0: not reported).', (s) => s.rssBytes);
   perService('vexfs_service_send_buffered_bytes', 'Bytes sent to a service that it has not read yet.', (s) => s.sendBufferedBytes);
   perService('vexfs_service_send_blocked_total', 'Batches refused because the service had not read what it was sent.', (s) => s.sendBlocked, 'counter');
-  perService('vexfs_service_frames_refused_total', 'Frames from a service refused before decoding (too large for its registration, or too many results).', (s) => s.framesRefused, 'counter');
+  perService(
+    'vexfs_service_frames_refused_total',
+    'Frames from a service refused before decoding (too large for its registration, or too many results).',
+    (s) => s.framesRefused,
+    'counter',
+  );
   perService('vexfs_service_state', 'vexfs_ipc_service_state: 0 starting, 1 ready, 2 busy, 3 overloaded, 4 stopping, 5 stopped, 6 error.', (s) => s.state);
   scalar('vexfs_services', 'Registered services.', 'gauge', (s) => s.services.length);
   scalar('vexfs_cache_hits_total', 'Requests answered from the response cache.', 'counter', (s) => s.cacheHits);

@@ -31,11 +31,7 @@ export interface Policy {
   readonly strict: boolean;
 }
 
-export function definePolicy(
-  name: string,
-  attrs: Readonly<Record<number, AttrPolicy>>,
-  options: { strict?: boolean } = {},
-): Policy {
+export function definePolicy(name: string, attrs: Readonly<Record<number, AttrPolicy>>, options: { strict?: boolean } = {}): Policy {
   const types = Object.keys(attrs).map(Number);
   const maxType = Math.max(0, ...types);
   const table: (AttrPolicy | undefined)[] = new Array(maxType + 1).fill(undefined);
@@ -206,13 +202,7 @@ export class AttrTable {
 }
 
 /** Iterates the attributes of a nested list (each child is one element), checking bounds. */
-export function forEachNested(
-  buf: Uint8Array,
-  start: number,
-  end: number,
-  field: string,
-  fn: (start: number, end: number, type: number) => void,
-): void {
+export function forEachNested(buf: Uint8Array, start: number, end: number, field: string, fn: (start: number, end: number, type: number) => void): void {
   const view = dataView(buf);
   let pos = start;
   while (pos < end) {

@@ -6,7 +6,7 @@
 import { ClosedError, DecodeError, TimeoutError } from '../errors.js';
 import { MsgKind, NlmFlags } from './constants.js';
 import { NlHeader, readNlHeader } from './message.js';
-import { readNlError, toNetlinkError } from './extack.js';
+import { type NlError, readNlError, toNetlinkError } from './extack.js';
 import type { NetlinkSocket } from './socket.js';
 import type { NlWriter } from './writer.js';
 
@@ -117,7 +117,7 @@ export class NetlinkConnection {
   private onReply(p: Pending, buf: Buffer, hdr: NlHeader): void {
     const seq = hdr.seq;
     if (hdr.type === MsgKind.ERROR) {
-      let err;
+      let err: NlError;
       try {
         err = readNlError(buf, hdr);
       } catch (e) {

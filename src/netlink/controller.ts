@@ -1,16 +1,8 @@
 /** The generic netlink controller ("nlctrl"): resolving a family's id, ops and multicast groups. */
 import { DecodeError, FamilyNotFoundError, NetlinkError } from '../errors.js';
 import { AttrTable, definePolicy, forEachNested } from './attributes.js';
-import {
-  CtrlAttr,
-  CtrlCmd,
-  CtrlMcastAttr,
-  CtrlOpAttr,
-  GENL_HDRLEN,
-  GENL_ID_CTRL,
-  NlmFlags,
-} from './constants.js';
-import type { NetlinkConnection } from './connection.js';
+import { CtrlAttr, CtrlCmd, CtrlMcastAttr, CtrlOpAttr, GENL_HDRLEN, GENL_ID_CTRL, NlmFlags } from './constants.js';
+import type { NetlinkConnection, NlReply } from './connection.js';
 import type { NlHeader } from './message.js';
 import type { NlWriter } from './writer.js';
 
@@ -76,13 +68,19 @@ export function writeFamily(w: NlWriter, seq: number, portId: number, f: FamilyI
     .u32(CtrlAttr.MAXATTR, f.maxAttr);
   w.beginNest(CtrlAttr.OPS);
   f.ops.forEach((op, i) => {
-    w.beginNest(i + 1).u32(CtrlOpAttr.ID, op.id).u32(CtrlOpAttr.FLAGS, op.flags).endNest();
+    w.beginNest(i + 1)
+      .u32(CtrlOpAttr.ID, op.id)
+      .u32(CtrlOpAttr.FLAGS, op.flags)
+      .endNest();
   });
   w.endNest();
   if (f.groups.length > 0) {
     w.beginNest(CtrlAttr.MCAST_GROUPS);
     f.groups.forEach((g, i) => {
-      w.beginNest(i + 1).string(CtrlMcastAttr.NAME, g.name, GENL_NAMSIZ).u32(CtrlMcastAttr.ID, g.id).endNest();
+      w.beginNest(i + 1)
+        .string(CtrlMcastAttr.NAME, g.name, GENL_NAMSIZ)
+        .u32(CtrlMcastAttr.ID, g.id)
+        .endNest();
     });
     w.endNest();
   }
@@ -138,13 +136,9 @@ export function readFamily(buf: Uint8Array, hdr: NlHeader): FamilyInfo {
  * Asks the controller at `controllerPort` (0: the kernel) for a family.
  * Rejects with FamilyNotFoundError when it is not registered.
  */
-export async function resolveFamily(
-  conn: NetlinkConnection,
-  name: string,
-  options: { controllerPort?: number; timeoutMs?: number } = {},
-): Promise<FamilyInfo> {
+export async function resolveFamily(conn: NetlinkConnection, name: string, options: { controllerPort?: number; timeoutMs?: number } = {}): Promise<FamilyInfo> {
   const port = options.controllerPort ?? 0;
-  let replies;
+  let replies: NlReply[];
   try {
     replies = await conn.request(port, (w, seq) => writeGetFamily(w, seq, conn.socket.portId, name), {
       timeoutMs: options.timeoutMs ?? 2000,

@@ -57,7 +57,7 @@ export function readNlError(buf: Uint8Array, hdr: NlHeader): NlError {
   };
   if (!(hdr.flags & NlmFlags.ACK_TLVS)) return result;
   // The original message is echoed whole unless capped (always capped for an ACK).
-  const echoed = hdr.flags & NlmFlags.CAPPED || error === 0 ? NLMSG_HDRLEN : ((origLen + 3) & ~3);
+  const echoed = hdr.flags & NlmFlags.CAPPED || error === 0 ? NLMSG_HDRLEN : (origLen + 3) & ~3;
   const tlvStart = orig + echoed;
   if (tlvStart > hdr.end) {
     throw new DecodeError('nlmsgerr.msg', `echoed message of ${echoed} bytes overruns the error message`);
@@ -69,9 +69,7 @@ export function readNlError(buf: Uint8Array, hdr: NlHeader): NlError {
   return result;
 }
 
-const errnoNames = new Map<number, string>(
-  Object.entries(osConstants.errno).map(([name, value]) => [value, name] as [number, string]),
-);
+const errnoNames = new Map<number, string>(Object.entries(osConstants.errno).map(([name, value]) => [value, name] as [number, string]));
 
 export function errnoName(errno: number): string {
   return errnoNames.get(errno) ?? `errno ${errno}`;
@@ -89,13 +87,7 @@ export function toNetlinkError(err: NlError): NetlinkError {
  * Writes an NLMSG_ERROR answering `orig` (an ACK when errno is 0), echoing
  * only its header (capped) and adding an extended-ACK message when given.
  */
-export function writeNlError(
-  w: NlWriter,
-  orig: NlHeader,
-  errno: number,
-  senderPortId: number,
-  message?: string,
-): void {
+export function writeNlError(w: NlWriter, orig: NlHeader, errno: number, senderPortId: number, message?: string): void {
   let flags = NlmFlags.CAPPED;
   if (message !== undefined) flags |= NlmFlags.ACK_TLVS;
   w.beginMessage(MsgKind.ERROR, flags, orig.seq, senderPortId);

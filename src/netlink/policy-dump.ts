@@ -14,10 +14,31 @@ import type { NlWriter } from './writer.js';
 const CTRL_CMD_GETPOLICY = 10;
 const CTRL_ATTR_POLICY = 8;
 const CTRL_ATTR_OP_POLICY = 9;
-const NlPolicyAttr = { TYPE: 1, MIN_VALUE_S: 2, MAX_VALUE_S: 3, MIN_VALUE_U: 4, MAX_VALUE_U: 5, MIN_LENGTH: 6, MAX_LENGTH: 7, POLICY_IDX: 8, MASK: 12 } as const;
+const NlPolicyAttr = {
+  TYPE: 1,
+  MIN_VALUE_S: 2,
+  MAX_VALUE_S: 3,
+  MIN_VALUE_U: 4,
+  MAX_VALUE_U: 5,
+  MIN_LENGTH: 6,
+  MAX_LENGTH: 7,
+  POLICY_IDX: 8,
+  MASK: 12,
+} as const;
 
 /** enum netlink_attribute_type, by the kinds this project's tables use. */
-const KERNEL_TYPE: Readonly<Record<number, string>> = { 1: 'flag', 2: 'u8', 3: 'u16', 4: 'u32', 5: 'u64', 10: 'binary', 11: 'string', 12: 'nul-string', 13: 'nested', 14: 'nested-array' };
+const KERNEL_TYPE: Readonly<Record<number, string>> = {
+  1: 'flag',
+  2: 'u8',
+  3: 'u16',
+  4: 'u32',
+  5: 'u64',
+  10: 'binary',
+  11: 'string',
+  12: 'nul-string',
+  13: 'nested',
+  14: 'nested-array',
+};
 const INT_MAX: Partial<Record<AttrKind, bigint>> = { u8: 0xffn, u16: 0xffffn, u32: 0xffffffffn, u64: 0xffffffffffffffffn };
 
 export interface KernelAttrPolicy {
@@ -117,7 +138,8 @@ export function comparePolicies(kernel: KernelPolicies, idx: number, policy: Pol
     if (kind === 'string' || kind === 'binary') {
       // The kernel's NUL_STRING length excludes the NUL, as the table's does.
       if (k.maxLength !== undefined && ts.max !== k.maxLength) out.push(`${where}: kernel at most ${k.maxLength} bytes, TypeScript ${ts.max ?? 'unbounded'}`);
-      if (k.minLength !== undefined && k.minLength > 0 && ts.min !== k.minLength) out.push(`${where}: kernel at least ${k.minLength} bytes, TypeScript ${ts.min ?? 0}`);
+      if (k.minLength !== undefined && k.minLength > 0 && ts.min !== k.minLength)
+        out.push(`${where}: kernel at least ${k.minLength} bytes, TypeScript ${ts.min ?? 0}`);
     } else if (kind in INT_MAX) {
       const full = INT_MAX[kind as AttrKind] as bigint;
       const kMax = k.mask ?? k.maxValue ?? full;

@@ -7,14 +7,7 @@
 import { EventEmitter } from 'node:events';
 
 import { ClosedError, QueueFullError, isErrnoException } from '../errors.js';
-import {
-  RECV_FLAG_TRUNCATED,
-  RECV_META_WORDS,
-  RecvMeta,
-  loadNative,
-  type NativeAddon,
-  type NativeNetlinkSocket,
-} from '../native.js';
+import { RECV_FLAG_TRUNCATED, RECV_META_WORDS, RecvMeta, loadNative, type NativeAddon, type NativeNetlinkSocket } from '../native.js';
 import { NlWriter } from './writer.js';
 import { Consts } from '../abi/uapi.js';
 

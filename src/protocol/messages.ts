@@ -264,7 +264,9 @@ function putService(w: NlWriter, type: number, s: ServiceRecord): void {
     .string(SvcAttr.VERSION, s.version, Consts.MAX_VERSION_LEN);
   const dims = new Uint8Array(s.dimensions.length * 4);
   const view = new DataView(dims.buffer);
-  s.dimensions.forEach((d, i) => view.setUint32(i * 4, d, true));
+  s.dimensions.forEach((d, i) => {
+    view.setUint32(i * 4, d, true);
+  });
   w.bytes(SvcAttr.DIMENSIONS, dims)
     .u32(SvcAttr.DATA_TYPES, s.dataTypes)
     .string(SvcAttr.MODELS, s.models.join(','), Consts.MAX_MODELS_LEN)
@@ -294,7 +296,9 @@ function putService(w: NlWriter, type: number, s: ServiceRecord): void {
 function u64Array(values: readonly bigint[]): Uint8Array {
   const out = new Uint8Array(values.length * 8);
   const view = new DataView(out.buffer);
-  values.forEach((v, i) => view.setBigUint64(i * 8, v, true));
+  values.forEach((v, i) => {
+    view.setBigUint64(i * 8, v, true);
+  });
   return out;
 }
 

@@ -55,7 +55,7 @@ export function fromFloat16Bits(h: number): number {
 
 function quantize(x: number, scale: number): number {
   if (Number.isNaN(x)) return 0;
-  const c = x > 1 ? 1 : x < -1 ? -1 : x;
+  const c = Math.min(1, Math.max(x, -1));
   const q = Math.round(Math.abs(c) * scale);
   return c < 0 ? -q : q;
 }

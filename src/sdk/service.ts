@@ -21,13 +21,7 @@ import { DEVICE_PATH, VexfsDevice } from '../kernel/device.js';
 import { findControlSocket, runtimeDir } from '../util/places.js';
 import { validateRegistration } from '../wire/registration.js';
 import { FrameWriter, readFrames } from '../wire/frames.js';
-import {
-  type EmbedBatchRequestMsg,
-  type EmbedResultMsg,
-  type ServiceInfoMsg,
-  decodeServiceFrame,
-  encodeServiceFrame,
-} from '../wire/proto.js';
+import { type EmbedBatchRequestMsg, type EmbedResultMsg, type ServiceInfoMsg, decodeServiceFrame, encodeServiceFrame } from '../wire/proto.js';
 import { traceparentsOf } from '../wire/trace-context.js';
 import { closeServer, listenUnix } from '../wire/unix-listen.js';
 import { ControlClient } from './control-client.js';
@@ -119,7 +113,10 @@ export class EmbeddingService {
   private retryTimer: NodeJS.Timeout | undefined;
   private device: VexfsDevice | undefined;
 
-  private constructor(info: ServiceInfoMsg, private readonly options: EmbeddingServiceOptions) {
+  private constructor(
+    info: ServiceInfoMsg,
+    private readonly options: EmbeddingServiceOptions,
+  ) {
     this.info = info;
   }
 
@@ -308,7 +305,9 @@ export class EmbeddingService {
     const idle = () => (this.active === 0 ? Promise.resolve() : new Promise<void>((resolve) => this.idleWaiters.push(resolve)));
     const flushed = () =>
       Promise.all(
-        [...this.connections.keys()].map((s) => (s.writableLength === 0 || s.destroyed ? undefined : new Promise((resolve) => s.once('drain', resolve).once('close', resolve)))),
+        [...this.connections.keys()].map((s) =>
+          s.writableLength === 0 || s.destroyed ? undefined : new Promise((resolve) => s.once('drain', resolve).once('close', resolve)),
+        ),
       );
     await Promise.race([Promise.all(echoes).then(idle).then(flushed), expired]);
     clearTimeout(timer);

@@ -15,14 +15,7 @@ import { EventEmitter } from 'node:events';
 
 import type { KernelCounters } from '../abi/counters.js';
 import { Cmd, Consts, Flags, Status, checkSessionKey, vectorBytes } from '../abi/uapi.js';
-import {
-  ClosedError,
-  DecodeError,
-  InvalidArgumentError,
-  NotAttachedError,
-  QueueFullError,
-  isErrnoException,
-} from '../errors.js';
+import { ClosedError, DecodeError, InvalidArgumentError, NotAttachedError, QueueFullError, isErrnoException } from '../errors.js';
 import { NetlinkConnection } from '../netlink/connection.js';
 import { GENL_ID_CTRL, GenlOpFlags, MsgKind, NetlinkProtocol, NlmFlags } from '../netlink/constants.js';
 import { readGetFamilyName, writeFamily, type FamilyInfo } from '../netlink/controller.js';
@@ -33,6 +26,7 @@ import {
   type EmbedRequest,
   type EmbedResponse,
   type GenlAddress,
+  type VexfsMessage,
   type StatsRecord,
   decodeGenl,
   writeAttach,
@@ -106,15 +100,10 @@ export interface KernelTwinEvents {
 
 export const TWIN_DEFAULT_FAMILY_ID = 0x7a;
 
-const OPS = [
-  Cmd.DAEMON_ATTACH,
-  Cmd.DAEMON_DETACH,
-  Cmd.EMBED_RESPONSE,
-  Cmd.GET_STATS,
-  Cmd.REPLY,
-  Cmd.HEARTBEAT,
-  Cmd.SERVICE_REVOKE,
-].map((id) => ({ id, flags: GenlOpFlags.CMD_CAP_DO | GenlOpFlags.CMD_CAP_HASPOL | (id === Cmd.GET_STATS ? 0 : GenlOpFlags.ADMIN_PERM) }));
+const OPS = [Cmd.DAEMON_ATTACH, Cmd.DAEMON_DETACH, Cmd.EMBED_RESPONSE, Cmd.GET_STATS, Cmd.REPLY, Cmd.HEARTBEAT, Cmd.SERVICE_REVOKE].map((id) => ({
+  id,
+  flags: GenlOpFlags.CMD_CAP_DO | GenlOpFlags.CMD_CAP_HASPOL | (id === Cmd.GET_STATS ? 0 : GenlOpFlags.ADMIN_PERM),
+}));
 
 export class KernelTwin extends EventEmitter<KernelTwinEvents> {
   readonly family: FamilyInfo;
@@ -359,7 +348,7 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
       this.reject(hdr, port, 'EOPNOTSUPP', `unknown message type ${hdr.type}`);
       return;
     }
-    let msg;
+    let msg: VexfsMessage;
     try {
       msg = decodeGenl(buf, hdr);
     } catch (err) {

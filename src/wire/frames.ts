@@ -17,7 +17,10 @@ export class FrameReader {
   /** The largest frame accepted from here on; a peer's allowance can change (after its Hello, on re-registration). */
   maxFrame: number;
 
-  constructor(private readonly onFrame: (frame: Buffer) => void, maxFrame = MAX_FRAME_BYTES) {
+  constructor(
+    private readonly onFrame: (frame: Buffer) => void,
+    maxFrame = MAX_FRAME_BYTES,
+  ) {
     this.maxFrame = maxFrame;
   }
 
@@ -64,11 +67,7 @@ export class FrameReader {
  * cannot be read, or an `onFrame` that throws, resets the connection after
  * `onError` is told why.
  */
-export function readFrames(
-  socket: Socket,
-  onFrame: (frame: Buffer) => void,
-  options: { maxFrame?: number; onError?: (err: Error) => void } = {},
-): FrameReader {
+export function readFrames(socket: Socket, onFrame: (frame: Buffer) => void, options: { maxFrame?: number; onError?: (err: Error) => void } = {}): FrameReader {
   const reader = new FrameReader(onFrame, options.maxFrame);
   socket.on('data', (chunk: Buffer) => {
     try {

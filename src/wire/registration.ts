@@ -43,7 +43,10 @@ export function validateRegistration(info: ServiceInfoMsg): ServiceInfoMsg {
   if (new Set(dims).size !== dims.length) throw new RegistrationError('EINVAL', 'dimensions lists a count twice');
   const dataTypes = info.dataTypes ?? 0;
   if (!Number.isInteger(dataTypes) || dataTypes < 0 || dataTypes > ALL_DTYPES) {
-    throw new RegistrationError('EINVAL', `dataTypes 0x${dataTypes.toString(16)} has bits beyond the ${Consts.DTYPE_MAX + 1} data types (mask 0x${ALL_DTYPES.toString(16)})`);
+    throw new RegistrationError(
+      'EINVAL',
+      `dataTypes 0x${dataTypes.toString(16)} has bits beyond the ${Consts.DTYPE_MAX + 1} data types (mask 0x${ALL_DTYPES.toString(16)})`,
+    );
   }
   const models = info.models ?? [];
   for (const m of models) {
@@ -77,7 +80,18 @@ export function validateRegistration(info: ServiceInfoMsg): ServiceInfoMsg {
   if (weight !== undefined && !/^[1-9][0-9]{0,2}$|^1000$/.test(weight)) {
     throw new RegistrationError('EINVAL', `metadata weight "${weight}" is not an integer from 1 to 1000 (the weighted round robin share)`);
   }
-  return { id, name, version, dimensions: [...dims], dataTypes, models: [...models], maxBatchSize: maxBatch, priority, endpoint, metadata: { ...(info.metadata ?? {}) } };
+  return {
+    id,
+    name,
+    version,
+    dimensions: [...dims],
+    dataTypes,
+    models: [...models],
+    maxBatchSize: maxBatch,
+    priority,
+    endpoint,
+    metadata: { ...(info.metadata ?? {}) },
+  };
 }
 
 /** The socket path of a "unix:/path" endpoint. */

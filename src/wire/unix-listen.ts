@@ -36,9 +36,14 @@ function checkDirectory(dir: string): void {
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o755 });
   const st = statSync(dir);
   const self = process.getuid?.() ?? 0;
-  if (st.uid !== self && st.uid !== 0) throw new TransportError(`${dir} belongs to uid ${st.uid}: the control socket's directory must be the daemon's user's or root's`);
+  if (st.uid !== self && st.uid !== 0)
+    throw new TransportError(`${dir} belongs to uid ${st.uid}: the control socket's directory must be the daemon's user's or root's`);
   if (st.mode & 0o022) {
-    throw new TransportError(`${dir} is writable by ${st.mode & 0o002 ? 'every user' : 'its group'} (mode ${(st.mode & 0o7777).toString(8)}): another user could take or replace the control socket there; use a directory only its owner can write (the default is /run/vexfs for root, $XDG_RUNTIME_DIR/vexfs for a user)`);
+    throw new TransportError(
+      `${dir} is writable by ${st.mode & 0o002 ? 'every user' : 'its group'} (mode ${(st.mode & 0o7777).toString(8)}): ` +
+        'another user could take or replace the control socket there; use a directory only its owner can write ' +
+        '(the default is /run/vexfs for root, $XDG_RUNTIME_DIR/vexfs for a user)',
+    );
   }
 }
 
@@ -46,7 +51,8 @@ export async function listenUnix(path: string, onConnection: (socket: Socket) =>
   checkDirectory(dirname(path));
   if (existsSync(path)) {
     const owner = lstatSync(path).uid;
-    if (await isLive(path)) throw new TransportError(`something is already listening on ${path} (the socket belongs to uid ${owner}): stop it, or choose another --control-socket`);
+    if (await isLive(path))
+      throw new TransportError(`something is already listening on ${path} (the socket belongs to uid ${owner}): stop it, or choose another --control-socket`);
     unlinkSync(path);
   }
   const server = createServer(onConnection);

@@ -24,7 +24,15 @@ export interface TestBridge {
 /** `logTo` receives the daemon's log lines (JSON) at warn and above; silent otherwise. */
 export async function startBridge(overrides: Partial<DaemonConfig> = {}, logTo?: NodeJS.WritableStream): Promise<TestBridge> {
   const dir = mkdtempSync(join(tmpdir(), 'vexfs-test-'));
-  const config = { ...defaultConfig(), kernel: 'twin' as const, controlSocket: join(dir, 'control.sock'), reconnectMinMs: 10, reconnectMaxMs: 50, metricsPort: 0, ...overrides };
+  const config = {
+    ...defaultConfig(),
+    kernel: 'twin' as const,
+    controlSocket: join(dir, 'control.sock'),
+    reconnectMinMs: 10,
+    reconnectMaxMs: 50,
+    metricsPort: 0,
+    ...overrides,
+  };
   const daemon = await Daemon.start(config, logTo ? createLogger('warn', logTo) : createLogger('silent'));
   const services: EmbeddingService[] = [];
   return {

@@ -13,10 +13,15 @@ export interface CtlResult {
 export function ctl(args: string[], env: Record<string, string> = {}, as?: { uid: number; gid: number }): Promise<CtlResult> & { child: ChildProcess } {
   let child!: ChildProcess;
   const done = new Promise<CtlResult>((resolve) => {
-    child = execFile(process.execPath, [VEXFSCTL, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 20_000, ...as }, (err, stdout, stderr) => {
-      const code = err === null ? 0 : typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1;
-      resolve({ code, stdout, stderr });
-    });
+    child = execFile(
+      process.execPath,
+      [VEXFSCTL, ...args],
+      { env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 20_000, ...as },
+      (err, stdout, stderr) => {
+        const code = err === null ? 0 : typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
   return Object.assign(done, { child });
 }

@@ -13,7 +13,11 @@ export async function rawDaemon(twinPort: number) {
   const family = await resolveFamily(conn, Consts.GENL_NAME, { controllerPort: twinPort });
   const attach = () =>
     conn.request(twinPort, (w, seq) =>
-      writeAttach(w, { familyId: family.id, seq, portId: socket.portId, flags: NlmFlags.ACK }, { protocolVersion: Consts.PROTOCOL_VERSION, maxInflight: undefined }),
+      writeAttach(
+        w,
+        { familyId: family.id, seq, portId: socket.portId, flags: NlmFlags.ACK },
+        { protocolVersion: Consts.PROTOCOL_VERSION, maxInflight: undefined },
+      ),
     );
   return { socket, conn, family, attach };
 }

@@ -43,7 +43,10 @@ it('records security-relevant events with who did them', async () => {
   intruder.close();
   await bridge.close();
 
-  const events = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const events = readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   rmSync(dir, { recursive: true, force: true });
   const names = events.map((e) => e.event);
   const uid = process.getuid!();

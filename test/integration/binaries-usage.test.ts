@@ -8,9 +8,14 @@ const BIN = join(import.meta.dirname, '..', '..', 'dist', 'bin');
 
 function run(bin: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(BIN, bin), ...args], { timeout: 20_000, env: { ...process.env, VEXFS_CONTROL_SOCKET: '/nonexistent/vexfs.sock' } }, (err, stdout, stderr) => {
-      resolve({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : -1, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [join(BIN, bin), ...args],
+      { timeout: 20_000, env: { ...process.env, VEXFS_CONTROL_SOCKET: '/nonexistent/vexfs.sock' } },
+      (err, stdout, stderr) => {
+        resolve({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : -1, stdout, stderr });
+      },
+    );
   });
 }
 

@@ -11,12 +11,11 @@ import { defaultConfig } from '../../src/daemon/config.js';
 import { defaultControlSocket, runtimeDir } from '../../src/util/places.js';
 import { TransportError } from '../../src/errors.js';
 import { closeServer, listenUnix } from '../../src/wire/unix-listen.js';
-import { type TestBridge, useBridge } from '../helpers/bridge.js';
+import { useBridge } from '../helpers/bridge.js';
 
 const dirs: string[] = [];
 const servers: Array<[Server, string]> = [];
 const start = useBridge();
-let bridge: TestBridge | undefined;
 afterEach(async () => {
   for (const [s, p] of servers.splice(0)) await closeServer(s, p);
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
@@ -44,14 +43,16 @@ describe('control socket place', () => {
     const open = join(scratch(), 'shared');
     mkdirSync(open);
     chmodSync(open, 0o1777);
-    await expect(listenUnix(join(open, 'c.sock'), () => {})).rejects.toThrow(/writable by every user \(mode 1777\): another user could take or replace the control socket/);
+    await expect(listenUnix(join(open, 'c.sock'), () => {})).rejects.toThrow(
+      /writable by every user \(mode 1777\): another user could take or replace the control socket/,
+    );
     chmodSync(open, 0o775);
     await expect(listenUnix(join(open, 'c.sock'), () => {})).rejects.toThrow(TransportError);
   });
 
   it('creates a missing directory and gives the socket the configured mode', async () => {
     const dir = join(scratch(), 'run', 'vexfs');
-    bridge = await start({ controlSocket: join(dir, 'control.sock') });
+    await start({ controlSocket: join(dir, 'control.sock') });
     expect(statSync(dir).mode & 0o7777).toBe(0o755);
     expect(statSync(join(dir, 'control.sock')).mode & 0o777).toBe(defaultConfig().controlSocketMode);
     expect(defaultConfig().controlSocketMode).toBe(0o660);
@@ -62,6 +63,8 @@ describe('control socket place', () => {
     const other = createServer();
     await new Promise<void>((r) => other.listen(path, r));
     servers.push([other, path]);
-    await expect(listenUnix(path, () => {})).rejects.toThrow(new RegExp(`something is already listening on ${path} \\(the socket belongs to uid ${process.getuid?.()}\\)`));
+    await expect(listenUnix(path, () => {})).rejects.toThrow(
+      new RegExp(`something is already listening on ${path} \\(the socket belongs to uid ${process.getuid?.()}\\)`),
+    );
   });
 });

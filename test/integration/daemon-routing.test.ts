@@ -116,7 +116,13 @@ describe('daemon routing', () => {
     const endpoint = `unix:${bridge.dir}/phoenix.sock`;
     const gate = new Promise<void>(() => {});
     let calls = 0;
-    const first = await bridge.service({ id: 'phoenix', name: 'p', dimensions: [4], endpoint, embed: async (i) => (calls++, await gate, i.map(() => filled(4, 1))) });
+    const first = await bridge.service({
+      id: 'phoenix',
+      name: 'p',
+      dimensions: [4],
+      endpoint,
+      embed: async (i) => (calls++, await gate, i.map(() => filled(4, 1))),
+    });
     const inflight = bridge.twin.embed({ input: text('x'), dimensions: 4, timeoutMs: 10_000 });
     await until(() => calls === 1, 'the request to reach the service');
     // Kill the service's sockets without unregistering (as a crash would).
@@ -131,7 +137,10 @@ describe('daemon routing', () => {
     bridge = await start({ maxInflight: 2 });
     const gate = new Promise<void>(() => {});
     await bridge.service({ id: 'stuck', name: 'stuck', dimensions: [4], embed: async (i) => (await gate, i.map(() => filled(4, 1))) });
-    const held = [bridge.twin.embed({ input: text('x'), dimensions: 4, timeoutMs: 300 }), bridge.twin.embed({ input: text('x'), dimensions: 4, timeoutMs: 300 })];
+    const held = [
+      bridge.twin.embed({ input: text('x'), dimensions: 4, timeoutMs: 300 }),
+      bridge.twin.embed({ input: text('x'), dimensions: 4, timeoutMs: 300 }),
+    ];
     expect((await bridge.twin.embed({ input: text('x'), dimensions: 4 })).status).toBe(Status.OVERLOADED);
     expect((await Promise.all(held)).map((r) => r.status)).toEqual([Status.TIMEOUT, Status.TIMEOUT]);
   });

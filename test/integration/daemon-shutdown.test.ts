@@ -23,10 +23,25 @@ describe('daemon shutdown', () => {
     await until(() => bridge.daemon.router.inflightCount === 2, 'both in flight');
     const stopping = bridge.daemon.stop();
     // New work is refused at once while stopping.
-    const late = await new Promise<number>((resolve) => bridge.daemon.router.submit(
-      { requestId: 999_999n, priority: 128, timeoutMs: 1000, deadlineNs: process.hrtime.bigint() + 1_000_000_000n, dimensions: 4, dataType: 0, model: undefined, input: Buffer.from('x'), callerUid: 0, callerPid: 0, flags: 0, sessionKey: 0n },
-      (res) => resolve(res.status),
-    ));
+    const late = await new Promise<number>((resolve) =>
+      bridge.daemon.router.submit(
+        {
+          requestId: 999_999n,
+          priority: 128,
+          timeoutMs: 1000,
+          deadlineNs: process.hrtime.bigint() + 1_000_000_000n,
+          dimensions: 4,
+          dataType: 0,
+          model: undefined,
+          input: Buffer.from('x'),
+          callerUid: 0,
+          callerPid: 0,
+          flags: 0,
+          sessionKey: 0n,
+        },
+        (res) => resolve(res.status),
+      ),
+    );
     expect(late).toBe(Status.SHUTTING_DOWN);
     release();
     expect((await quick).status).toBe(Status.SUCCESS);
@@ -38,9 +53,13 @@ describe('daemon shutdown', () => {
   it('vexfs-bridged exits 0 on SIGTERM and removes its control socket', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vexfs-bin-'));
     const control = join(dir, 'control.sock');
-    const child = spawn(process.execPath, [join(import.meta.dirname, '..', '..', 'dist', 'bin', 'vexfs-bridged.js'), '--kernel', 'twin', '--control-socket', control], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(import.meta.dirname, '..', '..', 'dist', 'bin', 'vexfs-bridged.js'), '--kernel', 'twin', '--control-socket', control],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let logs = '';
     child.stderr.on('data', (d) => (logs += d));
     await until(() => logs.includes('embedded kernel twin'), 'the daemon to start', 10_000);
@@ -55,7 +74,9 @@ describe('daemon shutdown', () => {
   });
 
   it('vexfs-bridged exits 2 with the bad key named on a configuration error', async () => {
-    const child = spawn(process.execPath, [join(import.meta.dirname, '..', '..', 'dist', 'bin', 'vexfs-bridged.js'), '--kernel', 'floppy'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [join(import.meta.dirname, '..', '..', 'dist', 'bin', 'vexfs-bridged.js'), '--kernel', 'floppy'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));

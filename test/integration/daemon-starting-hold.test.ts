@@ -40,7 +40,18 @@ function lateService(path: string, delayMs: number): void {
 async function registerLate(b: TestBridge): Promise<void> {
   client = await ControlClient.connect(b.daemon.config.controlSocket);
   const path = join(b.dir, 'late.sock');
-  await client.register({ id: 'late', name: 'late', version: '', dimensions: [4], dataTypes: 0, models: [], maxBatchSize: 8, priority: 0, endpoint: `unix:${path}`, metadata: {} });
+  await client.register({
+    id: 'late',
+    name: 'late',
+    version: '',
+    dimensions: [4],
+    dataTypes: 0,
+    models: [],
+    maxBatchSize: 8,
+    priority: 0,
+    endpoint: `unix:${path}`,
+    metadata: {},
+  });
   lateService(path, 150);
 }
 
@@ -58,13 +69,35 @@ describe('requests for a service that is still connecting', () => {
   it('get NO_SERVICE when the hold runs out, and never wait past their deadline', async () => {
     bridge = await start({ startingHoldMs: 50 });
     client = await ControlClient.connect(bridge.daemon.config.controlSocket);
-    await client.register({ id: 'never', name: 'n', version: '', dimensions: [4], dataTypes: 0, models: [], maxBatchSize: 8, priority: 0, endpoint: `unix:${join(bridge.dir, 'nobody.sock')}`, metadata: {} });
+    await client.register({
+      id: 'never',
+      name: 'n',
+      version: '',
+      dimensions: [4],
+      dataTypes: 0,
+      models: [],
+      maxBatchSize: 8,
+      priority: 0,
+      endpoint: `unix:${join(bridge.dir, 'nobody.sock')}`,
+      metadata: {},
+    });
     expect((await bridge.twin.embed({ input: Buffer.from('x'), dimensions: 4 })).status).toBe(Status.NO_SERVICE);
     await bridge.close();
     bridge = await start({ startingHoldMs: 10_000 });
     client.close();
     client = await ControlClient.connect(bridge.daemon.config.controlSocket);
-    await client.register({ id: 'never', name: 'n', version: '', dimensions: [4], dataTypes: 0, models: [], maxBatchSize: 8, priority: 0, endpoint: `unix:${join(bridge.dir, 'nobody.sock')}`, metadata: {} });
+    await client.register({
+      id: 'never',
+      name: 'n',
+      version: '',
+      dimensions: [4],
+      dataTypes: 0,
+      models: [],
+      maxBatchSize: 8,
+      priority: 0,
+      endpoint: `unix:${join(bridge.dir, 'nobody.sock')}`,
+      metadata: {},
+    });
     expect((await bridge.twin.embed({ input: Buffer.from('x'), dimensions: 4, timeoutMs: 100 })).status).toBe(Status.TIMEOUT);
   });
 });

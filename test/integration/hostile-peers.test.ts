@@ -24,7 +24,6 @@ afterEach(async () => {
   server = undefined;
 });
 
-
 /** Random frames, and well-formed ones with a byte flipped, truncated or extended. */
 function hostileFrames(seed: number, n: number, wellFormed: Uint8Array[]): Buffer[] {
   const arb = fc.oneof(
@@ -71,7 +70,18 @@ describe('hostile peers', () => {
       if (e.info.id === 'evil') invalid.push(err.message);
     });
     const c = await ControlClient.connect(bridge.daemon.config.controlSocket);
-    await c.register({ id: 'evil', name: 'evil', version: '', dimensions: [8], dataTypes: 0, models: [], maxBatchSize: 4, priority: 0, endpoint: `unix:${path}`, metadata: {} });
+    await c.register({
+      id: 'evil',
+      name: 'evil',
+      version: '',
+      dimensions: [8],
+      dataTypes: 0,
+      models: [],
+      maxBatchSize: 4,
+      priority: 0,
+      endpoint: `unix:${path}`,
+      metadata: {},
+    });
     await until(() => connections >= 10, 'ten reconnections of the hostile service', 20_000);
     expect(invalid.length).toBeGreaterThan(0);
     await served(bridge);
@@ -86,8 +96,25 @@ describe('hostile peers', () => {
     const wellFormed = [
       encodeControlRequest({ id: 1, list: true }),
       encodeControlRequest({ id: 2, stats: true }),
-      encodeControlRequest({ id: 3, register: { id: 'x', name: 'x', version: '', dimensions: [8], dataTypes: 0, models: [], maxBatchSize: 1, priority: 0, endpoint: 'unix:/tmp/x.sock', metadata: {} } }),
-      encodeControlRequest({ id: 4, embed: { input: Buffer.from('hi'), model: '', dimensions: 4, dataType: 0, priority: 128, timeoutMs: 1000, sessionKey: '' } }),
+      encodeControlRequest({
+        id: 3,
+        register: {
+          id: 'x',
+          name: 'x',
+          version: '',
+          dimensions: [8],
+          dataTypes: 0,
+          models: [],
+          maxBatchSize: 1,
+          priority: 0,
+          endpoint: 'unix:/tmp/x.sock',
+          metadata: {},
+        },
+      }),
+      encodeControlRequest({
+        id: 4,
+        embed: { input: Buffer.from('hi'), model: '', dimensions: 4, dataType: 0, priority: 128, timeoutMs: 1000, sessionKey: '' },
+      }),
       encodeControlRequest({ id: 5, tokenList: true }),
     ];
     const frames = hostileFrames(SEED + 1, 300, wellFormed);

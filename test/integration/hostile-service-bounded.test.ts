@@ -24,7 +24,6 @@ afterEach(async () => {
   server = undefined;
 });
 
-
 /** A raw endpoint registered as `id`; `onConnection` plays the service. */
 async function hostile(id: string, onConnection: (s: Socket) => void, shape = { dimensions: [8], maxBatchSize: 4 }): Promise<void> {
   const b = bridge as TestBridge;
@@ -117,7 +116,9 @@ describe('a hostile service', () => {
     await until(() => bridge!.daemon.registry.get('deaf')?.state === 1, 'deaf ready');
     const input = Buffer.alloc(8 * 1024, 7);
     // Enough 8 KiB inputs to fill the unix socket's own buffer and the daemon's 64 KiB bound several times.
-    const results = await Promise.all(Array.from({ length: 400 }, (_, i) => bridge!.twin.embed({ input: Buffer.concat([input, Buffer.from(String(i))]), dimensions: 8, timeoutMs: 3000 })));
+    const results = await Promise.all(
+      Array.from({ length: 400 }, (_, i) => bridge!.twin.embed({ input: Buffer.concat([input, Buffer.from(String(i))]), dimensions: 8, timeoutMs: 3000 })),
+    );
     const conn = serviceStats('deaf');
     expect(conn?.congested).toBe(true);
     // Bounded: at most the bound plus one batch (8 inputs of 8 KiB and framing) sits in the daemon for it.
@@ -126,6 +127,6 @@ describe('a hostile service', () => {
     // accepts work and never answers out of rotation is the outlier detector's job); the reader serves the rest.
     expect(results.filter((r) => r.status === Status.SUCCESS).length).toBeGreaterThan(0);
     expect(results.every((r) => r.status === Status.SUCCESS || r.status === Status.TIMEOUT)).toBe(true);
-    expect(bridge.daemon.registry.get("reader")?.link.congested).toBe(false);
+    expect(bridge.daemon.registry.get('reader')?.link.congested).toBe(false);
   });
 });

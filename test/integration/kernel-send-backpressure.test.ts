@@ -28,11 +28,15 @@ describe('answers to the kernel side beyond its send queue', () => {
     const congestion: boolean[] = [];
     bridge.daemon.registry.on('invalid', (_e, err) => invalid.push(err.message));
     bridge.daemon.channel?.on('congestion', (on) => congestion.push(on));
-    const results = await Promise.all(Array.from({ length: 600 }, (_, i) => bridge!.twin.embed({ input: Buffer.from([i % 251, i >> 8, i & 255]), dimensions: 8192, timeoutMs: 60_000 })));
+    const results = await Promise.all(
+      Array.from({ length: 600 }, (_, i) => bridge!.twin.embed({ input: Buffer.from([i % 251, i >> 8, i & 255]), dimensions: 8192, timeoutMs: 60_000 })),
+    );
     expect(Math.max(...batches)).toBeGreaterThan(512);
     expect(invalid).toEqual([]);
     expect(results.map((r) => r.status).filter((s) => s !== Status.SUCCESS)).toEqual([]);
-    results.forEach((r, i) => expect(new Float32Array(r.vector!.buffer, r.vector!.byteOffset, 8192)[8191]).toBe(i % 251));
+    results.forEach((r, i) => {
+      expect(new Float32Array(r.vector!.buffer, r.vector!.byteOffset, 8192)[8191]).toBe(i % 251);
+    });
     expect(congestion[0]).toBe(true);
     expect(congestion.at(-1)).toBe(false);
   });

@@ -58,7 +58,8 @@ describe('response cache and coalescing', () => {
       client.close();
     }
     // Per-request metrics credit coalesced requests to the service that answered their leader, hits to the cache.
-    const counted = (service: string) => [...(bridge!.daemon.router.metrics.services.get(service)?.byModel.values() ?? [])].reduce((n, c) => n + c.reduce((a, b) => a + b, 0), 0);
+    const counted = (service: string) =>
+      [...(bridge!.daemon.router.metrics.services.get(service)?.byModel.values() ?? [])].reduce((n, c) => n + c.reduce((a, b) => a + b, 0), 0);
     expect(counted('s')).toBe(12);
     expect(counted('(cache)')).toBe(1);
     expect(bridge.daemon.router.metrics.services.has('(none)')).toBe(false);

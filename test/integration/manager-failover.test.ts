@@ -18,17 +18,29 @@ describe('failover', () => {
     const calls = { good: 0, flaky: 0, slow: 0, dying: 0 };
     const ok = (n: number) => Array.from({ length: n }, () => filled(4, 1));
     await bridge.service({ id: 'good', name: 'good', dimensions: [4], embed: (i) => ((calls.good += i.length), ok(i.length)) });
-    await bridge.service({ id: 'flaky', name: 'flaky', dimensions: [4], embed: (i) => {
-      calls.flaky += i.length;
-      throw new Error('model crashed');
-    } });
+    await bridge.service({
+      id: 'flaky',
+      name: 'flaky',
+      dimensions: [4],
+      embed: (i) => {
+        calls.flaky += i.length;
+        throw new Error('model crashed');
+      },
+    });
     await bridge.service({ id: 'slow', name: 'slow', dimensions: [4], embed: async (i) => ((calls.slow += i.length), await sleep(20), ok(i.length)) });
-    const dying: EmbeddingService = await bridge.service({ id: 'dying', name: 'dying', dimensions: [4], embed: async (i) => ((calls.dying += i.length), await sleep(5), ok(i.length)) });
+    const dying: EmbeddingService = await bridge.service({
+      id: 'dying',
+      name: 'dying',
+      dimensions: [4],
+      embed: async (i) => ((calls.dying += i.length), await sleep(5), ok(i.length)),
+    });
 
     const statuses: number[][] = [];
     for (let wave = 0; wave < 20; wave++) {
       if (wave === 5) void dying.close();
-      const results = await Promise.all(Array.from({ length: 20 }, (_, k) => bridge!.twin.embed({ input: Buffer.from(`w${wave}-${k}`), dimensions: 4, timeoutMs: 5000 })));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, k) => bridge!.twin.embed({ input: Buffer.from(`w${wave}-${k}`), dimensions: 4, timeoutMs: 5000 })),
+      );
       statuses.push(results.map((r) => r.status));
     }
     const all = statuses.flat();
@@ -37,7 +49,12 @@ describe('failover', () => {
     expect(all.filter((s) => s !== Status.SUCCESS && s !== Status.SERVICE_ERROR)).toEqual([]);
     expect(all.filter((s) => s === Status.SERVICE_ERROR).length).toBeLessThan(20);
     // ...and once it is open (5 failed batches: after wave 4), and through the death of another service in wave 5, every request succeeds.
-    expect(statuses.slice(5).flat().filter((s) => s !== Status.SUCCESS)).toEqual([]);
+    expect(
+      statuses
+        .slice(5)
+        .flat()
+        .filter((s) => s !== Status.SUCCESS),
+    ).toEqual([]);
     const router = bridge.daemon.router;
     expect(router.counters.retries).toBeGreaterThan(0);
     expect(router.breakers.state('flaky')).toBe(BreakerState.OPEN);
@@ -51,8 +68,18 @@ describe('failover', () => {
   it('retries within the deadline: when every service fails it answers their status before the timeout', async () => {
     bridge = await start({ retryMax: 3, retryBaseMs: 1, retryMaxMs: 5 });
     let calls = 0;
-    await bridge.service({ id: 'a', name: 'a', dimensions: [4], embed: (i) => ((calls += i.length), i.map(() => new EmbedItemError('busy', Status.OVERLOADED))) });
-    await bridge.service({ id: 'b', name: 'b', dimensions: [4], embed: (i) => ((calls += i.length), i.map(() => new EmbedItemError('busy', Status.OVERLOADED))) });
+    await bridge.service({
+      id: 'a',
+      name: 'a',
+      dimensions: [4],
+      embed: (i) => ((calls += i.length), i.map(() => new EmbedItemError('busy', Status.OVERLOADED))),
+    });
+    await bridge.service({
+      id: 'b',
+      name: 'b',
+      dimensions: [4],
+      embed: (i) => ((calls += i.length), i.map(() => new EmbedItemError('busy', Status.OVERLOADED))),
+    });
     const r = await bridge.twin.embed({ input: Buffer.from('x'), dimensions: 4, timeoutMs: 2000 });
     expect(r.status).toBe(Status.OVERLOADED);
     expect(calls).toBe(4);
@@ -62,8 +89,18 @@ describe('failover', () => {
   it('does not retry a request the service called invalid', async () => {
     bridge = await start();
     let calls = 0;
-    await bridge.service({ id: 'a', name: 'a', dimensions: [4], embed: (i) => ((calls += i.length), i.map(() => new EmbedItemError('bad text', Status.INVALID_REQUEST))) });
-    await bridge.service({ id: 'b', name: 'b', dimensions: [4], embed: (i) => ((calls += i.length), i.map(() => new EmbedItemError('bad text', Status.INVALID_REQUEST))) });
+    await bridge.service({
+      id: 'a',
+      name: 'a',
+      dimensions: [4],
+      embed: (i) => ((calls += i.length), i.map(() => new EmbedItemError('bad text', Status.INVALID_REQUEST))),
+    });
+    await bridge.service({
+      id: 'b',
+      name: 'b',
+      dimensions: [4],
+      embed: (i) => ((calls += i.length), i.map(() => new EmbedItemError('bad text', Status.INVALID_REQUEST))),
+    });
     expect((await bridge.twin.embed({ input: Buffer.from('x'), dimensions: 4 })).status).toBe(Status.INVALID_REQUEST);
     expect(calls).toBe(1);
     expect(bridge.daemon.router.counters.retries).toBe(0);
@@ -71,9 +108,15 @@ describe('failover', () => {
 
   it('keeps retries within the budget when a whole wave fails', async () => {
     bridge = await start({ retryMax: 1, retryBaseMs: 50, retryMaxMs: 50 });
-    await bridge.service({ id: 'a', name: 'a', dimensions: [4], maxBatchSize: 100, embed: () => {
-      throw new Error('down');
-    } });
+    await bridge.service({
+      id: 'a',
+      name: 'a',
+      dimensions: [4],
+      maxBatchSize: 100,
+      embed: () => {
+        throw new Error('down');
+      },
+    });
     const results = await Promise.all(Array.from({ length: 100 }, () => bridge!.twin.embed({ input: Buffer.from('x'), dimensions: 4, timeoutMs: 5000 })));
     expect(results.every((r) => r.status === Status.SERVICE_ERROR)).toBe(true);
     const c = bridge.daemon.router.counters;

@@ -37,7 +37,13 @@ describe('observability endpoints', () => {
   it('/ready says why it is not ready until a healthy service is registered', async () => {
     const before = await get('/ready');
     expect(before.status).toBe(503);
-    expect(JSON.parse(before.text)).toEqual({ status: 'not ready', ready: false, reasons: ['no service is registered'], kernelAttached: true, healthyServices: 0 });
+    expect(JSON.parse(before.text)).toEqual({
+      status: 'not ready',
+      ready: false,
+      reasons: ['no service is registered'],
+      kernelAttached: true,
+      healthyServices: 0,
+    });
     await bridge.service({ id: 'm1', name: 'm1', dimensions: [4], models: ['mini'], embed: (inputs) => inputs.map(() => filled(4, 1)) });
     const after = await get('/ready');
     expect(after.status).toBe(200);
@@ -73,7 +79,14 @@ describe('observability endpoints', () => {
     expect(sample(t, 'vexfs_service_breaker_state', { service: 'm1' })).toBe(0);
     expect(sample(t, 'vexfs_service_health', { service: 'm1' })).toBe(100);
     expect(sample(t, 'vexfs_service_state', { service: 'm1' })).toBe(1);
-    for (const name of ['vexfs_cache_hits_total', 'vexfs_cache_misses_total', 'vexfs_cache_coalesced_total', 'vexfs_retries_total', 'vexfs_shed_total', 'vexfs_rate_limited_total']) {
+    for (const name of [
+      'vexfs_cache_hits_total',
+      'vexfs_cache_misses_total',
+      'vexfs_cache_coalesced_total',
+      'vexfs_retries_total',
+      'vexfs_shed_total',
+      'vexfs_rate_limited_total',
+    ]) {
       expect(sample(t, name), name).toBe(0);
     }
     // The kernel side's own counters (here the twin's, as GET_STATS would give the module's).

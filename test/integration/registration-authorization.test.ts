@@ -89,7 +89,11 @@ describe('registration authorization', () => {
     const tampered = await register(socket, 'tok-x', ['--token', `${token.slice(0, -2)}AA`]);
     expect(tampered.stderr).toMatch(/registration token was refused: it is not valid/);
 
-    const held = ctl(['--socket', socket, 'register', '--id', 'tok-1', '--dims', '8', '--endpoint', 'unix:/tmp/tok-1.sock'], { VEXFS_REGISTRATION_TOKEN: token }, NOBODY);
+    const held = ctl(
+      ['--socket', socket, 'register', '--id', 'tok-1', '--dims', '8', '--endpoint', 'unix:/tmp/tok-1.sock'],
+      { VEXFS_REGISTRATION_TOKEN: token },
+      NOBODY,
+    );
     await until(() => bridge?.daemon.registry.get('tok-1') !== undefined, 'the token registration');
     expect((await admin.tokenList()).find((t) => t.id === info.id)?.liveRegistrations).toBe(1);
     // Tokens are administrators' business.

@@ -14,7 +14,18 @@ afterEach(async () => {
   for (const c of clients.splice(0)) c.close();
 });
 
-const good: ServiceInfoMsg = { id: 'svc-1', name: 'Service', version: '1.0', dimensions: [384], dataTypes: 0, models: ['m'], maxBatchSize: 32, priority: 0, endpoint: '/tmp/x', metadata: {} };
+const good: ServiceInfoMsg = {
+  id: 'svc-1',
+  name: 'Service',
+  version: '1.0',
+  dimensions: [384],
+  dataTypes: 0,
+  models: ['m'],
+  maxBatchSize: 32,
+  priority: 0,
+  endpoint: '/tmp/x',
+  metadata: {},
+};
 
 async function client(): Promise<ControlClient> {
   const c = await ControlClient.connect(bridge!.daemon.config.controlSocket);

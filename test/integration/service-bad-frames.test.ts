@@ -20,7 +20,6 @@ afterEach(async () => {
   server?.close();
 });
 
-
 describe('misbehaving services', () => {
   it('resets a service that says Hello with the wrong id or sends garbage, and keeps serving', async () => {
     bridge = await start();
@@ -37,7 +36,18 @@ describe('misbehaving services', () => {
     const invalid: string[] = [];
     bridge.daemon.registry.on('invalid', (_e, err) => invalid.push(err.message));
     const c = await ControlClient.connect(bridge.daemon.config.controlSocket);
-    await c.register({ id: 'evil', name: 'evil', version: '', dimensions: [8], dataTypes: 0, models: [], maxBatchSize: 4, priority: 0, endpoint: `unix:${path}`, metadata: {} });
+    await c.register({
+      id: 'evil',
+      name: 'evil',
+      version: '',
+      dimensions: [8],
+      dataTypes: 0,
+      models: [],
+      maxBatchSize: 4,
+      priority: 0,
+      endpoint: `unix:${path}`,
+      metadata: {},
+    });
     await until(() => invalid.length >= 2, 'two resets');
     expect(invalid[0]).toMatch(/hello: service id "not-me", expected "evil"/);
     expect(invalid[1]).toMatch(/exceeds/);
@@ -50,19 +60,23 @@ describe('misbehaving services', () => {
 describe('frame reader', () => {
   it('reassembles frames from any chunking of the stream', () => {
     fc.assert(
-      fc.property(fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 20 }), fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1 }), (frames, cuts) => {
-        const stream = Buffer.concat(frames.map((f) => frame(f)));
-        const got: Buffer[] = [];
-        const reader = new FrameReader((f) => got.push(Buffer.from(f)));
-        let pos = 0;
-        let i = 0;
-        while (pos < stream.length) {
-          const n = cuts[i++ % cuts.length] as number;
-          reader.push(stream.subarray(pos, pos + n));
-          pos += n;
-        }
-        expect(got).toEqual(frames.map((f) => Buffer.from(f)));
-      }),
+      fc.property(
+        fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 20 }),
+        fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1 }),
+        (frames, cuts) => {
+          const stream = Buffer.concat(frames.map((f) => frame(f)));
+          const got: Buffer[] = [];
+          const reader = new FrameReader((f) => got.push(Buffer.from(f)));
+          let pos = 0;
+          let i = 0;
+          while (pos < stream.length) {
+            const n = cuts[i++ % cuts.length] as number;
+            reader.push(stream.subarray(pos, pos + n));
+            pos += n;
+          }
+          expect(got).toEqual(frames.map((f) => Buffer.from(f)));
+        },
+      ),
     );
   });
 });

@@ -64,7 +64,13 @@ describe('graceful service close', () => {
   it('gives up waiting after drainMs and unregisters anyway', async () => {
     bridge = await start({ retryMax: 0 });
     const gate = new Gate();
-    const svc = await bridge.service({ id: 'stuck', name: 'stuck', dimensions: [4], drainMs: 200, embed: async (inputs) => (await gate.wait(), inputs.map(() => filled(4, 1))) });
+    const svc = await bridge.service({
+      id: 'stuck',
+      name: 'stuck',
+      dimensions: [4],
+      drainMs: 200,
+      embed: async (inputs) => (await gate.wait(), inputs.map(() => filled(4, 1))),
+    });
     const pending = bridge.twin.embed({ input: Buffer.from('x'), dimensions: 4, timeoutMs: 10_000 });
     await until(() => gate.waiting === 1, 'the request at the service');
     await svc.close();

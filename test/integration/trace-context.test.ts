@@ -20,7 +20,10 @@ describe('trace context', () => {
   it('derives trace ids from a daemon instance id and the correlation id', () => {
     const t = new RequestTracing(undefined, '00000000deadbeef');
     expect(t.traceId(0x2an)).toBe('00000000deadbeef000000000000002a');
-    const packed = t.pack([{ req: { requestId: 0x2an }, span: undefined }, { req: { requestId: 0x0102030405060708n }, span: undefined }]);
+    const packed = t.pack([
+      { req: { requestId: 0x2an }, span: undefined },
+      { req: { requestId: 0x0102030405060708n }, span: undefined },
+    ]);
     expect(packed.traceRequestIds.length).toBe(16);
     expect(packed.traceSpanIds.length).toBe(0);
     const [a, b] = traceparentsOf(packed, 2);
@@ -79,7 +82,11 @@ describe('trace context', () => {
     const spans = exporter.getFinishedSpans();
     const instance = bridge.daemon.router.tracing.instance;
     const spanFor = (id: bigint) => spans.find((s) => s.attributes['vexfs.request_id'] === id.toString());
-    for (const [r, status] of [[ok, 'SUCCESS'], [bad, 'SERVICE_ERROR'], [none, 'NO_SERVICE']] as const) {
+    for (const [r, status] of [
+      [ok, 'SUCCESS'],
+      [bad, 'SERVICE_ERROR'],
+      [none, 'NO_SERVICE'],
+    ] as const) {
       const span = spanFor(r.requestId);
       const hex = r.requestId.toString(16).padStart(16, '0');
       expect(span?.name).toBe('vexfs.embed');

@@ -38,7 +38,12 @@ function collector(): Promise<{ url: string; posts: Post[] }> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      posts.push({ path: req.url ?? '', type: req.headers['content-type'], authorization: req.headers.authorization, body: JSON.parse(Buffer.concat(chunks).toString()) as Post['body'] });
+      posts.push({
+        path: req.url ?? '',
+        type: req.headers['content-type'],
+        authorization: req.headers.authorization,
+        body: JSON.parse(Buffer.concat(chunks).toString()) as Post['body'],
+      });
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
   });
@@ -88,7 +93,10 @@ describe('OTLP span export', () => {
     expect(r.status).toBe(Status.SUCCESS);
     // The exporter retries a refused connection within its 5 s timeout before giving up.
     await until(() => lines.includes('spans not exported'), 'the export failure to be logged', 30_000);
-    const entry = lines.split('\n').map((l) => (l ? (JSON.parse(l) as Record<string, unknown>) : undefined)).find((e) => e?.msg === 'spans not exported');
+    const entry = lines
+      .split('\n')
+      .map((l) => (l ? (JSON.parse(l) as Record<string, unknown>) : undefined))
+      .find((e) => e?.msg === 'spans not exported');
     expect(entry).toMatchObject({ endpoint: c.url, spans: 1 });
     expect(String(entry?.err)).toMatch(/ECONNREFUSED/);
   });

@@ -52,7 +52,19 @@ describe('vexfsctl over the control socket', () => {
     expect(r.stdout).not.toContain('\u001b[');
     const list = JSON.parse((await run('services', '--json')).stdout) as Array<Record<string, unknown>>;
     const sa = list.find((s) => s.id === 'enc-a');
-    expect(sa).toMatchObject({ name: 'Encoder A', version: '2.1.0', state: 'ready', health: 100, dimensions: [4, 8], models: ['mini'], capacity: 16, breaker: 'closed', total: 20, failures: 0, pid: process.pid });
+    expect(sa).toMatchObject({
+      name: 'Encoder A',
+      version: '2.1.0',
+      state: 'ready',
+      health: 100,
+      dimensions: [4, 8],
+      models: ['mini'],
+      capacity: 16,
+      breaker: 'closed',
+      total: 20,
+      failures: 0,
+      pid: process.pid,
+    });
     expect(sa?.p50ResponseNs as number).toBeGreaterThan(0);
     expect(sa?.p99ResponseNs as number).toBeGreaterThanOrEqual(sa?.p50ResponseNs as number);
   });
@@ -100,17 +112,49 @@ describe('vexfsctl over the control socket', () => {
   });
 
   it('register holds a registration for --hold-ms, then unregisters', async () => {
-    const r = ctl(['--socket', socket, '--device', '/nonexistent/x', 'register', '--id', 'held', '--dims', '16', '--endpoint', `unix:${join(bridge.dir, 'held.sock')}`, '--hold-ms', '1500', '--json']);
+    const r = ctl([
+      '--socket',
+      socket,
+      '--device',
+      '/nonexistent/x',
+      'register',
+      '--id',
+      'held',
+      '--dims',
+      '16',
+      '--endpoint',
+      `unix:${join(bridge.dir, 'held.sock')}`,
+      '--hold-ms',
+      '1500',
+      '--json',
+    ]);
     await until(() => bridge.daemon.registry.get('held') !== undefined, 'held registered');
     expect(bridge.daemon.registry.get('held')?.info.dimensions).toEqual([16]);
     const done = await r;
     expect(done.code).toBe(0);
-    expect(done.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([{ registered: 'held', via: 'control socket' }, { unregistered: 'held' }]);
+    expect(
+      done.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual([{ registered: 'held', via: 'control socket' }, { unregistered: 'held' }]);
     expect(bridge.daemon.registry.get('held')).toBeUndefined();
   });
 
   it('unregister removes a service registered by another process', async () => {
-    const held = ctl(['--socket', socket, 'register', '--id', 'victim', '--dims', '4', '--endpoint', `unix:${join(bridge.dir, 'victim.sock')}`, '--hold-ms', '20000']);
+    const held = ctl([
+      '--socket',
+      socket,
+      'register',
+      '--id',
+      'victim',
+      '--dims',
+      '4',
+      '--endpoint',
+      `unix:${join(bridge.dir, 'victim.sock')}`,
+      '--hold-ms',
+      '20000',
+    ]);
     await until(() => bridge.daemon.registry.get('victim') !== undefined, 'victim registered');
     const r = await run('unregister', 'victim');
     expect(r.code).toBe(0);

@@ -20,11 +20,23 @@ describe('vexfsctl and hostile names', () => {
     bridge = await start();
     const c = await ControlClient.connect(bridge.daemon.config.controlSocket);
     try {
-      await c.register({ id: 'evil-name', name: 'x\u001b]0;pwned\u0007\u001b[2J', version: '1\u001b[31m', dimensions: [8], dataTypes: 0, models: [], maxBatchSize: 1, priority: 0, endpoint: 'unix:/tmp/evil-name.sock', metadata: {} });
+      await c.register({
+        id: 'evil-name',
+        name: 'x\u001b]0;pwned\u0007\u001b[2J',
+        version: '1\u001b[31m',
+        dimensions: [8],
+        dataTypes: 0,
+        models: [],
+        maxBatchSize: 1,
+        priority: 0,
+        endpoint: 'unix:/tmp/evil-name.sock',
+        metadata: {},
+      });
       const socket = bridge.daemon.config.controlSocket;
       for (const args of [['services'], ['service', 'evil-name']]) {
         const r = await ctl(['--socket', socket, ...args]);
         expect(r.code, r.stderr).toBe(0);
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: no control character may reach the terminal
         expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
         expect(r.stdout).toContain('x\\x1b]0;pwned\\x07\\x1b[2J');
       }

@@ -18,6 +18,7 @@ afterAll(() => bridge.close());
 /** The text on screen after the last clear, without escape sequences. */
 function lastScreen(raw: string): string {
   const frames = raw.split('\u001b[H\u001b[2J');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping the terminal's escape sequences
   return (frames[frames.length - 1] ?? '').replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
 }
 

@@ -3,7 +3,19 @@
 // the built project and the module, runs the guest vitest suite inside, checks
 // the kernel log for splats, and fails when anything fails.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync, createWriteStream } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  createWriteStream,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +32,8 @@ const missing = [];
 const have = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 if (!have('qemu-system-x86_64')) missing.push('qemu-system-x86');
 if (!have('cpio')) missing.push('cpio');
-if (!existsSync('/bin/busybox') || !execFileSync('file', ['-L', '/bin/busybox'], { encoding: 'utf8' }).includes('statically linked')) missing.push('busybox-static');
+if (!existsSync('/bin/busybox') || !execFileSync('file', ['-L', '/bin/busybox'], { encoding: 'utf8' }).includes('statically linked'))
+  missing.push('busybox-static');
 const images = existsSync('/boot') ? readdirSync('/boot').filter((f) => /^vmlinuz-.*-cloud-amd64$/.test(f)) : [];
 if (images.length === 0) missing.push('linux-image-cloud-amd64');
 const withHeaders = images.map((f) => f.slice('vmlinuz-'.length)).filter((v) => existsSync(`/lib/modules/${v}/build/Makefile`));
@@ -37,7 +50,13 @@ for (const dir of ['kernel-shim', 'kernel-shim/test-consumer']) {
   // C=2: sparse checks every file (address spaces, endianness, locking annotations).
   const build = spawnSync('make', ['-C', join(root, dir), `KVER=${kver}`, 'C=2'], { encoding: 'utf8' });
   const out = build.stdout + build.stderr;
-  process.stderr.write(out.split('\n').filter((l) => /warning|error|\.ko$/.test(l)).map((l) => `  ${l}\n`).join(''));
+  process.stderr.write(
+    out
+      .split('\n')
+      .filter((l) => /warning|error|\.ko$/.test(l))
+      .map((l) => `  ${l}\n`)
+      .join(''),
+  );
   if (build.status !== 0) fail(`${dir} build failed:\n${out}`);
   if (/warning:/.test(out)) fail(`${dir} builds with compiler (W=1) or sparse warnings`);
 }
@@ -47,16 +66,49 @@ if (!vermagic.startsWith(`${kver} `)) fail(`module vermagic "${vermagic}" does n
 // ---- the initramfs
 const work = mkdtempSync(join(tmpdir(), 'vexfs-vm-'));
 const rootfs = join(work, 'root');
-for (const d of ['bin', 'usr/bin', 'lib/x86_64-linux-gnu', 'lib64', 'proc', 'sys', 'dev', 'tmp', 'work', 'etc']) mkdirSync(join(rootfs, d), { recursive: true });
+for (const d of ['bin', 'usr/bin', 'lib/x86_64-linux-gnu', 'lib64', 'proc', 'sys', 'dev', 'tmp', 'work', 'etc'])
+  mkdirSync(join(rootfs, d), { recursive: true });
 copyFileSync('/bin/busybox', join(rootfs, 'bin', 'busybox'));
 chmodSync(join(rootfs, 'bin', 'busybox'), 0o755);
-for (const applet of ['sh', 'mount', 'insmod', 'rmmod', 'lsmod', 'dmesg', 'poweroff', 'mkdir', 'cat', 'echo', 'sleep', 'grep', 'ls', 'kill', 'ps', 'sync', 'head', 'tail', 'true', 'false', 'stat', 'env', 'sed', 'ifconfig']) {
+for (const applet of [
+  'sh',
+  'mount',
+  'insmod',
+  'rmmod',
+  'lsmod',
+  'dmesg',
+  'poweroff',
+  'mkdir',
+  'cat',
+  'echo',
+  'sleep',
+  'grep',
+  'ls',
+  'kill',
+  'ps',
+  'sync',
+  'head',
+  'tail',
+  'true',
+  'false',
+  'stat',
+  'env',
+  'sed',
+  'ifconfig',
+]) {
   symlinkSync('busybox', join(rootfs, 'bin', applet));
 }
 copyFileSync(process.execPath, join(rootfs, 'usr', 'bin', 'node'));
 chmodSync(join(rootfs, 'usr', 'bin', 'node'), 0o755);
 // Shared libraries of Node and of every native binary the project loads (addons, esbuild, rollup).
-const elfs = execFileSync('sh', ['-c', `find '${join(root, 'node_modules')}' '${join(root, 'native', 'build', 'Release')}' -type f \\( -name '*.node' -o -path '*/@esbuild/*/bin/esbuild' \\)`], { encoding: 'utf8' })
+const elfs = execFileSync(
+  'sh',
+  [
+    '-c',
+    `find '${join(root, 'node_modules')}' '${join(root, 'native', 'build', 'Release')}' -type f \\( -name '*.node' -o -path '*/@esbuild/*/bin/esbuild' \\)`,
+  ],
+  { encoding: 'utf8' },
+)
   .split('\n')
   .filter(Boolean);
 const libs = new Set();
@@ -72,7 +124,8 @@ writeFileSync(join(rootfs, 'etc', 'passwd'), 'root:x:0:0:root:/tmp:/bin/sh\nnobo
 writeFileSync(join(rootfs, 'etc', 'group'), 'root:x:0:\nnogroup:x:65534:\n');
 writeFileSync(join(rootfs, 'etc', 'hosts'), '127.0.0.1 localhost\n::1 localhost\n');
 const project = join(rootfs, 'work');
-for (const p of ['package.json', 'tsconfig.json', 'dist', 'src', 'proto', 'node_modules', 'test/kernel', 'test/helpers']) cpSync(join(root, p), join(project, p), { recursive: true });
+for (const p of ['package.json', 'tsconfig.json', 'dist', 'src', 'proto', 'node_modules', 'test/kernel', 'test/helpers'])
+  cpSync(join(root, p), join(project, p), { recursive: true });
 mkdirSync(join(project, 'native', 'build', 'Release'), { recursive: true });
 copyFileSync(join(root, 'native', 'build', 'Release', 'vexfs_native.node'), join(project, 'native', 'build', 'Release', 'vexfs_native.node'));
 mkdirSync(join(project, 'kernel-shim'));
@@ -112,11 +165,28 @@ log(`initramfs ${(Number(execFileSync('stat', ['-c', '%s', initrd], { encoding: 
 // ---- boot
 const timeoutMs = Number(process.env.VEXFS_VM_TIMEOUT_MS ?? 900_000);
 const consoleLog = createWriteStream(join(work, 'console.log'));
-const qemu = spawn('qemu-system-x86_64', [
-  '-machine', 'q35', '-cpu', 'max', '-m', '3072', '-smp', '2', '-nographic', '-no-reboot',
-  '-kernel', `/boot/vmlinuz-${kver}`, '-initrd', initrd,
-  '-append', 'console=ttyS0 panic=-1 rdinit=/init loglevel=4 quiet',
-], { stdio: ['ignore', 'pipe', 'pipe'] });
+const qemu = spawn(
+  'qemu-system-x86_64',
+  [
+    '-machine',
+    'q35',
+    '-cpu',
+    'max',
+    '-m',
+    '3072',
+    '-smp',
+    '2',
+    '-nographic',
+    '-no-reboot',
+    '-kernel',
+    `/boot/vmlinuz-${kver}`,
+    '-initrd',
+    initrd,
+    '-append',
+    'console=ttyS0 panic=-1 rdinit=/init loglevel=4 quiet',
+  ],
+  { stdio: ['ignore', 'pipe', 'pipe'] },
+);
 let output = '';
 const onData = (d) => {
   output += d;

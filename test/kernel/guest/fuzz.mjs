@@ -49,7 +49,10 @@ const IOCTLS = [
   ['LIST_SERVICES', S.ServiceListStruct],
   ['GET_STATS', S.StatsStruct],
 ];
-const INTERESTING = [0, 1, 2, 7, 8, 15, 16, 17, 31, 32, 63, 64, 65, 127, 128, 191, 192, 255, 256, 999, 1000, 1001, 1023, 1024, 8191, 8192, 8193, 16383, 16384, 16385, 65535, 65536, 0x7fffffff, 0xffffffff];
+const INTERESTING = [
+  0, 1, 2, 7, 8, 15, 16, 17, 31, 32, 63, 64, 65, 127, 128, 191, 192, 255, 256, 999, 1000, 1001, 1023, 1024, 8191, 8192, 8193, 16383, 16384, 16385, 65535, 65536,
+  0x7fffffff, 0xffffffff,
+];
 // Pointers the module writes through, and the most it can write there.
 const WRITTEN = { vector_ptr: Consts.MAX_VECTOR_BYTES, entries_ptr: Consts.MAX_SERVICES * koffi.sizeof(S.ServiceInfoStruct) };
 const BAD_POINTERS = [0n, 8n, 0xdead0000n, 0x7ffffffff000n, 0xffff888000000000n, 0xffffffffff600000n, 0xffffffffffffffffn];
@@ -103,12 +106,24 @@ function makeStruct(r, type) {
   const tokenLen = fs.find((f) => f.name === 'token_len');
   if (tokenLen !== undefined && r.int(4) !== 0) {
     put(buf, tokenLen, 0);
-    put(buf, fs.find((f) => f.name === 'token_ptr'), 0);
+    put(
+      buf,
+      fs.find((f) => f.name === 'token_ptr'),
+      0,
+    );
   }
   for (let i = r.int(4); i > 0; i--) {
     const f = r.pick(fs);
     // A pointer the module writes through is replaced only by one that cannot reach this heap.
-    put(buf, f, f.name.endsWith('_ptr') ? r.pick(f.name in WRITTEN ? BAD_POINTERS.filter((p) => p === 0n || p >= 0xffff800000000000n || p === 8n) : BAD_POINTERS) : r.int(3) === 0 ? r.int(2 ** 31) : r.pick(INTERESTING));
+    put(
+      buf,
+      f,
+      f.name.endsWith('_ptr')
+        ? r.pick(f.name in WRITTEN ? BAD_POINTERS.filter((p) => p === 0n || p >= 0xffff800000000000n || p === 8n) : BAD_POINTERS)
+        : r.int(3) === 0
+          ? r.int(2 ** 31)
+          : r.pick(INTERESTING),
+    );
   }
   // A request would otherwise wait up to the default 30 s for an answer nobody gives.
   const timeout = fs.find((f) => f.name === 'timeout_ms');
@@ -216,7 +231,9 @@ function makeFrame(r, knownIds) {
       const dims = 384;
       const status = r.int(Consts.STATUS_MAX + 2);
       const vector = r.int(3) === 0 ? undefined : r.bytes(r.pick([dims * 4, r.int(2000) + 1]));
-      return frameOf(Cmd.EMBED_RESPONSE, (w) => M.writeEmbedResponse(w, ADDRESS, { requestId: id, status: Math.min(status, Consts.STATUS_MAX), vector, processingNs: 1n, serviceId: undefined }));
+      return frameOf(Cmd.EMBED_RESPONSE, (w) =>
+        M.writeEmbedResponse(w, ADDRESS, { requestId: id, status: Math.min(status, Consts.STATUS_MAX), vector, processingNs: 1n, serviceId: undefined }),
+      );
     }
     case 3: {
       // A REPLY, sometimes one part of many (MORE), with a random errno and random service entries.
@@ -228,17 +245,22 @@ function makeFrame(r, knownIds) {
       more.writeUInt32LE(r.int(2) ? Flags.MORE : r.int(16));
       const parts = [tlv(Attr.REQUEST_ID, u64), tlv(Attr.ERRNO, errno)];
       if (r.int(2)) parts.push(tlv(Attr.FLAGS, more));
-      if (r.int(2)) parts.push(tlv(Attr.SERVICES | 0x8000, Buffer.concat([tlv(Attr.SERVICE | 0x8000, randomAttrs(r)), r.int(2) ? randomAttrs(r) : Buffer.alloc(0)])));
+      if (r.int(2))
+        parts.push(tlv(Attr.SERVICES | 0x8000, Buffer.concat([tlv(Attr.SERVICE | 0x8000, randomAttrs(r)), r.int(2) ? randomAttrs(r) : Buffer.alloc(0)])));
       return sealed(Cmd.REPLY, Buffer.concat(parts));
     }
     case 4:
-      return frameOf(Cmd.HEARTBEAT, (w) => M.writeHeartbeat(w, ADDRESS, { requestId: r.int(2) ? id : undefined, minPriority: r.int(2) ? r.int(256) : undefined, inflight: r.int(1000) }));
+      return frameOf(Cmd.HEARTBEAT, (w) =>
+        M.writeHeartbeat(w, ADDRESS, { requestId: r.int(2) ? id : undefined, minPriority: r.int(2) ? r.int(256) : undefined, inflight: r.int(1000) }),
+      );
     case 5:
       // A daemon may revoke any device registration: the guest's own service is spared so the suite can go on.
       return frameOf(Cmd.SERVICE_REVOKE, (w) => M.writeServiceRevoke(w, ADDRESS, { serviceId: r.pick(['fuzz-svc', 'nope', 'x'.repeat(63)]) }));
     default: {
       // A mutated well-formed frame: a flipped byte (the checksum then fails, or is fixed half the time).
-      const frame = frameOf(Cmd.EMBED_RESPONSE, (w) => M.writeEmbedResponse(w, ADDRESS, { requestId: id, status: 0, vector: r.bytes(384 * 4), processingNs: 1n, serviceId: 'guest-embedder' }));
+      const frame = frameOf(Cmd.EMBED_RESPONSE, (w) =>
+        M.writeEmbedResponse(w, ADDRESS, { requestId: id, status: 0, vector: r.bytes(384 * 4), processingNs: 1n, serviceId: 'guest-embedder' }),
+      );
       const at = r.int(frame.length);
       frame[at] ^= 1 << r.int(8);
       if (r.int(2) && at >= FRAME_HEADER_BYTES) sealFrame(frame, 0, frame.length - FRAME_HEADER_BYTES, Cmd.EMBED_RESPONSE, 0n);

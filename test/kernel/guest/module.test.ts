@@ -37,9 +37,29 @@ function startDaemon(kernel: 'genl' | 'chardev' = 'genl'): Promise<ChildProcess>
   // (48 hashing embeds plus their checks in one turn: "no heartbeat for 3336 ms" was seen with the 3 s
   // default), so heartbeats get a timeout for an emulated machine. Sticky sessions by key and
   // round-robin make the session test's spread deterministic.
-  const child = spawn(process.execPath, ['dist/bin/vexfs-bridged.js', '--kernel', kernel, '--control-socket', CONTROL, '--log-level', 'info', '--heartbeat-timeout-ms', '15000', '--sticky-by', 'key', '--balancer', 'round-robin', '--state-dir', '/tmp/vexfs-state'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      'dist/bin/vexfs-bridged.js',
+      '--kernel',
+      kernel,
+      '--control-socket',
+      CONTROL,
+      '--log-level',
+      'info',
+      '--heartbeat-timeout-ms',
+      '15000',
+      '--sticky-by',
+      'key',
+      '--balancer',
+      'round-robin',
+      '--state-dir',
+      '/tmp/vexfs-state',
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let logs = '';
   child.stderr!.on('data', (d) => {
     logs += d;
@@ -151,7 +171,7 @@ describe('vexfs_ipc.ko', () => {
     }
   });
 
-  it("checks exactly the attribute policies src/protocol/policy.ts describes (CTRL_CMD_GETPOLICY)", async () => {
+  it('checks exactly the attribute policies src/protocol/policy.ts describes (CTRL_CMD_GETPOLICY)', async () => {
     const conn = new NetlinkConnection(new NetlinkSocket(NetlinkProtocol.GENERIC).bind());
     try {
       const k = parsePolicyDump(await conn.request(0, (w, seq) => writeGetPolicy(w, seq, conn.socket.portId, 'VEXFS_IPC'), { dump: true }));
@@ -190,7 +210,10 @@ describe('vexfs_ipc.ko', () => {
       [{ data_ptr: 8n }, 'EFAULT'],
     ];
     for (const [raw, code] of cases) {
-      await expect(dev.embed({ ...ok, raw }), JSON.stringify(raw, (_k, v) => (typeof v === 'bigint' ? String(v) : v))).rejects.toMatchObject({ code });
+      await expect(
+        dev.embed({ ...ok, raw }),
+        JSON.stringify(raw, (_k, v) => (typeof v === 'bigint' ? String(v) : v)),
+      ).rejects.toMatchObject({ code });
     }
     await expect(dev.rawIoctl(0xc0085699, Buffer.alloc(8))).rejects.toMatchObject({ code: 'ENOTTY' });
     // A known number with another size is not this device's ioctl either.
@@ -274,7 +297,9 @@ describe('vexfs_ipc.ko', () => {
     const conn = new NetlinkConnection(new NetlinkSocket(NetlinkProtocol.GENERIC).bind());
     try {
       const family = await resolveFamily(conn, 'VEXFS_IPC');
-      const replies = await conn.request(0, (w, seq) => writeGetStats(w, { familyId: family.id, seq, portId: conn.socket.portId, flags: NlmFlags.ACK }, { requestId: undefined, stats: undefined }));
+      const replies = await conn.request(0, (w, seq) =>
+        writeGetStats(w, { familyId: family.id, seq, portId: conn.socket.portId, flags: NlmFlags.ACK }, { requestId: undefined, stats: undefined }),
+      );
       const m = decodeGenl(replies[0]!.buf, replies[0]!.hdr);
       expect(m.cmd).toBe(Cmd.GET_STATS);
       const genlStats = (m.msg as unknown as { stats: Record<string, bigint> }).stats;
@@ -293,7 +318,15 @@ describe('vexfs_ipc.ko', () => {
     expect(status.uptimeMs).toBeGreaterThan(0);
     const viaDevice = JSON.parse((await ctl(['services', '--json'])).stdout) as Array<Record<string, unknown>>;
     expect(viaDevice).toHaveLength(1);
-    expect(viaDevice[0]).toMatchObject({ id: 'guest-embedder', state: 'ready', health: 100, breaker: 'closed', dimensions: [384], models: [HASHING_MODEL, 'slow'], pid: process.pid });
+    expect(viaDevice[0]).toMatchObject({
+      id: 'guest-embedder',
+      state: 'ready',
+      health: 100,
+      breaker: 'closed',
+      dimensions: [384],
+      models: [HASHING_MODEL, 'slow'],
+      pid: process.pid,
+    });
     expect(viaDevice[0]?.capacity as number).toBeGreaterThan(0);
     expect(viaDevice[0]?.p50ResponseNs as number).toBeGreaterThan(0);
     const viaDaemon = JSON.parse((await ctl(['--via', 'daemon', '--socket', CONTROL, 'services', '--json'])).stdout) as Array<Record<string, unknown>>;
@@ -303,7 +336,9 @@ describe('vexfs_ipc.ko', () => {
     expect(viaDevice[0]?.rssBytes as number).toBeGreaterThan(10 * 1024 * 1024);
     expect(viaDaemon.map(stable)).toEqual(viaDevice.map(stable));
     const table = await ctl(['services']);
-    expect(table.stdout).toMatch(/^guest-embedder\s+hashing embedder \(guest\)\s+-\s+ready\s+100\s+384\s+hashing-ngram-v1,slow\s+\d+\/\d+\s+\S+s\s+\S+s\s+closed$/m);
+    expect(table.stdout).toMatch(
+      /^guest-embedder\s+hashing embedder \(guest\)\s+-\s+ready\s+100\s+384\s+hashing-ngram-v1,slow\s+\d+\/\d+\s+\S+s\s+\S+s\s+closed$/m,
+    );
     expect((await ctl(['service', 'guest-embedder'])).stdout).toMatch(/registered by\s+uid 0, pid \d+/);
     const missing = await ctl(['service', 'nope']);
     expect(missing.code).toBe(5);
@@ -329,7 +364,12 @@ describe('vexfs_ipc.ko', () => {
     expect((await dev.list()).services.map((s) => s.id)).toContain('ctl-held');
     const done = await held;
     expect(done.code).toBe(0);
-    expect(done.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([{ registered: 'ctl-held', via: 'ioctl' }, { unregistered: 'ctl-held' }]);
+    expect(
+      done.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual([{ registered: 'ctl-held', via: 'ioctl' }, { unregistered: 'ctl-held' }]);
     expect((await dev.list()).services.map((s) => s.id)).toEqual(['guest-embedder']);
   });
 
@@ -349,7 +389,18 @@ describe('vexfs_ipc.ko', () => {
   });
 
   it('refuses bad registrations with the documented errno, in the module or from the daemon', async () => {
-    const info = { id: 'reg-test', name: 'r', version: '1', dimensions: [8], dataTypes: 1, models: [], maxBatchSize: 4, priority: 0, endpoint: '/tmp/reg-test.sock', metadata: {} };
+    const info = {
+      id: 'reg-test',
+      name: 'r',
+      version: '1',
+      dimensions: [8],
+      dataTypes: 1,
+      models: [],
+      maxBatchSize: 4,
+      priority: 0,
+      endpoint: '/tmp/reg-test.sock',
+      metadata: {},
+    };
     const good = { ...info, endpoint: 'unix:/tmp/reg-test.sock' };
     const cases: Array<[Record<string, number | bigint>, string]> = [
       [{ service_id_len: 0 }, 'EINVAL'],
@@ -369,7 +420,10 @@ describe('vexfs_ipc.ko', () => {
     for (const [raw, code] of cases) {
       const d = VexfsDevice.open();
       try {
-        await expect(d.register(good, raw), JSON.stringify(raw, (_k, v) => (typeof v === 'bigint' ? String(v) : v))).rejects.toMatchObject({ code });
+        await expect(
+          d.register(good, raw),
+          JSON.stringify(raw, (_k, v) => (typeof v === 'bigint' ? String(v) : v)),
+        ).rejects.toMatchObject({ code });
       } finally {
         d.close();
       }
@@ -394,7 +448,18 @@ describe('vexfs_ipc.ko', () => {
   });
 
   it('forgets a device registration an administrator removes: the id is free and its file may register again', async () => {
-    const svc = { id: 'revoked', name: 'r', version: '1', dimensions: [8], dataTypes: 1, models: [], maxBatchSize: 4, priority: 0, endpoint: 'unix:/tmp/revoked.sock', metadata: {} };
+    const svc = {
+      id: 'revoked',
+      name: 'r',
+      version: '1',
+      dimensions: [8],
+      dataTypes: 1,
+      models: [],
+      maxBatchSize: 4,
+      priority: 0,
+      endpoint: 'unix:/tmp/revoked.sock',
+      metadata: {},
+    };
     const d = VexfsDevice.open();
     const other = VexfsDevice.open();
     try {
@@ -433,23 +498,55 @@ describe('vexfs_ipc.ko', () => {
     chmodSync(DEVICE_PATH, 0o666);
     try {
       // The bundled embedder's model and dimensions, claimed by an unprivileged user.
-      const claim = await ctl(['register', '--id', 'claimer', '--dims', '384', '--models', HASHING_MODEL, '--endpoint', 'unix:/tmp/claimer.sock', '--hold-ms', '1'], {}, nobody);
+      const claim = await ctl(
+        ['register', '--id', 'claimer', '--dims', '384', '--models', HASHING_MODEL, '--endpoint', 'unix:/tmp/claimer.sock', '--hold-ms', '1'],
+        {},
+        nobody,
+      );
       expect(claim.code, claim.stderr).toBe(4);
       expect(claim.stderr).toMatch(/REGISTER_SERVICE "claimer": the daemon's policy does not let this user register/);
       const made = await ctl(['--via', 'daemon', '--socket', CONTROL, '--json', 'token', 'create', '--services', 'tok-*', '--models', HASHING_MODEL]);
       expect(made.code, made.stderr).toBe(0);
       const { token } = JSON.parse(made.stdout) as { token: string };
-      const wrong = await ctl(['register', '--id', 'claimer', '--dims', '384', '--models', HASHING_MODEL, '--endpoint', 'unix:/tmp/claimer.sock', '--hold-ms', '1', '--token', token], {}, nobody);
+      const wrong = await ctl(
+        ['register', '--id', 'claimer', '--dims', '384', '--models', HASHING_MODEL, '--endpoint', 'unix:/tmp/claimer.sock', '--hold-ms', '1', '--token', token],
+        {},
+        nobody,
+      );
       expect(wrong.stderr).toMatch(/refused the registration token/);
-      const ok = await ctl(['--json', 'register', '--id', 'tok-dev', '--dims', '384', '--models', HASHING_MODEL, '--endpoint', 'unix:/tmp/tok-dev.sock', '--hold-ms', '1', '--token', token], {}, nobody);
+      const ok = await ctl(
+        [
+          '--json',
+          'register',
+          '--id',
+          'tok-dev',
+          '--dims',
+          '384',
+          '--models',
+          HASHING_MODEL,
+          '--endpoint',
+          'unix:/tmp/tok-dev.sock',
+          '--hold-ms',
+          '1',
+          '--token',
+          token,
+        ],
+        {},
+        nobody,
+      );
       expect(ok.code, ok.stderr).toBe(0);
-      expect(ok.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([{ registered: 'tok-dev', via: 'ioctl' }, { unregistered: 'tok-dev' }]);
+      expect(
+        ok.stdout
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l)),
+      ).toEqual([{ registered: 'tok-dev', via: 'ioctl' }, { unregistered: 'tok-dev' }]);
     } finally {
       chmodSync(DEVICE_PATH, 0o660);
     }
   });
 
-  it('lowers an unprivileged caller\'s priority (and says so) and bounds its pending requests per uid', async () => {
+  it("lowers an unprivileged caller's priority (and says so) and bounds its pending requests per uid", async () => {
     const nobody = { uid: 65534, gid: 65534 };
     const perUid = '/sys/module/vexfs_ipc/parameters/max_pending_per_uid';
     chmodSync(DEVICE_PATH, 0o666);
@@ -515,7 +612,8 @@ describe('vexfs_ipc.ko', () => {
       const keys = [7n, 8n, 0xffffffffffffffffn];
       const deadline = Date.now() + 30_000;
       // Until the daemon has connected to it, the second service cannot take a session.
-      while (!(await dev.list()).services.some((s) => s.id === 'guest-second' && s.state === 1) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while (!(await dev.list()).services.some((s) => s.id === 'guest-second' && s.state === 1) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
       for (let round = 0; round < 6; round++) {
         for (const key of keys) {
           const r = await dev.embed({ input: text(`session ${key}`), dimensions: 384, model: HASHING_MODEL, sessionKey: key });
@@ -587,7 +685,9 @@ describe('vexfs_ipc.ko', () => {
     // The module re-announced the registration to the new daemon.
     await expectServedAgain('framed');
     const many = await Promise.all(Array.from({ length: 16 }, (_, i) => dev.embed({ input: text(`framed ${i}`), dimensions: 384, model: HASHING_MODEL })));
-    many.forEach((m, i) => expect(m.vector).toEqual(expectedVector(`framed ${i}`)));
+    many.forEach((m, i) => {
+      expect(m.vector).toEqual(expectedVector(`framed ${i}`));
+    });
     expect((await dev.list()).services.map((s) => s.id)).toEqual(['guest-embedder']);
     // A long list leaves as several frames.
     const longFiles = await registerLongest(90);
@@ -601,7 +701,18 @@ describe('vexfs_ipc.ko', () => {
     // SERVICE_REVOKE travels as a frame too.
     const held = VexfsDevice.open();
     try {
-      await held.register({ id: 'framed-revoked', name: 'r', version: '', dimensions: [8], dataTypes: 1, models: [], maxBatchSize: 1, priority: 0, endpoint: 'unix:/tmp/fr.sock', metadata: {} });
+      await held.register({
+        id: 'framed-revoked',
+        name: 'r',
+        version: '',
+        dimensions: [8],
+        dataTypes: 1,
+        models: [],
+        maxBatchSize: 1,
+        priority: 0,
+        endpoint: 'unix:/tmp/fr.sock',
+        metadata: {},
+      });
       expect((await ctl(['--socket', CONTROL, 'unregister', 'framed-revoked'])).code).toBe(0);
       await until(() => stats().live_registrations === 1, 'the module to forget the removed registration');
       await expect(held.unregister('framed-revoked')).rejects.toMatchObject({ code: 'ENOENT' });
@@ -663,7 +774,18 @@ describe('vexfs_ipc.ko', () => {
       });
       conn.socket.addMembership(family.groups[0]!.id);
       const d = VexfsDevice.open();
-      await d.register({ id: 'evt', name: 'e', version: '', dimensions: [8], dataTypes: 1, models: [], maxBatchSize: 1, priority: 0, endpoint: 'unix:/tmp/evt.sock', metadata: {} });
+      await d.register({
+        id: 'evt',
+        name: 'e',
+        version: '',
+        dimensions: [8],
+        dataTypes: 1,
+        models: [],
+        maxBatchSize: 1,
+        priority: 0,
+        endpoint: 'unix:/tmp/evt.sock',
+        metadata: {},
+      });
       d.close();
       await until(() => events.length >= 2, 'service events');
       expect(events.slice(0, 2)).toEqual([
@@ -704,7 +826,18 @@ describe('vexfs_ipc.ko', () => {
     const seen: VexfsMessage[] = [];
     let answerWith: number | undefined = 512;
     let lastList: bigint | undefined;
-    const svc = { id: 'raw-test', name: 'r', version: '', dimensions: [8], dataTypes: 1, models: [], maxBatchSize: 1, priority: 0, endpoint: 'unix:/tmp/raw.sock', metadata: {} };
+    const svc = {
+      id: 'raw-test',
+      name: 'r',
+      version: '',
+      dimensions: [8],
+      dataTypes: 1,
+      models: [],
+      maxBatchSize: 1,
+      priority: 0,
+      endpoint: 'unix:/tmp/raw.sock',
+      metadata: {},
+    };
     // A daemon of the test's own, over the real channel code, answering as each step needs.
     const ch = await GenlKernelChannel.open(
       { protocol: NetlinkProtocol.GENERIC, kernelPort: 0 },
@@ -713,7 +846,8 @@ describe('vexfs_ipc.ko', () => {
         cancel: () => {},
         control: (m, c) => {
           seen.push(m);
-          if (m.cmd === Cmd.SERVICE_REGISTER && !((m.msg.flags ?? 0) & Flags.NO_REPLY) && answerWith !== undefined) c.reply({ requestId: m.msg.requestId, errno: answerWith });
+          if (m.cmd === Cmd.SERVICE_REGISTER && !((m.msg.flags ?? 0) & Flags.NO_REPLY) && answerWith !== undefined)
+            c.reply({ requestId: m.msg.requestId, errno: answerWith });
           if (m.cmd === Cmd.LIST_SERVICES) lastList = m.msg.requestId;
         },
       },
@@ -738,7 +872,18 @@ describe('vexfs_ipc.ko', () => {
       // Parts of a list answered after the query timed out are late, MORE or not.
       await expect(dev.list()).rejects.toMatchObject({ code: 'ETIMEDOUT' });
       const pad = (x: string, n: number) => (x + 'x'.repeat(n)).slice(0, n);
-      const many = Array.from({ length: 100 }, (_, i) => ({ id: `late-${i}`, name: pad('n', 63), version: pad('v', 31), dimensions: [8], dataTypes: 1, models: [pad('m', 63), pad('o', 63), pad('p', 63)], maxBatchSize: 1, priority: 0, endpoint: pad('unix:/tmp/', 100), flags: 0 }));
+      const many = Array.from({ length: 100 }, (_, i) => ({
+        id: `late-${i}`,
+        name: pad('n', 63),
+        version: pad('v', 31),
+        dimensions: [8],
+        dataTypes: 1,
+        models: [pad('m', 63), pad('o', 63), pad('p', 63)],
+        maxBatchSize: 1,
+        priority: 0,
+        endpoint: pad('unix:/tmp/', 100),
+        flags: 0,
+      }));
       ch.reply({ requestId: lastList!, errno: 0, services: many });
       await until(() => lateErrors.filter((e) => e === 'ENOENT').length >= 2, 'both parts refused as late');
 
@@ -746,7 +891,11 @@ describe('vexfs_ipc.ko', () => {
       expect(stats().daemon_port_id).toBe(ch.portId);
       chmodSync(DEVICE_PATH, 0o666);
       try {
-        const asUser = spawnSync(process.execPath, ['-e', "import('./dist/kernel/device.js').then((m) => console.log(m.VexfsDevice.open().stats().daemon_port_id))"], { uid: 65534, gid: 65534, encoding: 'utf8' });
+        const asUser = spawnSync(
+          process.execPath,
+          ['-e', "import('./dist/kernel/device.js').then((m) => console.log(m.VexfsDevice.open().stats().daemon_port_id))"],
+          { uid: 65534, gid: 65534, encoding: 'utf8' },
+        );
         expect(asUser.stdout.trim(), asUser.stderr).toBe('0');
       } finally {
         chmodSync(DEVICE_PATH, 0o660);
@@ -797,7 +946,9 @@ describe('vexfs_ipc.ko', () => {
         let err = '';
         child.stdout!.on('data', (d) => (out += d));
         child.stderr!.on('data', (d) => (err += d));
-        child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as Record<string, number>) : reject(new Error(`fuzz ${args.join(' ')} exited ${code}: ${err}`))));
+        child.on('exit', (code) =>
+          code === 0 ? resolve(JSON.parse(out) as Record<string, number>) : reject(new Error(`fuzz ${args.join(' ')} exited ${code}: ${err}`)),
+        );
       });
     const asRoot = await fuzz(['ioctls', String(seed), '1500']);
     // Some calls got through and some were refused: the fuzz reached past the first check.

@@ -64,10 +64,7 @@ function compileAndRun(): CLayout {
     '#define FIELD(s, f) printf("field %s %s %zu %zu\\n", #s, #f, offsetof(struct s, f), sizeof(((struct s *)0)->f))',
     'int main(void) {',
     ...names.map((n) => `  P(${n});`),
-    ...[...structs].flatMap(([s, fields]) => [
-      `  printf("size %s %zu\\n", "${s}", sizeof(struct ${s}));`,
-      ...fields.map((f) => `  FIELD(${s}, ${f.name});`),
-    ]),
+    ...[...structs].flatMap(([s, fields]) => [`  printf("size %s %zu\\n", "${s}", sizeof(struct ${s}));`, ...fields.map((f) => `  FIELD(${s}, ${f.name});`)]),
     '  return 0;',
     '}',
   ];

@@ -41,11 +41,20 @@ describe('registration policy', () => {
 
   it('matches entries by uid or primary gid, with id and model patterns and a quota', () => {
     expect(policy.decide('minilm-gpu0', ['all-MiniLM-L6-v2'], { uid: 1000 }, undefined, none, false, SELF)).toBeUndefined();
-    expect(refusal(() => policy.decide('other', ['all-MiniLM-L6-v2'], { uid: 1000 }, undefined, none, false, SELF))).toMatchObject({ errno: 'EPERM', message: expect.stringMatching(/may register service ids minilm-\*, not "other"/) });
-    expect(refusal(() => policy.decide('minilm-x', ['gte-large'], { uid: 1000 }, undefined, none, false, SELF))).toMatchObject({ errno: 'EPERM', message: expect.stringMatching(/may claim models all-MiniLM-\* for "minilm-x", not gte-large/) });
+    expect(refusal(() => policy.decide('other', ['all-MiniLM-L6-v2'], { uid: 1000 }, undefined, none, false, SELF))).toMatchObject({
+      errno: 'EPERM',
+      message: expect.stringMatching(/may register service ids minilm-\*, not "other"/),
+    });
+    expect(refusal(() => policy.decide('minilm-x', ['gte-large'], { uid: 1000 }, undefined, none, false, SELF))).toMatchObject({
+      errno: 'EPERM',
+      message: expect.stringMatching(/may claim models all-MiniLM-\* for "minilm-x", not gte-large/),
+    });
     // No model named means every model: only a "*" entry allows it.
     expect(refusal(() => policy.decide('minilm-x', [], { uid: 1000 }, undefined, none, false, SELF)).errno).toBe('EPERM');
-    expect(refusal(() => policy.decide('minilm-x', ['all-MiniLM-L6'], { uid: 1000 }, undefined, () => 2, false, SELF))).toMatchObject({ errno: 'EDQUOT', message: 'uid 1000 holds 2 registrations, its quota is 2' });
+    expect(refusal(() => policy.decide('minilm-x', ['all-MiniLM-L6'], { uid: 1000 }, undefined, () => 2, false, SELF))).toMatchObject({
+      errno: 'EDQUOT',
+      message: 'uid 1000 holds 2 registrations, its quota is 2',
+    });
     // Updating a service it holds is not a new registration.
     expect(policy.decide('minilm-x', ['all-MiniLM-L6'], { uid: 1000 }, undefined, () => 2, true, SELF)).toBeUndefined();
     expect(policy.decide('team.a', [], { uid: 7, gid: 990 }, undefined, none, false, SELF)).toBeUndefined();
@@ -55,7 +64,10 @@ describe('registration policy', () => {
   it('lets a token holder register what the token covers, and nothing else', () => {
     const grant: TokenGrant = { id: 't1', services: 'tok-*', models: ['m1', 'm2*'], expiresAt: Date.now() + 1000 };
     expect(RegistrationPolicy.empty().decide('tok-a', ['m1', 'm2x'], { uid: 5 }, grant, none, false, SELF)).toBe('t1');
-    expect(refusal(() => RegistrationPolicy.empty().decide('x', ['m1'], { uid: 5 }, grant, none, false, SELF))).toMatchObject({ errno: 'EACCES', message: 'token t1 allows service ids "tok-*", not "x"' });
+    expect(refusal(() => RegistrationPolicy.empty().decide('x', ['m1'], { uid: 5 }, grant, none, false, SELF))).toMatchObject({
+      errno: 'EACCES',
+      message: 'token t1 allows service ids "tok-*", not "x"',
+    });
     expect(refusal(() => RegistrationPolicy.empty().decide('tok-a', ['m3'], { uid: 5 }, grant, none, false, SELF)).errno).toBe('EACCES');
     expect(refusal(() => RegistrationPolicy.empty().decide('tok-a', [], { uid: 5 }, grant, none, false, SELF)).errno).toBe('EACCES');
   });

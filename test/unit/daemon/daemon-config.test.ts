@@ -23,8 +23,17 @@ describe('daemon configuration', () => {
 
   it('reads the service manager settings: policies per model, booleans and limits', () => {
     const path = file(JSON.stringify({ balancerByModel: { 'm-a': 'priority' }, coalesce: true, cacheMaxEntries: 500 }));
-    const { config } = loadConfig({ argv: ['--config', path, '--balancer', 'weighted-round-robin', '--sticky-by', 'pid'], env: { VEXFS_BALANCER_BY_MODEL: 'm-b=random, m-c=load', VEXFS_COALESCE: 'false' } });
-    expect(config).toMatchObject({ balancer: 'weighted-round-robin', balancerByModel: { 'm-b': 'random', 'm-c': 'load' }, coalesce: false, cacheMaxEntries: 500, stickyBy: 'pid' });
+    const { config } = loadConfig({
+      argv: ['--config', path, '--balancer', 'weighted-round-robin', '--sticky-by', 'pid'],
+      env: { VEXFS_BALANCER_BY_MODEL: 'm-b=random, m-c=load', VEXFS_COALESCE: 'false' },
+    });
+    expect(config).toMatchObject({
+      balancer: 'weighted-round-robin',
+      balancerByModel: { 'm-b': 'random', 'm-c': 'load' },
+      coalesce: false,
+      cacheMaxEntries: 500,
+      stickyBy: 'pid',
+    });
   });
 
   it('names the bad key, its source and what is accepted', () => {

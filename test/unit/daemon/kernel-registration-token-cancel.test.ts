@@ -18,7 +18,18 @@ class MemoryStore implements TokenStore {
   put = (r: TokenRecord) => void this.m.set(r.id, r);
 }
 
-const service: ServiceRecord = { id: 'tok-dev', name: 'n', version: '', dimensions: [8], dataTypes: 1, models: ['m'], maxBatchSize: 1, priority: 0, endpoint: 'unix:/tmp/tok-dev.sock', flags: 0 };
+const service: ServiceRecord = {
+  id: 'tok-dev',
+  name: 'n',
+  version: '',
+  dimensions: [8],
+  dataTypes: 1,
+  models: ['m'],
+  maxBatchSize: 1,
+  priority: 0,
+  endpoint: 'unix:/tmp/tok-dev.sock',
+  flags: 0,
+};
 
 async function setUp() {
   const tokens = TokenAuthority.withStore(randomBytes(32), new MemoryStore());
@@ -46,7 +57,11 @@ describe('device registration with a token', () => {
   it('is not made when the module said UNREGISTER while the token was being checked', async () => {
     const { token, registry, replies, ch, ctx } = await setUp();
     handleKernelControl({ cmd: Cmd.SERVICE_REGISTER, msg: { requestId: 2n, service, callerUid: 65534, callerPid: 7, token } }, ch, ctx);
-    handleKernelControl({ cmd: Cmd.SERVICE_UNREGISTER, msg: { requestId: 3n, serviceId: 'tok-dev', flags: Flags.NO_REPLY, callerUid: 65534, callerPid: 7 } }, ch, ctx);
+    handleKernelControl(
+      { cmd: Cmd.SERVICE_UNREGISTER, msg: { requestId: 3n, serviceId: 'tok-dev', flags: Flags.NO_REPLY, callerUid: 65534, callerPid: 7 } },
+      ch,
+      ctx,
+    );
     await new Promise((r) => setTimeout(r, 20));
     expect(registry.get('tok-dev')).toBeUndefined();
     expect(replies).toEqual([]);

@@ -27,7 +27,11 @@ describe('hashing embedder', () => {
 
   it('puts near-duplicates closer than unrelated texts', () => {
     const pairs: Array<[string, string, string]> = [
-      ['The filesystem journal replays metadata after a crash', 'the file system journal replays its metadata after crashes', 'Simmer the tomato sauce with garlic and basil'],
+      [
+        'The filesystem journal replays metadata after a crash',
+        'the file system journal replays its metadata after crashes',
+        'Simmer the tomato sauce with garlic and basil',
+      ],
       ['Knead the bread dough until smooth', 'knead the dough for the bread until it is smooth', 'The router forwards packets to the next hop'],
       ['Saturn rings are made of ice particles', 'the rings of Saturn are ice particles', 'Interest rates rose to slow inflation'],
     ];

@@ -16,7 +16,18 @@ function fakeNative() {
   return { native, calls };
 }
 
-const info = { id: 'svc', name: 'n', version: '1', dimensions: [8], dataTypes: 1, models: ['m'], maxBatchSize: 1, priority: 0, endpoint: 'unix:/tmp/s.sock', metadata: {} };
+const info = {
+  id: 'svc',
+  name: 'n',
+  version: '1',
+  dimensions: [8],
+  dataTypes: 1,
+  models: ['m'],
+  maxBatchSize: 1,
+  priority: 0,
+  endpoint: 'unix:/tmp/s.sock',
+  metadata: {},
+};
 
 describe('device ioctl lifetimes', () => {
   it('hands the native side every buffer the struct points to', async () => {

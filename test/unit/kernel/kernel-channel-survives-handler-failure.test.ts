@@ -31,7 +31,9 @@ describe('kernel channel handler failures', () => {
       if (seen === 1) throw new RangeError('a bug in a handler');
     });
     for (let i = 0; i < 2; i++) {
-      b.outbox(a.socket.portId).beginMessage(0x20, 0, i + 1, b.portId).endMessage();
+      b.outbox(a.socket.portId)
+        .beginMessage(0x20, 0, i + 1, b.portId)
+        .endMessage();
       b.flush();
     }
     await until(() => seen === 2, 'both messages handled');
@@ -69,7 +71,14 @@ describe('kernel channel handler failures', () => {
     const unused = () => {
       throw new Error('unused');
     };
-    handleKernelControl({ cmd: Cmd.SERVICE_STATUS, msg: { requestId: 6n, serviceId: 'nobody' } }, ch, { registry, stats: unused, describe: unused, tokens: undefined, verifying: new Map(), onFault: () => {} });
+    handleKernelControl({ cmd: Cmd.SERVICE_STATUS, msg: { requestId: 6n, serviceId: 'nobody' } }, ch, {
+      registry,
+      stats: unused,
+      describe: unused,
+      tokens: undefined,
+      verifying: new Map(),
+      onFault: () => {},
+    });
     expect(replies[0]?.errno).toBe(errnoValue('ENOENT'));
     registry.close();
   });

@@ -19,12 +19,21 @@ const svc = (id: string, o: Partial<Fake> = {}): Fake => ({ id, weight: 1, prior
 /** A deterministic generator so distributions are repeatable. */
 function lcg(seed = 42): () => number {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 function balancer(random = lcg()): Balancer<Fake> {
   return new Balancer<Fake>(
-    { id: (c) => c.id, weight: (c) => c.weight, priority: (c) => c.priority, load: (c) => c.load, capacity: (c) => c.capacity, latencyNs: (c) => c.latencyNs, health: (c) => c.health, cpu: (c) => c.cpu },
+    {
+      id: (c) => c.id,
+      weight: (c) => c.weight,
+      priority: (c) => c.priority,
+      load: (c) => c.load,
+      capacity: (c) => c.capacity,
+      latencyNs: (c) => c.latencyNs,
+      health: (c) => c.health,
+      cpu: (c) => c.cpu,
+    },
     random,
   );
 }

@@ -67,8 +67,12 @@ describe('fair priority queue', () => {
     b.shed(Level.HIGH);
     a.take((x) => x % 2 === 0);
     const left: number[] = [];
-    a.forEach((x) => left.push(x));
-    b.forEach((x) => left.push(x));
+    a.forEach((x) => {
+      left.push(x);
+    });
+    b.forEach((x) => {
+      left.push(x);
+    });
     const expected = [0, 0, 0, 0];
     for (const x of left) {
       const l = x < 10 ? x % LEVELS : 0;

@@ -15,7 +15,18 @@ it('skips the heartbeat check after its own stall, then marks a silent service u
   vi.useFakeTimers();
   registry = new ServiceRegistry({ heartbeatTimeoutMs: 2000, connection: { reconnectMinMs: 60_000, reconnectMaxMs: 60_000 } });
   const entry = registry.register(
-    { id: 's', name: 's', version: '', dimensions: [4], dataTypes: 0, models: [], maxBatchSize: 1, priority: 0, endpoint: 'unix:/nonexistent/s.sock', metadata: {} },
+    {
+      id: 's',
+      name: 's',
+      version: '',
+      dimensions: [4],
+      dataTypes: 0,
+      models: [],
+      maxBatchSize: 1,
+      priority: 0,
+      endpoint: 'unix:/nonexistent/s.sock',
+      metadata: {},
+    },
     'test',
   );
   entry.state = ServiceState.READY;

@@ -28,7 +28,7 @@ describe('token bucket', () => {
 });
 
 describe('rate limits', () => {
-  it('limit each uid on its own, so one caller cannot use up another\'s share', () => {
+  it("limit each uid on its own, so one caller cannot use up another's share", () => {
     const c = clock();
     const limits = new RateLimits({ perUid: 2, clock: c.now });
     expect([limits.admitCaller(1000), limits.admitCaller(1000), limits.admitCaller(1000)]).toEqual([true, true, false]);
@@ -56,7 +56,7 @@ describe('rate limits', () => {
 });
 
 describe('rate limits in the daemon', () => {
-  it('answer RATE_LIMITED past a caller\'s rate while other callers are served', async () => {
+  it("answer RATE_LIMITED past a caller's rate while other callers are served", async () => {
     const { startBridge, filled } = await import('../../helpers/bridge.js');
     const { Status } = await import('../../../src/abi/uapi.js');
     const bridge = await startBridge({ rateLimitPerUid: 3 });

@@ -34,12 +34,25 @@ class FakeLink extends EventEmitter<ServiceLinkEvents> implements ServiceLink {
   }
 }
 
-const info = { id: 'fake', name: 'f', version: '1', dimensions: [8, 16], dataTypes: 0, models: [], maxBatchSize: 4, priority: 0, endpoint: 'unix:/tmp/fake.sock', metadata: {} };
+const info = {
+  id: 'fake',
+  name: 'f',
+  version: '1',
+  dimensions: [8, 16],
+  dataTypes: 0,
+  models: [],
+  maxBatchSize: 4,
+  priority: 0,
+  endpoint: 'unix:/tmp/fake.sock',
+  metadata: {},
+};
 
 describe('registry service links', () => {
   it('makes a link per registration with the factory of its scheme, follows its events, updates and closes it', () => {
     const links: FakeLink[] = [];
-    const registry = new ServiceRegistry({ links: { unix: (id, endpoint, limits) => (links.push(new FakeLink(id, endpoint, limits)), links.at(-1) as FakeLink) } });
+    const registry = new ServiceRegistry({
+      links: { unix: (id, endpoint, limits) => (links.push(new FakeLink(id, endpoint, limits)), links.at(-1) as FakeLink) },
+    });
     const entry = registry.register(info, 'owner');
     expect(links.map((l) => [l.serviceId, l.endpoint, l.limits])).toEqual([['fake', 'unix:/tmp/fake.sock', [{ maxBatchSize: 4, maxDimensions: 16 }]]]);
     expect(entry.state).toBe(ServiceState.STARTING);

@@ -24,7 +24,7 @@ describe('response cache', () => {
     ).toBe(7);
   });
 
-  it("drops what a service produced when it leaves, and only that", () => {
+  it('drops what a service produced when it leaves, and only that', () => {
     const c = new ResponseCache({ maxEntries: 10 });
     c.set('a', v(4, 1), 'svc-1');
     c.set('b', v(4, 2), 'svc-2');

@@ -40,8 +40,14 @@ describe('policy dump', () => {
       [CtrlAttr.FAMILY_NAME]: { name: 'FAMILY_NAME', kind: 'string', max: 31 },
     });
     const idx = k.doPolicy.get(CtrlCmd.GETFAMILY) as number;
-    expect(comparePolicies(k, idx, drifted)).toEqual(['CTRL.FAMILY_ID: kernel u16, TypeScript u32', 'CTRL.2: the kernel checks attribute 2 (nul-string), the TypeScript table has none']);
-    expect(comparePolicies(k, idx, other)).toEqual(['CTRL.FAMILY_ID: kernel at most 65535, TypeScript 100', 'CTRL.FAMILY_NAME: kernel at most 15 bytes, TypeScript 31']);
+    expect(comparePolicies(k, idx, drifted)).toEqual([
+      'CTRL.FAMILY_ID: kernel u16, TypeScript u32',
+      'CTRL.2: the kernel checks attribute 2 (nul-string), the TypeScript table has none',
+    ]);
+    expect(comparePolicies(k, idx, other)).toEqual([
+      'CTRL.FAMILY_ID: kernel at most 65535, TypeScript 100',
+      'CTRL.FAMILY_NAME: kernel at most 15 bytes, TypeScript 31',
+    ]);
     expect(comparePolicies(k, 999, other)).toEqual(['the kernel reports no policy 999 (for CTRL)']);
   });
 });

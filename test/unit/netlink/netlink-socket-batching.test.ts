@@ -104,7 +104,10 @@ describe('netlink socket send batching', () => {
     queue(sock, 7, 3, 10);
     queue(sock, 8, 2, 10);
     await Promise.resolve();
-    expect(sent.map((s) => [s.dest, seqs(s.datagrams).length]).sort()).toEqual([[7, 3], [8, 2]]);
+    expect(sent.map((s) => [s.dest, seqs(s.datagrams).length]).sort()).toEqual([
+      [7, 3],
+      [8, 2],
+    ]);
   });
 
   it('retries after EAGAIN and after a partial sendmmsg, losing and duplicating nothing', async () => {

@@ -60,7 +60,20 @@ function sampleDatagram(): Buffer {
     requestId: 5n,
     errno: 0,
     services: [
-      { id: 'svc-1', name: 'one', version: '1', dimensions: [384, 768], dataTypes: 3, models: ['a', 'b'], maxBatchSize: 64, priority: 1, endpoint: 'unix:/tmp/s', flags: 0, state: 1, totalRequests: 9n },
+      {
+        id: 'svc-1',
+        name: 'one',
+        version: '1',
+        dimensions: [384, 768],
+        dataTypes: 3,
+        models: ['a', 'b'],
+        maxBatchSize: 64,
+        priority: 1,
+        endpoint: 'unix:/tmp/s',
+        flags: 0,
+        state: 1,
+        totalRequests: 9n,
+      },
     ],
     stats: { REQUESTS_SUBMITTED: 3n, INFLIGHT: 1n },
   });

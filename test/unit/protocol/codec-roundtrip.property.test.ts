@@ -65,7 +65,7 @@ const service: fc.Arbitrary<ServiceRecord> = fc.record({
 function asBuffers<T>(value: T): T {
   return JSON.parse(
     JSON.stringify(value, (_k, v) => (v instanceof Uint8Array ? { __bytes: [...v] } : typeof v === 'bigint' ? { __bigint: v.toString() } : v)),
-    (_k, v) => (v && v.__bytes ? Buffer.from(v.__bytes) : v && typeof v.__bigint === 'string' ? BigInt(v.__bigint) : v),
+    (_k, v) => (v?.__bytes ? Buffer.from(v.__bytes) : v && typeof v.__bigint === 'string' ? BigInt(v.__bigint) : v),
   ) as T;
 }
 
@@ -137,7 +137,20 @@ describe('codec round trips', () => {
 
   it('refuses to encode out-of-range values and leaves nothing half-written', () => {
     const w = new NlWriter(64);
-    const bad = { requestId: 1n, priority: 300, timeoutMs: 1, deadlineNs: 0n, dimensions: 1, dataType: 0, model: undefined, input: Buffer.from('x'), callerUid: 0, callerPid: 0, flags: 0, sessionKey: 0n };
+    const bad = {
+      requestId: 1n,
+      priority: 300,
+      timeoutMs: 1,
+      deadlineNs: 0n,
+      dimensions: 1,
+      dataType: 0,
+      model: undefined,
+      input: Buffer.from('x'),
+      callerUid: 0,
+      callerPid: 0,
+      flags: 0,
+      sessionKey: 0n,
+    };
     expect(() => writeEmbedRequest(w, to, bad)).toThrow(EncodeError);
     expect(w.length).toBe(0);
     expect(() => writeEmbedRequest(w, to, { ...bad, priority: 1, model: 'm'.repeat(Consts.MAX_MODEL_LEN) })).toThrow(/exceeds the limit of 63/);

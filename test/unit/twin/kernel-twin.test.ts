@@ -127,7 +127,9 @@ describe('kernel twin', () => {
 
   it('passes failure statuses through', async () => {
     const t = twin();
-    await daemon(t, (req, ch) => ch.respond({ requestId: req.requestId, status: Status.NO_SERVICE, vector: undefined, processingNs: 5n, serviceId: undefined }));
+    await daemon(t, (req, ch) =>
+      ch.respond({ requestId: req.requestId, status: Status.NO_SERVICE, vector: undefined, processingNs: 5n, serviceId: undefined }),
+    );
     const res = await t.embed({ input: Buffer.from('x'), dimensions: 4 });
     expect(res.status).toBe(Status.NO_SERVICE);
     expect(t.stats().requestsFailed).toBe(1);
@@ -168,10 +170,15 @@ describe('kernel twin', () => {
     const t = twin();
     const d = await rawDaemon(t.portId);
     const stranger = await rawDaemon(t.portId);
-    closers.push(() => d.conn.close(), () => stranger.conn.close());
+    closers.push(
+      () => d.conn.close(),
+      () => stranger.conn.close(),
+    );
     await d.attach();
     const revoke = (r: typeof d) =>
-      r.conn.request(t.portId, (w, seq) => writeServiceRevoke(w, { familyId: r.family.id, seq, portId: r.socket.portId, flags: NlmFlags.ACK }, { serviceId: 'svc' }));
+      r.conn.request(t.portId, (w, seq) =>
+        writeServiceRevoke(w, { familyId: r.family.id, seq, portId: r.socket.portId, flags: NlmFlags.ACK }, { serviceId: 'svc' }),
+      );
     expect(t.family.ops.map((o) => o.id)).toContain(Cmd.SERVICE_REVOKE);
     await expect(revoke(d)).resolves.toBeDefined();
     await expect(revoke(stranger)).rejects.toMatchObject({ errnoName: 'ENOTCONN' });
@@ -253,7 +260,11 @@ describe('kernel twin', () => {
     // A response for an id never issued is refused as late.
     const err = await d.conn
       .request(t.portId, (w, seq) =>
-        writeEmbedResponse(w, { familyId: d.family.id, seq, portId: d.socket.portId, flags: NlmFlags.ACK }, { requestId: 999n, status: 0, vector: Buffer.alloc(4), processingNs: 0n, serviceId: undefined }),
+        writeEmbedResponse(
+          w,
+          { familyId: d.family.id, seq, portId: d.socket.portId, flags: NlmFlags.ACK },
+          { requestId: 999n, status: 0, vector: Buffer.alloc(4), processingNs: 0n, serviceId: undefined },
+        ),
       )
       .catch((e: unknown) => e);
     expect((err as NetlinkError).errnoName).toBe('ENOENT');
