@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 
+import { z } from 'zod';
+
 import { Consts } from '../abi/uapi.js';
 import { ConfigError } from '../errors.js';
 import { POLICIES, type Policy } from '../manager/balancer.js';
@@ -404,93 +406,101 @@ export function defaultConfig(): DaemonConfig {
   };
 }
 
-function parseValue(key: keyof DaemonConfig, raw: unknown, source: string): string | number | boolean | string[] | Record<string, Policy> {
-  const spec = SPEC[key];
-  const where = `${key} (${source})`;
+// Each kind of setting: a zod schema for what a JSON file, the environment or a flag may
+// give (strings from the latter two), and the words used when a value is refused.
+const bool = z.union([z.boolean(), z.enum(['true', '1']).transform(() => true), z.enum(['false', '0']).transform(() => false)]);
+const absolutePath = z.string().startsWith('/');
+const intFromText = (min: number, max: number) =>
+  z.preprocess((raw) => (typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw), z.number().int().min(min).max(max));
+const httpUrl = z.string().refine((raw) => {
+  try {
+    const u = new URL(raw);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+});
+const octalMode = z
+  .union([z.number().transform((n) => n.toString(8)), z.string()])
+  .pipe(z.string().regex(/^0?[0-7]{3}$/))
+  .transform((text) => Number.parseInt(text, 8));
+const hostList = z
+  .union([
+    z.string().transform((raw) =>
+      raw
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
+    ),
+    z.array(z.string()),
+  ])
+  .pipe(z.array(z.string().regex(/^[A-Za-z0-9.:[\]-]+$/)));
+
+function schemaOf(spec: Spec): { schema: z.ZodType; refused: string } {
   switch (spec.type) {
     case 'enum':
-      if (typeof raw !== 'string' || !spec.values.includes(raw)) {
-        throw new ConfigError(where, `${JSON.stringify(raw)} is not one of ${spec.values.join(', ')}`);
-      }
-      return raw;
-    case 'int': {
-      const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-      if (typeof n !== 'number' || !Number.isInteger(n) || n < spec.min || n > spec.max) {
-        throw new ConfigError(where, `${JSON.stringify(raw)} is not an integer from ${spec.min} to ${spec.max}`);
-      }
-      return n;
-    }
+      return { schema: z.enum(spec.values as [string, ...string[]]), refused: `is not one of ${spec.values.join(', ')}` };
+    case 'int':
+      return { schema: intFromText(spec.min, spec.max), refused: `is not an integer from ${spec.min} to ${spec.max}` };
     case 'path':
-      if (spec.optional && raw === '') return raw;
-      if (typeof raw !== 'string' || !raw.startsWith('/'))
-        throw new ConfigError(where, `${JSON.stringify(raw)} is not an absolute path${spec.optional ? ' (or empty for off)' : ''}`);
-      return raw;
+      return spec.optional
+        ? { schema: z.union([z.literal(''), absolutePath]), refused: 'is not an absolute path (or empty for off)' }
+        : { schema: absolutePath, refused: 'is not an absolute path' };
     case 'host':
-      if (typeof raw !== 'string' || isIP(raw) === 0) throw new ConfigError(where, `${JSON.stringify(raw)} is not an IPv4 or IPv6 address`);
-      return raw;
-    case 'url': {
-      let url: URL | undefined;
-      try {
-        url = typeof raw === 'string' ? new URL(raw) : undefined;
-      } catch {
-        url = undefined;
-      }
-      if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:'))
-        throw new ConfigError(where, `${JSON.stringify(raw)} is not an http:// or https:// URL`);
-      return raw as string;
-    }
+      return { schema: z.string().refine((raw) => isIP(raw) !== 0), refused: 'is not an IPv4 or IPv6 address' };
+    case 'url':
+      return { schema: httpUrl, refused: 'is not an http:// or https:// URL' };
     case 'bool':
-      if (raw === true || raw === 'true' || raw === '1') return true;
-      if (raw === false || raw === 'false' || raw === '0') return false;
-      throw new ConfigError(where, `${JSON.stringify(raw)} is not true or false`);
-    case 'mode': {
-      const text = typeof raw === 'number' ? raw.toString(8) : raw;
-      if (typeof text !== 'string' || !/^0?[0-7]{3}$/.test(text)) throw new ConfigError(where, `${JSON.stringify(raw)} is not an octal mode such as 0660`);
-      const mode = Number.parseInt(text, 8);
-      if (mode & 0o002) throw new ConfigError(where, `${text} would let every user connect; give access through a group instead (--control-socket-group)`);
-      return mode;
-    }
+      return { schema: bool, refused: 'is not true or false' };
+    case 'mode':
+      return { schema: octalMode, refused: 'is not an octal mode such as 0660' };
     case 'group':
-      if (typeof raw !== 'string' || (raw !== '' && !/^([0-9]+|[a-z_][a-z0-9_-]*\$?)$/.test(raw)))
-        throw new ConfigError(where, `${JSON.stringify(raw)} is not a group name or number (or empty for the daemon's)`);
-      return raw;
-    case 'hostList': {
-      const list =
-        typeof raw === 'string'
-          ? raw
-              .split(',')
-              .map((h) => h.trim())
-              .filter(Boolean)
-          : raw;
-      if (!Array.isArray(list) || list.some((h) => typeof h !== 'string' || !/^[A-Za-z0-9.:[\]-]+$/.test(h)))
-        throw new ConfigError(where, `${JSON.stringify(raw)} is not a list of host names`);
-      return list as string[];
-    }
-    case 'policyMap': {
-      let pairs: Array<[string, unknown]>;
-      if (typeof raw === 'string') {
-        pairs = raw
-          .split(',')
-          .filter((p) => p.trim() !== '')
-          .map((p) => {
-            const i = p.indexOf('=');
-            if (i <= 0) throw new ConfigError(where, `"${p}" is not model=policy`);
-            return [p.slice(0, i).trim(), p.slice(i + 1).trim()];
-          });
-      } else if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
-        pairs = Object.entries(raw);
-      } else {
-        throw new ConfigError(where, `${JSON.stringify(raw)} is not an object of model: policy (or "model=policy,...")`);
-      }
-      const out: Record<string, Policy> = {};
-      for (const [model, policy] of pairs) {
-        if (!POLICIES.includes(policy as Policy))
-          throw new ConfigError(where, `policy ${JSON.stringify(policy)} for model "${model}" is not one of ${POLICIES.join(', ')}`);
-        out[model] = policy as Policy;
-      }
-      return out;
-    }
+      return { schema: z.string().regex(/^(|[0-9]+|[a-z_][a-z0-9_-]*\$?)$/), refused: "is not a group name or number (or empty for the daemon's)" };
+    case 'hostList':
+      return { schema: hostList, refused: 'is not a list of host names' };
+    case 'policyMap':
+      return { schema: z.unknown(), refused: '' };
   }
+}
+
+function parseValue(key: keyof DaemonConfig, raw: unknown, source: string): unknown {
+  const spec = SPEC[key];
+  const where = `${key} (${source})`;
+  if (spec.type === 'policyMap') return parsePolicyMap(raw, where);
+  const { schema, refused } = schemaOf(spec);
+  const r = schema.safeParse(raw);
+  if (!r.success) throw new ConfigError(where, `${JSON.stringify(raw)} ${refused}`);
+  if (spec.type === 'mode' && (r.data as number) & 0o002) {
+    throw new ConfigError(where, `${JSON.stringify(raw)} would let every user connect; give access through a group instead (--control-socket-group)`);
+  }
+  return r.data;
+}
+
+// "model=policy,..." from the environment or a flag, an object in a file; each policy one of POLICIES.
+function parsePolicyMap(raw: unknown, where: string): Record<string, Policy> {
+  let pairs: Array<[string, unknown]>;
+  if (typeof raw === 'string') {
+    pairs = raw
+      .split(',')
+      .filter((p) => p.trim() !== '')
+      .map((p) => {
+        const i = p.indexOf('=');
+        if (i <= 0) throw new ConfigError(where, `"${p}" is not model=policy`);
+        return [p.slice(0, i).trim(), p.slice(i + 1).trim()];
+      });
+  } else if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+    pairs = Object.entries(raw);
+  } else {
+    throw new ConfigError(where, `${JSON.stringify(raw)} is not an object of model: policy (or "model=policy,...")`);
+  }
+  const policy = z.enum(POLICIES as unknown as [Policy, ...Policy[]]);
+  const out: Record<string, Policy> = {};
+  for (const [model, value] of pairs) {
+    const r = policy.safeParse(value);
+    if (!r.success) throw new ConfigError(where, `policy ${JSON.stringify(value)} for model "${model}" is not one of ${POLICIES.join(', ')}`);
+    out[model] = r.data;
+  }
+  return out;
 }
 
 export interface ConfigSources {

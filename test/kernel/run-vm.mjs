@@ -17,7 +17,7 @@ import {
   createWriteStream,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -124,8 +124,10 @@ writeFileSync(join(rootfs, 'etc', 'passwd'), 'root:x:0:0:root:/tmp:/bin/sh\nnobo
 writeFileSync(join(rootfs, 'etc', 'group'), 'root:x:0:\nnogroup:x:65534:\n');
 writeFileSync(join(rootfs, 'etc', 'hosts'), '127.0.0.1 localhost\n::1 localhost\n');
 const project = join(rootfs, 'work');
+// Tools that only lint the host's tree stay out of the guest (Biome's binary alone is ~100 MB).
+const hostOnly = new Set(['@biomejs', 'dependency-cruiser', 'typescript']);
 for (const p of ['package.json', 'tsconfig.json', 'dist', 'src', 'proto', 'node_modules', 'test/kernel', 'test/helpers'])
-  cpSync(join(root, p), join(project, p), { recursive: true });
+  cpSync(join(root, p), join(project, p), { recursive: true, filter: (src) => !hostOnly.has(basename(src)) || !src.includes('node_modules') });
 mkdirSync(join(project, 'native', 'build', 'Release'), { recursive: true });
 copyFileSync(join(root, 'native', 'build', 'Release', 'vexfs_native.node'), join(project, 'native', 'build', 'Release', 'vexfs_native.node'));
 mkdirSync(join(project, 'kernel-shim'));

@@ -19,6 +19,8 @@ describe('daemon configuration', () => {
     const path = file(JSON.stringify({ kernel: 'twin', maxInflight: 10, logLevel: 'debug' }));
     const { config } = loadConfig({ argv: ['--config', path, '--max-inflight=30'], env: { VEXFS_MAX_INFLIGHT: '20', VEXFS_LOG_LEVEL: 'warn' } });
     expect(config).toMatchObject({ kernel: 'twin', maxInflight: 30, logLevel: 'warn' });
+    const places = loadConfig({ argv: ['--control-socket-mode', '0640', '--metrics-allowed-hosts', 'a.local, b.local', '--coalesce', '1'] }).config;
+    expect(places).toMatchObject({ controlSocketMode: 0o640, metricsAllowedHosts: ['a.local', 'b.local'], coalesce: true });
   });
 
   it('reads the service manager settings: policies per model, booleans and limits', () => {
@@ -54,6 +56,12 @@ describe('daemon configuration', () => {
       [{ env: { VEXFS_COALESCE: 'yes' } }, /coalesce \(VEXFS_COALESCE\): "yes" is not true or false/],
       [{ argv: ['--otlp-endpoint', 'collector:4318'] }, /otlpEndpoint \(--otlp-endpoint\): "collector:4318" is not an http:\/\/ or https:\/\/ URL/],
       [{ env: { VEXFS_OTLP_ENDPOINT: 'not a url' } }, /otlpEndpoint \(VEXFS_OTLP_ENDPOINT\): "not a url" is not an http/],
+      [{ argv: ['--control-socket-mode', '0666'] }, /controlSocketMode \(--control-socket-mode\): "0666" would let every user connect/],
+      [{ argv: ['--control-socket-mode', '9'] }, /"9" is not an octal mode such as 0660/],
+      [{ argv: ['--control-socket-group', 'Bad Group'] }, /controlSocketGroup \(--control-socket-group\): "Bad Group" is not a group name or number/],
+      [{ argv: ['--metrics-allowed-hosts', 'a b'] }, /metricsAllowedHosts \(--metrics-allowed-hosts\): "a b" is not a list of host names/],
+      [{ argv: ['--cache-scope', 'global'] }, /cacheScope \(--cache-scope\): "global" is not one of uid, shared/],
+      [{ argv: ['--policy-file', 'policy.json'] }, /policyFile \(--policy-file\): "policy.json" is not an absolute path \(or empty for off\)/],
     ];
     for (const [sources, message] of cases) {
       expect(() => loadConfig(sources)).toThrow(ConfigError);
