@@ -17,7 +17,8 @@ import { EventEmitter } from 'node:events';
 import type { Span, Tracer } from '@opentelemetry/api';
 
 import { Consts, DataType, ServiceState, Status, vectorBytes } from '../abi/uapi.js';
-import { AdaptiveLimit, type AdaptiveLimitOptions } from '../manager/adaptive-limit.js';
+import type { AdaptiveLimitOptions } from '../manager/adaptive-limit.js';
+import { Admission } from '../manager/admission.js';
 import { Balancer, type Policy, StickyTable } from '../manager/balancer.js';
 import { BatchFailure, BreakerState, Breakers, type BreakerOptions } from '../manager/breakers.js';
 import { ResponseCache, type CacheOptions, cacheKey } from '../manager/cache.js';
@@ -25,7 +26,7 @@ import { FairQueue } from '../manager/fair-queue.js';
 import { CACHE_LABEL, RequestMetrics } from '../metrics/request-metrics.js';
 import { RequestTracing } from '../trace/tracing.js';
 import { LEVELS, LEVEL_FLOOR, type Level, levelOf } from '../abi/priority.js';
-import { RateLimits, type RateLimitOptions } from '../manager/rate-limit.js';
+import type { RateLimitOptions } from '../manager/rate-limit.js';
 import { RetryPolicy, type RetryOptions, retryable } from '../manager/retry.js';
 import { ServiceQueue } from '../manager/service-queue.js';
 import type { CancelMessage, EmbedRequest, EmbedResponse } from '../protocol/messages.js';
@@ -181,7 +182,7 @@ export class Router extends EventEmitter<RouterEvents> {
   readonly metrics: RequestMetrics;
   readonly tracing: RequestTracing;
   readonly breakers: Breakers;
-  readonly adaptive: AdaptiveLimit;
+  readonly admission: Admission;
   readonly retry: RetryPolicy;
   private readonly inflight = new Map<bigint, Inflight>();
   private readonly deadlines: DeadlineQueue<Inflight>;
@@ -198,12 +199,10 @@ export class Router extends EventEmitter<RouterEvents> {
   private pullScheduled = false;
   private closing = false;
   private drainWaiters: Array<() => void> = [];
-  private limits: RateLimits;
   private parked: Array<{ entry: Inflight; until: number }> = [];
   private parkTimer: NodeJS.Timeout | undefined;
   private floor = 0;
   private kernelCongested = false;
-  private readonly maxInflight: number;
   private readonly startingHoldMs: number;
   private readonly perPriority: number;
   private readonly perService: number;
@@ -214,13 +213,11 @@ export class Router extends EventEmitter<RouterEvents> {
     private readonly options: RouterOptions = {},
   ) {
     super();
-    this.maxInflight = options.maxInflight ?? 65536;
     this.startingHoldMs = options.startingHoldMs ?? 1000;
     this.perPriority = options.queues?.perPriority ?? 1000;
     this.perService = options.queues?.perService ?? 250;
     this.globalQueue = options.queues?.global ?? 2000;
-    this.limits = new RateLimits(options.rateLimits);
-    this.adaptive = new AdaptiveLimit(options.adaptiveLimit);
+    this.admission = new Admission({ maxInflight: options.maxInflight, rateLimits: options.rateLimits, adaptiveLimit: options.adaptiveLimit });
     this.cache = new ResponseCache(options.cache);
     this.metrics = new RequestMetrics(registry);
     this.tracing = new RequestTracing(options.tracer);
@@ -307,12 +304,11 @@ export class Router extends EventEmitter<RouterEvents> {
     if (this.closing) return this.answer(req, reply, Status.SHUTTING_DOWN, receivedNs);
     if (this.inflight.has(req.requestId)) return this.answer(req, reply, Status.INVALID_REQUEST, receivedNs);
     if (vectorBytes(req.dimensions, req.dataType) === 0) return this.answer(req, reply, Status.INVALID_REQUEST, receivedNs);
-    const remainingMs = Math.min(req.timeoutMs, Number(req.deadlineNs - receivedNs) / 1e6);
-    if (remainingMs <= 0) return this.answer(req, reply, Status.TIMEOUT, receivedNs);
-    if (this.inflight.size >= this.maxInflight) return this.answer(req, reply, Status.OVERLOADED, receivedNs);
-    if ((this.limits.enabled && !this.limits.admitCaller(req.callerUid)) || (this.adaptive.enabled && !this.adaptive.admit())) {
-      this.counters.rateLimited++;
-      return this.answer(req, reply, Status.RATE_LIMITED, receivedNs);
+    const remainingMs = this.admission.remainingMs(req, receivedNs);
+    const refused = this.admission.refusal(req, remainingMs, this.inflight.size);
+    if (refused !== undefined) {
+      if (refused === Status.RATE_LIMITED) this.counters.rateLimited++;
+      return this.answer(req, reply, refused, receivedNs);
     }
 
     let key: string | undefined;
@@ -367,7 +363,7 @@ export class Router extends EventEmitter<RouterEvents> {
       else this.finish(entry, entry.attempts > 0 ? entry.lastStatus : service);
       return;
     }
-    if (!this.limits.admitService(service.info.id)) {
+    if (!this.admission.admitService(service.info.id)) {
       this.counters.rateLimited++;
       this.finish(entry, Status.RATE_LIMITED);
       return;
@@ -767,7 +763,7 @@ export class Router extends EventEmitter<RouterEvents> {
       }
       const took = Number(now - e.receivedNs);
       service.ewmaNs = service.ewmaNs === 0 ? took : service.ewmaNs * 0.8 + took * 0.2;
-      if (this.adaptive.enabled) this.adaptive.observe(took);
+      this.admission.completed(took);
       if (e.span !== undefined) e.serviceTraceparent = msg.results[i]?.traceparent;
       const vector = convertVector(o, batch.dims, e.req.dataType);
       if (e.key !== undefined && this.cache.enabled) this.cache.set(e.key, vector, service.info.id);
@@ -945,7 +941,7 @@ export class Router extends EventEmitter<RouterEvents> {
 
   /** New rate limits (a configuration reload); their buckets start full. */
   setRateLimits(options: RateLimitOptions): void {
-    this.limits = new RateLimits(options);
+    this.admission.setRateLimits(options);
   }
 
   /**

@@ -53,7 +53,7 @@ export function daemonStats(d: StatsSource): DaemonStatsMsg {
     cacheEntries: cache.size,
     cacheBytes: cache.bytes,
     backpressureFloor: r.backpressureFloor,
-    adaptiveRate: r.adaptive.rate === Infinity ? 0 : r.adaptive.rate,
+    adaptiveRate: r.admission.adaptive.rate === Infinity ? 0 : r.admission.adaptive.rate,
     p50LatencyNs: Math.round(r.metrics.latency.quantile(0.5)),
     p99LatencyNs: Math.round(r.metrics.latency.quantile(0.99)),
     services: d.registry.list().map((s) => serviceStats(d, s)),
