@@ -19,6 +19,7 @@ import type { Span, Tracer } from '@opentelemetry/api';
 import { Consts, DataType, ServiceState, Status, vectorBytes } from '../abi/uapi.js';
 import type { AdaptiveLimitOptions } from '../manager/adaptive-limit.js';
 import { Admission } from '../manager/admission.js';
+import { Outcomes, type PipelineCounters, countOutcomes } from '../manager/outcomes.js';
 import { Balancer, type Policy, StickyTable } from '../manager/balancer.js';
 import { BatchFailure, BreakerState, Breakers, type BreakerOptions } from '../manager/breakers.js';
 import { ResponseCache, type CacheOptions, cacheKey } from '../manager/cache.js';
@@ -132,23 +133,8 @@ export interface RouterOptions {
   random?: () => number;
 }
 
-export interface RouterCounters {
-  received: number;
-  succeeded: number;
-  failed: number;
-  byStatus: number[];
-  cancelled: number;
-  lateResults: number;
-  invalidResponses: number;
-  /** Exponentially weighted latency of successful requests, ns. */
-  avgLatencyNs: number;
-  /** Exponentially weighted time from arrival to dispatch, ns. */
-  avgQueueWaitNs: number;
-  shed: number;
-  rateLimited: number;
-  retries: number;
-  retriesDenied: number;
-}
+/** The router's totals: the pipeline's. */
+export type RouterCounters = PipelineCounters;
 
 export interface RouterEvents {
   /** A service sent something that does not fit the batch it answers. */
@@ -181,6 +167,8 @@ export class Router extends EventEmitter<RouterEvents> {
   readonly cache: ResponseCache;
   readonly metrics: RequestMetrics;
   readonly tracing: RequestTracing;
+  /** Every answer, for observers: counters, metrics and spans subscribe here. */
+  readonly outcomes = new Outcomes();
   readonly breakers: Breakers;
   readonly admission: Admission;
   readonly retry: RetryPolicy;
@@ -221,6 +209,9 @@ export class Router extends EventEmitter<RouterEvents> {
     this.cache = new ResponseCache(options.cache);
     this.metrics = new RequestMetrics(registry);
     this.tracing = new RequestTracing(options.tracer);
+    this.outcomes.subscribe(countOutcomes(this.counters));
+    this.outcomes.subscribe(this.metrics);
+    if (this.tracing.enabled) this.outcomes.subscribe(this.tracing);
     this.retry = new RetryPolicy(options.retry, options.random);
     this.breakers = new Breakers(options.breaker);
     this.sticky = options.sticky ? new StickyTable(options.sticky.ttlMs) : undefined;
@@ -898,20 +889,7 @@ export class Router extends EventEmitter<RouterEvents> {
     serviceId?: string,
     entry?: Inflight,
   ): void {
-    const c = this.counters;
-    c.byStatus[status] = (c.byStatus[status] ?? 0) + 1;
-    const took = Number(now - receivedNs);
-    if (status === Status.SUCCESS) {
-      c.succeeded++;
-      c.avgLatencyNs = c.avgLatencyNs === 0 ? took : c.avgLatencyNs * 0.9 + took * 0.1;
-    } else {
-      c.failed++;
-    }
-    this.metrics.record(serviceId, req.model, levelOf(req.priority), status, took);
-    if (this.tracing.enabled) {
-      const span = entry?.span ?? this.tracing.start(req);
-      if (span !== undefined) this.tracing.end(span, status, serviceId, entry?.serviceTraceparent);
-    }
+    this.outcomes.publish(req, status, Number(now - receivedNs), serviceId, entry?.span, entry?.serviceTraceparent);
     reply({ requestId: req.requestId, status, vector, processingNs: now - receivedNs, serviceId: undefined });
   }
 

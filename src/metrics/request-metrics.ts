@@ -7,7 +7,8 @@
  * levels and statuses the uapi enum.
  */
 import { Consts } from '../abi/uapi.js';
-import { LEVELS } from '../abi/priority.js';
+import { LEVELS, levelOf } from '../abi/priority.js';
+import type { Outcome, OutcomeObserver } from '../manager/outcomes.js';
 import type { ServiceRegistry } from '../manager/registry.js';
 import { LatencyHistogram } from './histogram.js';
 
@@ -29,7 +30,7 @@ export interface ServiceSeries {
   readonly byModel: Map<string, Float64Array>;
 }
 
-export class RequestMetrics {
+export class RequestMetrics implements OutcomeObserver {
   readonly services = new Map<string, ServiceSeries>();
   /** Latency of every successful request, cache hits included. */
   readonly latency = new LatencyHistogram();
@@ -50,6 +51,11 @@ export class RequestMetrics {
   }
 
   /** `serviceId`: a registered service, CACHE_LABEL, or undefined (no service reached). */
+  /** An answer, as the pipeline publishes it. */
+  onOutcome(o: Outcome): void {
+    this.record(o.serviceId, o.req.model, levelOf(o.req.priority), o.status, o.tookNs);
+  }
+
   record(serviceId: string | undefined, model: string | undefined, level: number, status: number, latencyNs: number): void {
     const label = model === undefined || model === '' ? NO_MODEL_LABEL : this.knownModels.has(model) ? model : OTHER_MODEL_LABEL;
     const series = this.series(serviceId);

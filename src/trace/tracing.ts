@@ -86,6 +86,12 @@ export class RequestTracing {
   }
 
   /** Ends a request's span with its outcome; `serviceTraceparent` is what the service sent back. */
+  /** An answer (the pipeline's outcome): ends its span, or makes and ends one when it had none. */
+  onOutcome(o: { req: TracedRequest; status: number; serviceId: string | undefined; span: Span | undefined; serviceTraceparent: string | undefined }): void {
+    const span = o.span ?? this.start(o.req);
+    if (span !== undefined) this.end(span, o.status, o.serviceId, o.serviceTraceparent);
+  }
+
   end(span: Span, status: number, serviceId: string | undefined, serviceTraceparent?: string): void {
     span.setAttribute('vexfs.status', STATUS_NAMES[status] ?? String(status));
     if (serviceId !== undefined) span.setAttribute('vexfs.service', serviceId);
