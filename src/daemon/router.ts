@@ -22,7 +22,8 @@ import { Admission } from '../manager/admission.js';
 import { Outcomes, type PipelineCounters, countOutcomes } from '../manager/outcomes.js';
 import { Balancer, type Policy, StickyTable } from '../manager/balancer.js';
 import { BatchFailure, BreakerState, Breakers, type BreakerOptions } from '../manager/breakers.js';
-import { ResponseCache, type CacheOptions, cacheKey } from '../manager/cache.js';
+import type { CacheOptions, ResponseCache } from '../manager/cache.js';
+import { ResponseSharing } from '../manager/sharing.js';
 import { FairQueue } from '../manager/fair-queue.js';
 import { CACHE_LABEL, RequestMetrics } from '../metrics/request-metrics.js';
 import { RequestTracing } from '../trace/tracing.js';
@@ -164,7 +165,12 @@ export class Router extends EventEmitter<RouterEvents> {
     retries: 0,
     retriesDenied: 0,
   };
-  readonly cache: ResponseCache;
+  readonly sharing: ResponseSharing<Inflight>;
+
+  /** The response cache (the sharing stage's). */
+  get cache(): ResponseCache {
+    return this.sharing.cache;
+  }
   readonly metrics: RequestMetrics;
   readonly tracing: RequestTracing;
   /** Every answer, for observers: counters, metrics and spans subscribe here. */
@@ -180,7 +186,6 @@ export class Router extends EventEmitter<RouterEvents> {
   /** Requests queued per level across every queue (service queues and overflow). */
   readonly queuedByLevel = new Array<number>(LEVELS).fill(0);
   readonly overflow = new FairQueue<Inflight>(this.queuedByLevel);
-  private readonly coalescing = new Map<string, Inflight>();
   private readonly retryTimers = new Set<NodeJS.Timeout>();
   private readonly balancer: Balancer<ServiceEntry>;
   private readonly sticky: StickyTable | undefined;
@@ -206,7 +211,7 @@ export class Router extends EventEmitter<RouterEvents> {
     this.perService = options.queues?.perService ?? 250;
     this.globalQueue = options.queues?.global ?? 2000;
     this.admission = new Admission({ maxInflight: options.maxInflight, rateLimits: options.rateLimits, adaptiveLimit: options.adaptiveLimit });
-    this.cache = new ResponseCache(options.cache);
+    this.sharing = new ResponseSharing<Inflight>({ cache: options.cache, coalesce: options.coalesce, scope: options.cacheScope });
     this.metrics = new RequestMetrics(registry);
     this.tracing = new RequestTracing(options.tracer);
     this.outcomes.subscribe(countOutcomes(this.counters));
@@ -246,7 +251,7 @@ export class Router extends EventEmitter<RouterEvents> {
     registry.on('updated', (entry, previous) => {
       this.changed();
       // Vectors from another version may differ.
-      if (previous.version !== entry.info.version) this.cache.dropService(entry.info.id);
+      if (previous.version !== entry.info.version) this.sharing.dropService(entry.info.id);
       if (this.slots.has(entry)) this.moveQueued(entry, (e) => !this.canServe(entry, e.req));
     });
     registry.on('state', (entry) => {
@@ -262,7 +267,7 @@ export class Router extends EventEmitter<RouterEvents> {
     });
     registry.on('unregistered', (entry) => {
       this.changed();
-      this.cache.dropService(entry.info.id);
+      this.sharing.dropService(entry.info.id);
       this.failService(entry);
       this.slots.get(entry)?.queue.close();
       this.slots.delete(entry);
@@ -302,12 +307,9 @@ export class Router extends EventEmitter<RouterEvents> {
       return this.answer(req, reply, refused, receivedNs);
     }
 
-    let key: string | undefined;
-    if (this.cache.enabled || this.options.coalesce) {
-      key = cacheKey(this.options.cacheScope === 'shared' ? '' : String(req.callerUid), req.model, req.dimensions, req.dataType, req.input);
-      const hit = this.cache.enabled ? this.cache.get(key) : undefined;
-      if (hit !== undefined) return this.answer(req, reply, Status.SUCCESS, receivedNs, hit, undefined, CACHE_LABEL);
-    }
+    const key = this.sharing.keyOf(req);
+    const hit = this.sharing.cached(key);
+    if (hit !== undefined) return this.answer(req, reply, Status.SUCCESS, receivedNs, hit, undefined, CACHE_LABEL);
     const entry: Inflight = {
       req,
       reply,
@@ -333,15 +335,7 @@ export class Router extends EventEmitter<RouterEvents> {
     };
     this.inflight.set(req.requestId, entry);
     this.deadlines.add(entry, req.timeoutMs);
-    if (key !== undefined && this.options.coalesce) {
-      const leader = this.coalescing.get(key);
-      if (leader?.live) {
-        (leader.followers ??= []).push(entry);
-        this.cache.counters.coalesced++;
-        return;
-      }
-      this.coalescing.set(key, entry);
-    }
+    if (this.sharing.join(entry)) return;
     this.route(entry);
   }
 
@@ -757,7 +751,7 @@ export class Router extends EventEmitter<RouterEvents> {
       this.admission.completed(took);
       if (e.span !== undefined) e.serviceTraceparent = msg.results[i]?.traceparent;
       const vector = convertVector(o, batch.dims, e.req.dataType);
-      if (e.key !== undefined && this.cache.enabled) this.cache.set(e.key, vector, service.info.id);
+      this.sharing.store(e.key, vector, service.info.id);
       this.finish(e, Status.SUCCESS, vector, now);
     }
   }
@@ -843,13 +837,8 @@ export class Router extends EventEmitter<RouterEvents> {
    * wait for it: the first of them takes its place (its batch, or a new try).
    */
   private handOver(e: Inflight): void {
-    const followers = e.followers?.filter((f) => f.live);
-    e.followers = undefined;
-    if (followers === undefined || followers.length === 0) return;
-    const next = followers.shift() as Inflight;
-    next.followers = followers;
-    if (e.key !== undefined) this.coalescing.set(e.key, next);
-    this.route(next);
+    const next = this.sharing.handOver(e);
+    if (next !== undefined) this.route(next);
   }
 
   /** `at`: the service that answered (a coalesced follower shares its leader's). */
@@ -858,11 +847,8 @@ export class Router extends EventEmitter<RouterEvents> {
     this.end(e);
     this.deadlines.settled();
     this.answer(e.req, e.reply, status, e.receivedNs, vector, now, at, e);
-    if (e.followers !== undefined) {
-      const followers = e.followers;
-      e.followers = undefined;
-      for (const f of followers) this.finish(f, status, vector, now, at);
-    }
+    const followers = this.sharing.takeFollowers(e);
+    if (followers !== undefined) for (const f of followers) this.finish(f, status, vector, now, at);
   }
 
   /** Common to every way a request ends: out of every queue and table. */
@@ -870,7 +856,7 @@ export class Router extends EventEmitter<RouterEvents> {
     e.live = false;
     this.leave(e);
     this.inflight.delete(e.req.requestId);
-    if (e.key !== undefined && this.coalescing.get(e.key) === e) this.coalescing.delete(e.key);
+    this.sharing.ended(e);
     if (e.retried) this.retry.active--;
     this.settledOne();
   }

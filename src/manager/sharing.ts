@@ -1,0 +1,95 @@
+/**
+ * The pipeline's sharing stage: identical requests share one answer, from
+ * the response cache or from one service call in flight (coalescing). A
+ * request's key scopes what it may share (the caller's uid unless shared).
+ * The first of identical requests in flight leads; the others follow and are
+ * answered with its result; when a leader ends without one, its first live
+ * follower takes its place.
+ */
+import type { EmbedRequest } from '../protocol/messages.js';
+import { type CacheOptions, ResponseCache, cacheKey } from './cache.js';
+
+/** What sharing keeps on each request in flight. */
+export interface Shareable<T> {
+  key: string | undefined;
+  followers: T[] | undefined;
+  live: boolean;
+}
+
+export interface SharingOptions {
+  cache?: CacheOptions;
+  /** Identical requests in flight share one service call. */
+  coalesce?: boolean;
+  /** 'uid' (default): answers are shared only within a caller uid; 'shared': across callers. */
+  scope?: 'uid' | 'shared';
+}
+
+export class ResponseSharing<T extends Shareable<T>> {
+  readonly cache: ResponseCache;
+  private readonly coalesce: boolean;
+  private readonly shared: boolean;
+  private readonly leaders = new Map<string, T>();
+
+  constructor(options: SharingOptions = {}) {
+    this.cache = new ResponseCache(options.cache);
+    this.coalesce = options.coalesce ?? false;
+    this.shared = options.scope === 'shared';
+  }
+
+  /** The request's sharing key, or undefined when neither the cache nor coalescing is on. */
+  keyOf(req: EmbedRequest): string | undefined {
+    if (!this.cache.enabled && !this.coalesce) return undefined;
+    return cacheKey(this.shared ? '' : String(req.callerUid), req.model, req.dimensions, req.dataType, req.input);
+  }
+
+  /** A cached answer for `key` (counted as a hit or a miss). */
+  cached(key: string | undefined): Uint8Array | undefined {
+    return key !== undefined && this.cache.enabled ? this.cache.get(key) : undefined;
+  }
+
+  /** True when `entry` rides on an identical leader in flight; else it leads its key from now on. */
+  join(entry: T): boolean {
+    if (entry.key === undefined || !this.coalesce) return false;
+    const leader = this.leaders.get(entry.key);
+    if (leader?.live) {
+      (leader.followers ??= []).push(entry);
+      this.cache.counters.coalesced++;
+      return true;
+    }
+    this.leaders.set(entry.key, entry);
+    return false;
+  }
+
+  /** The followers `e` answers for, detached from it. */
+  takeFollowers(e: T): T[] | undefined {
+    const followers = e.followers;
+    e.followers = undefined;
+    return followers;
+  }
+
+  /** A leader ended without an answer: its first live follower leads in its place (and is returned, to be routed). */
+  handOver(e: T): T | undefined {
+    const followers = e.followers?.filter((f) => f.live);
+    e.followers = undefined;
+    if (followers === undefined || followers.length === 0) return undefined;
+    const next = followers.shift() as T;
+    next.followers = followers;
+    if (e.key !== undefined) this.leaders.set(e.key, next);
+    return next;
+  }
+
+  /** `e` ended: it leads nothing any more. */
+  ended(e: T): void {
+    if (e.key !== undefined && this.leaders.get(e.key) === e) this.leaders.delete(e.key);
+  }
+
+  /** A service's answer for `key`, kept for later identical requests. */
+  store(key: string | undefined, vector: Uint8Array, serviceId: string): void {
+    if (key !== undefined && this.cache.enabled) this.cache.set(key, vector, serviceId);
+  }
+
+  /** What `serviceId` produced goes (it left, was revoked or changed version). */
+  dropService(serviceId: string): void {
+    this.cache.dropService(serviceId);
+  }
+}

@@ -1,0 +1,56 @@
+// The sharing stage on its own: keys scoped by caller, cached answers, one leader per key in
+// flight with followers answered by it, and a follower taking over when its leader ends unanswered.
+import { describe, expect, it } from 'vitest';
+
+import { ResponseSharing, type Shareable } from '../../../src/manager/sharing.js';
+import type { EmbedRequest } from '../../../src/protocol/messages.js';
+
+interface Entry extends Shareable<Entry> {
+  name: string;
+}
+
+const req = (uid: number, text = 'same') => ({ callerUid: uid, model: 'm', dimensions: 4, dataType: 0, input: Buffer.from(text) }) as unknown as EmbedRequest;
+const entry = (name: string, key: string | undefined): Entry => ({ name, key, followers: undefined, live: true });
+
+describe('response sharing', () => {
+  it('has no key when neither the cache nor coalescing is on', () => {
+    expect(new ResponseSharing().keyOf(req(1))).toBeUndefined();
+  });
+
+  it('scopes keys by caller uid unless shared', () => {
+    const byUid = new ResponseSharing({ coalesce: true });
+    expect(byUid.keyOf(req(1))).not.toBe(byUid.keyOf(req(2)));
+    const shared = new ResponseSharing({ coalesce: true, scope: 'shared' });
+    expect(shared.keyOf(req(1))).toBe(shared.keyOf(req(2)));
+  });
+
+  it('lets followers ride on a leader and hands the lead to the first live follower', () => {
+    const s = new ResponseSharing<Entry>({ coalesce: true });
+    const a = entry('a', 'k');
+    const b = entry('b', 'k');
+    const c = entry('c', 'k');
+    expect(s.join(a)).toBe(false);
+    expect(s.join(b)).toBe(true);
+    expect(s.join(c)).toBe(true);
+    expect(s.cache.counters.coalesced).toBe(2);
+    b.live = false;
+    a.live = false;
+    expect(s.handOver(a)?.name).toBe('c');
+    // c leads now: a new identical request follows it.
+    const d = entry('d', 'k');
+    expect(s.join(d)).toBe(true);
+    expect(s.takeFollowers(c)?.map((f) => f.name)).toEqual(['d']);
+    s.ended(c);
+    expect(s.join(entry('e', 'k'))).toBe(false);
+  });
+
+  it('answers from the cache and forgets what a leaving service produced', () => {
+    const s = new ResponseSharing<Entry>({ cache: { maxEntries: 10 } });
+    const key = s.keyOf(req(1));
+    expect(s.cached(key)).toBeUndefined();
+    s.store(key, new Uint8Array([1, 2]), 'svc');
+    expect(s.cached(key)).toEqual(new Uint8Array([1, 2]));
+    s.dropService('svc');
+    expect(s.cached(key)).toBeUndefined();
+  });
+});
