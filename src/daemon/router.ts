@@ -16,11 +16,12 @@ import { EventEmitter } from 'node:events';
 
 import type { Span, Tracer } from '@opentelemetry/api';
 
-import { Consts, DataType, ServiceState, Status, vectorBytes } from '../abi/uapi.js';
+import { Consts, ServiceState, Status, vectorBytes } from '../abi/uapi.js';
 import type { AdaptiveLimitOptions } from '../manager/adaptive-limit.js';
 import { Admission } from '../manager/admission.js';
+import { Selection, canServe } from '../manager/selection.js';
 import { Outcomes, type PipelineCounters, countOutcomes } from '../manager/outcomes.js';
-import { Balancer, type Policy, StickyTable } from '../manager/balancer.js';
+import { type Policy } from '../manager/balancer.js';
 import { BatchFailure, BreakerState, Breakers, type BreakerOptions } from '../manager/breakers.js';
 import type { CacheOptions, ResponseCache } from '../manager/cache.js';
 import { ResponseSharing } from '../manager/sharing.js';
@@ -182,13 +183,11 @@ export class Router extends EventEmitter<RouterEvents> {
   private readonly deadlines: DeadlineQueue<Inflight>;
   private readonly slots = new Map<ServiceEntry, ServiceSlot>();
   /** Services that can serve a shape, by "dims\0dtype\0model", rebuilt when the registry changes. */
-  private readonly candidates = new Map<string, ServiceEntry[] | number>();
   /** Requests queued per level across every queue (service queues and overflow). */
   readonly queuedByLevel = new Array<number>(LEVELS).fill(0);
   readonly overflow = new FairQueue<Inflight>(this.queuedByLevel);
   private readonly retryTimers = new Set<NodeJS.Timeout>();
-  private readonly balancer: Balancer<ServiceEntry>;
-  private readonly sticky: StickyTable | undefined;
+  private readonly selection: Selection;
   private pullScheduled = false;
   private closing = false;
   private drainWaiters: Array<() => void> = [];
@@ -219,8 +218,9 @@ export class Router extends EventEmitter<RouterEvents> {
     if (this.tracing.enabled) this.outcomes.subscribe(this.tracing);
     this.retry = new RetryPolicy(options.retry, options.random);
     this.breakers = new Breakers(options.breaker);
-    this.sticky = options.sticky ? new StickyTable(options.sticky.ttlMs) : undefined;
-    this.balancer = new Balancer<ServiceEntry>(
+    this.selection = new Selection(
+      registry,
+      this.breakers,
       {
         id: (s) => s.info.id,
         weight: (s) => serviceWeight(s.info),
@@ -231,7 +231,7 @@ export class Router extends EventEmitter<RouterEvents> {
         health: (s) => this.health(s),
         cpu: (s) => s.cpuPermille / 1000,
       },
-      options.random,
+      { balancer: options.balancer, balancerByModel: options.balancerByModel, sticky: options.sticky, random: options.random },
     );
     this.deadlines = new DeadlineQueue<Inflight>((e) => this.expire(e));
     this.breakers.on('state', (id, state) => {
@@ -245,17 +245,17 @@ export class Router extends EventEmitter<RouterEvents> {
       }
     });
     registry.on('response', (entry, msg) => this.onResponse(entry, msg));
-    registry.on('registered', () => this.changed());
+    registry.on('registered', () => this.selection.changed());
     // A service that is not reading keeps its queue (bounded like any other) but gets no batches until it catches up.
     registry.on('congestion', (entry, on) => this.slots.get(entry)?.queue.setPaused(on || this.kernelCongested));
     registry.on('updated', (entry, previous) => {
-      this.changed();
+      this.selection.changed();
       // Vectors from another version may differ.
       if (previous.version !== entry.info.version) this.sharing.dropService(entry.info.id);
-      if (this.slots.has(entry)) this.moveQueued(entry, (e) => !this.canServe(entry, e.req));
+      if (this.slots.has(entry)) this.moveQueued(entry, (e) => !canServe(entry, e.req));
     });
     registry.on('state', (entry) => {
-      this.changed();
+      this.selection.changed();
       // Draining: its batches in flight still complete; only queued requests move.
       if (entry.state === ServiceState.STOPPING) this.moveQueued(entry);
       else if (entry.state !== ServiceState.READY) this.failService(entry);
@@ -266,7 +266,7 @@ export class Router extends EventEmitter<RouterEvents> {
       }
     });
     registry.on('unregistered', (entry) => {
-      this.changed();
+      this.selection.changed();
       this.sharing.dropService(entry.info.id);
       this.failService(entry);
       this.slots.get(entry)?.queue.close();
@@ -356,59 +356,12 @@ export class Router extends EventEmitter<RouterEvents> {
     this.place(service, entry);
   }
 
-  /** A service that can take `entry` now, or the status saying why there is none. */
   private pick(entry: Inflight): ServiceEntry | number {
-    const req = entry.req;
-    const shapeKey = `${req.dimensions}\0${req.dataType}\0${req.model ?? ''}`;
-    let shaped = this.candidates.get(shapeKey);
-    if (shaped === undefined) {
-      shaped = this.capable(req);
-      this.candidates.set(shapeKey, shaped);
-    }
-    if (typeof shaped === 'number') return shaped;
-    let usable = true;
-    for (const s of shaped) if (!this.usable(s) || entry.tried?.includes(s.info.id)) usable = false;
-    let choices = shaped;
-    if (!usable) {
-      choices = shaped.filter((s) => this.usable(s));
-      // A retry goes to a service that has not failed it, when there is one.
-      const fresh = entry.tried === undefined ? choices : choices.filter((s) => !entry.tried?.includes(s.info.id));
-      if (fresh.length > 0) choices = fresh;
-    }
-    if (choices.length === 0) return Status.NO_SERVICE;
-    const sessionKey = this.sticky === undefined ? undefined : stickyKey(this.options.sticky?.by, req);
-    if (sessionKey !== undefined) {
-      const id = this.sticky?.get(sessionKey);
-      const stuck = id === undefined ? undefined : choices.find((s) => s.info.id === id);
-      if (stuck !== undefined) return stuck;
-    }
-    const policy = (req.model !== undefined ? this.options.balancerByModel?.[req.model] : undefined) ?? this.options.balancer ?? 'round-robin';
-    const chosen = this.balancer.pick(policy, choices, shapeKey);
-    if (sessionKey !== undefined) this.sticky?.set(sessionKey, chosen.info.id);
-    return chosen;
+    return this.selection.pick(entry.req, entry.tried);
   }
 
-  /** Services whose capabilities fit `req` (whatever their health), or why none do. */
-  private capable(req: EmbedRequest): ServiceEntry[] | number {
-    const shaped = this.registry.list().filter((s) => s.state !== ServiceState.STOPPED && fitsShape(s, req));
-    if (shaped.length === 0) return Status.NO_SERVICE;
-    // A request that names no model goes to any service of the right shape (its default model).
-    const matches = req.model === undefined ? shaped : shaped.filter((s) => servesModel(s, req));
-    return matches.length === 0 ? Status.MODEL_NOT_FOUND : matches;
-  }
-
-  private canServe(s: ServiceEntry, req: EmbedRequest): boolean {
-    return fitsShape(s, req) && servesModel(s, req);
-  }
-
-  /** Connected, healthy and with a breaker that lets batches through. */
   private usable(s: ServiceEntry): boolean {
-    return ServiceRegistry.available(s) && this.breakers.allows(s.info.id);
-  }
-
-  private changed(): void {
-    this.candidates.clear();
-    this.balancer.reset();
+    return this.selection.usable(s);
   }
 
   /**
@@ -416,8 +369,7 @@ export class Router extends EventEmitter<RouterEvents> {
    * (a daemon that just started, or re-sent requests after a restart).
    */
   private hasStarting(req: EmbedRequest): boolean {
-    if (this.startingHoldMs === 0) return false;
-    return this.registry.list().some((s) => s.state === ServiceState.STARTING && this.canServe(s, req));
+    return this.startingHoldMs !== 0 && this.selection.hasStarting(req);
   }
 
   // Held until a service becomes ready, at most startingHoldMs (and never past the deadline).
@@ -961,21 +913,4 @@ function itemStatus(code: number): number {
 
 function servedBy(e: Inflight): string | undefined {
   return e.service?.info.id ?? e.tried?.[e.tried.length - 1];
-}
-
-/** Registered for this dimension count and data type (no data types registered: float32). */
-function fitsShape(s: ServiceEntry, req: EmbedRequest): boolean {
-  const types = s.info.dataTypes === 0 ? 1 << DataType.FLOAT32 : s.info.dataTypes;
-  return s.info.dimensions.includes(req.dimensions) && (types & (1 << req.dataType)) !== 0;
-}
-
-/** The request's sticky-session key: the caller's session key (none: not sticky), uid or pid. */
-function stickyKey(by: 'key' | 'pid' | 'uid' | undefined, req: EmbedRequest): string | undefined {
-  if (by === 'key') return req.sessionKey === 0n ? undefined : `k${req.sessionKey}`;
-  return by === 'uid' ? `u${req.callerUid}` : `p${req.callerPid}`;
-}
-
-/** A request naming no model takes a service's default model. */
-function servesModel(s: ServiceEntry, req: EmbedRequest): boolean {
-  return req.model === undefined || s.info.models.includes(req.model);
 }
