@@ -21,7 +21,7 @@ import type { AdaptiveLimitOptions } from '../manager/adaptive-limit.js';
 import { Admission } from '../manager/admission.js';
 import { Selection, canServe } from '../manager/selection.js';
 import { Outcomes, type PipelineCounters, countOutcomes } from '../manager/outcomes.js';
-import { type Policy } from '../manager/balancer.js';
+import type { Policy } from '../manager/balancer.js';
 import { BatchFailure, BreakerState, Breakers, type BreakerOptions } from '../manager/breakers.js';
 import type { CacheOptions, ResponseCache } from '../manager/cache.js';
 import { ResponseSharing } from '../manager/sharing.js';
@@ -30,7 +30,8 @@ import { CACHE_LABEL, RequestMetrics } from '../metrics/request-metrics.js';
 import { RequestTracing } from '../trace/tracing.js';
 import { LEVELS, LEVEL_FLOOR, type Level, levelOf } from '../abi/priority.js';
 import type { RateLimitOptions } from '../manager/rate-limit.js';
-import { RetryPolicy, type RetryOptions, retryable } from '../manager/retry.js';
+import { type RetryOptions, type RetryPolicy, retryable } from '../manager/retry.js';
+import { Retries } from '../manager/retries.js';
 import { ServiceQueue } from '../manager/service-queue.js';
 import type { CancelMessage, EmbedRequest, EmbedResponse } from '../protocol/messages.js';
 import { DeadlineQueue } from '../util/deadlines.js';
@@ -178,7 +179,12 @@ export class Router extends EventEmitter<RouterEvents> {
   readonly outcomes = new Outcomes();
   readonly breakers: Breakers;
   readonly admission: Admission;
-  readonly retry: RetryPolicy;
+  private readonly retries: Retries<Inflight>;
+
+  /** The retry budget (its active retries are visible to tests and stats). */
+  get retry(): RetryPolicy {
+    return this.retries.policy;
+  }
   private readonly inflight = new Map<bigint, Inflight>();
   private readonly deadlines: DeadlineQueue<Inflight>;
   private readonly slots = new Map<ServiceEntry, ServiceSlot>();
@@ -186,7 +192,6 @@ export class Router extends EventEmitter<RouterEvents> {
   /** Requests queued per level across every queue (service queues and overflow). */
   readonly queuedByLevel = new Array<number>(LEVELS).fill(0);
   readonly overflow = new FairQueue<Inflight>(this.queuedByLevel);
-  private readonly retryTimers = new Set<NodeJS.Timeout>();
   private readonly selection: Selection;
   private pullScheduled = false;
   private closing = false;
@@ -216,7 +221,7 @@ export class Router extends EventEmitter<RouterEvents> {
     this.outcomes.subscribe(countOutcomes(this.counters));
     this.outcomes.subscribe(this.metrics);
     if (this.tracing.enabled) this.outcomes.subscribe(this.tracing);
-    this.retry = new RetryPolicy(options.retry, options.random);
+    this.retries = new Retries<Inflight>(options.retry, (e) => this.route(e), options.random);
     this.breakers = new Breakers(options.breaker);
     this.selection = new Selection(
       registry,
@@ -718,31 +723,13 @@ export class Router extends EventEmitter<RouterEvents> {
     this.leave(e);
     if (!e.live) return;
     e.lastStatus = status;
-    if (!retryable(status) || e.attempts >= this.retry.maxRetries) {
-      this.finish(e, status);
+    const verdict = this.retries.afterFailure(e, service.info.id, status, this.inflight.size, this.closing);
+    if (verdict === 'scheduled') {
+      this.counters.retries++;
       return;
     }
-    const attempt = e.attempts + 1;
-    const delay = this.retry.backoffMs(attempt);
-    // Worth a try only if some time is left after the backoff.
-    if (this.closing || e.expiresAt - performance.now() <= delay + 1 || (!e.retried && !this.retry.allows(this.inflight.size))) {
-      this.counters.retriesDenied++;
-      this.finish(e, status);
-      return;
-    }
-    if (!e.retried) {
-      e.retried = true;
-      this.retry.active++;
-    }
-    e.attempts = attempt;
-    (e.tried ??= []).push(service.info.id);
-    this.counters.retries++;
-    const timer = setTimeout(() => {
-      this.retryTimers.delete(timer);
-      if (e.live) this.route(e);
-    }, delay);
-    timer.unref();
-    this.retryTimers.add(timer);
+    if (verdict === 'denied') this.counters.retriesDenied++;
+    this.finish(e, status);
   }
 
   /** The service's connection is gone: what it was sent is retried or failed; what it queued goes elsewhere. */
@@ -809,7 +796,7 @@ export class Router extends EventEmitter<RouterEvents> {
     this.leave(e);
     this.inflight.delete(e.req.requestId);
     this.sharing.ended(e);
-    if (e.retried) this.retry.active--;
+    this.retries.ended(e);
     this.settledOne();
   }
 
@@ -900,8 +887,7 @@ export class Router extends EventEmitter<RouterEvents> {
     this.parked = [];
     if (this.parkTimer !== undefined) clearInterval(this.parkTimer);
     this.parkTimer = undefined;
-    for (const t of this.retryTimers) clearTimeout(t);
-    this.retryTimers.clear();
+    this.retries.close();
     this.breakers.close();
   }
 }

@@ -1,0 +1,67 @@
+/**
+ * The pipeline's retry stage: after a failed try, whether a request gets
+ * another (a retryable status, tries left, time left after the backoff, the
+ * retry budget for a request not yet retrying) and, when it does, the
+ * backoff timer that sends it back to selection.
+ */
+import { RetryPolicy, type RetryOptions, retryable } from './retry.js';
+
+/** What the retry stage keeps on each request in flight. */
+export interface Retriable {
+  attempts: number;
+  /** Counted in the budget's active retries until it ends. */
+  retried: boolean;
+  /** Services that failed it (a retry prefers others). */
+  tried: string[] | undefined;
+  /** performance.now() time of its deadline. */
+  expiresAt: number;
+  live: boolean;
+}
+
+/** 'scheduled': it will be routed again after the backoff; 'final': the status is its answer; 'denied': it could have been retried, but not now. */
+export type RetryVerdict = 'scheduled' | 'final' | 'denied';
+
+export class Retries<T extends Retriable> {
+  readonly policy: RetryPolicy;
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(
+    options: RetryOptions | undefined,
+    private readonly again: (e: T) => void,
+    random?: () => number,
+  ) {
+    this.policy = new RetryPolicy(options, random);
+  }
+
+  /** `e` failed at `serviceId` with `status`; `inflight` requests are held; `closing`: the daemon is stopping. */
+  afterFailure(e: T, serviceId: string, status: number, inflight: number, closing: boolean, now = performance.now()): RetryVerdict {
+    if (!retryable(status) || e.attempts >= this.policy.maxRetries) return 'final';
+    const attempt = e.attempts + 1;
+    const delay = this.policy.backoffMs(attempt);
+    // Worth a try only if some time is left after the backoff.
+    if (closing || e.expiresAt - now <= delay + 1 || (!e.retried && !this.policy.allows(inflight))) return 'denied';
+    if (!e.retried) {
+      e.retried = true;
+      this.policy.active++;
+    }
+    e.attempts = attempt;
+    (e.tried ??= []).push(serviceId);
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (e.live) this.again(e);
+    }, delay);
+    timer.unref();
+    this.timers.add(timer);
+    return 'scheduled';
+  }
+
+  /** `e` ended: it no longer counts against the budget. */
+  ended(e: T): void {
+    if (e.retried) this.policy.active--;
+  }
+
+  close(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+  }
+}

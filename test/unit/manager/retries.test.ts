@@ -1,0 +1,46 @@
+// The retry stage on its own (fake timers): what gets another try, when, and what is refused.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { Status } from '../../../src/abi/uapi.js';
+import { type Retriable, Retries } from '../../../src/manager/retries.js';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const request = (expiresAt: number): Retriable & { name: string } => ({ name: 'r', attempts: 0, retried: false, tried: undefined, expiresAt, live: true });
+
+describe('retries', () => {
+  it('schedules a retryable failure after the backoff and remembers who failed it', () => {
+    vi.useFakeTimers();
+    const again: string[] = [];
+    const r = new Retries<ReturnType<typeof request>>(
+      { maxRetries: 2, baseMs: 10, maxMs: 10 },
+      (e) => again.push(e.name),
+      () => 0.999,
+    );
+    const e = request(1000);
+    expect(r.afterFailure(e, 'svc-a', Status.SERVICE_ERROR, 1, false, 0)).toBe('scheduled');
+    expect(e).toMatchObject({ attempts: 1, retried: true, tried: ['svc-a'] });
+    expect(r.policy.active).toBe(1);
+    vi.advanceTimersByTime(20);
+    expect(again).toEqual(['r']);
+    r.ended(e);
+    expect(r.policy.active).toBe(0);
+    r.close();
+  });
+
+  it('answers a status that is not worth retrying, and refuses when out of tries, time or budget', () => {
+    const r = new Retries<ReturnType<typeof request>>(
+      { maxRetries: 1, baseMs: 10, maxMs: 10 },
+      () => {},
+      () => 0.999,
+    );
+    expect(r.afterFailure(request(1000), 'a', Status.INVALID_REQUEST, 1, false, 0)).toBe('final');
+    const spent = { ...request(1000), attempts: 1 };
+    expect(r.afterFailure(spent, 'a', Status.SERVICE_ERROR, 1, false, 0)).toBe('final');
+    expect(r.afterFailure(request(5), 'a', Status.SERVICE_ERROR, 1, false, 0)).toBe('denied');
+    expect(r.afterFailure(request(1000), 'a', Status.SERVICE_ERROR, 1, true, 0)).toBe('denied');
+    r.close();
+  });
+});
