@@ -32,6 +32,7 @@ import { LEVELS, LEVEL_FLOOR, type Level, levelOf } from '../abi/priority.js';
 import type { RateLimitOptions } from '../manager/rate-limit.js';
 import { type RetryOptions, type RetryPolicy, retryable } from '../manager/retry.js';
 import { Retries } from '../manager/retries.js';
+import { Parking } from '../manager/parking.js';
 import { ServiceQueue } from '../manager/service-queue.js';
 import type { CancelMessage, EmbedRequest, EmbedResponse } from '../protocol/messages.js';
 import { DeadlineQueue } from '../util/deadlines.js';
@@ -196,8 +197,7 @@ export class Router extends EventEmitter<RouterEvents> {
   private pullScheduled = false;
   private closing = false;
   private drainWaiters: Array<() => void> = [];
-  private parked: Array<{ entry: Inflight; until: number }> = [];
-  private parkTimer: NodeJS.Timeout | undefined;
+  private readonly parking: Parking<Inflight>;
   private floor = 0;
   private kernelCongested = false;
   private readonly startingHoldMs: number;
@@ -222,6 +222,15 @@ export class Router extends EventEmitter<RouterEvents> {
     this.outcomes.subscribe(this.metrics);
     if (this.tracing.enabled) this.outcomes.subscribe(this.tracing);
     this.retries = new Retries<Inflight>(options.retry, (e) => this.route(e), options.random);
+    this.parking = new Parking<Inflight>(this.startingHoldMs, {
+      tryRoute: (e) => {
+        const service = this.pick(e);
+        if (typeof service === 'number') return service;
+        this.route(e);
+        return undefined;
+      },
+      giveUp: (e, status) => this.finish(e, status),
+    });
     this.breakers = new Breakers(options.breaker);
     this.selection = new Selection(
       registry,
@@ -245,7 +254,7 @@ export class Router extends EventEmitter<RouterEvents> {
       if (entry === undefined) return;
       if (state === BreakerState.OPEN) this.moveQueued(entry);
       else {
-        this.unpark(true);
+        this.parking.release(true);
         this.schedulePull();
       }
     });
@@ -266,7 +275,7 @@ export class Router extends EventEmitter<RouterEvents> {
       else if (entry.state !== ServiceState.READY) this.failService(entry);
       else if (!ServiceRegistry.available(entry)) this.moveQueued(entry);
       else {
-        this.unpark(true);
+        this.parking.release(true);
         this.schedulePull();
       }
     });
@@ -349,7 +358,7 @@ export class Router extends EventEmitter<RouterEvents> {
   private route(entry: Inflight): void {
     const service = this.pick(entry);
     if (typeof service === 'number') {
-      if (this.hasStarting(entry.req)) this.park(entry);
+      if (this.hasStarting(entry.req)) this.parking.park(entry);
       else this.finish(entry, entry.attempts > 0 ? entry.lastStatus : service);
       return;
     }
@@ -375,38 +384,6 @@ export class Router extends EventEmitter<RouterEvents> {
    */
   private hasStarting(req: EmbedRequest): boolean {
     return this.startingHoldMs !== 0 && this.selection.hasStarting(req);
-  }
-
-  // Held until a service becomes ready, at most startingHoldMs (and never past the deadline).
-  private park(entry: Inflight): void {
-    this.parked.push({ entry, until: performance.now() + this.startingHoldMs });
-    if (this.parkTimer === undefined) {
-      this.parkTimer = setInterval(() => this.unpark(false), 10);
-      this.parkTimer.unref();
-    }
-  }
-
-  /** Routes parked requests that can go now; without `readyChanged`, only those past their hold. */
-  private unpark(readyChanged: boolean): void {
-    if (this.parked.length === 0) return;
-    const now = performance.now();
-    const parked = this.parked;
-    this.parked = [];
-    for (const p of parked) {
-      if (!p.entry.live) continue;
-      if (!readyChanged && now < p.until) {
-        this.parked.push(p);
-        continue;
-      }
-      const service = this.pick(p.entry);
-      if (typeof service !== 'number') this.route(p.entry);
-      else if (now >= p.until) this.finish(p.entry, service);
-      else this.parked.push(p);
-    }
-    if (this.parked.length === 0 && this.parkTimer !== undefined) {
-      clearInterval(this.parkTimer);
-      this.parkTimer = undefined;
-    }
   }
 
   // ---- queues ----
@@ -884,9 +861,7 @@ export class Router extends EventEmitter<RouterEvents> {
     }
     for (const e of [...this.inflight.values()]) this.finish(e, Status.SHUTTING_DOWN);
     this.deadlines.clear();
-    this.parked = [];
-    if (this.parkTimer !== undefined) clearInterval(this.parkTimer);
-    this.parkTimer = undefined;
+    this.parking.close();
     this.retries.close();
     this.breakers.close();
   }
