@@ -188,7 +188,7 @@ static long get_stats(struct vexfs_ipc_stats __user *uarg)
 		s.daemon_port_id = 0;
 	/* Best effort: without an answer the module's own counters still stand. */
 	if ((flags & VEXFS_IPC_STATS_F_DAEMON) && s.daemon_attached)
-		vexfs_ipc_control_daemon_stats(&s);
+		vexfs_ipc_query_daemon_stats(&s);
 	return copy_to_user(uarg, &s, sizeof(s)) ? -EFAULT : 0;
 }
 
@@ -510,7 +510,7 @@ static long vexfs_ipc_ioctl(struct file *file, unsigned int cmd, unsigned long a
 	case VEXFS_IOCTL_IPC_UNREGISTER_SERVICE:
 	case VEXFS_IOCTL_IPC_GET_SERVICE_STATUS:
 	case VEXFS_IOCTL_IPC_LIST_SERVICES:
-		return vexfs_ipc_control_ioctl(file, cmd, argp);
+		return vexfs_ipc_registrations_ioctl(file, cmd, argp);
 	default:
 		return -ENOTTY;
 	}
@@ -520,14 +520,14 @@ static int vexfs_ipc_open(struct inode *inode, struct file *file)
 {
 	int ret = nonseekable_open(inode, file);
 
-	return ret ? ret : vexfs_ipc_control_open(file);
+	return ret ? ret : vexfs_ipc_registrations_open(file);
 }
 
 static int vexfs_ipc_release(struct inode *inode, struct file *file)
 {
 	if (READ_ONCE(daemon_file) == file)
 		vexfs_ipc_daemon_detach(VEXFS_IPC_CHARDEV_DAEMON, "device closed");
-	vexfs_ipc_control_release(file);
+	vexfs_ipc_registrations_release(file);
 	return 0;
 }
 

@@ -43,9 +43,6 @@ static int __init vexfs_ipc_init(void)
 	ret = vexfs_ipc_requests_init();
 	if (ret)
 		goto err_requests;
-	ret = vexfs_ipc_control_init();
-	if (ret)
-		goto err_control;
 	ret = vexfs_ipc_genl_init();
 	if (ret)
 		goto err_genl;
@@ -58,8 +55,6 @@ static int __init vexfs_ipc_init(void)
 err_chardev:
 	vexfs_ipc_genl_uninit();
 err_genl:
-	vexfs_ipc_control_uninit();
-err_control:
 	vexfs_ipc_requests_uninit();
 err_requests:
 	return ret;
@@ -69,7 +64,7 @@ static void __exit vexfs_ipc_exit(void)
 {
 	vexfs_ipc_chardev_uninit();
 	vexfs_ipc_genl_uninit();
-	vexfs_ipc_control_uninit();
+	vexfs_ipc_queries_uninit();
 	vexfs_ipc_requests_uninit();
 	pr_info("unloaded (live requests %lld, buffers %lld, registrations %lld)\n",
 		atomic64_read(&vexfs_ipc_stats.live_requests), atomic64_read(&vexfs_ipc_stats.live_buffers),

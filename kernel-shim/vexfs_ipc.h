@@ -49,7 +49,7 @@ u32 vexfs_ipc_requests_inflight(void);
 /* Ids for requests and queries come from one counter, so they never collide. */
 u64 vexfs_ipc_next_id(void);
 
-/* genl.c */
+/* netlink.c (the family, sending) and daemon.c (the daemon link) */
 int vexfs_ipc_genl_init(void);
 void vexfs_ipc_genl_uninit(void);
 u32 vexfs_ipc_genl_daemon_portid(void);
@@ -61,6 +61,9 @@ void vexfs_ipc_genl_send_cancel(u64 id, u32 status);
 #define VEXFS_IPC_CHARDEV_DAEMON	0xffffffffU
 extern const struct nla_policy vexfs_ipc_policy[VEXFS_IPC_A_MAX + 1];
 int vexfs_ipc_daemon_claim(u32 sender, struct sock *sk, struct netlink_ext_ack *extack, bool *fresh);
+/* daemon.c: whether @portid is the daemon's and its socket still lives; forgetting the daemon at unload. */
+bool vexfs_ipc_daemon_socket_alive(u32 portid);
+void vexfs_ipc_daemon_reset(void);
 void vexfs_ipc_daemon_attached(u32 sender);
 void vexfs_ipc_daemon_detach(u32 sender, const char *why);
 /* Multicasts an enum vexfs_ipc_event on the "events" group. */
@@ -75,26 +78,14 @@ void vexfs_ipc_chardev_detached(void);
 struct sk_buff *vexfs_ipc_genl_start(u8 cmd, void **hdr);
 int vexfs_ipc_genl_send(struct sk_buff *skb, void *hdr, u32 portid);
 
-/* control.c: forwarded service registration and queries. */
-struct file;
-int vexfs_ipc_control_init(void);
-void vexfs_ipc_control_uninit(void);
-int vexfs_ipc_control_open(struct file *file);
-void vexfs_ipc_control_release(struct file *file);
-long vexfs_ipc_control_ioctl(struct file *file, unsigned int cmd, void __user *argp);
-int vexfs_ipc_control_reply(struct nlattr **attrs, struct netlink_ext_ack *extack);
-void vexfs_ipc_control_revoke(const char *service_id);
-void vexfs_ipc_control_daemon_attached(u32 portid);
-extern const struct nla_policy vexfs_ipc_svc_policy[VEXFS_IPC_SVC_A_MAX + 1];
-extern const struct nla_policy vexfs_ipc_stats_policy[VEXFS_IPC_STATS_A_MAX + 1];
-/* Fills the daemon_* fields of @s by asking the daemon (GET_STATS query). */
-int vexfs_ipc_control_daemon_stats(struct vexfs_ipc_stats *s);
+#include "queries.h"
+#include "registrations.h"
 
 /* chardev.c */
 int vexfs_ipc_chardev_init(void);
 void vexfs_ipc_chardev_uninit(void);
 
-/* A pending request (requests.c owns it; genl.c reads it to send). */
+/* A pending request (requests.c owns it; netlink.c reads it to send). */
 struct vexfs_ipc_request {
 	u64 id;
 	/* The caller's arguments: they live until vexfs_ipc_embed() returns, which outlasts the request. */

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The VEXFS_IPC generic netlink family: daemon attach/detach, embedding
- * requests to the daemon and its responses, heartbeats (backpressure), and
- * the module's statistics. One daemon at a time, identified by its port id;
- * its socket closing (NETLINK_URELEASE) detaches it.
+ * The VEXFS_IPC generic netlink family: its attribute policy and ops (attach,
+ * the daemon's commands, the module's statistics), the events group, building
+ * and sending kernel->daemon messages, and NETLINK_URELEASE, which detaches a
+ * daemon whose socket closes.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -17,28 +17,7 @@
 
 #include "vexfs_ipc.h"
 
-static DEFINE_MUTEX(daemon_lock);
-/* The attached daemon: a netlink port id, VEXFS_IPC_CHARDEV_DAEMON, or 0. */
-static u32 daemon_portid;
-/*
- * The genetlink daemon's socket, held: once it is released its port id may
- * be bound by any other socket before NETLINK_URELEASE detaches it, so a
- * send first checks that this socket is still alive.
- */
-static struct sock __rcu *daemon_sk;
-static u8 min_priority;
-
 static struct genl_family vexfs_ipc_family;
-
-u32 vexfs_ipc_genl_daemon_portid(void)
-{
-	return READ_ONCE(daemon_portid);
-}
-
-u8 vexfs_ipc_genl_min_priority(void)
-{
-	return READ_ONCE(min_priority);
-}
 
 const struct nla_policy vexfs_ipc_policy[VEXFS_IPC_A_MAX + 1] = {
 	[VEXFS_IPC_A_REQUEST_ID]	= NLA_POLICY_MIN(NLA_U64, 1),
@@ -58,45 +37,6 @@ const struct nla_policy vexfs_ipc_policy[VEXFS_IPC_A_MAX + 1] = {
 	[VEXFS_IPC_A_SESSION_KEY]	= NLA_POLICY_MIN(NLA_U64, 1),
 	[VEXFS_IPC_A_FLAGS]		= NLA_POLICY_MASK(NLA_U32, VEXFS_IPC_F_ALL),
 };
-
-/* Only the attached daemon may answer; errors carry an extended ACK. */
-static int require_sender(u32 sender, struct netlink_ext_ack *extack)
-{
-	if (!sender || sender != READ_ONCE(daemon_portid)) {
-		NL_SET_ERR_MSG(extack, "sender is not the attached daemon");
-		return -ENOTCONN;
-	}
-	return 0;
-}
-
-/* Called with daemon_lock held (or at unload). */
-static void set_daemon(u32 portid, struct sock *sk)
-{
-	struct sock *old;
-
-	WRITE_ONCE(daemon_portid, portid);
-	WRITE_ONCE(min_priority, 0);
-	if (sk)
-		sock_hold(sk);
-	old = rcu_replace_pointer(daemon_sk, sk, true);
-	if (old) {
-		synchronize_rcu();
-		sock_put(old);
-	}
-}
-
-/* Whether a message for @portid may go to that port: it is the daemon's, and its socket still lives. */
-static bool daemon_socket_alive(u32 portid)
-{
-	struct sock *sk;
-	bool alive;
-
-	rcu_read_lock();
-	sk = rcu_dereference(daemon_sk);
-	alive = sk && !sock_flag(sk, SOCK_DEAD) && READ_ONCE(daemon_portid) == portid;
-	rcu_read_unlock();
-	return alive;
-}
 
 static int vexfs_ipc_attach(struct sk_buff *skb, struct genl_info *info)
 {
@@ -140,23 +80,6 @@ static int vexfs_ipc_attach(struct sk_buff *skb, struct genl_info *info)
 	return 0;
 }
 
-int vexfs_ipc_daemon_claim(u32 sender, struct sock *sk, struct netlink_ext_ack *extack, bool *fresh)
-{
-	mutex_lock(&daemon_lock);
-	if (daemon_portid && daemon_portid != sender) {
-		mutex_unlock(&daemon_lock);
-		NL_SET_ERR_MSG(extack, "another daemon is attached");
-		return -EBUSY;
-	}
-	*fresh = daemon_portid != sender;
-	if (*fresh)
-		set_daemon(sender, sk);
-	else
-		WRITE_ONCE(min_priority, 0);
-	mutex_unlock(&daemon_lock);
-	return 0;
-}
-
 /*
  * Announces a state change on the "events" group; nobody listening is fine.
  * Anyone may listen, so the daemon's port id is not said here.
@@ -176,84 +99,6 @@ void vexfs_ipc_genl_event(u32 event, const char *service_id)
 	}
 	genlmsg_end(skb, hdr);
 	genlmsg_multicast(&vexfs_ipc_family, skb, 0, VEXFS_IPC_MCGRP_EVENTS_IDX, GFP_KERNEL);
-}
-
-void vexfs_ipc_daemon_attached(u32 sender)
-{
-	if (sender == VEXFS_IPC_CHARDEV_DAEMON)
-		pr_info("daemon attached (char device)\n");
-	else
-		pr_info("daemon attached (port %u)\n", sender);
-	/* Registrations first, so re-sent requests find their services. */
-	vexfs_ipc_control_daemon_attached(sender);
-	vexfs_ipc_requests_daemon_changed(sender);
-	vexfs_ipc_genl_event(VEXFS_IPC_EVENT_DAEMON_ATTACHED, NULL);
-}
-
-void vexfs_ipc_daemon_detach(u32 portid, const char *why)
-{
-	mutex_lock(&daemon_lock);
-	if (daemon_portid != portid) {
-		mutex_unlock(&daemon_lock);
-		return;
-	}
-	set_daemon(0, NULL);
-	mutex_unlock(&daemon_lock);
-	if (portid == VEXFS_IPC_CHARDEV_DAEMON) {
-		vexfs_ipc_chardev_detached();
-		pr_info("daemon detached (char device, %s)\n", why);
-	} else {
-		pr_info("daemon detached (port %u, %s)\n", portid, why);
-	}
-	vexfs_ipc_genl_event(VEXFS_IPC_EVENT_DAEMON_DETACHED, NULL);
-	vexfs_ipc_requests_daemon_changed(0);
-}
-
-int vexfs_ipc_handle(u8 cmd, u32 sender, struct nlattr **attrs, struct netlink_ext_ack *extack)
-{
-	struct nlattr *vec = attrs[VEXFS_IPC_A_VECTOR];
-	const char *why = NULL;
-	u64 processing = 0;
-	int ret;
-
-	ret = require_sender(sender, extack);
-	if (ret)
-		return ret;
-	switch (cmd) {
-	case VEXFS_IPC_CMD_DAEMON_DETACH:
-		vexfs_ipc_daemon_detach(sender, "detach");
-		return 0;
-	case VEXFS_IPC_CMD_EMBED_RESPONSE:
-		if (NL_REQ_ATTR_CHECK(extack, NULL, attrs, VEXFS_IPC_A_REQUEST_ID) ||
-		    NL_REQ_ATTR_CHECK(extack, NULL, attrs, VEXFS_IPC_A_STATUS))
-			return -EINVAL;
-		if (attrs[VEXFS_IPC_A_PROCESSING_NS])
-			processing = nla_get_u64(attrs[VEXFS_IPC_A_PROCESSING_NS]);
-		ret = vexfs_ipc_requests_complete(nla_get_u64(attrs[VEXFS_IPC_A_REQUEST_ID]),
-						  nla_get_u32(attrs[VEXFS_IPC_A_STATUS]), vec ? nla_data(vec) : NULL,
-						  vec ? nla_len(vec) : 0, processing, &why);
-		/* The reasons are static strings, as NL_SET_ERR_MSG requires, but chosen at run time. */
-		if (ret && why && extack)
-			extack->_msg = why;
-		return ret;
-	case VEXFS_IPC_CMD_HEARTBEAT:
-		if (attrs[VEXFS_IPC_A_MIN_PRIORITY])
-			WRITE_ONCE(min_priority, nla_get_u8(attrs[VEXFS_IPC_A_MIN_PRIORITY]));
-		return 0;
-	case VEXFS_IPC_CMD_REPLY:
-		if (NL_REQ_ATTR_CHECK(extack, NULL, attrs, VEXFS_IPC_A_REQUEST_ID) ||
-		    NL_REQ_ATTR_CHECK(extack, NULL, attrs, VEXFS_IPC_A_ERRNO))
-			return -EINVAL;
-		return vexfs_ipc_control_reply(attrs, extack);
-	case VEXFS_IPC_CMD_SERVICE_REVOKE:
-		if (NL_REQ_ATTR_CHECK(extack, NULL, attrs, VEXFS_IPC_A_SERVICE_ID))
-			return -EINVAL;
-		vexfs_ipc_control_revoke(nla_data(attrs[VEXFS_IPC_A_SERVICE_ID]));
-		return 0;
-	default:
-		NL_SET_ERR_MSG(extack, "command not accepted from the daemon");
-		return -EOPNOTSUPP;
-	}
 }
 
 static int vexfs_ipc_doit(struct sk_buff *skb, struct genl_info *info)
@@ -361,7 +206,6 @@ struct sk_buff *vexfs_ipc_genl_start(u8 cmd, void **hdr)
 {
 	struct sk_buff *skb = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 
-
 	if (!skb)
 		return NULL;
 	*hdr = genlmsg_put(skb, 0, 0, &vexfs_ipc_family, 0, cmd);
@@ -377,7 +221,7 @@ int vexfs_ipc_genl_send(struct sk_buff *skb, void *hdr, u32 portid)
 	genlmsg_end(skb, hdr);
 	if (portid == VEXFS_IPC_CHARDEV_DAEMON)
 		return vexfs_ipc_chardev_deliver(skb);
-	if (!daemon_socket_alive(portid)) {
+	if (!vexfs_ipc_daemon_socket_alive(portid)) {
 		nlmsg_free(skb);
 		return -ECONNREFUSED;
 	}
@@ -386,7 +230,7 @@ int vexfs_ipc_genl_send(struct sk_buff *skb, void *hdr, u32 portid)
 
 void vexfs_ipc_genl_send_cancel(u64 id, u32 status)
 {
-	u32 portid = READ_ONCE(daemon_portid);
+	u32 portid = vexfs_ipc_genl_daemon_portid();
 	struct sk_buff *skb;
 	void *hdr;
 
@@ -410,7 +254,7 @@ static int vexfs_ipc_netlink_event(struct notifier_block *nb, unsigned long even
 	struct netlink_notify *n = ptr;
 
 	if (event == NETLINK_URELEASE && n->protocol == NETLINK_GENERIC && net_eq(n->net, &init_net) &&
-	    n->portid && n->portid != VEXFS_IPC_CHARDEV_DAEMON && n->portid == READ_ONCE(daemon_portid))
+	    n->portid && n->portid != VEXFS_IPC_CHARDEV_DAEMON && n->portid == vexfs_ipc_genl_daemon_portid())
 		vexfs_ipc_daemon_detach(n->portid, "socket closed");
 	return NOTIFY_DONE;
 }
@@ -441,5 +285,5 @@ void vexfs_ipc_genl_uninit(void)
 {
 	genl_unregister_family(&vexfs_ipc_family);
 	netlink_unregister_notifier(&vexfs_ipc_netlink_nb);
-	set_daemon(0, NULL);
+	vexfs_ipc_daemon_reset();
 }
