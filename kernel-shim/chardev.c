@@ -144,53 +144,7 @@ out:
 	return ret;
 }
 
-void vexfs_ipc_fill_stats(struct vexfs_ipc_stats *s)
-{
-	struct vexfs_ipc_counters *c = &vexfs_ipc_stats;
-	u32 portid = vexfs_ipc_genl_daemon_portid();
 
-	memset(s, 0, sizeof(*s));
-	s->requests_submitted = atomic64_read(&c->submitted);
-	s->requests_completed = atomic64_read(&c->completed);
-	s->requests_failed = atomic64_read(&c->failed);
-	s->requests_timed_out = atomic64_read(&c->timed_out);
-	s->requests_cancelled = atomic64_read(&c->cancelled);
-	s->requests_resent = atomic64_read(&c->resent);
-	s->responses_late = atomic64_read(&c->late);
-	s->messages_invalid = atomic64_read(&c->invalid);
-	s->live_requests = atomic64_read(&c->live_requests);
-	s->live_buffers = atomic64_read(&c->live_buffers);
-	s->live_registrations = atomic64_read(&c->live_registrations);
-	s->daemon_attached = portid != 0;
-	if (portid == VEXFS_IPC_CHARDEV_DAEMON)
-		s->transport = VEXFS_IPC_TRANSPORT_CHARDEV;
-	else
-		s->transport = portid ? VEXFS_IPC_TRANSPORT_GENL : VEXFS_IPC_TRANSPORT_NONE;
-	s->daemon_port_id = portid == VEXFS_IPC_CHARDEV_DAEMON ? 0 : portid;
-	s->inflight = vexfs_ipc_requests_inflight();
-	s->pending_capacity = vexfs_ipc_max_pending;
-}
-
-static long get_stats(struct vexfs_ipc_stats __user *uarg)
-{
-	struct vexfs_ipc_stats s;
-	u32 flags;
-
-	if (copy_from_user(&s, uarg, sizeof(s)))
-		return -EFAULT;
-	if (s.flags & ~VEXFS_IPC_STATS_F_ALL || s.reserved0)
-		return -EINVAL;
-	flags = s.flags;
-	vexfs_ipc_fill_stats(&s);
-	s.flags = flags;
-	/* Which port to bind to impersonate the daemon is nobody else's business. */
-	if (!capable(CAP_NET_ADMIN))
-		s.daemon_port_id = 0;
-	/* Best effort: without an answer the module's own counters still stand. */
-	if ((flags & VEXFS_IPC_STATS_F_DAEMON) && s.daemon_attached)
-		vexfs_ipc_query_daemon_stats(&s);
-	return copy_to_user(uarg, &s, sizeof(s)) ? -EFAULT : 0;
-}
 
 /*
  * The framed fallback transport: one file may attach as the daemon by
@@ -505,7 +459,7 @@ static long vexfs_ipc_ioctl(struct file *file, unsigned int cmd, unsigned long a
 	case VEXFS_IOCTL_IPC_SEND_EMBEDDING_REQUEST:
 		return send_embedding_request(argp);
 	case VEXFS_IOCTL_IPC_GET_STATS:
-		return get_stats(argp);
+		return vexfs_ipc_stats_ioctl(argp);
 	case VEXFS_IOCTL_IPC_REGISTER_SERVICE:
 	case VEXFS_IOCTL_IPC_UNREGISTER_SERVICE:
 	case VEXFS_IOCTL_IPC_GET_SERVICE_STATUS:

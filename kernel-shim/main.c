@@ -34,7 +34,6 @@ int vexfs_ipc_priority_gid = -1;
 module_param_named(priority_gid, vexfs_ipc_priority_gid, int, 0644);
 MODULE_PARM_DESC(priority_gid, "Members of this group may use every priority through SEND_EMBEDDING_REQUEST (default -1: none)");
 
-struct vexfs_ipc_counters vexfs_ipc_stats;
 
 static int __init vexfs_ipc_init(void)
 {

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The module's counters: every request it saw and every object it holds
+ * (live requests, buffers and registrations return to zero when idle, which
+ * makes a leak visible), filled for GET_STATS over genetlink and the ioctl;
+ * the ioctl can ask the daemon for its counters too.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/capability.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+
+#include "vexfs_ipc.h"
+
+struct vexfs_ipc_counters vexfs_ipc_stats;
+
+void vexfs_ipc_fill_stats(struct vexfs_ipc_stats *s)
+{
+	struct vexfs_ipc_counters *c = &vexfs_ipc_stats;
+	u32 portid = vexfs_ipc_genl_daemon_portid();
+
+	memset(s, 0, sizeof(*s));
+	s->requests_submitted = atomic64_read(&c->submitted);
+	s->requests_completed = atomic64_read(&c->completed);
+	s->requests_failed = atomic64_read(&c->failed);
+	s->requests_timed_out = atomic64_read(&c->timed_out);
+	s->requests_cancelled = atomic64_read(&c->cancelled);
+	s->requests_resent = atomic64_read(&c->resent);
+	s->responses_late = atomic64_read(&c->late);
+	s->messages_invalid = atomic64_read(&c->invalid);
+	s->live_requests = atomic64_read(&c->live_requests);
+	s->live_buffers = atomic64_read(&c->live_buffers);
+	s->live_registrations = atomic64_read(&c->live_registrations);
+	s->daemon_attached = portid != 0;
+	if (portid == VEXFS_IPC_CHARDEV_DAEMON)
+		s->transport = VEXFS_IPC_TRANSPORT_CHARDEV;
+	else
+		s->transport = portid ? VEXFS_IPC_TRANSPORT_GENL : VEXFS_IPC_TRANSPORT_NONE;
+	s->daemon_port_id = portid == VEXFS_IPC_CHARDEV_DAEMON ? 0 : portid;
+	s->inflight = vexfs_ipc_requests_inflight();
+	s->pending_capacity = vexfs_ipc_max_pending;
+}
+
+long vexfs_ipc_stats_ioctl(struct vexfs_ipc_stats __user *uarg)
+{
+	struct vexfs_ipc_stats s;
+	u32 flags;
+
+	if (copy_from_user(&s, uarg, sizeof(s)))
+		return -EFAULT;
+	if (s.flags & ~VEXFS_IPC_STATS_F_ALL || s.reserved0)
+		return -EINVAL;
+	flags = s.flags;
+	vexfs_ipc_fill_stats(&s);
+	s.flags = flags;
+	/* Which port to bind to impersonate the daemon is nobody else's business. */
+	if (!capable(CAP_NET_ADMIN))
+		s.daemon_port_id = 0;
+	/* Best effort: without an answer the module's own counters still stand. */
+	if ((flags & VEXFS_IPC_STATS_F_DAEMON) && s.daemon_attached)
+		vexfs_ipc_query_daemon_stats(&s);
+	return copy_to_user(uarg, &s, sizeof(s)) ? -EFAULT : 0;
+}
