@@ -9,6 +9,7 @@ import { ControlClient } from '../../src/sdk/control-client.js';
 import { FrameReader, FrameWriter } from '../../src/wire/frames.js';
 import { decodeServiceFrame, encodeServiceFrame } from '../../src/wire/proto.js';
 import { type TestBridge, useBridge } from '../helpers/bridge.js';
+import { serviceInfo } from '../helpers/service-info.js';
 
 const start = useBridge();
 let bridge: TestBridge | undefined;
@@ -40,18 +41,7 @@ function lateService(path: string, delayMs: number): void {
 async function registerLate(b: TestBridge): Promise<void> {
   client = await ControlClient.connect(b.daemon.config.controlSocket);
   const path = join(b.dir, 'late.sock');
-  await client.register({
-    id: 'late',
-    name: 'late',
-    version: '',
-    dimensions: [4],
-    dataTypes: 0,
-    models: [],
-    maxBatchSize: 8,
-    priority: 0,
-    endpoint: `unix:${path}`,
-    metadata: {},
-  });
+  await client.register(serviceInfo('late', { maxBatchSize: 8, endpoint: `unix:${path}` }));
   lateService(path, 150);
 }
 
@@ -69,35 +59,13 @@ describe('requests for a service that is still connecting', () => {
   it('get NO_SERVICE when the hold runs out, and never wait past their deadline', async () => {
     bridge = await start({ startingHoldMs: 50 });
     client = await ControlClient.connect(bridge.daemon.config.controlSocket);
-    await client.register({
-      id: 'never',
-      name: 'n',
-      version: '',
-      dimensions: [4],
-      dataTypes: 0,
-      models: [],
-      maxBatchSize: 8,
-      priority: 0,
-      endpoint: `unix:${join(bridge.dir, 'nobody.sock')}`,
-      metadata: {},
-    });
+    await client.register(serviceInfo('never', { name: 'n', maxBatchSize: 8, endpoint: `unix:${join(bridge.dir, 'nobody.sock')}` }));
     expect((await bridge.twin.embed({ input: Buffer.from('x'), dimensions: 4 })).status).toBe(Status.NO_SERVICE);
     await bridge.close();
     bridge = await start({ startingHoldMs: 10_000 });
     client.close();
     client = await ControlClient.connect(bridge.daemon.config.controlSocket);
-    await client.register({
-      id: 'never',
-      name: 'n',
-      version: '',
-      dimensions: [4],
-      dataTypes: 0,
-      models: [],
-      maxBatchSize: 8,
-      priority: 0,
-      endpoint: `unix:${join(bridge.dir, 'nobody.sock')}`,
-      metadata: {},
-    });
+    await client.register(serviceInfo('never', { name: 'n', maxBatchSize: 8, endpoint: `unix:${join(bridge.dir, 'nobody.sock')}` }));
     expect((await bridge.twin.embed({ input: Buffer.from('x'), dimensions: 4, timeoutMs: 100 })).status).toBe(Status.TIMEOUT);
   });
 });

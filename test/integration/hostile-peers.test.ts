@@ -14,6 +14,7 @@ import { decodeControlResponse, encodeControlRequest, encodeServiceFrame } from 
 import { type TestBridge, filled, useBridge } from '../helpers/bridge.js';
 import { frame } from '../helpers/frames.js';
 import { until } from '../helpers/wait.js';
+import { serviceInfo } from '../helpers/service-info.js';
 
 const SEED = 20261124;
 const start = useBridge();
@@ -70,18 +71,7 @@ describe('hostile peers', () => {
       if (e.info.id === 'evil') invalid.push(err.message);
     });
     const c = await ControlClient.connect(bridge.daemon.config.controlSocket);
-    await c.register({
-      id: 'evil',
-      name: 'evil',
-      version: '',
-      dimensions: [8],
-      dataTypes: 0,
-      models: [],
-      maxBatchSize: 4,
-      priority: 0,
-      endpoint: `unix:${path}`,
-      metadata: {},
-    });
+    await c.register(serviceInfo('evil', { dimensions: [8], maxBatchSize: 4, endpoint: `unix:${path}` }));
     await until(() => connections >= 10, 'ten reconnections of the hostile service', 20_000);
     expect(invalid.length).toBeGreaterThan(0);
     await served(bridge);
@@ -98,18 +88,7 @@ describe('hostile peers', () => {
       encodeControlRequest({ id: 2, stats: true }),
       encodeControlRequest({
         id: 3,
-        register: {
-          id: 'x',
-          name: 'x',
-          version: '',
-          dimensions: [8],
-          dataTypes: 0,
-          models: [],
-          maxBatchSize: 1,
-          priority: 0,
-          endpoint: 'unix:/tmp/x.sock',
-          metadata: {},
-        },
+        register: serviceInfo('x', { dimensions: [8], endpoint: 'unix:/tmp/x.sock' }),
       }),
       encodeControlRequest({
         id: 4,

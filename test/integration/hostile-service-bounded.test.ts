@@ -13,6 +13,7 @@ import { countBatchResults, encodeServiceFrame } from '../../src/wire/proto.js';
 import { type TestBridge, filled, useBridge } from '../helpers/bridge.js';
 import { frame } from '../helpers/frames.js';
 import { until } from '../helpers/wait.js';
+import { serviceInfo } from '../helpers/service-info.js';
 
 const start = useBridge();
 let bridge: TestBridge | undefined;
@@ -35,7 +36,7 @@ async function hostile(id: string, onConnection: (s: Socket) => void, shape = { 
   await new Promise<void>((r) => server!.listen(path, r));
   const c = await ControlClient.connect(b.daemon.config.controlSocket);
   clients.push(c);
-  await c.register({ id, name: id, version: '', dataTypes: 0, models: [], priority: 0, endpoint: `unix:${path}`, metadata: {}, ...shape });
+  await c.register(serviceInfo(id, { endpoint: `unix:${path}`, ...shape }));
 }
 
 const serviceStats = (id: string) => bridge?.daemon.registry.get(id)?.link;

@@ -6,6 +6,7 @@ import { ControlClient } from '../../src/sdk/control-client.js';
 import type { ServiceInfoMsg } from '../../src/wire/proto.js';
 import { type TestBridge, useBridge } from '../helpers/bridge.js';
 import { until } from '../helpers/wait.js';
+import { serviceInfo } from '../helpers/service-info.js';
 
 const start = useBridge();
 let bridge: TestBridge | undefined;
@@ -14,18 +15,7 @@ afterEach(async () => {
   for (const c of clients.splice(0)) c.close();
 });
 
-const good: ServiceInfoMsg = {
-  id: 'svc-1',
-  name: 'Service',
-  version: '1.0',
-  dimensions: [384],
-  dataTypes: 0,
-  models: ['m'],
-  maxBatchSize: 32,
-  priority: 0,
-  endpoint: '/tmp/x',
-  metadata: {},
-};
+const good: ServiceInfoMsg = serviceInfo('svc-1', { name: 'Service', version: '1.0', dimensions: [384], models: ['m'], maxBatchSize: 32, endpoint: '/tmp/x' });
 
 async function client(): Promise<ControlClient> {
   const c = await ControlClient.connect(bridge!.daemon.config.controlSocket);

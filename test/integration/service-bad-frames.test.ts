@@ -12,6 +12,7 @@ import { encodeServiceFrame } from '../../src/wire/proto.js';
 import { type TestBridge, filled, useBridge } from '../helpers/bridge.js';
 import { frame } from '../helpers/frames.js';
 import { until } from '../helpers/wait.js';
+import { serviceInfo } from '../helpers/service-info.js';
 
 const start = useBridge();
 let bridge: TestBridge | undefined;
@@ -36,18 +37,7 @@ describe('misbehaving services', () => {
     const invalid: string[] = [];
     bridge.daemon.registry.on('invalid', (_e, err) => invalid.push(err.message));
     const c = await ControlClient.connect(bridge.daemon.config.controlSocket);
-    await c.register({
-      id: 'evil',
-      name: 'evil',
-      version: '',
-      dimensions: [8],
-      dataTypes: 0,
-      models: [],
-      maxBatchSize: 4,
-      priority: 0,
-      endpoint: `unix:${path}`,
-      metadata: {},
-    });
+    await c.register(serviceInfo('evil', { dimensions: [8], maxBatchSize: 4, endpoint: `unix:${path}` }));
     await until(() => invalid.length >= 2, 'two resets');
     expect(invalid[0]).toMatch(/hello: service id "not-me", expected "evil"/);
     expect(invalid[1]).toMatch(/exceeds/);

@@ -6,6 +6,7 @@ import { clean } from '../../src/cli/format.js';
 import { ControlClient } from '../../src/sdk/control-client.js';
 import { ctl } from '../helpers/ctl.js';
 import { type TestBridge, useBridge } from '../helpers/bridge.js';
+import { serviceInfo } from '../helpers/service-info.js';
 
 const start = useBridge();
 let bridge: TestBridge | undefined;
@@ -20,18 +21,9 @@ describe('vexfsctl and hostile names', () => {
     bridge = await start();
     const c = await ControlClient.connect(bridge.daemon.config.controlSocket);
     try {
-      await c.register({
-        id: 'evil-name',
-        name: 'x\u001b]0;pwned\u0007\u001b[2J',
-        version: '1\u001b[31m',
-        dimensions: [8],
-        dataTypes: 0,
-        models: [],
-        maxBatchSize: 1,
-        priority: 0,
-        endpoint: 'unix:/tmp/evil-name.sock',
-        metadata: {},
-      });
+      await c.register(
+        serviceInfo('evil-name', { name: 'x\u001b]0;pwned\u0007\u001b[2J', version: '1\u001b[31m', dimensions: [8], endpoint: 'unix:/tmp/evil-name.sock' }),
+      );
       const socket = bridge.daemon.config.controlSocket;
       for (const args of [['services'], ['service', 'evil-name']]) {
         const r = await ctl(['--socket', socket, ...args]);

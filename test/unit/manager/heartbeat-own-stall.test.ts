@@ -4,6 +4,7 @@ import { afterEach, expect, it, vi } from 'vitest';
 
 import { ServiceState } from '../../../src/abi/uapi.js';
 import { ServiceRegistry } from '../../../src/manager/registry.js';
+import { serviceInfo } from '../../helpers/service-info.js';
 
 let registry: ServiceRegistry | undefined;
 afterEach(() => {
@@ -14,21 +15,7 @@ afterEach(() => {
 it('skips the heartbeat check after its own stall, then marks a silent service unhealthy', () => {
   vi.useFakeTimers();
   registry = new ServiceRegistry({ heartbeatTimeoutMs: 2000, connection: { reconnectMinMs: 60_000, reconnectMaxMs: 60_000 } });
-  const entry = registry.register(
-    {
-      id: 's',
-      name: 's',
-      version: '',
-      dimensions: [4],
-      dataTypes: 0,
-      models: [],
-      maxBatchSize: 1,
-      priority: 0,
-      endpoint: 'unix:/nonexistent/s.sock',
-      metadata: {},
-    },
-    'test',
-  );
+  const entry = registry.register(serviceInfo('s', { endpoint: 'unix:/nonexistent/s.sock' }), 'test');
   entry.state = ServiceState.READY;
   entry.lastHeartbeat = Date.now();
   const health: boolean[] = [];

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ServiceState } from '../../../src/abi/uapi.js';
 import type { ServiceFrameLimits, ServiceLink, ServiceLinkEvents } from '../../../src/links/service-link.js';
 import { ServiceRegistry } from '../../../src/manager/registry.js';
+import { serviceInfo } from '../../helpers/service-info.js';
 
 class FakeLink extends EventEmitter<ServiceLinkEvents> implements ServiceLink {
   ready = false;
@@ -34,18 +35,7 @@ class FakeLink extends EventEmitter<ServiceLinkEvents> implements ServiceLink {
   }
 }
 
-const info = {
-  id: 'fake',
-  name: 'f',
-  version: '1',
-  dimensions: [8, 16],
-  dataTypes: 0,
-  models: [],
-  maxBatchSize: 4,
-  priority: 0,
-  endpoint: 'unix:/tmp/fake.sock',
-  metadata: {},
-};
+const info = serviceInfo('fake', { name: 'f', version: '1', dimensions: [8, 16], maxBatchSize: 4, endpoint: 'unix:/tmp/fake.sock' });
 
 describe('registry service links', () => {
   it('makes a link per registration with the factory of its scheme, follows its events, updates and closes it', () => {

@@ -9,6 +9,7 @@ import { Breakers } from '../../../src/manager/breakers.js';
 import { type ServiceEntry, ServiceRegistry } from '../../../src/manager/registry.js';
 import { Selection } from '../../../src/manager/selection.js';
 import type { EmbedRequest } from '../../../src/protocol/messages.js';
+import { serviceInfo } from '../../helpers/service-info.js';
 
 class StandIn extends EventEmitter<ServiceLinkEvents> implements ServiceLink {
   ready = true;
@@ -50,10 +51,7 @@ function setUp(sticky?: { by: 'key'; ttlMs: number }) {
   };
   const selection = new Selection(registry, breakers, view, { balancer: 'round-robin', sticky });
   const add = (id: string, dims: number[], models: string[] = []) => {
-    registry.register(
-      { id, name: id, version: '', dimensions: dims, dataTypes: 0, models, maxBatchSize: 1, priority: 0, endpoint: `unix:/tmp/${id}.sock`, metadata: {} },
-      'o',
-    );
+    registry.register(serviceInfo(id, { dimensions: dims, models }), 'o');
     links.get(id)?.emit('ready');
     selection.changed();
   };
