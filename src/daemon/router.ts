@@ -20,7 +20,7 @@ import { Consts, ServiceState, Status, vectorBytes } from '../abi/uapi.js';
 import type { AdaptiveLimitOptions } from '../manager/adaptive-limit.js';
 import { Admission } from '../manager/admission.js';
 import { Selection, canServe } from '../manager/selection.js';
-import { Outcomes, type PipelineCounters, countOutcomes } from '../manager/outcomes.js';
+import { Outcomes, type PipelineCounters, countOutcomes, zeroCounters } from '../manager/outcomes.js';
 import type { Policy } from '../manager/balancer.js';
 import { BatchFailure, BreakerState, Breakers, type BreakerOptions } from '../manager/breakers.js';
 import type { CacheOptions, ResponseCache } from '../manager/cache.js';
@@ -153,21 +153,7 @@ export interface RouterEvents {
 const SERVICE_ERROR_CODES = new Set<number>([Status.SERVICE_ERROR, Status.INVALID_REQUEST, Status.MODEL_NOT_FOUND, Status.OVERLOADED, Status.RATE_LIMITED]);
 
 export class Router extends EventEmitter<RouterEvents> {
-  readonly counters: RouterCounters = {
-    received: 0,
-    succeeded: 0,
-    failed: 0,
-    byStatus: new Array<number>(Consts.STATUS_MAX + 1).fill(0),
-    cancelled: 0,
-    lateResults: 0,
-    invalidResponses: 0,
-    avgLatencyNs: 0,
-    avgQueueWaitNs: 0,
-    shed: 0,
-    rateLimited: 0,
-    retries: 0,
-    retriesDenied: 0,
-  };
+  readonly counters: RouterCounters = zeroCounters(Consts.STATUS_MAX + 1);
   readonly sharing: ResponseSharing<Inflight>;
 
   /** The response cache (the sharing stage's). */

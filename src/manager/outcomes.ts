@@ -83,6 +83,25 @@ export interface PipelineCounters {
   retriesDenied: number;
 }
 
+/** Zeroed totals with one byStatus slot per status code (0..statuses-1). */
+export function zeroCounters(statuses: number): PipelineCounters {
+  return {
+    received: 0,
+    succeeded: 0,
+    failed: 0,
+    byStatus: new Array<number>(statuses).fill(0),
+    cancelled: 0,
+    lateResults: 0,
+    invalidResponses: 0,
+    avgLatencyNs: 0,
+    avgQueueWaitNs: 0,
+    shed: 0,
+    rateLimited: 0,
+    retries: 0,
+    retriesDenied: 0,
+  };
+}
+
 /** Keeps the answer-side totals of `counters` from outcomes. */
 export function countOutcomes(counters: PipelineCounters): OutcomeObserver {
   return {

@@ -2,28 +2,10 @@
 import { describe, expect, it } from 'vitest';
 
 import { Status } from '../../../src/abi/uapi.js';
-import { Outcomes, type PipelineCounters, countOutcomes } from '../../../src/manager/outcomes.js';
+import { Outcomes, countOutcomes, zeroCounters } from '../../../src/manager/outcomes.js';
 import type { EmbedRequest } from '../../../src/protocol/messages.js';
 
 const req = { requestId: 1n, model: 'm', priority: 200 } as EmbedRequest;
-
-function counters(): PipelineCounters {
-  return {
-    received: 0,
-    succeeded: 0,
-    failed: 0,
-    byStatus: [0, 0, 0],
-    cancelled: 0,
-    lateResults: 0,
-    invalidResponses: 0,
-    avgLatencyNs: 0,
-    avgQueueWaitNs: 0,
-    shed: 0,
-    rateLimited: 0,
-    retries: 0,
-    retriesDenied: 0,
-  };
-}
 
 describe('outcomes', () => {
   it('hands every answer to every observer until it unsubscribes', () => {
@@ -41,7 +23,7 @@ describe('outcomes', () => {
   });
 
   it('counts answers by status, successes and failures, and the latency of successes', () => {
-    const c = counters();
+    const c = zeroCounters(3);
     const o = new Outcomes();
     o.subscribe(countOutcomes(c));
     o.publish(req, Status.SUCCESS, 1000, 'svc', undefined, undefined);
