@@ -23,6 +23,7 @@ import { GenlKernelChannel } from '../../../src/kernel/channel.js';
 import { NetlinkSocket } from '../../../src/netlink/socket.js';
 import { EmbeddingService } from '../../../src/sdk/service.js';
 import { ctl } from '../../helpers/ctl.js';
+import { serviceInfo } from '../../helpers/service-info.js';
 import { until } from '../../helpers/wait.js';
 
 const CONTROL = '/run/vexfs/control.sock'; // the daemon's; services here register by ioctl
@@ -389,18 +390,7 @@ describe('vexfs_ipc.ko', () => {
   });
 
   it('refuses bad registrations with the documented errno, in the module or from the daemon', async () => {
-    const info = {
-      id: 'reg-test',
-      name: 'r',
-      version: '1',
-      dimensions: [8],
-      dataTypes: 1,
-      models: [],
-      maxBatchSize: 4,
-      priority: 0,
-      endpoint: '/tmp/reg-test.sock',
-      metadata: {},
-    };
+    const info = serviceInfo('reg-test', { name: 'r', version: '1', dimensions: [8], dataTypes: 1, maxBatchSize: 4, endpoint: '/tmp/reg-test.sock' });
     const good = { ...info, endpoint: 'unix:/tmp/reg-test.sock' };
     const cases: Array<[Record<string, number | bigint>, string]> = [
       [{ service_id_len: 0 }, 'EINVAL'],
@@ -448,18 +438,7 @@ describe('vexfs_ipc.ko', () => {
   });
 
   it('forgets a device registration an administrator removes: the id is free and its file may register again', async () => {
-    const svc = {
-      id: 'revoked',
-      name: 'r',
-      version: '1',
-      dimensions: [8],
-      dataTypes: 1,
-      models: [],
-      maxBatchSize: 4,
-      priority: 0,
-      endpoint: 'unix:/tmp/revoked.sock',
-      metadata: {},
-    };
+    const svc = serviceInfo('revoked', { name: 'r', version: '1', dimensions: [8], dataTypes: 1, maxBatchSize: 4 });
     const d = VexfsDevice.open();
     const other = VexfsDevice.open();
     try {
@@ -701,18 +680,7 @@ describe('vexfs_ipc.ko', () => {
     // SERVICE_REVOKE travels as a frame too.
     const held = VexfsDevice.open();
     try {
-      await held.register({
-        id: 'framed-revoked',
-        name: 'r',
-        version: '',
-        dimensions: [8],
-        dataTypes: 1,
-        models: [],
-        maxBatchSize: 1,
-        priority: 0,
-        endpoint: 'unix:/tmp/fr.sock',
-        metadata: {},
-      });
+      await held.register(serviceInfo('framed-revoked', { name: 'r', dimensions: [8], dataTypes: 1, endpoint: 'unix:/tmp/fr.sock' }));
       expect((await ctl(['--socket', CONTROL, 'unregister', 'framed-revoked'])).code).toBe(0);
       await until(() => stats().live_registrations === 1, 'the module to forget the removed registration');
       await expect(held.unregister('framed-revoked')).rejects.toMatchObject({ code: 'ENOENT' });
@@ -774,18 +742,7 @@ describe('vexfs_ipc.ko', () => {
       });
       conn.socket.addMembership(family.groups[0]!.id);
       const d = VexfsDevice.open();
-      await d.register({
-        id: 'evt',
-        name: 'e',
-        version: '',
-        dimensions: [8],
-        dataTypes: 1,
-        models: [],
-        maxBatchSize: 1,
-        priority: 0,
-        endpoint: 'unix:/tmp/evt.sock',
-        metadata: {},
-      });
+      await d.register(serviceInfo('evt', { name: 'e', dimensions: [8], dataTypes: 1 }));
       d.close();
       await until(() => events.length >= 2, 'service events');
       expect(events.slice(0, 2)).toEqual([
@@ -826,18 +783,7 @@ describe('vexfs_ipc.ko', () => {
     const seen: VexfsMessage[] = [];
     let answerWith: number | undefined = 512;
     let lastList: bigint | undefined;
-    const svc = {
-      id: 'raw-test',
-      name: 'r',
-      version: '',
-      dimensions: [8],
-      dataTypes: 1,
-      models: [],
-      maxBatchSize: 1,
-      priority: 0,
-      endpoint: 'unix:/tmp/raw.sock',
-      metadata: {},
-    };
+    const svc = serviceInfo('raw-test', { name: 'r', dimensions: [8], dataTypes: 1, endpoint: 'unix:/tmp/raw.sock' });
     // A daemon of the test's own, over the real channel code, answering as each step needs.
     const ch = await GenlKernelChannel.open(
       { protocol: NetlinkProtocol.GENERIC, kernelPort: 0 },
