@@ -110,7 +110,7 @@ export class NativeUnavailableError extends VexfsError {
   constructor(path: string, cause: unknown) {
     super(
       ErrorCode.NativeUnavailable,
-      `the native addon could not be loaded from ${path}; build it with "npm run build:native" ` + "(needs cmake, a C++17 compiler and Node's headers)",
+      `the native addon could not be loaded from ${path}; build it with "npm run build:native" (needs cmake, a C++17 compiler and Node's headers)`,
       { cause },
     );
   }
