@@ -117,7 +117,7 @@ void vexfs_ipc_daemon_detach(u32 portid, const char *why)
 	set_daemon(0, NULL);
 	mutex_unlock(&daemon_lock);
 	if (portid == VEXFS_IPC_CHARDEV_DAEMON) {
-		vexfs_ipc_chardev_detached();
+		vexfs_ipc_frames_detached();
 		pr_info("daemon detached (char device, %s)\n", why);
 	} else {
 		pr_info("daemon detached (port %u, %s)\n", portid, why);

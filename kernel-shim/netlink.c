@@ -220,7 +220,7 @@ int vexfs_ipc_genl_send(struct sk_buff *skb, void *hdr, u32 portid)
 {
 	genlmsg_end(skb, hdr);
 	if (portid == VEXFS_IPC_CHARDEV_DAEMON)
-		return vexfs_ipc_chardev_deliver(skb);
+		return vexfs_ipc_frames_deliver(skb);
 	if (!vexfs_ipc_daemon_socket_alive(portid)) {
 		nlmsg_free(skb);
 		return -ECONNREFUSED;

@@ -133,7 +133,7 @@ static int run_query(struct query *q, u8 cmd, const struct vexfs_ipc_service_spe
 	if (left <= 0) {
 		if (xa_cmpxchg(&queries, q->id, q, NULL, 0) == q) {
 			/* Unanswered: its message need not wait in the framed transport's queue any longer. */
-			vexfs_ipc_chardev_drop(q->id);
+			vexfs_ipc_frames_drop(q->id);
 			return left < 0 ? -EINTR : -ETIMEDOUT;
 		}
 		wait_for_completion(&q->done);
