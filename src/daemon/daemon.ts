@@ -164,7 +164,10 @@ export class Daemon {
     this.registry.on('invalid', (e, err) =>
       limited.warn(`service-frame:${e.info.id}`, { service: e.info.id, err: err.message }, 'bad frame from a service; connection reset'),
     );
-    this.router.on('invalidResponse', (id, reason) => limited.warn(`service-response:${id}`, { service: id, reason }, 'bad response from a service'));
+    this.router.outcomes.subscribe({
+      onInvalidResponse: (id, reason) => limited.warn(`service-response:${id}`, { service: id, reason }, 'bad response from a service'),
+      onShed: (priority) => limited.warn('shed', { priority, shed: this.router.counters.shed }, 'queues full: shedding the lowest priority'),
+    });
     this.registry.on('updated', (e, prev) => {
       log.info(
         { service: e.info.id, version: e.info.version, previousVersion: prev.version, dims: e.info.dimensions, models: e.info.models },
@@ -187,7 +190,6 @@ export class Daemon {
       log.warn({ service: id, breaker: state }, 'circuit breaker state changed');
       audit?.record('breaker.state', { service: id, state });
     });
-    this.router.on('shed', (priority) => limited.warn('shed', { priority, shed: this.router.counters.shed }, 'queues full: shedding the lowest priority'));
     this.router.on('backpressure', (floor) => {
       log.info({ minPriority: floor }, floor === 0 ? 'backpressure lifted' : 'backpressure: the kernel is told to fail lower priorities early');
       this.link?.channel.heartbeat(floor, this.router.inflightCount);

@@ -1,9 +1,11 @@
 /**
- * How a request ended, for whoever keeps score: the request pipeline
- * publishes one Outcome per answer and observers (counters, Prometheus
- * metrics, spans) subscribe, as opossum's Status listens to its circuit,
- * instead of being called from the path. The object is reused for every
- * answer: an observer reads it during its call and keeps nothing of it.
+ * What happens to requests, for whoever keeps score: the pipeline publishes
+ * one Outcome per answer and an event for each step worth counting
+ * (arrival, time queued, shedding, retries, late or invalid answers,
+ * cancellation); observers (counters, Prometheus metrics, spans, logs)
+ * subscribe, as opossum's Status listens to its circuit, instead of being
+ * called from the path. The Outcome object is reused for every answer: an
+ * observer reads it during its call and keeps nothing of it.
  */
 import type { Span } from '@opentelemetry/api';
 
@@ -22,8 +24,26 @@ export interface Outcome {
   serviceTraceparent: string | undefined;
 }
 
+/** Every method is optional: an observer implements what it keeps. */
 export interface OutcomeObserver {
-  onOutcome(o: Outcome): void;
+  /** A request was answered (any status). */
+  onOutcome?(o: Outcome): void;
+  /** A request arrived. */
+  onReceived?(): void;
+  /** A request left its queue for a service after `waitedNs`. */
+  onQueued?(level: number, waitedNs: number): void;
+  /** A request was shed (every queue it could use was full). */
+  onShed?(priority: number): void;
+  /** A request or a service's share was over its rate limit. */
+  onRateLimited?(): void;
+  /** A failed try will be retried (`scheduled`), or could have been but the budget or deadline said no. */
+  onRetry?(scheduled: boolean): void;
+  /** Results arrived for requests that had already ended. */
+  onLate?(results: number): void;
+  /** A service sent something that does not fit the batch it answers. */
+  onInvalidResponse?(serviceId: string, reason: string): void;
+  /** The kernel gave up on a request; `serviceId` had it, if any. */
+  onCancelled?(req: EmbedRequest, span: Span | undefined, serviceId: string | undefined): void;
 }
 
 export class Outcomes {
@@ -60,7 +80,39 @@ export class Outcomes {
     o.serviceId = serviceId;
     o.span = span;
     o.serviceTraceparent = serviceTraceparent;
-    for (const observer of this.observers) observer.onOutcome(o);
+    for (const observer of this.observers) observer.onOutcome?.(o);
+  }
+
+  received(): void {
+    for (const o of this.observers) o.onReceived?.();
+  }
+
+  queued(level: number, waitedNs: number): void {
+    for (const o of this.observers) o.onQueued?.(level, waitedNs);
+  }
+
+  shed(priority: number): void {
+    for (const o of this.observers) o.onShed?.(priority);
+  }
+
+  rateLimited(): void {
+    for (const o of this.observers) o.onRateLimited?.();
+  }
+
+  retry(scheduled: boolean): void {
+    for (const o of this.observers) o.onRetry?.(scheduled);
+  }
+
+  late(results: number): void {
+    for (const o of this.observers) o.onLate?.(results);
+  }
+
+  invalidResponse(serviceId: string, reason: string): void {
+    for (const o of this.observers) o.onInvalidResponse?.(serviceId, reason);
+  }
+
+  cancelled(req: EmbedRequest, span: Span | undefined, serviceId: string | undefined): void {
+    for (const o of this.observers) o.onCancelled?.(req, span, serviceId);
   }
 }
 
@@ -102,9 +154,19 @@ export function zeroCounters(statuses: number): PipelineCounters {
   };
 }
 
-/** Keeps the answer-side totals of `counters` from outcomes. */
+/** Keeps `counters` from the pipeline's outcomes and events. */
 export function countOutcomes(counters: PipelineCounters): OutcomeObserver {
   return {
+    onReceived: () => counters.received++,
+    onQueued(_level, waitedNs) {
+      counters.avgQueueWaitNs = counters.avgQueueWaitNs === 0 ? waitedNs : counters.avgQueueWaitNs * 0.95 + waitedNs * 0.05;
+    },
+    onShed: () => counters.shed++,
+    onRateLimited: () => counters.rateLimited++,
+    onRetry: (scheduled) => (scheduled ? counters.retries++ : counters.retriesDenied++),
+    onLate: (results) => (counters.lateResults += results),
+    onInvalidResponse: () => counters.invalidResponses++,
+    onCancelled: () => counters.cancelled++,
     onOutcome(o) {
       counters.byStatus[o.status] = (counters.byStatus[o.status] ?? 0) + 1;
       if (o.status === 0) {

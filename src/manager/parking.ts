@@ -4,6 +4,8 @@
  * that just started, re-sent requests after a restart), waits up to the hold
  * (never past its deadline, which ends it elsewhere) for one to become ready.
  */
+import { RequestState, type Staged } from './request.js';
+
 export interface ParkingHandlers<T> {
   /** Routes `e` if a service can take it now: undefined; else the status saying why not. */
   tryRoute(e: T): number | undefined;
@@ -11,7 +13,7 @@ export interface ParkingHandlers<T> {
   giveUp(e: T, status: number): void;
 }
 
-export class Parking<T extends { live: boolean }> {
+export class Parking<T extends Staged> {
   private parked: Array<{ entry: T; until: number }> = [];
   private timer: NodeJS.Timeout | undefined;
 
@@ -40,7 +42,8 @@ export class Parking<T extends { live: boolean }> {
     const parked = this.parked;
     this.parked = [];
     for (const p of parked) {
-      if (!p.entry.live) continue;
+      // Ended (deadline, cancelled) while parked.
+      if (p.entry.state !== RequestState.PARKED) continue;
       if (!readyChanged && now < p.until) {
         this.parked.push(p);
         continue;

@@ -4,18 +4,17 @@
  * retry budget for a request not yet retrying) and, when it does, the
  * backoff timer that sends it back to selection.
  */
+import { RequestState, type Staged } from './request.js';
 import { RetryPolicy, type RetryOptions, retryable } from './retry.js';
 
 /** What the retry stage keeps on each request in flight. */
-export interface Retriable {
+export interface Retriable extends Staged {
+  /** Tries after the first; one or more counts in the budget's active retries until it ends. */
   attempts: number;
-  /** Counted in the budget's active retries until it ends. */
-  retried: boolean;
   /** Services that failed it (a retry prefers others). */
   tried: string[] | undefined;
   /** performance.now() time of its deadline. */
   expiresAt: number;
-  live: boolean;
 }
 
 /** 'scheduled': it will be routed again after the backoff; 'final': the status is its answer; 'denied': it could have been retried, but not now. */
@@ -39,16 +38,13 @@ export class Retries<T extends Retriable> {
     const attempt = e.attempts + 1;
     const delay = this.policy.backoffMs(attempt);
     // Worth a try only if some time is left after the backoff.
-    if (closing || e.expiresAt - now <= delay + 1 || (!e.retried && !this.policy.allows(inflight))) return 'denied';
-    if (!e.retried) {
-      e.retried = true;
-      this.policy.active++;
-    }
+    if (closing || e.expiresAt - now <= delay + 1 || (e.attempts === 0 && !this.policy.allows(inflight))) return 'denied';
+    if (e.attempts === 0) this.policy.active++;
     e.attempts = attempt;
     (e.tried ??= []).push(serviceId);
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      if (e.live) this.again(e);
+      if (e.state === RequestState.RETRY_WAIT) this.again(e);
     }, delay);
     timer.unref();
     this.timers.add(timer);
@@ -57,7 +53,7 @@ export class Retries<T extends Retriable> {
 
   /** `e` ended: it no longer counts against the budget. */
   ended(e: T): void {
-    if (e.retried) this.policy.active--;
+    if (e.attempts > 0) this.policy.active--;
   }
 
   close(): void {

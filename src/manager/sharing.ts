@@ -8,12 +8,12 @@
  */
 import type { EmbedRequest } from '../protocol/messages.js';
 import { type CacheOptions, ResponseCache, cacheKey } from './cache.js';
+import { RequestState, type Staged } from './request.js';
 
 /** What sharing keeps on each request in flight. */
-export interface Shareable<T> {
+export interface Shareable<T> extends Staged {
   key: string | undefined;
   followers: T[] | undefined;
-  live: boolean;
 }
 
 export interface SharingOptions {
@@ -51,7 +51,7 @@ export class ResponseSharing<T extends Shareable<T>> {
   join(entry: T): boolean {
     if (entry.key === undefined || !this.coalesce) return false;
     const leader = this.leaders.get(entry.key);
-    if (leader?.live) {
+    if (leader !== undefined && leader.state !== RequestState.DONE) {
       (leader.followers ??= []).push(entry);
       this.cache.counters.coalesced++;
       return true;
@@ -69,7 +69,7 @@ export class ResponseSharing<T extends Shareable<T>> {
 
   /** A leader ended without an answer: its first live follower leads in its place (and is returned, to be routed). */
   handOver(e: T): T | undefined {
-    const followers = e.followers?.filter((f) => f.live);
+    const followers = e.followers?.filter((f) => f.state === RequestState.FOLLOWING);
     e.followers = undefined;
     if (followers === undefined || followers.length === 0) return undefined;
     const next = followers.shift() as T;

@@ -50,12 +50,12 @@ export class RequestMetrics implements OutcomeObserver {
     });
   }
 
-  /** `serviceId`: a registered service, CACHE_LABEL, or undefined (no service reached). */
   /** An answer, as the pipeline publishes it. */
   onOutcome(o: Outcome): void {
     this.record(o.serviceId, o.req.model, levelOf(o.req.priority), o.status, o.tookNs);
   }
 
+  /** `serviceId`: a registered service, CACHE_LABEL, or undefined (no service reached). */
   record(serviceId: string | undefined, model: string | undefined, level: number, status: number, latencyNs: number): void {
     const label = model === undefined || model === '' ? NO_MODEL_LABEL : this.knownModels.has(model) ? model : OTHER_MODEL_LABEL;
     const series = this.series(serviceId);
@@ -71,7 +71,7 @@ export class RequestMetrics implements OutcomeObserver {
     }
   }
 
-  queued(level: number, waitedNs: number): void {
+  onQueued(level: number, waitedNs: number): void {
     this.queueWait[level]!.observe(waitedNs);
   }
 

@@ -85,13 +85,18 @@ export class RequestTracing {
     );
   }
 
-  /** Ends a request's span with its outcome; `serviceTraceparent` is what the service sent back. */
   /** An answer (the pipeline's outcome): ends its span, or makes and ends one when it had none. */
   onOutcome(o: { req: TracedRequest; status: number; serviceId: string | undefined; span: Span | undefined; serviceTraceparent: string | undefined }): void {
     const span = o.span ?? this.start(o.req);
     if (span !== undefined) this.end(span, o.status, o.serviceId, o.serviceTraceparent);
   }
 
+  /** The kernel gave up on the request: its span ends CANCELLED. */
+  onCancelled(_req: TracedRequest, span: Span | undefined, serviceId: string | undefined): void {
+    if (span !== undefined) this.end(span, Status.CANCELLED, serviceId);
+  }
+
+  /** Ends a request's span with its outcome; `serviceTraceparent` is what the service sent back. */
   end(span: Span, status: number, serviceId: string | undefined, serviceTraceparent?: string): void {
     span.setAttribute('vexfs.status', STATUS_NAMES[status] ?? String(status));
     if (serviceId !== undefined) span.setAttribute('vexfs.service', serviceId);

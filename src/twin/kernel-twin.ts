@@ -155,7 +155,10 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
       ops: OPS,
       groups: [{ name: Consts.MCGRP_EVENTS, id: 1 }],
     };
-    this.deadlines = new DeadlineQueue<Pending>((p) => this.expire(p));
+    this.deadlines = new DeadlineQueue<Pending>(
+      (p) => p.live,
+      (p) => this.expire(p),
+    );
     this.conn = new NetlinkConnection(this.socket);
     this.conn.onMessage((buf, hdr, port) => this.onMessage(buf, hdr, port));
     this.conn.onInvalid = (err, port) => this.invalid(err, port);

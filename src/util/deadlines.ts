@@ -12,8 +12,6 @@ export const SWEEP_MS = 5;
 export interface Expirable {
   /** Absolute expiry, ms on the performance.now() clock. */
   readonly expiresAt: number;
-  /** False once settled: the sweep drops it without expiring it. */
-  readonly live: boolean;
 }
 
 interface Fifo<T> {
@@ -27,7 +25,11 @@ export class DeadlineQueue<T extends Expirable> {
   private entries = 0;
   private liveCount = 0;
 
-  constructor(private readonly onExpire: (entry: T) => void) {}
+  /** `live`: false once the entry settled (the sweep drops it without expiring it). */
+  constructor(
+    private readonly live: (entry: T) => boolean,
+    private readonly onExpire: (entry: T) => void,
+  ) {}
 
   /** `timeoutMs` groups entries whose deadlines grow monotonically. */
   add(entry: T, timeoutMs: number): void {
@@ -62,10 +64,10 @@ export class DeadlineQueue<T extends Expirable> {
       let head = fifo.head;
       while (head < items.length) {
         const entry = items[head] as T;
-        if (entry.live && entry.expiresAt > now) break;
+        if (this.live(entry) && entry.expiresAt > now) break;
         head++;
         this.entries--;
-        if (entry.live) {
+        if (this.live(entry)) {
           this.liveCount--;
           this.onExpire(entry);
         }
@@ -82,7 +84,7 @@ export class DeadlineQueue<T extends Expirable> {
   private compact(): void {
     let kept = 0;
     for (const [key, fifo] of this.fifos) {
-      const live = fifo.items.slice(fifo.head).filter((e) => e.live);
+      const live = fifo.items.slice(fifo.head).filter(this.live);
       if (live.length === 0) this.fifos.delete(key);
       else this.fifos.set(key, { items: live, head: 0 });
       kept += live.length;

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { Status } from '../../../src/abi/uapi.js';
 import { Parking } from '../../../src/manager/parking.js';
+import { RequestState } from '../../../src/manager/request.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -15,7 +16,7 @@ describe('parking', () => {
     let ready = false;
     const routed: string[] = [];
     const gaveUp: Array<[string, number]> = [];
-    const p = new Parking<{ name: string; live: boolean }>(
+    const p = new Parking<{ name: string; state: RequestState }>(
       100,
       {
         tryRoute: (e) => {
@@ -27,8 +28,8 @@ describe('parking', () => {
       },
       () => now,
     );
-    p.park({ name: 'a', live: true });
-    p.park({ name: 'gone', live: false });
+    p.park({ name: 'a', state: RequestState.PARKED });
+    p.park({ name: 'gone', state: RequestState.DONE });
     // A ready service that cannot take it yet keeps it parked.
     p.release(true);
     expect(p.size).toBe(1);
@@ -36,7 +37,7 @@ describe('parking', () => {
     p.release(true);
     expect(routed).toEqual(['a']);
     ready = false;
-    p.park({ name: 'b', live: true });
+    p.park({ name: 'b', state: RequestState.PARKED });
     now = 150;
     vi.advanceTimersByTime(20);
     expect(gaveUp).toEqual([['b', Status.NO_SERVICE]]);

@@ -2,6 +2,7 @@
 // flight with followers answered by it, and a follower taking over when its leader ends unanswered.
 import { describe, expect, it } from 'vitest';
 
+import { RequestState } from '../../../src/manager/request.js';
 import { ResponseSharing, type Shareable } from '../../../src/manager/sharing.js';
 import type { EmbedRequest } from '../../../src/protocol/messages.js';
 
@@ -10,7 +11,7 @@ interface Entry extends Shareable<Entry> {
 }
 
 const req = (uid: number, text = 'same') => ({ callerUid: uid, model: 'm', dimensions: 4, dataType: 0, input: Buffer.from(text) }) as unknown as EmbedRequest;
-const entry = (name: string, key: string | undefined): Entry => ({ name, key, followers: undefined, live: true });
+const entry = (name: string, key: string | undefined): Entry => ({ name, key, followers: undefined, state: RequestState.ROUTING });
 
 describe('response sharing', () => {
   it('has no key when neither the cache nor coalescing is on', () => {
@@ -32,9 +33,11 @@ describe('response sharing', () => {
     expect(s.join(a)).toBe(false);
     expect(s.join(b)).toBe(true);
     expect(s.join(c)).toBe(true);
+    b.state = RequestState.FOLLOWING;
+    c.state = RequestState.FOLLOWING;
     expect(s.cache.counters.coalesced).toBe(2);
-    b.live = false;
-    a.live = false;
+    b.state = RequestState.DONE;
+    a.state = RequestState.DONE;
     expect(s.handOver(a)?.name).toBe('c');
     // c leads now: a new identical request follows it.
     const d = entry('d', 'k');

@@ -2,13 +2,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { Status } from '../../../src/abi/uapi.js';
+import { RequestState } from '../../../src/manager/request.js';
 import { type Retriable, Retries } from '../../../src/manager/retries.js';
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
-const request = (expiresAt: number): Retriable & { name: string } => ({ name: 'r', attempts: 0, retried: false, tried: undefined, expiresAt, live: true });
+// The pipeline moves a scheduled request to RETRY_WAIT; only one still there is tried again.
+const request = (expiresAt: number): Retriable & { name: string } => ({ name: 'r', state: RequestState.RETRY_WAIT, attempts: 0, tried: undefined, expiresAt });
 
 describe('retries', () => {
   it('schedules a retryable failure after the backoff and remembers who failed it', () => {
@@ -21,7 +23,7 @@ describe('retries', () => {
     );
     const e = request(1000);
     expect(r.afterFailure(e, 'svc-a', Status.SERVICE_ERROR, 1, false, 0)).toBe('scheduled');
-    expect(e).toMatchObject({ attempts: 1, retried: true, tried: ['svc-a'] });
+    expect(e).toMatchObject({ attempts: 1, tried: ['svc-a'] });
     expect(r.policy.active).toBe(1);
     vi.advanceTimersByTime(20);
     expect(again).toEqual(['r']);

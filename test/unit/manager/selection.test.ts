@@ -1,30 +1,13 @@
 // The selection stage on its own, over a registry of services whose links are stand-ins.
-import { EventEmitter } from 'node:events';
-
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { ServiceState, Status } from '../../../src/abi/uapi.js';
-import type { ServiceLink, ServiceLinkEvents } from '../../../src/links/service-link.js';
 import { Breakers } from '../../../src/manager/breakers.js';
 import { type ServiceEntry, ServiceRegistry } from '../../../src/manager/registry.js';
 import { Selection } from '../../../src/manager/selection.js';
 import type { EmbedRequest } from '../../../src/protocol/messages.js';
 import { serviceInfo } from '../../helpers/service-info.js';
-
-class StandIn extends EventEmitter<ServiceLinkEvents> implements ServiceLink {
-  ready = true;
-  congested = false;
-  sendBuffered = 0;
-  counters = { sendBlocked: 0, framesRefused: 0 };
-  constructor(readonly serviceId: string) {
-    super();
-  }
-  send = () => 'sent' as const;
-  healthCheck = () => true;
-  ackStopping = () => {};
-  setLimits = () => {};
-  close = () => {};
-}
+import { StandIn } from '../../helpers/stand-in-link.js';
 
 const closers: Array<() => void> = [];
 afterEach(() => {

@@ -1,0 +1,51 @@
+/** The router's options: one field per pipeline stage it composes. */
+import type { Tracer } from '@opentelemetry/api';
+
+import type { AdaptiveLimitOptions } from '../manager/adaptive-limit.js';
+import type { Policy } from '../manager/balancer.js';
+import type { BreakerOptions, BreakerState } from '../manager/breakers.js';
+import type { CacheOptions } from '../manager/cache.js';
+import type { PipelineCounters } from '../manager/outcomes.js';
+import type { PlacementOptions } from '../manager/placement.js';
+import type { RateLimitOptions } from '../manager/rate-limit.js';
+import type { RetryOptions } from '../manager/retry.js';
+
+/** Queue bounds and batching (placement's options). */
+export type QueueOptions = Omit<PlacementOptions, 'batchMaxDelayUs'>;
+
+export interface RouterOptions {
+  /** Requests held at once before new ones are answered OVERLOADED. */
+  maxInflight?: number;
+  /** How long a request may wait for a matching service that is still connecting (0: not at all). */
+  startingHoldMs?: number;
+  /** Token-bucket limits (all off unless given); a limited request gets RATE_LIMITED. */
+  rateLimits?: RateLimitOptions;
+  adaptiveLimit?: AdaptiveLimitOptions;
+  balancer?: Policy;
+  /** Policy per model name, overriding `balancer`. */
+  balancerByModel?: Record<string, Policy>;
+  /** Sticky sessions: how a request's session key is found, and how long a key sticks. */
+  sticky?: { by: 'key' | 'pid' | 'uid'; ttlMs: number };
+  queues?: QueueOptions;
+  breaker?: BreakerOptions;
+  retry?: RetryOptions;
+  cache?: CacheOptions;
+  /** Identical requests in flight share one service call. */
+  coalesce?: boolean;
+  /** 'uid' (default): cached and coalesced answers are shared only within a caller uid; 'shared': across callers. */
+  cacheScope?: 'uid' | 'shared';
+  /** Hold a partial batch this long for more requests (0: send at the end of the tick). */
+  batchMaxDelayUs?: number;
+  /** Spans through the OpenTelemetry API; none when absent. */
+  tracer?: Tracer;
+  random?: () => number;
+}
+
+/** The router's totals: the pipeline's. */
+export type RouterCounters = PipelineCounters;
+
+export interface RouterEvents {
+  /** The priority below which the kernel should fail requests early changed. */
+  backpressure: [minPriority: number];
+  breaker: [serviceId: string, state: BreakerState];
+}
