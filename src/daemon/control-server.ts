@@ -12,7 +12,7 @@ import { errnoValue } from '../netlink/extack.js';
 import { FrameWriter, readFrames } from '../wire/frames.js';
 import {
   type ControlRequestMsg,
-  type ControlResponseMsg,
+  type ControlResponseInit,
   type DaemonStatsMsg,
   type EmbedCallMsg,
   type EmbedOutcomeMsg,
@@ -74,7 +74,7 @@ export class ControlServer {
     const peer = this.handlers.peer(socket);
     this.sockets.add(socket);
     const writer = new FrameWriter(socket);
-    const send = (res: ControlResponseMsg) => {
+    const send = (res: ControlResponseInit) => {
       if (!socket.destroyed) writer.write(encodeControlResponse(res));
     };
     readFrames(
@@ -113,7 +113,7 @@ export class ControlServer {
   }
 
   /** Operations that wait: a registration with a token (verified first) and the token ones. */
-  private async handleAsync(req: ControlRequestMsg, owner: string, peer: PeerCred | undefined): Promise<ControlResponseMsg> {
+  private async handleAsync(req: ControlRequestMsg, owner: string, peer: PeerCred | undefined): Promise<ControlResponseInit> {
     const tokens = this.handlers.tokens;
     try {
       if (req.register) {
@@ -172,11 +172,11 @@ export class ControlServer {
     return peer;
   }
 
-  private handle(req: ControlRequestMsg, owner: string, peer: PeerCred | undefined, grant: TokenGrant | undefined): ControlResponseMsg {
+  private handle(req: ControlRequestMsg, owner: string, peer: PeerCred | undefined, grant: TokenGrant | undefined): ControlResponseInit {
     return answer(req.id, (res) => {
       if (req.register) {
         if (peer === undefined) throw new RegistrationError('EPERM', 'cannot tell who is registering (no SO_PEERCRED), so registration is refused');
-        res.services.push(toServiceInfo(this.registry.register(req.register, owner, { uid: peer.uid, pid: peer.pid, gid: peer.gid, grant })));
+        res.services = [toServiceInfo(this.registry.register(req.register, owner, { uid: peer.uid, pid: peer.pid, gid: peer.gid, grant }))];
       } else if (req.unregister) {
         this.registry.unregister(req.unregister, owner, 'unregistered', peer?.uid, peer?.pid);
       } else if (req.remove) {
@@ -195,7 +195,7 @@ export class ControlServer {
     });
   }
 
-  private async embed(req: ControlRequestMsg, call: EmbedCallMsg, peer: PeerCred | undefined): Promise<ControlResponseMsg> {
+  private async embed(req: ControlRequestMsg, call: EmbedCallMsg, peer: PeerCred | undefined): Promise<ControlResponseInit> {
     try {
       const outcome = await this.handlers.embed(call, peer);
       return answer(req.id, (res) => {
@@ -219,8 +219,8 @@ function needsAwait(req: ControlRequestMsg): boolean {
 }
 
 /** A response filled by `fill`; a RegistrationError or ControlError it throws becomes the errno and reason. */
-function answer(id: number, fill: (res: ControlResponseMsg) => void): ControlResponseMsg {
-  const res: ControlResponseMsg = { id, errno: 0, error: '', services: [] };
+function answer(id: number, fill: (res: ControlResponseInit) => void): ControlResponseInit {
+  const res: ControlResponseInit = { id, errno: 0, error: '', services: [] };
   try {
     fill(res);
   } catch (err) {

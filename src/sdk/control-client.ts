@@ -7,7 +7,7 @@ import { ClosedError, ControlError, DecodeError, RegistrationError, TimeoutError
 import { errnoName } from '../netlink/extack.js';
 import { FrameWriter, readFrames } from '../wire/frames.js';
 import {
-  type ControlRequestMsg,
+  type ControlRequestInit,
   type ControlResponseMsg,
   type DaemonStatsMsg,
   type TokenCreateMsg,
@@ -67,7 +67,7 @@ export class ControlClient extends EventEmitter<{ close: [] }> {
     });
   }
 
-  request(body: Omit<ControlRequestMsg, 'id'>, timeoutMs = 5000): Promise<ControlResponseMsg> {
+  request(body: Omit<ControlRequestInit, 'id'>, timeoutMs = 5000): Promise<ControlResponseMsg> {
     if (this.closed) return Promise.reject(new ClosedError('daemon control connection'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

@@ -21,7 +21,7 @@ import { DEVICE_PATH, VexfsDevice } from '../kernel/device.js';
 import { findControlSocket, runtimeDir } from '../util/places.js';
 import { validateRegistration } from '../wire/registration.js';
 import { FrameWriter, readFrames } from '../wire/frames.js';
-import { type EmbedBatchRequestMsg, type EmbedResultMsg, type ServiceInfoMsg, decodeServiceFrame, encodeServiceFrame } from '../wire/proto.js';
+import { type EmbedBatchRequestMsg, type EmbedResultInit, type ServiceInfoMsg, decodeServiceFrame, encodeServiceFrame } from '../wire/proto.js';
 import { traceparentsOf } from '../wire/trace-context.js';
 import { closeServer, listenUnix } from '../wire/unix-listen.js';
 import { ControlClient } from './control-client.js';
@@ -254,7 +254,7 @@ export class EmbeddingService {
     const n = req.inputs.length;
     this.active += n;
     const signal = AbortSignal.timeout(Math.max(1, req.timeoutMs || Consts.DEFAULT_TIMEOUT_MS));
-    let results: EmbedResultMsg[];
+    let results: EmbedResultInit[];
     try {
       const out = await this.options.embed(req.inputs, {
         model: req.model === '' ? undefined : req.model,
@@ -278,7 +278,7 @@ export class EmbeddingService {
     // When the daemon records spans, each result carries its trace context back to tie the two sides together.
     if (req.traceSpanIds.length > 0) {
       const tps = traceparentsOf(req, n);
-      for (let i = 0; i < tps.length; i++) (results[i] as EmbedResultMsg).traceparent = tps[i];
+      for (let i = 0; i < tps.length; i++) (results[i] as EmbedResultInit).traceparent = tps[i];
     }
     writer.write(encodeServiceFrame({ response: { batchId: req.batchId, results } }));
     if (this.active === 0) for (const wake of this.idleWaiters.splice(0)) wake();
@@ -339,7 +339,7 @@ export class EmbeddingService {
   }
 }
 
-function toResult(v: Float32Array | Error, dims: number): EmbedResultMsg {
+function toResult(v: Float32Array | Error, dims: number): EmbedResultInit {
   if (v instanceof Error) return { error: { code: statusOf(v), message: v.message } };
   if (!(v instanceof Float32Array)) return { error: { code: Status.SERVICE_ERROR, message: 'embed returned a non-Float32Array item' } };
   if (v.length !== dims) return { error: { code: Status.SERVICE_ERROR, message: `vector has ${v.length} values, ${dims} requested` } };
@@ -350,7 +350,7 @@ function statusOf(err: unknown): number {
   return err instanceof EmbedItemError ? err.status : Status.SERVICE_ERROR;
 }
 
-function fail(n: number, code: number, message: string): EmbedResultMsg[] {
+function fail(n: number, code: number, message: string): EmbedResultInit[] {
   return Array.from({ length: n }, () => ({ error: { code, message } }));
 }
 
