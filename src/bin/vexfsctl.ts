@@ -3,9 +3,8 @@
  * vexfsctl: the bridge's admin tool. Exit codes: 0 ok, 1 operation failed,
  * 2 bad usage, 3 module/daemon unavailable, 4 permission denied, 5 unknown service.
  */
-import { parseArgs } from '../cli/args.js';
-import { makeContext, run } from '../cli/commands.js';
 import { CliError, ExitCode } from '../cli/errors.js';
+import { runCli } from '../cli/program.js';
 
 const io = {
   out: (text: string) => process.stdout.write(`${text}\n`),
@@ -21,17 +20,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   process.exit(process.exitCode ?? 0);
 });
 
-async function main(): Promise<number> {
-  const parsed = parseArgs(process.argv.slice(2));
-  const ctx = makeContext(parsed, io);
-  try {
-    return await run(ctx);
-  } finally {
-    ctx.close();
-  }
-}
-
-main().then(
+runCli(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;
   },

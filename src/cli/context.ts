@@ -1,5 +1,4 @@
 /** What every vexfsctl command runs with: the parsed line, where output goes, and the backends. */
-import type { Parsed } from './args.js';
 import type { Backend, DaemonBackend } from './backends.js';
 import type { Style } from './format.js';
 
@@ -12,7 +11,6 @@ export interface Io {
 }
 
 export interface Context {
-  parsed: Parsed;
   io: Io;
   style: Style;
   json: boolean;

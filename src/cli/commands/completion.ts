@@ -1,13 +1,26 @@
-/** The bash completion script `vexfsctl completion bash` prints (zsh can load it through bashcompinit). */
-import { COMMANDS, COMMAND_OPTIONS } from './args.js';
+/** vexfsctl completion [bash]: the bash completion script (zsh can load it through bashcompinit). */
+import type { CommandSpec } from '../command.js';
+import { ExitCode, usage } from '../errors.js';
 
-export function completionScript(): string {
-  const perCommand = COMMANDS.map(
-    (c) =>
-      `    ${c}) opts="${Object.keys(COMMAND_OPTIONS[c])
-        .map((o) => `--${o}`)
-        .join(' ')}" ;;`,
-  ).join('\n');
+/** The completion command for the program's `commands` (itself among them). */
+export function completionCommand(commands: () => readonly CommandSpec[]): CommandSpec {
+  return {
+    name: 'completion',
+    summary: 'print the bash completion script',
+    args: '[shell]',
+    details: ['example:', '  eval "$(vexfsctl completion bash)"'],
+    async run(ctx, [shell = 'bash']) {
+      if (shell !== 'bash')
+        throw usage(`completion ${JSON.stringify(shell)}: only bash is supported (zsh: autoload bashcompinit && bashcompinit, then the bash script)`);
+      ctx.io.out(completionScript(commands()));
+      return ExitCode.OK;
+    },
+  };
+}
+
+function completionScript(commands: readonly CommandSpec[]): string {
+  const perCommand = commands.map((c) => `    ${c.name}) opts="${(c.options ?? []).map(([flags]) => flags.split(' ')[0]).join(' ')}" ;;`).join('\n');
+  const names = [...commands.map((c) => c.name), 'help'];
   return `# bash completion for vexfsctl: eval "$(vexfsctl completion bash)"
 _vexfsctl() {
   local cur prev cmd opts i
@@ -29,7 +42,7 @@ _vexfsctl() {
     --service) COMPREPLY=($(compgen -W "$(vexfsctl services --json 2>/dev/null | sed -n 's/^    "id": "\\(.*\\)",$/\\1/p')" -- "$cur")); return ;;
   esac
   if [ -z "$cmd" ]; then
-    COMPREPLY=($(compgen -W "${COMMANDS.join(' ')} --json --via --device --socket --no-color --help" -- "$cur"))
+    COMPREPLY=($(compgen -W "${names.join(' ')} --json --via --device --socket --no-color --help" -- "$cur"))
     return
   fi
   case "$cmd" in

@@ -3,11 +3,24 @@
  * latency, queues and every service with its breaker. q or Ctrl-C quits.
  * With --json, one JSON object per interval instead of a screen.
  */
-import type { Backend } from './backends.js';
-import type { Context } from './context.js';
-import { ExitCode } from './errors.js';
-import { type Style, duration, judge, paint, table, uptime } from './format.js';
-import type { ServiceView, StatsView, StatusView } from './views.js';
+import type { Backend } from '../backends.js';
+import type { CommandSpec } from '../command.js';
+import type { Context } from '../context.js';
+import { ExitCode } from '../errors.js';
+import { type Style, duration, judge, paint, table, uptime } from '../format.js';
+import { intOption } from '../options.js';
+import type { ServiceView, StatsView, StatusView } from '../views.js';
+
+export const top: CommandSpec = {
+  name: 'top',
+  summary: 'live view refreshing every second (q or Ctrl-C quits)',
+  options: [['--interval <MS>', 'refresh period (100-60000, default 1000)']],
+  details: ['keys: q or Ctrl-C quits'],
+  async run(ctx, _args, o) {
+    const intervalMs = intOption('interval', o.interval, 100, 60_000, 1000);
+    return runTop(ctx, await ctx.backend(), intervalMs);
+  },
+};
 
 interface Frame {
   at: number;
@@ -16,7 +29,7 @@ interface Frame {
   services: ServiceView[];
 }
 
-export async function runTop(ctx: Context, backend: Backend, intervalMs: number): Promise<ExitCode> {
+async function runTop(ctx: Context, backend: Backend, intervalMs: number): Promise<ExitCode> {
   const { stdin, stdout } = ctx.io;
   const tty = stdout.isTTY === true && !ctx.json;
   let stop!: () => void;

@@ -1,0 +1,321 @@
+/**
+ * Every daemon setting in one table: its kind and accepted range, its
+ * default and its help. The flag (--max-inflight) and the environment
+ * variable (VEXFS_MAX_INFLIGHT) are derived from the key, and so is the
+ * type of the configuration object; config.ts validates and loads them.
+ */
+import { Consts } from '../abi/uapi.js';
+import { POLICIES, type Policy } from '../manager/balancer.js';
+import { defaultControlSocket } from '../util/places.js';
+
+export const KERNEL_MODES = ['auto', 'genl', 'chardev', 'twin'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const STICKY_BY = ['off', 'key', 'pid', 'uid'] as const;
+export const TRACE_EXPORTERS = ['none', 'api', 'console', 'otlp'] as const;
+export const CACHE_SCOPES = ['uid', 'shared'] as const;
+
+export type SettingKind =
+  | { type: 'enum'; values: readonly string[] }
+  | { type: 'int'; min: number; max: number }
+  | { type: 'path'; optional?: boolean }
+  | { type: 'host' }
+  | { type: 'bool' }
+  | { type: 'url' }
+  | { type: 'policyMap' }
+  | { type: 'mode' }
+  | { type: 'group' }
+  | { type: 'hostList' };
+
+/** A setting's value type, by its kind. */
+type ValueOf<S> = S extends { type: 'enum'; values: readonly (infer V)[] }
+  ? V
+  : S extends { type: 'int' | 'mode' }
+    ? number
+    : S extends { type: 'bool' }
+      ? boolean
+      : S extends { type: 'policyMap' }
+        ? Record<string, Policy>
+        : S extends { type: 'hostList' }
+          ? string[]
+          : string;
+
+type Setting = SettingKind & { default: unknown; help: string };
+
+export const SETTINGS = {
+  kernel: { type: 'enum', values: KERNEL_MODES, default: 'auto', help: 'kernel transport' },
+  controlSocket: { type: 'path', default: defaultControlSocket, help: 'control socket path' },
+  maxInflight: { type: 'int', min: 1, max: 1_000_000, default: 65536, help: 'requests held at once' },
+  maxServices: { type: 'int', min: 1, max: Consts.MAX_SERVICES, default: 100, help: 'registered services' },
+  shutdownGraceMs: {
+    type: 'int',
+    min: 0,
+    max: 600_000,
+    default: 5000,
+    help: 'time to finish in-flight requests on stop',
+  },
+  logLevel: { type: 'enum', values: LOG_LEVELS, default: 'info', help: 'log level' },
+  twinGraceMs: { type: 'int', min: 0, max: 600_000, default: 5000, help: 'kernel twin: wait for a new daemon' },
+  twinPort: {
+    type: 'int',
+    min: 0,
+    max: 0xffffffff,
+    default: 0,
+    help: 'kernel twin in another process to attach to (0: embed one)',
+  },
+  reconnectMinMs: { type: 'int', min: 1, max: 60_000, default: 50, help: 'first service reconnect delay' },
+  reconnectMaxMs: { type: 'int', min: 1, max: 600_000, default: 5000, help: 'longest service reconnect delay' },
+  serviceSendBufferBytes: {
+    type: 'int',
+    min: 65_536,
+    max: 1 << 30,
+    default: 32 * 1024 * 1024,
+    help: 'bytes sent to a service and not yet read before it gets no new batches',
+  },
+  startingHoldMs: {
+    type: 'int',
+    min: 0,
+    max: 60_000,
+    default: 1000,
+    help: 'wait for a matching service still connecting',
+  },
+  heartbeatTimeoutMs: {
+    type: 'int',
+    min: 0,
+    max: 600_000,
+    default: 3000,
+    help: 'a service silent this long gets no new requests, 0 = off',
+  },
+  rateLimitGlobal: {
+    type: 'int',
+    min: 0,
+    max: 100_000_000,
+    default: 0,
+    help: 'requests/s for the daemon, 0 = off',
+  },
+  rateLimitPerUid: {
+    type: 'int',
+    min: 0,
+    max: 100_000_000,
+    default: 0,
+    help: 'requests/s per caller uid, 0 = off',
+  },
+  rateLimitPerService: {
+    type: 'int',
+    min: 0,
+    max: 100_000_000,
+    default: 0,
+    help: 'requests/s per service, 0 = off',
+  },
+  adaptiveLatencyMs: {
+    type: 'int',
+    min: 0,
+    max: 600_000,
+    default: 0,
+    help: 'latency target of the adaptive rate limit, 0 = off',
+  },
+  balancer: { type: 'enum', values: POLICIES, default: 'least-connections', help: 'load-balancing policy' },
+  balancerByModel: { type: 'policyMap', default: {}, help: 'policy per model, model=policy[,model=policy]' },
+  stickyBy: {
+    type: 'enum',
+    values: STICKY_BY,
+    default: 'off',
+    help: "sticky sessions keyed by the caller's session key (SEND_EMBEDDING_REQUEST session_key; none: not sticky), pid or uid",
+  },
+  stickyTtlMs: {
+    type: 'int',
+    min: 1,
+    max: 86_400_000,
+    default: 60_000,
+    help: 'a sticky key is forgotten this long after its last request',
+  },
+  queuePerPriority: {
+    type: 'int',
+    min: 1,
+    max: 1_000_000,
+    default: 1000,
+    help: 'queued requests per priority level',
+  },
+  queuePerService: { type: 'int', min: 1, max: 1_000_000, default: 250, help: 'queued requests per service' },
+  queueGlobal: { type: 'int', min: 0, max: 1_000_000, default: 2000, help: 'requests in the overflow queue' },
+  serviceConcurrency: {
+    type: 'int',
+    min: 0,
+    max: 100_000,
+    default: 0,
+    help: 'requests a service may have outstanding, 0 = twice its max batch',
+  },
+  breakerErrorPercent: {
+    type: 'int',
+    min: 1,
+    max: 100,
+    default: 50,
+    help: 'failed batches (%) that open a breaker',
+  },
+  breakerVolume: {
+    type: 'int',
+    min: 1,
+    max: 1_000_000,
+    default: 10,
+    help: 'batches in the window before a breaker may open',
+  },
+  breakerWindowMs: { type: 'int', min: 100, max: 600_000, default: 10_000, help: 'breaker rolling window' },
+  breakerResetMs: { type: 'int', min: 10, max: 600_000, default: 5_000, help: 'time open before a trial batch' },
+  retryMax: { type: 'int', min: 0, max: 10, default: 2, help: 'retries of a failed request, 0 = off' },
+  retryBaseMs: { type: 'int', min: 0, max: 60_000, default: 5, help: 'first retry backoff (doubles, full jitter)' },
+  retryMaxMs: { type: 'int', min: 0, max: 60_000, default: 200, help: 'longest retry backoff' },
+  cacheMaxEntries: {
+    type: 'int',
+    min: 0,
+    max: 10_000_000,
+    default: 0,
+    help: 'response cache entries, 0 = off',
+  },
+  cacheMaxBytes: {
+    type: 'int',
+    min: 0,
+    max: 64 * 1024 * 1024 * 1024,
+    default: 64 * 1024 * 1024,
+    help: 'response cache vector bytes',
+  },
+  cacheTtlMs: { type: 'int', min: 1, max: 86_400_000, default: 60_000, help: 'response cache entry lifetime' },
+  coalesce: { type: 'bool', default: false, help: 'identical requests in flight share one service call' },
+  batchMaxDelayUs: {
+    type: 'int',
+    min: 0,
+    max: 100_000,
+    default: 0,
+    help: 'hold a partial batch for more requests, 0 = send at once',
+  },
+  healthCheckIntervalMs: {
+    type: 'int',
+    min: 0,
+    max: 600_000,
+    default: 5000,
+    help: 'active health checks, 0 = off',
+  },
+  healthCheckTimeoutMs: {
+    type: 'int',
+    min: 1,
+    max: 600_000,
+    default: 1000,
+    help: 'time to answer a health check',
+  },
+  metrics: { type: 'bool', default: true, help: 'serve /metrics, /health and /ready over HTTP' },
+  metricsPort: {
+    type: 'int',
+    min: 0,
+    max: 65535,
+    default: 9477,
+    help: 'port of the metrics server, 0 = any free port (logged)',
+  },
+  metricsHost: { type: 'host', default: '127.0.0.1', help: 'address the metrics server binds to' },
+  auditLog: { type: 'path', optional: true, default: '', help: 'audit log file (JSON Lines), empty = off' },
+  auditMaxBytes: {
+    type: 'int',
+    min: 4096,
+    max: 1024 * 1024 * 1024,
+    default: 10 * 1024 * 1024,
+    help: 'rotate the audit log at this size',
+  },
+  auditKeep: { type: 'int', min: 0, max: 100, default: 5, help: 'rotated audit files kept' },
+  traceExporter: {
+    type: 'enum',
+    values: TRACE_EXPORTERS,
+    default: 'none',
+    help: "request spans: none (no spans made), api (the OpenTelemetry API's global tracer), console (printed), otlp (batched to --otlp-endpoint)",
+  },
+  policyFile: {
+    type: 'path',
+    optional: true,
+    default: '',
+    help: "registration policy (JSON): who besides root and the daemon's user may register what; re-read on SIGHUP",
+  },
+  controlSocketMode: {
+    type: 'mode',
+    default: 0o660,
+    help: 'octal mode of the control socket: who may connect (0660: its owner and group)',
+  },
+  controlSocketGroup: {
+    type: 'group',
+    default: '',
+    help: "group (name or number) of the control socket, empty = the daemon's",
+  },
+  metricsAllowedHosts: {
+    type: 'hostList',
+    default: [],
+    help: 'Host header names the metrics server answers besides the loopback ones (comma-separated)',
+  },
+  stateDir: {
+    type: 'path',
+    optional: true,
+    default: '',
+    help: 'directory (0700) for the registration token key and the minted tokens, empty = no tokens',
+  },
+  maxRegistrationsPerConnection: {
+    type: 'int',
+    min: 1,
+    max: Consts.MAX_SERVICES,
+    default: 16,
+    help: 'registrations one control-socket connection may hold',
+  },
+  cacheScope: {
+    type: 'enum',
+    values: CACHE_SCOPES,
+    default: 'uid',
+    help: 'uid: cached and coalesced answers are shared only between requests of the same caller uid; shared: between all callers',
+  },
+  otlpEndpoint: { type: 'url', default: 'http://127.0.0.1:4318/v1/traces', help: 'OTLP/HTTP (JSON) traces endpoint for --trace-exporter otlp' },
+} as const satisfies Record<string, Setting>;
+
+export type DaemonConfig = { -readonly [K in keyof typeof SETTINGS]: ValueOf<(typeof SETTINGS)[K]> };
+export type SettingKey = keyof DaemonConfig;
+export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
+
+/** Keys a reload (SIGHUP) applies without a restart. */
+export const RELOADABLE: readonly SettingKey[] = ['logLevel', 'rateLimitGlobal', 'rateLimitPerUid', 'rateLimitPerService', 'policyFile'];
+
+/** --max-inflight for maxInflight. */
+export function flagOf(key: SettingKey): string {
+  return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/** VEXFS_MAX_INFLIGHT for maxInflight. */
+export function envOf(key: SettingKey): string {
+  return `VEXFS_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+}
+
+/** Every setting at its default (computed now: the control socket's place depends on the user and environment). */
+export function defaultConfig(): DaemonConfig {
+  const config: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) {
+    const d: unknown = SETTINGS[key].default;
+    config[key] = typeof d === 'function' ? d() : structuredClone(d);
+  }
+  return config as DaemonConfig;
+}
+
+/** What a setting accepts, for help. */
+export function acceptedText(s: SettingKind): string {
+  switch (s.type) {
+    case 'enum':
+      return s.values.join('|');
+    case 'int':
+      return `${s.min}..${s.max}`;
+    case 'bool':
+      return 'true|false';
+    case 'policyMap':
+      return `model=${POLICIES.join('|')},...`;
+    case 'host':
+      return 'IP address';
+    case 'url':
+      return 'http(s) URL';
+    case 'mode':
+      return 'octal mode, no access for others';
+    case 'group':
+      return 'group name or number, or empty';
+    case 'hostList':
+      return 'host,host,...';
+    case 'path':
+      return s.optional ? 'absolute path or empty' : 'absolute path';
+  }
+}
