@@ -28,6 +28,8 @@ export { NetlinkConnection, type NlReply, type RequestOptions } from './netlink/
 export { resolveFamily, readFamily, writeFamily, type FamilyInfo, type FamilyOp, type FamilyGroup } from './netlink/controller.js';
 export { FRAME_HEADER_BYTES, readFrame, sealFrame, type FrameHeader } from './frame/header.js';
 export * from './protocol/messages.js';
+export * from './protocol/encode.js';
+export * from './protocol/decode.js';
 export { attrPolicy, svcPolicy, statsPolicy } from './protocol/policy.js';
 export { KernelTwin, TWIN_DEFAULT_FAMILY_ID, type KernelTwinOptions, type EmbedCall, type EmbedResult, type TwinStats } from './twin/kernel-twin.js';
 export { GenlKernelChannel, type GenlChannelOptions, type KernelChannel, type KernelChannelHandlers } from './kernel/channel.js';

@@ -16,20 +16,9 @@ import { resolveFamily, type FamilyInfo } from '../netlink/controller.js';
 import { errnoName, errnoValue, readNlError } from '../netlink/extack.js';
 import type { NlHeader } from '../netlink/message.js';
 import { NetlinkSocket, type NetlinkSocketOptions } from '../netlink/socket.js';
-import {
-  type CancelMessage,
-  type EmbedRequest,
-  type EmbedResponse,
-  type ReplyMessage,
-  type VexfsMessage,
-  decodeGenl,
-  writeAttach,
-  writeDetach,
-  writeEmbedResponse,
-  writeHeartbeat,
-  writeReply,
-  writeServiceRevoke,
-} from '../protocol/messages.js';
+import { decodeGenl } from '../protocol/decode.js';
+import { writeAttach, writeDetach, writeEmbedResponse, writeHeartbeat, writeReply, writeServiceRevoke } from '../protocol/encode.js';
+import type { CancelMessage, EmbedRequest, EmbedResponse, ReplyMessage, VexfsMessage } from '../protocol/messages.js';
 
 const ENOENT = errnoValue('ENOENT');
 

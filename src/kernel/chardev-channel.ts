@@ -13,18 +13,9 @@ import { DecodeError, NetlinkError, TimeoutError, TransportError, isErrnoExcepti
 import { FRAME_HEADER_BYTES, readFrame, sealFrame } from '../frame/header.js';
 import { GENL_HDRLEN, NLMSG_HDRLEN } from '../netlink/constants.js';
 import { NlWriter } from '../netlink/writer.js';
-import {
-  type EmbedResponse,
-  type GenlAddress,
-  type ReplyMessage,
-  decodeAttrs,
-  writeAttach,
-  writeDetach,
-  writeEmbedResponse,
-  writeHeartbeat,
-  writeReply,
-  writeServiceRevoke,
-} from '../protocol/messages.js';
+import { decodeAttrs } from '../protocol/decode.js';
+import { type GenlAddress, writeAttach, writeDetach, writeEmbedResponse, writeHeartbeat, writeReply, writeServiceRevoke } from '../protocol/encode.js';
+import type { EmbedResponse, ReplyMessage } from '../protocol/messages.js';
 import { type GenlChannelCounters, type GenlChannelEvents, type KernelChannel, type KernelChannelHandlers, newChannelCounters } from './channel.js';
 
 const ADDRESS: GenlAddress = { familyId: 0, seq: 0, portId: 0 };

@@ -4,7 +4,8 @@
  * command table in the uapi header).
  */
 import { type AttrPolicy, definePolicy, type Policy } from '../netlink/attributes.js';
-import { Attr, Cmd, Consts, Flags, StatsAttr, SvcAttr } from '../abi/uapi.js';
+import { Attr, Cmd, Consts, Flags, StatsAttr } from '../abi/uapi.js';
+import { serviceNest } from './service-attrs.js';
 
 export const attrPolicy: Policy = definePolicy(
   'VEXFS_IPC',
@@ -43,39 +44,8 @@ export const attrPolicy: Policy = definePolicy(
   { strict: true },
 );
 
-export const svcPolicy: Policy = definePolicy(
-  'VEXFS_IPC.SERVICE',
-  {
-    [SvcAttr.PAD]: { name: 'PAD', kind: 'pad' },
-    [SvcAttr.ID]: { name: 'ID', kind: 'string', min: 1, max: Consts.MAX_SERVICE_ID_LEN - 1 },
-    [SvcAttr.NAME]: { name: 'NAME', kind: 'string', min: 1, max: Consts.MAX_NAME_LEN - 1 },
-    [SvcAttr.VERSION]: { name: 'VERSION', kind: 'string', max: Consts.MAX_VERSION_LEN - 1 },
-    [SvcAttr.DIMENSIONS]: { name: 'DIMENSIONS', kind: 'binary', min: 4, max: 4 * Consts.MAX_DIMENSION_SETS },
-    [SvcAttr.DATA_TYPES]: { name: 'DATA_TYPES', kind: 'u32', max: (1 << (Consts.DTYPE_MAX + 1)) - 1 },
-    [SvcAttr.MODELS]: { name: 'MODELS', kind: 'string', max: Consts.MAX_MODELS_LEN - 1 },
-    [SvcAttr.MAX_BATCH_SIZE]: { name: 'MAX_BATCH_SIZE', kind: 'u32', min: 1, max: Consts.MAX_BATCH_SIZE },
-    [SvcAttr.PRIORITY]: { name: 'PRIORITY', kind: 'u32', max: 255 },
-    [SvcAttr.ENDPOINT]: { name: 'ENDPOINT', kind: 'string', min: 1, max: Consts.MAX_ENDPOINT_LEN - 1 },
-    [SvcAttr.FLAGS]: { name: 'FLAGS', kind: 'u32', max: Consts.REGISTER_F_ALL },
-    [SvcAttr.STATE]: { name: 'STATE', kind: 'u32', max: Consts.SVC_MAX },
-    [SvcAttr.HEALTH]: { name: 'HEALTH', kind: 'u32', max: 100 },
-    [SvcAttr.UID]: { name: 'UID', kind: 'u32' },
-    [SvcAttr.PID]: { name: 'PID', kind: 'u32' },
-    [SvcAttr.ACTIVE_REQUESTS]: { name: 'ACTIVE_REQUESTS', kind: 'u32' },
-    [SvcAttr.TOTAL_REQUESTS]: { name: 'TOTAL_REQUESTS', kind: 'u64' },
-    [SvcAttr.FAILURES]: { name: 'FAILURES', kind: 'u64' },
-    [SvcAttr.AVG_RESPONSE_NS]: { name: 'AVG_RESPONSE_NS', kind: 'u64' },
-    [SvcAttr.HEARTBEAT_AGE_MS]: { name: 'HEARTBEAT_AGE_MS', kind: 'u64' },
-    [SvcAttr.QUEUED]: { name: 'QUEUED', kind: 'u32' },
-    [SvcAttr.CAPACITY]: { name: 'CAPACITY', kind: 'u32' },
-    [SvcAttr.BREAKER]: { name: 'BREAKER', kind: 'u32', max: Consts.BREAKER_MAX },
-    [SvcAttr.P50_RESPONSE_NS]: { name: 'P50_RESPONSE_NS', kind: 'u64' },
-    [SvcAttr.P99_RESPONSE_NS]: { name: 'P99_RESPONSE_NS', kind: 'u64' },
-    [SvcAttr.CPU_PERMILLE]: { name: 'CPU_PERMILLE', kind: 'u32' },
-    [SvcAttr.RSS_KIB]: { name: 'RSS_KIB', kind: 'u32' },
-  },
-  { strict: true },
-);
+/** The SERVICE nest's policy: derived from its description in service-attrs.ts. */
+export const svcPolicy: Policy = serviceNest.policy;
 
 const statsAttrs: Record<number, AttrPolicy> = { [StatsAttr.PAD]: { name: 'PAD', kind: 'pad' } };
 for (const [name, type] of Object.entries(StatsAttr)) {

@@ -22,19 +22,9 @@ import { readGetFamilyName, writeFamily, type FamilyInfo } from '../netlink/cont
 import { errnoValue, writeNlError } from '../netlink/extack.js';
 import type { NlHeader } from '../netlink/message.js';
 import { NetlinkSocket, type NetlinkSocketOptions } from '../netlink/socket.js';
-import {
-  type EmbedRequest,
-  type EmbedResponse,
-  type GenlAddress,
-  type VexfsMessage,
-  type StatsRecord,
-  decodeGenl,
-  writeAttach,
-  writeCancel,
-  writeEmbedRequest,
-  writeGetStats,
-  writeHeartbeat,
-} from '../protocol/messages.js';
+import { decodeGenl } from '../protocol/decode.js';
+import { type GenlAddress, writeAttach, writeCancel, writeEmbedRequest, writeGetStats, writeHeartbeat } from '../protocol/encode.js';
+import type { EmbedRequest, EmbedResponse, VexfsMessage, StatsRecord } from '../protocol/messages.js';
 import { DeadlineQueue } from '../util/deadlines.js';
 
 export interface KernelTwinOptions {

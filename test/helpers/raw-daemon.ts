@@ -5,7 +5,7 @@ import { NetlinkConnection } from '../../src/netlink/connection.js';
 import { NetlinkProtocol, NlmFlags } from '../../src/netlink/constants.js';
 import { resolveFamily } from '../../src/netlink/controller.js';
 import { NetlinkSocket } from '../../src/netlink/socket.js';
-import { writeAttach } from '../../src/protocol/messages.js';
+import { writeAttach } from '../../src/protocol/encode.js';
 
 export async function rawDaemon(twinPort: number) {
   const socket = new NetlinkSocket(NetlinkProtocol.USERSOCK).bind();

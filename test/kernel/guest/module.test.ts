@@ -18,7 +18,9 @@ import { GenlOpFlags, NetlinkProtocol, NlmFlags } from '../../../src/netlink/con
 import { resolveFamily } from '../../../src/netlink/controller.js';
 import { comparePolicies, parsePolicyDump, writeGetPolicy } from '../../../src/netlink/policy-dump.js';
 import { attrPolicy, statsPolicy, svcPolicy } from '../../../src/protocol/policy.js';
-import { type VexfsMessage, decodeGenl, writeGetStats } from '../../../src/protocol/messages.js';
+import { decodeGenl } from '../../../src/protocol/decode.js';
+import { writeGetStats } from '../../../src/protocol/encode.js';
+import type { VexfsMessage } from '../../../src/protocol/messages.js';
 import { GenlKernelChannel } from '../../../src/kernel/channel.js';
 import { NetlinkSocket } from '../../../src/netlink/socket.js';
 import { EmbeddingService } from '../../../src/sdk/service.js';

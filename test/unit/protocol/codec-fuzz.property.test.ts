@@ -12,7 +12,8 @@ import { readFamily, writeFamily } from '../../../src/netlink/controller.js';
 import { readNlError, writeNlError } from '../../../src/netlink/extack.js';
 import { NlHeader, readNlHeader } from '../../../src/netlink/message.js';
 import { NlWriter } from '../../../src/netlink/writer.js';
-import { decodeAttrs, decodeGenl, writeEmbedRequest, writeReply } from '../../../src/protocol/messages.js';
+import { decodeAttrs, decodeGenl } from '../../../src/protocol/decode.js';
+import { writeEmbedRequest, writeReply } from '../../../src/protocol/encode.js';
 import { attrPolicy } from '../../../src/protocol/policy.js';
 
 const RUNS = 3000;

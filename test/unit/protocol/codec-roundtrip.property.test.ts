@@ -8,18 +8,9 @@ import { FRAME_HEADER_BYTES, readFrame, sealFrame } from '../../../src/frame/hea
 import { GENL_HDRLEN, NLMSG_HDRLEN } from '../../../src/netlink/constants.js';
 import { NlHeader, readNlHeader } from '../../../src/netlink/message.js';
 import { NlWriter } from '../../../src/netlink/writer.js';
-import {
-  type EmbedRequest,
-  type EmbedResponse,
-  type ServiceRecord,
-  decodeAttrs,
-  decodeGenl,
-  writeEmbedRequest,
-  writeEmbedResponse,
-  writeReply,
-  writeServiceRegister,
-  writeServiceRevoke,
-} from '../../../src/protocol/messages.js';
+import { decodeAttrs, decodeGenl } from '../../../src/protocol/decode.js';
+import { writeEmbedRequest, writeEmbedResponse, writeReply, writeServiceRegister, writeServiceRevoke } from '../../../src/protocol/encode.js';
+import type { EmbedRequest, EmbedResponse, ServiceRecord } from '../../../src/protocol/messages.js';
 
 const to = { familyId: 0x1f, seq: 1, portId: 1234 };
 const u64 = fc.bigInt({ min: 1n, max: 0xffffffffffffffffn });

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { Cmd, Consts } from '../../../src/abi/uapi.js';
 import { readNlHeader, NlHeader } from '../../../src/netlink/message.js';
 import { NlWriter } from '../../../src/netlink/writer.js';
-import { type ReplyMessage, type ServiceRecord, decodeGenl, writeReply } from '../../../src/protocol/messages.js';
+import { decodeGenl } from '../../../src/protocol/decode.js';
+import { writeReply } from '../../../src/protocol/encode.js';
+import type { ReplyMessage, ServiceRecord } from '../../../src/protocol/messages.js';
 
 const to = { familyId: 0x1f, seq: 0, portId: 7 };
 

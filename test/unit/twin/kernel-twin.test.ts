@@ -6,7 +6,7 @@ import { InvalidArgumentError, NetlinkError, NotAttachedError, QueueFullError } 
 import { GenlKernelChannel, type KernelChannel } from '../../../src/kernel/channel.js';
 import { NetlinkProtocol, NlmFlags } from '../../../src/netlink/constants.js';
 import type { CancelMessage, EmbedRequest } from '../../../src/protocol/messages.js';
-import { writeEmbedResponse, writeHeartbeat, writeServiceRevoke } from '../../../src/protocol/messages.js';
+import { writeEmbedResponse, writeHeartbeat, writeServiceRevoke } from '../../../src/protocol/encode.js';
 import { KernelTwin } from '../../../src/twin/kernel-twin.js';
 import { rawDaemon } from '../../helpers/raw-daemon.js';
 import { until } from '../../helpers/wait.js';
