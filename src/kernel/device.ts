@@ -18,30 +18,21 @@ import {
   StatsStruct,
 } from '../abi/structs.js';
 import type { ServiceInfoMsg } from '../wire/proto.js';
-import { Consts, checkSessionKey, vectorBytes } from '../abi/uapi.js';
+import type { EmbedCall, EmbedResult } from '../abi/embed-call.js';
+import { Consts, Priority, checkSessionKey, vectorBytes } from '../abi/uapi.js';
 import { ClosedError } from '../errors.js';
 import { loadNative, type NativeAddon } from '../native.js';
 
 export const DEVICE_PATH = '/dev/vexfs_ipc';
 
-export interface DeviceEmbedCall {
-  input: Uint8Array;
-  dimensions: number;
-  dataType?: number;
-  model?: string;
-  priority?: number;
-  timeoutMs?: number;
-  /** The caller's session for sticky routing (0n or absent: none). */
-  sessionKey?: bigint;
+/** The common request; the module checks it (this wrapper does not, so tests can reach the module's checks). */
+export interface DeviceEmbedCall extends EmbedCall {
   /** Overrides for testing the module's validation: raw struct fields. */
   raw?: Partial<Record<string, number | bigint>>;
 }
 
-export interface DeviceEmbedResult {
-  requestId: bigint;
-  status: number;
+export interface DeviceEmbedResult extends EmbedResult {
   vector: Buffer;
-  processingNs: bigint;
   /** The module lowered the priority to its user_max_priority (an unprivileged caller). */
   priorityClamped: boolean;
 }
@@ -93,7 +84,7 @@ export class VexfsDevice {
       flags: 0,
       status: 0,
       data_type: dtype,
-      priority: call.priority ?? 128,
+      priority: call.priority ?? Priority.NORMAL,
       reserved0: 0,
       session_key: sessionKey,
       reserved: 0n,

@@ -14,8 +14,9 @@
 import { EventEmitter } from 'node:events';
 
 import type { KernelCounters } from '../abi/counters.js';
-import { Cmd, Consts, Flags, Status, checkSessionKey, vectorBytes } from '../abi/uapi.js';
-import { ClosedError, DecodeError, InvalidArgumentError, NotAttachedError, QueueFullError, isErrnoException } from '../errors.js';
+import { checkEmbedCall } from '../abi/embed-call.js';
+import { Cmd, Consts, Flags, Status, vectorBytes } from '../abi/uapi.js';
+import { ClosedError, DecodeError, NotAttachedError, QueueFullError, isErrnoException } from '../errors.js';
 import { NetlinkConnection } from '../netlink/connection.js';
 import { GENL_ID_CTRL, GenlOpFlags, MsgKind, NetlinkProtocol, NlmFlags } from '../netlink/constants.js';
 import { readGetFamilyName, writeFamily, type FamilyInfo } from '../netlink/controller.js';
@@ -24,8 +25,9 @@ import type { NlHeader } from '../netlink/message.js';
 import { NetlinkSocket, type NetlinkSocketOptions } from '../netlink/socket.js';
 import { decodeGenl } from '../protocol/decode.js';
 import { type GenlAddress, writeAttach, writeCancel, writeEmbedRequest, writeGetStats, writeHeartbeat } from '../protocol/encode.js';
-import type { EmbedRequest, EmbedResponse, VexfsMessage, StatsRecord } from '../protocol/messages.js';
-import { DeadlineQueue } from '../util/deadlines.js';
+import type { EmbedRequest, EmbedResponse, VexfsMessage } from '../protocol/messages.js';
+import { PendingTable, result } from './pending-table.js';
+import type { TwinEmbedCall, TwinEmbedResult } from './twin-embed.js';
 
 export interface KernelTwinOptions {
   /** Port id to bind (0: let the kernel pick). */
@@ -41,44 +43,12 @@ export interface KernelTwinOptions {
   socket?: NetlinkSocketOptions;
 }
 
-export interface EmbedCall {
-  input: Uint8Array;
-  dimensions: number;
-  dataType?: number;
-  model?: string;
-  priority?: number;
-  /** 0 or absent: VEXFS_IPC_DEFAULT_TIMEOUT_MS. */
-  timeoutMs?: number;
-  uid?: number;
-  pid?: number;
-  /** The caller's session for sticky routing, 1 to 2^64-1 (0n or absent: none). */
-  sessionKey?: bigint;
-  /** Aborting cancels the request (as a fatal signal does in the module). */
-  signal?: AbortSignal;
-}
-
-export interface EmbedResult {
-  requestId: bigint;
-  status: number;
-  /** Present when status is SUCCESS: exactly vectorBytes(dimensions, dataType) bytes. */
-  vector: Buffer | undefined;
-  processingNs: bigint;
-  serviceId: string | undefined;
-}
+export type { TwinEmbedCall, TwinEmbedResult } from './twin-embed.js';
 
 export interface TwinStats extends KernelCounters {
   daemonPortId: number;
   /** The daemon's backpressure floor: requests below it fail OVERLOADED at once. */
   minPriority: number;
-}
-
-interface Pending {
-  readonly req: EmbedRequest;
-  readonly expiresAt: number;
-  live: boolean;
-  readonly resolve: (r: EmbedResult) => void;
-  readonly signal: AbortSignal | undefined;
-  readonly onAbort: (() => void) | undefined;
 }
 
 export interface KernelTwinEvents {
@@ -101,26 +71,13 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
   private readonly socket: NetlinkSocket;
   private readonly maxPending: number;
   private readonly graceMs: number;
-  // Keyed by Number(id): the twin's ids count up from 1 and stay far below 2^53.
-  private readonly pending = new Map<number, Pending>();
-  private readonly deadlines: DeadlineQueue<Pending>;
+  private readonly pending: PendingTable;
   private nextId = 1n;
   private daemonPort = 0;
   private minPriority = 0;
   private graceTimer: NodeJS.Timeout | undefined;
   private heartbeatTimer: NodeJS.Timeout | undefined;
   private closed = false;
-  private readonly counters = {
-    requestsSubmitted: 0,
-    requestsCompleted: 0,
-    requestsFailed: 0,
-    requestsTimedOut: 0,
-    requestsCancelled: 0,
-    requestsResent: 0,
-    responsesLate: 0,
-    messagesInvalid: 0,
-  };
-
   constructor(options: KernelTwinOptions = {}) {
     super();
     this.maxPending = options.maxPending ?? 65536;
@@ -145,10 +102,9 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
       ops: OPS,
       groups: [{ name: Consts.MCGRP_EVENTS, id: 1 }],
     };
-    this.deadlines = new DeadlineQueue<Pending>(
-      (p) => p.live,
-      (p) => this.expire(p),
-    );
+    this.pending = new PendingTable((req, status) => {
+      if (this.attached) writeCancel(this.socket.outbox(this.daemonPort), this.to(), { requestId: req.requestId, status });
+    });
     this.conn = new NetlinkConnection(this.socket);
     this.conn.onMessage((buf, hdr, port) => this.onMessage(buf, hdr, port));
     this.conn.onInvalid = (err, port) => this.invalid(err, port);
@@ -170,7 +126,13 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
   }
 
   stats(): TwinStats {
-    return { ...this.counters, inflight: this.pending.size, daemonAttached: this.attached, daemonPortId: this.daemonPort, minPriority: this.minPriority };
+    return {
+      ...this.pending.counters,
+      inflight: this.pending.size,
+      daemonAttached: this.attached,
+      daemonPortId: this.daemonPort,
+      minPriority: this.minPriority,
+    };
   }
 
   /** Resolves once a daemon is attached. */
@@ -195,7 +157,7 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
    * rejects only when the request could not be issued: InvalidArgumentError
    * (-EINVAL), NotAttachedError (-ENOTCONN), QueueFullError (-EBUSY).
    */
-  embed(call: EmbedCall): Promise<EmbedResult> {
+  embed(call: TwinEmbedCall): Promise<TwinEmbedResult> {
     if (this.closed) return Promise.reject(new ClosedError('kernel twin'));
     let req: EmbedRequest;
     try {
@@ -207,72 +169,31 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
     if (this.pending.size >= this.maxPending) {
       return Promise.reject(new QueueFullError('kernel twin pending table', this.maxPending));
     }
-    this.counters.requestsSubmitted++;
+    this.pending.counters.requestsSubmitted++;
     if (req.priority < this.minPriority) {
-      this.counters.requestsFailed++;
+      this.pending.counters.requestsFailed++;
       return Promise.resolve(result(req.requestId, Status.OVERLOADED));
     }
-    return new Promise<EmbedResult>((resolve) => {
-      const signal = call.signal;
-      const pending: Pending = {
-        req,
-        expiresAt: performance.now() + req.timeoutMs,
-        live: true,
-        resolve,
-        signal,
-        onAbort: signal ? () => this.cancel(pending) : undefined,
-      };
-      if (signal?.aborted) {
-        this.counters.requestsCancelled++;
-        resolve(result(req.requestId, Status.CANCELLED));
-        return;
-      }
-      if (pending.onAbort) signal?.addEventListener('abort', pending.onAbort, { once: true });
-      this.pending.set(Number(req.requestId), pending);
-      this.deadlines.add(pending, req.timeoutMs);
-      this.sendRequest(req);
+    return new Promise<TwinEmbedResult>((resolve) => {
+      if (this.pending.add(req, call.signal, resolve)) this.sendRequest(req);
     });
   }
 
-  private validate(call: EmbedCall): EmbedRequest {
-    const dims = call.dimensions;
-    if (!Number.isInteger(dims) || dims < 1 || dims > Consts.MAX_DIMENSIONS) {
-      throw new InvalidArgumentError('dimensions', `${dims} is not an integer from 1 to ${Consts.MAX_DIMENSIONS}`);
-    }
-    const input = call.input;
-    if (!(input instanceof Uint8Array) || input.length < 1 || input.length > Consts.MAX_INPUT_BYTES) {
-      throw new InvalidArgumentError('input', `must be 1 to ${Consts.MAX_INPUT_BYTES} bytes`);
-    }
-    const dataType = call.dataType ?? 0;
-    if (!Number.isInteger(dataType) || dataType < 0 || dataType > Consts.DTYPE_MAX) {
-      throw new InvalidArgumentError('dataType', `${dataType} is not a data type (0 to ${Consts.DTYPE_MAX})`);
-    }
-    const priority = call.priority ?? 128;
-    if (!Number.isInteger(priority) || priority < 0 || priority > 255) {
-      throw new InvalidArgumentError('priority', `${priority} is not an integer from 0 to 255`);
-    }
-    const timeoutMs = call.timeoutMs || Consts.DEFAULT_TIMEOUT_MS;
-    if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > Consts.MAX_TIMEOUT_MS) {
-      throw new InvalidArgumentError('timeoutMs', `${timeoutMs} is not an integer from 1 to ${Consts.MAX_TIMEOUT_MS}`);
-    }
-    if (call.model !== undefined && (call.model.length < 1 || Buffer.byteLength(call.model) >= Consts.MAX_MODEL_LEN)) {
-      throw new InvalidArgumentError('model', `must be 1 to ${Consts.MAX_MODEL_LEN - 1} bytes`);
-    }
-    const sessionKey = checkSessionKey(call.sessionKey);
-    const requestId = this.nextId++;
+  private validate(call: TwinEmbedCall): EmbedRequest {
+    const c = checkEmbedCall(call);
     return {
-      requestId,
-      priority,
-      timeoutMs,
-      deadlineNs: process.hrtime.bigint() + BigInt(timeoutMs) * 1_000_000n,
-      dimensions: dims,
-      dataType,
-      model: call.model,
-      input,
+      requestId: this.nextId++,
+      priority: c.priority,
+      timeoutMs: c.timeoutMs,
+      deadlineNs: process.hrtime.bigint() + BigInt(c.timeoutMs) * 1_000_000n,
+      dimensions: c.dimensions,
+      dataType: c.dataType,
+      model: c.model,
+      input: c.input,
       callerUid: call.uid ?? 0,
       callerPid: call.pid ?? process.pid,
       flags: 0,
-      sessionKey,
+      sessionKey: c.sessionKey,
     };
   }
 
@@ -285,48 +206,9 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
       writeEmbedRequest(this.socket.outbox(this.daemonPort), this.to(), req);
     } catch (err) {
       // The daemon is not draining its socket: fail this request now.
-      if (err instanceof QueueFullError) this.finish(this.pending.get(Number(req.requestId)), Status.OVERLOADED);
+      if (err instanceof QueueFullError) this.pending.finish(this.pending.get(req.requestId), Status.OVERLOADED);
       else throw err;
     }
-  }
-
-  private finish(p: Pending | undefined, status: number, res?: EmbedResponse): void {
-    if (p === undefined || !p.live) return;
-    p.live = false;
-    this.pending.delete(Number(p.req.requestId));
-    this.deadlines.settled();
-    if (p.onAbort) p.signal?.removeEventListener('abort', p.onAbort);
-    if (status === Status.SUCCESS) this.counters.requestsCompleted++;
-    else this.counters.requestsFailed++;
-    p.resolve(
-      res
-        ? {
-            requestId: res.requestId,
-            status: res.status,
-            vector: res.vector && Buffer.from(res.vector.buffer, res.vector.byteOffset, res.vector.length),
-            processingNs: res.processingNs,
-            serviceId: res.serviceId,
-          }
-        : result(p.req.requestId, status),
-    );
-  }
-
-  private expire(p: Pending): void {
-    // Called by the deadline sweep, which already dropped p from its count.
-    p.live = false;
-    this.pending.delete(Number(p.req.requestId));
-    if (p.onAbort) p.signal?.removeEventListener('abort', p.onAbort);
-    this.counters.requestsTimedOut++;
-    this.counters.requestsFailed++;
-    if (this.attached) writeCancel(this.socket.outbox(this.daemonPort), this.to(), { requestId: p.req.requestId, status: Status.TIMEOUT });
-    p.resolve(result(p.req.requestId, Status.TIMEOUT));
-  }
-
-  private cancel(p: Pending): void {
-    if (!p.live) return;
-    this.counters.requestsCancelled++;
-    if (this.attached) writeCancel(this.socket.outbox(this.daemonPort), this.to(), { requestId: p.req.requestId, status: Status.CANCELLED });
-    this.finish(p, Status.CANCELLED);
   }
 
   // ------------------------------------------------------------ messages in
@@ -356,7 +238,7 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
         this.onAttach(hdr, port, msg.msg.protocolVersion);
         return;
       case Cmd.GET_STATS:
-        writeGetStats(this.socket.outbox(port), this.to(hdr.seq), { requestId: undefined, stats: this.statsRecord() });
+        writeGetStats(this.socket.outbox(port), this.to(hdr.seq), { requestId: undefined, stats: this.pending.record() });
         this.ack(hdr, port);
         return;
       default:
@@ -426,16 +308,16 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
     // Requests left by a previous daemon go to this one.
     for (const p of this.pending.values()) {
       p.req.flags |= Flags.RESENT;
-      this.counters.requestsResent++;
+      this.pending.counters.requestsResent++;
       this.sendRequest(p.req);
     }
     this.emit('attached', port);
   }
 
   private onResponse(hdr: NlHeader, port: number, res: EmbedResponse): void {
-    const p = this.pending.get(Number(res.requestId));
+    const p = this.pending.get(res.requestId);
     if (p === undefined) {
-      this.counters.responsesLate++;
+      this.pending.counters.responsesLate++;
       this.reject(hdr, port, 'ENOENT', `request ${res.requestId} is not pending`);
       return;
     }
@@ -450,7 +332,7 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
         return;
       }
     }
-    this.finish(p, res.status, res);
+    this.pending.finish(p, res.status, res);
     this.ack(hdr, port);
   }
 
@@ -465,7 +347,7 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
   }
 
   private invalid(err: DecodeError, port: number): void {
-    this.counters.messagesInvalid++;
+    this.pending.counters.messagesInvalid++;
     this.emit('invalid', err, port);
   }
 
@@ -490,24 +372,9 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
     this.graceTimer = setTimeout(() => {
       this.graceTimer = undefined;
       if (this.attached) return;
-      for (const p of [...this.pending.values()]) this.finish(p, Status.NO_DAEMON);
+      this.pending.failAll(Status.NO_DAEMON);
     }, this.graceMs);
     this.graceTimer.unref();
-  }
-
-  private statsRecord(): StatsRecord {
-    const c = this.counters;
-    return {
-      REQUESTS_SUBMITTED: BigInt(c.requestsSubmitted),
-      REQUESTS_COMPLETED: BigInt(c.requestsCompleted),
-      REQUESTS_FAILED: BigInt(c.requestsFailed),
-      REQUESTS_TIMED_OUT: BigInt(c.requestsTimedOut),
-      REQUESTS_CANCELLED: BigInt(c.requestsCancelled),
-      REQUESTS_RESENT: BigInt(c.requestsResent),
-      RESPONSES_LATE: BigInt(c.responsesLate),
-      MESSAGES_INVALID: BigInt(c.messagesInvalid),
-      INFLIGHT: BigInt(this.pending.size),
-    };
   }
 
   /** Fails everything in flight with NO_DAEMON and closes the socket. */
@@ -516,12 +383,7 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
     this.closed = true;
     if (this.heartbeatTimer !== undefined) clearInterval(this.heartbeatTimer);
     if (this.graceTimer !== undefined) clearTimeout(this.graceTimer);
-    for (const p of [...this.pending.values()]) this.finish(p, Status.NO_DAEMON);
-    this.deadlines.clear();
+    this.pending.close();
     this.conn.close();
   }
-}
-
-function result(requestId: bigint, status: number): EmbedResult {
-  return { requestId, status, vector: undefined, processingNs: 0n, serviceId: undefined };
 }

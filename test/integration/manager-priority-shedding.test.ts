@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { Priority, Status } from '../../src/abi/uapi.js';
-import type { EmbedResult } from '../../src/twin/kernel-twin.js';
+import type { TwinEmbedResult as EmbedResult } from '../../src/twin/kernel-twin.js';
 import { type TestBridge, filled, useBridge } from '../helpers/bridge.js';
 import { Gate } from '../helpers/gate.js';
 import { until } from '../helpers/wait.js';

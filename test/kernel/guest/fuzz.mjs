@@ -16,7 +16,7 @@ const { Attr, Cmd, Consts, Flags } = await import(join(dist, 'abi', 'uapi.js'));
 const { FRAME_HEADER_BYTES, sealFrame } = await import(join(dist, 'frame', 'header.js'));
 const { GENL_HDRLEN, NLMSG_HDRLEN } = await import(join(dist, 'netlink', 'constants.js'));
 const { NlWriter } = await import(join(dist, 'netlink', 'writer.js'));
-const M = await import(join(dist, 'protocol', 'messages.js'));
+const M = await import(join(dist, 'protocol', 'encode.js'));
 const { loadNative } = await import(join(dist, 'native.js'));
 
 const DEVICE = '/dev/vexfs_ipc';
