@@ -13,7 +13,7 @@ import type { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import { AuditLog } from '../audit/audit-log.js';
 import { RegistrationPolicy } from '../auth/policy.js';
 import { TokenAuthority } from '../auth/tokens.js';
-import { ConfigError, ControlError, type DecodeError, TransportError } from '../errors.js';
+import { ConfigError, ControlError, TransportError } from '../errors.js';
 import type { KernelChannel } from '../kernel/channel.js';
 import { type DeviceStats, VexfsDevice } from '../kernel/device.js';
 import { HealthChecker } from '../manager/health-check.js';
@@ -31,7 +31,9 @@ import { KERNEL_OWNER, handleKernelControl } from './kernel-control.js';
 import { CHARDEV_PATH, type KernelLink, openKernel } from './kernel.js';
 import { RateLimitedLog, type Logger } from './log.js';
 import { ServiceRegistry } from '../manager/registry.js';
+import { logChannelEvents, logEvents } from './event-log.js';
 import { Router } from './router.js';
+import { rateLimitsOf, routerOptionsOf } from './router-options.js';
 import { daemonStats, serviceRecord, statsRecord } from './stats.js';
 
 export interface ReloadResult {
@@ -76,33 +78,8 @@ export class Daemon {
         onExportError: (err, spans) => limited.warn('trace-export', { err: err.message, spans, endpoint: config.otlpEndpoint }, 'spans not exported'),
       });
     }
-    this.router = new Router(this.registry, {
-      maxInflight: config.maxInflight,
-      startingHoldMs: config.startingHoldMs,
-      rateLimits: rateLimits(config),
-      adaptiveLimit: { targetMs: config.adaptiveLatencyMs },
-      balancer: config.balancer,
-      balancerByModel: config.balancerByModel,
-      sticky: config.stickyBy === 'off' ? undefined : { by: config.stickyBy, ttlMs: config.stickyTtlMs },
-      queues: {
-        perPriority: config.queuePerPriority,
-        perService: config.queuePerService,
-        global: config.queueGlobal,
-        serviceConcurrency: config.serviceConcurrency,
-      },
-      breaker: {
-        errorThresholdPercentage: config.breakerErrorPercent,
-        volumeThreshold: config.breakerVolume,
-        rollingCountTimeoutMs: config.breakerWindowMs,
-        resetTimeoutMs: config.breakerResetMs,
-      },
-      retry: { maxRetries: config.retryMax, baseMs: config.retryBaseMs, maxMs: config.retryMaxMs },
-      cache: { maxEntries: config.cacheMaxEntries, maxBytes: config.cacheMaxBytes, ttlMs: config.cacheTtlMs },
-      coalesce: config.coalesce,
-      cacheScope: config.cacheScope,
-      batchMaxDelayUs: config.batchMaxDelayUs,
-      tracer: this.tracerProvider?.getTracer('vexfs-bridged') ?? (config.traceExporter === 'api' ? trace.getTracer('vexfs-bridged') : undefined),
-    });
+    const tracer = this.tracerProvider?.getTracer('vexfs-bridged') ?? (config.traceExporter === 'api' ? trace.getTracer('vexfs-bridged') : undefined);
+    this.router = new Router(this.registry, routerOptionsOf(config, tracer));
     this.healthChecks = new HealthChecker(this.registry, {
       intervalMs: config.healthCheckIntervalMs,
       timeoutMs: config.healthCheckTimeoutMs,
@@ -133,22 +110,6 @@ export class Daemon {
     const log = this.logger;
     const limited = new RateLimitedLog(log);
     const audit = this.audit;
-    this.registry.on('registered', (e) => {
-      log.info({ service: e.info.id, endpoint: e.info.endpoint, dims: e.info.dimensions, models: e.info.models }, 'service registered');
-      audit?.record('service.registered', {
-        service: e.info.id,
-        name: e.info.name,
-        version: e.info.version,
-        endpoint: e.info.endpoint,
-        via: via(e.owner),
-        uid: e.uid,
-        pid: e.pid,
-      });
-    });
-    this.registry.on('unregistered', (e, reason) => {
-      log.info({ service: e.info.id, reason }, 'service unregistered');
-      audit?.record('service.unregistered', { service: e.info.id, reason, via: via(e.owner), uid: e.uid, pid: e.pid });
-    });
     // The module keeps device registrations for the next daemon and refuses their id to others: it must forget this one too.
     this.registry.on('removed', (e) => {
       if (e.owner === KERNEL_OWNER) this.link?.channel.revoke(e.info.id);
@@ -156,40 +117,7 @@ export class Daemon {
     this.registry.policy = loadPolicy(this.current.policyFile);
     this.registry.unboundedOwners.add(KERNEL_OWNER);
     this.tokens = this.current.stateDir ? TokenAuthority.open(this.current.stateDir) : undefined;
-    this.registry.on('refused', (op, id, owner, uid, pid, err) => {
-      limited.warn(`refused:${op}:${err.errno}`, { op, service: id, errno: err.errno, reason: err.message }, `${op} refused`);
-      audit?.record(`service.${op}_refused`, { service: id, errno: err.errno, reason: err.message, via: via(owner), uid, pid });
-    });
-    this.registry.on('state', (e) => log.info({ service: e.info.id, state: e.state }, 'service connection state'));
-    this.registry.on('invalid', (e, err) =>
-      limited.warn(`service-frame:${e.info.id}`, { service: e.info.id, err: err.message }, 'bad frame from a service; connection reset'),
-    );
-    this.router.outcomes.subscribe({
-      onInvalidResponse: (id, reason) => limited.warn(`service-response:${id}`, { service: id, reason }, 'bad response from a service'),
-      onShed: (priority) => limited.warn('shed', { priority, shed: this.router.counters.shed }, 'queues full: shedding the lowest priority'),
-    });
-    this.registry.on('updated', (e, prev) => {
-      log.info(
-        { service: e.info.id, version: e.info.version, previousVersion: prev.version, dims: e.info.dimensions, models: e.info.models },
-        'service registration updated',
-      );
-      audit?.record('service.updated', {
-        service: e.info.id,
-        version: e.info.version,
-        previousVersion: prev.version,
-        endpoint: e.info.endpoint,
-        via: via(e.owner),
-        uid: e.uid,
-        pid: e.pid,
-      });
-    });
-    this.registry.on('health', (e, healthy, reason) =>
-      healthy ? log.info({ service: e.info.id }, 'service healthy again') : log.warn({ service: e.info.id, reason }, 'service unhealthy; no new requests'),
-    );
-    this.router.on('breaker', (id, state) => {
-      log.warn({ service: id, breaker: state }, 'circuit breaker state changed');
-      audit?.record('breaker.state', { service: id, state });
-    });
+    logEvents(this.registry, this.router, log, audit);
     this.router.on('backpressure', (floor) => {
       log.info({ minPriority: floor }, floor === 0 ? 'backpressure lifted' : 'backpressure: the kernel is told to fail lower priorities early');
       this.link?.channel.heartbeat(floor, this.router.inflightCount);
@@ -236,21 +164,7 @@ export class Daemon {
         }),
     });
     const ch = this.link.channel;
-    ch.on('invalid', (err: DecodeError) => limited.warn(`kernel:${err.field}`, { field: err.field, err: err.message }, 'bad message from the kernel side'));
-    ch.on('fault', (err) =>
-      limited.warn(
-        `kernel-fault:${err.name}`,
-        { err: err.message, faults: ch.counters.faults },
-        'handling a message from the kernel side failed; it was answered with an error',
-      ),
-    );
-    ch.on('overrun', (err) =>
-      limited.warn(
-        'kernel-overrun',
-        { err: err.message, overruns: ch.counters.overruns },
-        'the kernel side dropped messages to the daemon (receive queue full)',
-      ),
-    );
+    logChannelEvents(ch, limited);
     ch.on('congestion', (on) => {
       this.router.setKernelCongested(on);
       log.warn(
@@ -258,9 +172,6 @@ export class Daemon {
         on ? 'the kernel side is not taking answers as fast as they come: no new batches until it does' : 'the kernel side caught up',
       );
     });
-    ch.on('kernelError', (err) =>
-      limited.warn(`kernel-error:${err.errnoName}`, { errno: err.errnoName, msg: err.extackMessage }, 'the kernel side refused a message'),
-    );
     ch.on('lost', (err) => {
       this.kernelLost = true;
       log.error({ err: err.message }, 'the kernel side is gone');
@@ -309,8 +220,7 @@ export class Daemon {
     return { ready: reasons.length === 0, reasons, kernelAttached, healthyServices };
   }
 
-  /** The kernel side's own counters: the twin's, or the module's through its device. */
-  /** The module's counters: the device stays open between scrapes (opened once, closed on stop). */
+  /** The kernel side's own counters: the twin's, or the module's through its device (kept open between scrapes, closed on stop). */
   private async kernelCounters(): Promise<KernelCounters | undefined> {
     const twin = this.link?.twin;
     if (twin !== undefined) return twin.stats();
@@ -394,7 +304,7 @@ export class Daemon {
     for (const key of applied) updated[key] = next[key as keyof DaemonConfig];
     this.current = updated as unknown as DaemonConfig;
     if (applied.includes('logLevel')) this.logger.level = next.logLevel;
-    if (applied.some((k) => k.startsWith('rateLimit'))) this.router.setRateLimits(rateLimits(next));
+    if (applied.some((k) => k.startsWith('rateLimit'))) this.router.setRateLimits(rateLimitsOf(next));
     this.logger.info({ applied, needsRestart }, 'configuration reloaded');
     this.audit?.record('config.reload', { applied, needsRestart });
     return { applied, needsRestart };
@@ -436,24 +346,15 @@ export class Daemon {
   }
 }
 
-function rateLimits(c: DaemonConfig) {
-  return { global: c.rateLimitGlobal, perUid: c.rateLimitPerUid, perService: c.rateLimitPerService };
-}
-
-/** How a registration arrived: the module (ioctl) or the control socket. */
-function via(owner: string): string {
-  return owner.startsWith('control:') ? 'control-socket' : owner === 'admin' ? 'admin' : 'ioctl';
-}
-
 function fmtHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-/** SO_PEERCRED of a control connection; undefined when the addon or the fd is not available. */
 function loadPolicy(path: string): RegistrationPolicy {
   return path ? RegistrationPolicy.load(path) : RegistrationPolicy.empty();
 }
 
+/** SO_PEERCRED of a control connection; undefined when the addon or the fd is not available. */
 function peerOf(socket: Socket): PeerCred | undefined {
   const fd = (socket as unknown as { _handle?: { fd?: number } })._handle?.fd;
   if (typeof fd !== 'number' || fd < 0) return undefined;

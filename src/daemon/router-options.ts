@@ -9,6 +9,7 @@ import type { PipelineCounters } from '../manager/outcomes.js';
 import type { PlacementOptions } from '../manager/placement.js';
 import type { RateLimitOptions } from '../manager/rate-limit.js';
 import type { RetryOptions } from '../manager/retry.js';
+import type { DaemonConfig } from './settings.js';
 
 /** Queue bounds and batching (placement's options). */
 export type QueueOptions = Omit<PlacementOptions, 'batchMaxDelayUs'>;
@@ -48,4 +49,40 @@ export interface RouterEvents {
   /** The priority below which the kernel should fail requests early changed. */
   backpressure: [minPriority: number];
   breaker: [serviceId: string, state: BreakerState];
+}
+
+/** The token-bucket limits a configuration sets (all 0: off). */
+export function rateLimitsOf(c: DaemonConfig): RateLimitOptions {
+  return { global: c.rateLimitGlobal, perUid: c.rateLimitPerUid, perService: c.rateLimitPerService };
+}
+
+/** The router's options from the daemon's configuration: the one place settings meet the pipeline. */
+export function routerOptionsOf(config: DaemonConfig, tracer: Tracer | undefined): RouterOptions {
+  return {
+    maxInflight: config.maxInflight,
+    startingHoldMs: config.startingHoldMs,
+    rateLimits: rateLimitsOf(config),
+    adaptiveLimit: { targetMs: config.adaptiveLatencyMs },
+    balancer: config.balancer,
+    balancerByModel: config.balancerByModel,
+    sticky: config.stickyBy === 'off' ? undefined : { by: config.stickyBy, ttlMs: config.stickyTtlMs },
+    queues: {
+      perPriority: config.queuePerPriority,
+      perService: config.queuePerService,
+      global: config.queueGlobal,
+      serviceConcurrency: config.serviceConcurrency,
+    },
+    breaker: {
+      errorThresholdPercentage: config.breakerErrorPercent,
+      volumeThreshold: config.breakerVolume,
+      rollingCountTimeoutMs: config.breakerWindowMs,
+      resetTimeoutMs: config.breakerResetMs,
+    },
+    retry: { maxRetries: config.retryMax, baseMs: config.retryBaseMs, maxMs: config.retryMaxMs },
+    cache: { maxEntries: config.cacheMaxEntries, maxBytes: config.cacheMaxBytes, ttlMs: config.cacheTtlMs },
+    coalesce: config.coalesce,
+    cacheScope: config.cacheScope,
+    batchMaxDelayUs: config.batchMaxDelayUs,
+    tracer,
+  };
 }
