@@ -1,5 +1,6 @@
 /** What every vexfsctl command runs with: the parsed line, where output goes, and the backends. */
-import type { Backend, DaemonBackend } from './backends.js';
+import type { Backend } from './backends/backend.js';
+import type { DaemonBackend } from './backends/daemon-backend.js';
 import type { Style } from './format.js';
 
 export interface Io {

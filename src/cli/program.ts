@@ -10,7 +10,9 @@ import { Command, CommanderError, type Help, type Option } from 'commander';
 
 import { DEVICE_PATH } from '../kernel/device.js';
 import { findControlSocket } from '../util/places.js';
-import { type Backend, DaemonBackend, DeviceBackend } from './backends.js';
+import type { Backend } from './backends/backend.js';
+import { DaemonBackend } from './backends/daemon-backend.js';
+import { DeviceBackend } from './backends/device-backend.js';
 import type { CommandSpec } from './command.js';
 import { completionCommand } from './commands/completion.js';
 import { embed } from './commands/embed.js';

@@ -3,7 +3,7 @@
  * latency, queues and every service with its breaker. q or Ctrl-C quits.
  * With --json, one JSON object per interval instead of a screen.
  */
-import type { Backend } from '../backends.js';
+import type { Backend } from '../backends/backend.js';
 import type { CommandSpec } from '../command.js';
 import type { Context } from '../context.js';
 import { ExitCode } from '../errors.js';

@@ -1,0 +1,188 @@
+/** vexfsctl's answers from the daemon: its control socket. */
+import { ControlError, RegistrationError, TransportError } from '../../errors.js';
+import { ControlClient } from '../../sdk/control-client.js';
+import type { DaemonStatsMsg, ServiceInfoMsg, ServiceStatsMsg, TokenCreateMsg, TokenInfoMsg } from '../../wire/proto.js';
+import { CliError, ExitCode } from '../errors.js';
+import { type EmbedCallView, type ServiceView, STATE_NAMES, type StatsView, type StatusView, byStatusView, hitRate, queuedByLevel } from '../views.js';
+import type { Backend, EmbedOutcome } from './backend.js';
+
+export class DaemonBackend implements Backend {
+  readonly source = 'daemon' as const;
+
+  private constructor(
+    private readonly client: ControlClient,
+    private readonly path: string,
+  ) {}
+
+  static async connect(path: string, deviceMissing: boolean): Promise<DaemonBackend> {
+    try {
+      return new DaemonBackend(await ControlClient.connect(path), path);
+    } catch (err) {
+      if (err instanceof TransportError) {
+        const code = (err.cause as NodeJS.ErrnoException | undefined)?.code;
+        if (code === 'EACCES' || code === 'EPERM') {
+          return Promise.reject(
+            new CliError(
+              ExitCode.PERMISSION,
+              `permission denied on the daemon's control socket ${path}: connect as the daemon's user or root, or a member of the socket's group`,
+            ),
+          );
+        }
+        const why = deviceMissing ? 'the vexfs_ipc module is not loaded (no /dev/vexfs_ipc) and ' : '';
+        return Promise.reject(
+          new CliError(ExitCode.UNAVAILABLE, `${why}the daemon is not running: nothing listens on ${path} (start vexfs-bridged, or pass --socket PATH)`),
+        );
+      }
+      throw err;
+    }
+  }
+
+  private async call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof RegistrationError || err instanceof ControlError) {
+        const code =
+          err.errno === 'ENOENT'
+            ? ExitCode.NOT_FOUND
+            : err.errno === 'EPERM' || err.errno === 'EACCES' || err.errno === 'EDQUOT'
+              ? ExitCode.PERMISSION
+              : err.errno === 'EINVAL' || err.errno === 'E2BIG'
+                ? ExitCode.USAGE
+                : ExitCode.FAILED;
+        throw new CliError(code, `${err.message} (${err.errno})`);
+      }
+      if (err instanceof TransportError || (err as { code?: string }).code === 'ERR_VEXFS_CLOSED') {
+        throw new CliError(ExitCode.UNAVAILABLE, `lost the daemon's control socket ${this.path}: ${(err as Error).message}`);
+      }
+      throw err;
+    }
+  }
+
+  private snapshot(): Promise<DaemonStatsMsg> {
+    return this.call(() => this.client.stats());
+  }
+
+  async status(): Promise<StatusView> {
+    const s = await this.snapshot();
+    return {
+      source: this.source,
+      kernel: { module: false, daemonAttached: s.transport !== 'none', transport: s.transport },
+      uptimeMs: s.uptimeMs,
+      services: s.services.length,
+      inflight: s.inflight,
+      queued: queuedByLevel(s.queuedByLevel),
+    };
+  }
+
+  async services(): Promise<ServiceView[]> {
+    const [infos, s] = await Promise.all([this.call(() => this.client.list()), this.snapshot()]);
+    const byId = new Map(s.services.map((x) => [x.id, x]));
+    return infos.flatMap((info) => {
+      const st = byId.get(info.id);
+      // Registered between the two answers: shown on the next call.
+      return st === undefined ? [] : [fromDaemon(info, st)];
+    });
+  }
+
+  async service(id: string): Promise<ServiceView> {
+    const found = (await this.services()).find((s) => s.id === id);
+    if (found === undefined) throw new CliError(ExitCode.NOT_FOUND, `no service "${id}" is registered (vexfsctl services lists them)`);
+    return found;
+  }
+
+  async stats(): Promise<StatsView> {
+    const s = await this.snapshot();
+    return {
+      source: this.source,
+      answered: s.succeeded + s.failed,
+      succeeded: s.succeeded,
+      failed: s.failed,
+      byStatus: byStatusView(s.byStatus),
+      avgLatencyNs: s.avgLatencyNs,
+      p50LatencyNs: s.p50LatencyNs,
+      p99LatencyNs: s.p99LatencyNs,
+      inflight: s.inflight,
+      queued: queuedByLevel(s.queuedByLevel),
+      cache: { hits: s.cacheHits, misses: s.cacheMisses, coalesced: s.cacheCoalesced, hitRate: hitRate(s.cacheHits, s.cacheMisses) },
+      shed: s.shed,
+      rateLimited: s.rateLimited,
+      retries: s.retries,
+    };
+  }
+
+  register(info: ServiceInfoMsg, token?: string): Promise<void> {
+    return this.call(() => this.client.register(info, token));
+  }
+
+  tokenCreate(create: TokenCreateMsg): Promise<{ token: string; info: TokenInfoMsg }> {
+    return this.call(() => this.client.tokenCreate(create));
+  }
+
+  tokenList(): Promise<TokenInfoMsg[]> {
+    return this.call(() => this.client.tokenList());
+  }
+
+  tokenRevoke(id: string): Promise<TokenInfoMsg> {
+    return this.call(() => this.client.tokenRevoke(id));
+  }
+
+  unregister(id: string): Promise<void> {
+    return this.call(() => this.client.unregister(id));
+  }
+
+  /** Administrative removal of anyone's registration. */
+  remove(id: string): Promise<void> {
+    return this.call(() => this.client.remove(id));
+  }
+
+  async embed(call: EmbedCallView): Promise<EmbedOutcome> {
+    const r = await this.call(() =>
+      this.client.embed({
+        input: Buffer.from(call.text),
+        model: call.model ?? '',
+        dimensions: call.dimensions,
+        dataType: call.dataType,
+        priority: call.priority,
+        timeoutMs: call.timeoutMs,
+        sessionKey: call.sessionKey === 0n ? '' : String(call.sessionKey),
+      }),
+    );
+    return { requestId: BigInt(r.requestId), status: r.status, vector: r.vector, processingNs: r.processingNs, priorityClamped: false };
+  }
+
+  close(): void {
+    this.client.close();
+  }
+}
+
+function fromDaemon(info: ServiceInfoMsg, s: ServiceStatsMsg): ServiceView {
+  return {
+    id: info.id,
+    name: info.name,
+    version: info.version,
+    state: STATE_NAMES[s.state] ?? String(s.state),
+    health: s.health,
+    dimensions: info.dimensions,
+    models: info.models,
+    dataTypes: info.dataTypes,
+    maxBatchSize: info.maxBatchSize,
+    priority: info.priority,
+    endpoint: info.endpoint,
+    uid: s.uid,
+    pid: s.pid,
+    active: s.active,
+    queued: s.queued,
+    capacity: s.capacity,
+    load: s.capacity === 0 ? 0 : s.active / s.capacity,
+    total: s.total,
+    failures: s.failures,
+    avgResponseNs: s.avgResponseNs,
+    p50ResponseNs: s.p50ResponseNs,
+    p99ResponseNs: s.p99ResponseNs,
+    breaker: s.breaker,
+    heartbeatAgeMs: s.heartbeatAgeMs,
+    cpu: s.cpuPermille / 1000,
+    rssBytes: s.rssBytes,
+  };
+}
