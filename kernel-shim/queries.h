@@ -10,21 +10,7 @@
 #include <net/netlink.h>
 #include <uapi/linux/vexfs_ipc.h>
 
-/* What a registration says about its service, kept to re-announce it. */
-struct vexfs_ipc_service_spec {
-	char id[VEXFS_IPC_MAX_SERVICE_ID_LEN];
-	char name[VEXFS_IPC_MAX_NAME_LEN];
-	char version[VEXFS_IPC_MAX_VERSION_LEN];
-	char models[VEXFS_IPC_MAX_MODELS_LEN];
-	char endpoint[VEXFS_IPC_MAX_ENDPOINT_LEN];
-	char token[VEXFS_IPC_MAX_TOKEN_LEN];
-	u32 dims[VEXFS_IPC_MAX_DIMENSION_SETS];
-	u32 ndims, data_types, max_batch, priority;
-	u32 uid, gid, pid;
-};
-
-extern const struct nla_policy vexfs_ipc_svc_policy[VEXFS_IPC_SVC_A_MAX + 1];
-extern const struct nla_policy vexfs_ipc_stats_policy[VEXFS_IPC_STATS_A_MAX + 1];
+#include "service.h"
 
 /* REGISTER or UNREGISTER (@spec: the registrant; @id: the service) and wait for the daemon's answer. */
 int vexfs_ipc_query_register(const struct vexfs_ipc_service_spec *spec);

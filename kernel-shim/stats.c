@@ -15,6 +15,13 @@
 
 struct vexfs_ipc_counters vexfs_ipc_stats;
 
+/* The daemon's counters (the STATS nest of its REPLY to a GET_STATS query). */
+const struct nla_policy vexfs_ipc_stats_policy[VEXFS_IPC_STATS_A_MAX + 1] = {
+	[VEXFS_IPC_STATS_A_REQUESTS_SUBMITTED ... VEXFS_IPC_STATS_A_UPTIME_MS] = { .type = NLA_U64 },
+	[VEXFS_IPC_STATS_A_BY_STATUS]	    = { .type = NLA_BINARY, .len = sizeof(__u64) * VEXFS_IPC_STATUS_SLOTS },
+	[VEXFS_IPC_STATS_A_QUEUED_BY_LEVEL] = { .type = NLA_BINARY, .len = sizeof(__u64) * VEXFS_IPC_PRIO_LEVELS },
+};
+
 void vexfs_ipc_fill_stats(struct vexfs_ipc_stats *s)
 {
 	struct vexfs_ipc_counters *c = &vexfs_ipc_stats;

@@ -4,6 +4,7 @@
 #define _VEXFS_IPC_STATS_H
 
 #include <linux/atomic.h>
+#include <net/netlink.h>
 #include <uapi/linux/vexfs_ipc.h>
 
 /* Object counters: every allocation has a matching free, so all return to zero when idle. */
@@ -12,6 +13,7 @@ struct vexfs_ipc_counters {
 	atomic64_t live_requests, live_buffers, live_registrations;
 };
 extern struct vexfs_ipc_counters vexfs_ipc_stats;
+extern const struct nla_policy vexfs_ipc_stats_policy[VEXFS_IPC_STATS_A_MAX + 1];
 
 /* Fills the module's counters into @s (GET_STATS over genetlink and ioctl alike). */
 void vexfs_ipc_fill_stats(struct vexfs_ipc_stats *s);

@@ -24,6 +24,7 @@ extern int vexfs_ipc_priority_gid;
 #include "queries.h"
 #include "registrations.h"
 #include "requests.h"
+#include "service.h"
 #include "stats.h"
 
 #endif
