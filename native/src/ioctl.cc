@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <sys/ioctl.h>
 
+#include "args.h"
 #include "errno_error.h"
 
 namespace vexfs {
@@ -16,31 +17,17 @@ struct IoctlArgs {
 };
 
 IoctlArgs ParseArgs(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  if (info.Length() < 3 || !info[0].IsNumber() || !info[1].IsNumber()) {
-    throw Napi::TypeError::New(env, "ioctl(fd: number, request: number, buffer: Uint8Array)");
-  }
-  double fd = info[0].As<Napi::Number>().DoubleValue();
-  double request = info[1].As<Napi::Number>().DoubleValue();
-  if (!(fd >= 0 && fd <= 2147483647.0) || fd != static_cast<double>(static_cast<int>(fd))) {
-    throw Napi::RangeError::New(env, "fd must be a non-negative integer");
-  }
-  if (!(request >= 0 && request <= 4294967295.0) ||
-      request != static_cast<double>(static_cast<uint32_t>(request))) {
-    throw Napi::RangeError::New(env, "request must be an integer from 0 to 4294967295");
-  }
-  if (!info[2].IsTypedArray() || info[2].As<Napi::TypedArray>().TypedArrayType() != napi_uint8_array) {
-    throw Napi::TypeError::New(env, "buffer must be a Buffer or Uint8Array");
-  }
-  auto bytes = info[2].As<Napi::Uint8Array>();
+  int fd = ArgFd(info, 0);
+  uint32_t request = ArgU32(info, 1, "request");
+  ByteView bytes = ArgBytes(info, 2, "buffer");
   // The request encodes the argument size; a shorter buffer would let the
   // kernel read or write past it.
-  size_t encoded = (static_cast<uint32_t>(request) >> 16) & 0x3fff;
-  if (bytes.ByteLength() < encoded) {
-    throw Napi::RangeError::New(env, "buffer is " + std::to_string(bytes.ByteLength()) +
-                                         " bytes but the request encodes " + std::to_string(encoded));
+  size_t encoded = (request >> 16) & 0x3fff;
+  if (bytes.length < encoded) {
+    throw Napi::RangeError::New(info.Env(), "buffer is " + std::to_string(bytes.length) +
+                                                " bytes but the request encodes " + std::to_string(encoded));
   }
-  return {static_cast<int>(fd), static_cast<unsigned long>(static_cast<uint32_t>(request)), bytes.Data()};
+  return {fd, static_cast<unsigned long>(request), bytes.data};
 }
 
 class IoctlWorker : public Napi::AsyncWorker {
