@@ -74,7 +74,8 @@ export class Router extends EventEmitter<RouterEvents> {
         route: (e) => this.route(e),
         shed: (e) => {
           this.outcomes.shed(e.req.priority);
-          this.finish(e, Status.OVERLOADED);
+          // Shed for its own priority: identical requests riding on it go on under a new leader.
+          this.finishAlone(e, Status.OVERLOADED);
         },
         dispatch: (service, items) => this.dispatch.send(service, items),
         floor: (floor) => this.emit('backpressure', floor),
@@ -299,7 +300,16 @@ export class Router extends EventEmitter<RouterEvents> {
     this.handOver(e);
   }
 
-  /** A coalescing leader ended without an answer: the first of the identical requests waiting for it takes its place. */
+  /** `e` ends for a reason of its own (shed): answered alone, its followers keep going under a new leader. */
+  private finishAlone(e: PipelineRequest, status: number): void {
+    const at = servedBy(e);
+    this.end(e);
+    this.deadlines.settled();
+    this.answer(e.req, e.reply, status, e.receivedNs, undefined, undefined, at, e);
+    this.handOver(e);
+  }
+
+  /** A coalescing leader ended without an answer: the most urgent of the identical requests waiting for it takes its place. */
   private handOver(e: PipelineRequest): void {
     const next = this.sharing.handOver(e);
     if (next === undefined) return;

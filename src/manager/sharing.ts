@@ -12,6 +12,7 @@ import { RequestState, type Staged } from './request.js';
 
 /** What sharing keeps on each request in flight. */
 export interface Shareable<T> extends Staged {
+  readonly req: { readonly priority: number };
   key: string | undefined;
   followers: T[] | undefined;
 }
@@ -67,12 +68,18 @@ export class ResponseSharing<T extends Shareable<T>> {
     return followers;
   }
 
-  /** A leader ended without an answer: its first live follower leads in its place (and is returned, to be routed). */
+  /**
+   * A leader ended without an answer (shed, timed out, cancelled): its
+   * highest-priority waiting follower (the earliest among equals) leads in
+   * its place and is returned, to be routed; the others follow it.
+   */
   handOver(e: T): T | undefined {
     const followers = e.followers?.filter((f) => f.state === RequestState.FOLLOWING);
     e.followers = undefined;
     if (followers === undefined || followers.length === 0) return undefined;
-    const next = followers.shift() as T;
+    let best = 0;
+    for (let i = 1; i < followers.length; i++) if ((followers[i] as T).req.priority > (followers[best] as T).req.priority) best = i;
+    const next = followers.splice(best, 1)[0] as T;
     next.followers = followers;
     if (e.key !== undefined) this.leaders.set(e.key, next);
     return next;

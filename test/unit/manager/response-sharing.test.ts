@@ -11,7 +11,13 @@ interface Entry extends Shareable<Entry> {
 }
 
 const req = (uid: number, text = 'same') => ({ callerUid: uid, model: 'm', dimensions: 4, dataType: 0, input: Buffer.from(text) }) as unknown as EmbedRequest;
-const entry = (name: string, key: string | undefined): Entry => ({ name, key, followers: undefined, state: RequestState.ROUTING });
+const entry = (name: string, key: string | undefined, priority = 128): Entry => ({
+  name,
+  req: { priority },
+  key,
+  followers: undefined,
+  state: RequestState.ROUTING,
+});
 
 describe('response sharing', () => {
   it('has no key when neither the cache nor coalescing is on', () => {
@@ -45,6 +51,21 @@ describe('response sharing', () => {
     expect(s.takeFollowers(c)?.map((f) => f.name)).toEqual(['d']);
     s.ended(c);
     expect(s.join(entry('e', 'k'))).toBe(false);
+  });
+
+  it('hands the lead to the most urgent follower, the earliest among equals', () => {
+    const s = new ResponseSharing<Entry>({ coalesce: true });
+    const leader = entry('low leader', 'k', 0);
+    const followers = [entry('normal', 'k', 128), entry('critical', 'k', 255), entry('critical later', 'k', 255)];
+    s.join(leader);
+    for (const f of followers) {
+      s.join(f);
+      f.state = RequestState.FOLLOWING;
+    }
+    leader.state = RequestState.DONE;
+    const next = s.handOver(leader);
+    expect(next?.name).toBe('critical');
+    expect(s.takeFollowers(next as Entry)?.map((f) => f.name)).toEqual(['normal', 'critical later']);
   });
 
   it('answers from the cache and forgets what a leaving service produced', () => {
