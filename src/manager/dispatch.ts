@@ -78,8 +78,13 @@ export class Dispatch {
     const batch = s?.batches.get(msg.batchId);
     if (s === undefined || batch === undefined) {
       // A batch whose requests all ended (timed out, cancelled) before it was answered.
-      if (s !== undefined && msg.batchId < s.nextBatchId && msg.batchId > 0) this.outcomes.late(msg.results.length);
-      else this.outcomes.invalidResponse(service.info.id, `response to unknown batch ${msg.batchId}`);
+      if (s !== undefined && msg.batchId < s.nextBatchId && msg.batchId > 0) {
+        this.outcomes.late(msg.results.length);
+        return;
+      }
+      this.outcomes.invalidResponse(service.info.id, `response to unknown batch ${msg.batchId}`);
+      // Its answers cannot be matched to what it was sent: what it holds fails over now rather than at the deadlines.
+      this.failOutstanding(service, `it answered batch ${msg.batchId}, which it was never sent`, true);
       return;
     }
     s.batches.delete(msg.batchId);
@@ -138,12 +143,18 @@ export class Dispatch {
 
   /** The service's connection is gone: what it was sent fails this try. */
   failService(service: ServiceEntry): void {
+    this.failOutstanding(service, 'the connection to the service was lost', false);
+  }
+
+  /** Every batch the service holds fails this try (SERVICE_ERROR, counted against its breaker; `itsFault`: and its error rate). */
+  private failOutstanding(service: ServiceEntry, reason: string, itsFault: boolean): void {
     const s = this.services.get(service);
     if (s === undefined) return;
     for (const batch of [...s.batches.values()]) {
       s.batches.delete(batch.id);
       service.active -= batch.entries.length;
-      batch.settle(new BatchFailure('the connection to the service was lost'));
+      batch.settle(new BatchFailure(reason));
+      if (itsFault) noteErrors(s, batch.entries.length, batch.entries.length);
       this.failAll(batch, Status.SERVICE_ERROR);
     }
   }

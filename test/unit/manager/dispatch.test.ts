@@ -88,7 +88,7 @@ describe('dispatch', () => {
     expect(dispatch.health(service)).toBeLessThan(100);
   });
 
-  it('counts an answer to a batch whose requests all ended as late, and one to a batch never sent as invalid', () => {
+  it('counts an answer to a batch whose requests all ended as late, and one to a batch never sent as invalid, failing over what the service holds', () => {
     const { dispatch, service, seen, handed } = setUp();
     const batch = handed(1, 2);
     dispatch.send(service, batch);
@@ -99,6 +99,11 @@ describe('dispatch', () => {
     dispatch.onResponse(service, answer(7, vec(1, 2)));
     expect(seen.invalid).toEqual(['response to unknown batch 7']);
     expect(seen.succeeded).toEqual([]);
+    // What it holds when it answers a batch it never got fails over at once.
+    dispatch.send(service, handed(3));
+    dispatch.onResponse(service, answer(9, vec(1, 2)));
+    expect(seen.failed).toEqual([[3, Status.SERVICE_ERROR]]);
+    expect(service.active).toBe(0);
   });
 
   it('routes again what never reached the service, and fails this try of what a lost service had', () => {
