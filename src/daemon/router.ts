@@ -25,7 +25,7 @@ import { Placement } from '../manager/placement.js';
 import type { RateLimitOptions } from '../manager/rate-limit.js';
 import { type ServiceEntry, ServiceRegistry } from '../manager/registry.js';
 import { type PipelineRequest, type Reply, RequestState, newRequest, servedBy, transition } from '../manager/request.js';
-import { Retries } from '../manager/retries.js';
+import { type RetryLoad, Retries } from '../manager/retries.js';
 import type { RetryPolicy } from '../manager/retry.js';
 import { Selection, canServe } from '../manager/selection.js';
 import { ResponseSharing } from '../manager/sharing.js';
@@ -55,9 +55,14 @@ export class Router extends EventEmitter<RouterEvents> {
   private readonly deadlines: DeadlineQueue<PipelineRequest>;
   private readonly startingHoldMs: number;
   private closing = false;
+  /** What the retry budget reads: requests held, and free slots at usable services. */
+  private readonly load: RetryLoad;
   private drainWaiters: Array<() => void> = [];
 
-  constructor(registry: ServiceRegistry, options: RouterOptions = {}) {
+  constructor(
+    private readonly registry: ServiceRegistry,
+    options: RouterOptions = {},
+  ) {
     super();
     this.startingHoldMs = options.startingHoldMs ?? 1000;
     this.metrics = new RequestMetrics(registry);
@@ -114,6 +119,13 @@ export class Router extends EventEmitter<RouterEvents> {
       },
     });
     this.retries = new Retries<PipelineRequest>(options.retry, (e) => this.retryNow(e), options.random);
+    const held = this.inflight;
+    this.load = {
+      get inflight() {
+        return held.size;
+      },
+      spare: (exceptServiceId) => this.spareCapacity(exceptServiceId),
+    };
     this.parking = new Parking<PipelineRequest>(this.startingHoldMs, {
       tryRoute: (e) => {
         const service = this.selection.pick(e.req, e.tried);
@@ -183,6 +195,17 @@ export class Router extends EventEmitter<RouterEvents> {
 
   serviceLoad(s: ServiceEntry): { queued: number; capacity: number } {
     return this.placement.load(s);
+  }
+
+  /** Free slots (capacity less outstanding and queued) at the usable services other than `exceptServiceId`. */
+  private spareCapacity(exceptServiceId: string): number {
+    let spare = 0;
+    for (const s of this.registry.list()) {
+      if (s.info.id === exceptServiceId || !this.selection.usable(s)) continue;
+      const l = this.placement.load(s);
+      spare += Math.max(0, l.capacity - l.outstanding - l.queued);
+    }
+    return spare;
   }
 
   submit(req: EmbedRequest, reply: Reply): void {
@@ -286,7 +309,7 @@ export class Router extends EventEmitter<RouterEvents> {
   private failTry(e: PipelineRequest, service: ServiceEntry, status: number): void {
     this.move(e, RequestState.ROUTING);
     e.lastStatus = status;
-    const verdict = this.retries.afterFailure(e, service.info.id, status, this.inflight.size, this.closing);
+    const verdict = this.retries.afterFailure(e, service.info.id, status, this.load, this.closing);
     if (verdict !== 'final') this.outcomes.retry(verdict === 'scheduled');
     if (verdict === 'scheduled') transition(e, RequestState.RETRY_WAIT);
     else this.finish(e, status);

@@ -17,6 +17,12 @@ export interface Retriable extends Staged {
   expiresAt: number;
 }
 
+export interface RetryLoad {
+  readonly inflight: number;
+  /** Free slots at usable services other than `exceptServiceId`. */
+  spare(exceptServiceId: string): number;
+}
+
 /** 'scheduled': it will be routed again after the backoff; 'final': the status is its answer; 'denied': it could have been retried, but not now. */
 export type RetryVerdict = 'scheduled' | 'final' | 'denied';
 
@@ -32,13 +38,18 @@ export class Retries<T extends Retriable> {
     this.policy = new RetryPolicy(options, random);
   }
 
-  /** `e` failed at `serviceId` with `status`; `inflight` requests are held; `closing`: the daemon is stopping. */
-  afterFailure(e: T, serviceId: string, status: number, inflight: number, closing: boolean, now = performance.now()): RetryVerdict {
+  /**
+   * `e` failed at `serviceId` with `status`; `load`: requests held, and the
+   * free slots at the usable services other than `serviceId` (read only when
+   * the budget is in question); `closing`: the daemon is stopping.
+   */
+  afterFailure(e: T, serviceId: string, status: number, load: RetryLoad, closing: boolean, now = performance.now()): RetryVerdict {
     if (!retryable(status) || e.attempts >= this.policy.maxRetries) return 'final';
     const attempt = e.attempts + 1;
     const delay = this.policy.backoffMs(attempt);
     // Worth a try only if some time is left after the backoff.
-    if (closing || e.expiresAt - now <= delay + 1 || (e.attempts === 0 && !this.policy.allows(inflight))) return 'denied';
+    if (closing || e.expiresAt - now <= delay + 1) return 'denied';
+    if (e.attempts === 0 && !this.policy.allows(load.inflight) && !this.policy.allows(load.inflight, load.spare(serviceId))) return 'denied';
     if (e.attempts === 0) this.policy.active++;
     e.attempts = attempt;
     (e.tried ??= []).push(serviceId);

@@ -21,7 +21,7 @@ export interface RetryOptions {
   maxMs?: number;
   /** Retries in flight as a share of requests in flight. */
   budgetRatio?: number;
-  /** Retries always allowed in flight, however few requests there are. */
+  /** Retries always allowed in flight, however few requests there are (more when services have spare capacity). */
   budgetMin?: number;
 }
 
@@ -50,8 +50,14 @@ export class RetryPolicy {
     return this.random() * Math.min(this.maxMs, this.baseMs * 2 ** (attempt - 1));
   }
 
-  /** Whether the budget allows one more retry with `inflight` requests in flight. */
-  allows(inflight: number): boolean {
-    return this.active < Math.max(this.min, this.ratio * inflight);
+  /**
+   * Whether the budget allows one more retry with `inflight` requests in
+   * flight and `spare` free slots at usable services (as Envoy's budget: a
+   * floor and a ratio). The floor is the larger of budgetMin and the spare
+   * capacity, so a failure while other services sit idle is always retried,
+   * while retries into a saturated system stay a share of the work.
+   */
+  allows(inflight: number, spare = 0): boolean {
+    return this.active < Math.max(this.min, this.ratio * inflight, spare);
   }
 }

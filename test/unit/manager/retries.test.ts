@@ -9,6 +9,8 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+const load = (inflight: number, spare = 0) => ({ inflight, spare: () => spare });
+
 // The pipeline moves a scheduled request to RETRY_WAIT; only one still there is tried again.
 const request = (expiresAt: number): Retriable & { name: string } => ({ name: 'r', state: RequestState.RETRY_WAIT, attempts: 0, tried: undefined, expiresAt });
 
@@ -22,7 +24,7 @@ describe('retries', () => {
       () => 0.999,
     );
     const e = request(1000);
-    expect(r.afterFailure(e, 'svc-a', Status.SERVICE_ERROR, 1, false, 0)).toBe('scheduled');
+    expect(r.afterFailure(e, 'svc-a', Status.SERVICE_ERROR, load(1), false, 0)).toBe('scheduled');
     expect(e).toMatchObject({ attempts: 1, tried: ['svc-a'] });
     expect(r.policy.active).toBe(1);
     vi.advanceTimersByTime(20);
@@ -38,11 +40,11 @@ describe('retries', () => {
       () => {},
       () => 0.999,
     );
-    expect(r.afterFailure(request(1000), 'a', Status.INVALID_REQUEST, 1, false, 0)).toBe('final');
+    expect(r.afterFailure(request(1000), 'a', Status.INVALID_REQUEST, load(1), false, 0)).toBe('final');
     const spent = { ...request(1000), attempts: 1 };
-    expect(r.afterFailure(spent, 'a', Status.SERVICE_ERROR, 1, false, 0)).toBe('final');
-    expect(r.afterFailure(request(5), 'a', Status.SERVICE_ERROR, 1, false, 0)).toBe('denied');
-    expect(r.afterFailure(request(1000), 'a', Status.SERVICE_ERROR, 1, true, 0)).toBe('denied');
+    expect(r.afterFailure(spent, 'a', Status.SERVICE_ERROR, load(1), false, 0)).toBe('final');
+    expect(r.afterFailure(request(5), 'a', Status.SERVICE_ERROR, load(1), false, 0)).toBe('denied');
+    expect(r.afterFailure(request(1000), 'a', Status.SERVICE_ERROR, load(1), true, 0)).toBe('denied');
     r.close();
   });
 });

@@ -28,4 +28,12 @@ describe('retry policy', () => {
     expect(p.allows(100)).toBe(false);
     expect(p.allows(101)).toBe(true);
   });
+
+  it('allows as many retries in flight as other services have free slots, when that is more', () => {
+    const p = new RetryPolicy();
+    p.active = 12;
+    expect(p.allows(12)).toBe(false);
+    expect(p.allows(12, 12)).toBe(false);
+    expect(p.allows(12, 48)).toBe(true);
+  });
 });
