@@ -9,7 +9,7 @@ import type { Server, Socket } from 'node:net';
 
 import { ControlError, RegistrationError } from '../errors.js';
 import { errnoValue } from '../netlink/extack.js';
-import { FrameWriter, readFrames } from '../wire/frames.js';
+import { FrameReader, FrameWriter } from '../wire/frames.js';
 import {
   type ControlRequestMsg,
   type ControlResponseInit,
@@ -31,6 +31,8 @@ export function toServiceInfo(entry: ServiceEntry): ServiceInfoMsg {
 }
 
 const EBADMSG = errnoValue('EBADMSG');
+const ENFILE = errnoValue('ENFILE');
+const ENOBUFS = errnoValue('ENOBUFS');
 
 /** Control messages are small; a client claiming more is cut off before it is buffered. */
 export const MAX_CONTROL_FRAME = 1024 * 1024;
@@ -54,62 +56,115 @@ export interface ControlHandlers {
   onTokenRevoked?: (id: string, byUid: number) => void;
 }
 
+export interface ControlLimits {
+  /** Connections open at once; another is answered ENFILE and closed. */
+  maxConnections: number;
+  /** Bytes of unfinished requests held for all connections together; the connection that would pass it is answered ENOBUFS and closed. */
+  maxBufferedBytes: number;
+}
+
 export class ControlServer {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   private nextOwner = 1;
+  private held = 0;
 
   constructor(
     private readonly registry: ServiceRegistry,
     readonly path: string,
     private readonly handlers: ControlHandlers,
+    private readonly limits: ControlLimits = { maxConnections: 256, maxBufferedBytes: 16 << 20 },
   ) {}
+
+  /** Bytes of unfinished requests held for all connections. */
+  get bufferedBytes(): number {
+    return this.held;
+  }
+
+  get connections(): number {
+    return this.sockets.size;
+  }
 
   async listen(options: ListenOptions = {}): Promise<void> {
     this.server = await listenUnix(this.path, (socket) => this.onConnection(socket), options);
   }
 
   private onConnection(socket: Socket): void {
-    const owner = `control:${this.nextOwner++}`;
-    const peer = this.handlers.peer(socket);
-    this.sockets.add(socket);
+    socket.on('error', () => {});
     const writer = new FrameWriter(socket);
     const send = (res: ControlResponseInit) => {
       if (!socket.destroyed) writer.write(encodeControlResponse(res));
     };
-    readFrames(
-      socket,
-      (frame) => {
-        let req: ControlRequestMsg;
-        try {
-          req = decodeControlRequest(frame);
-        } catch (err) {
-          // The framing still holds: say what was wrong and read on.
-          this.handlers.onError(err as Error);
-          send({
-            id: 0,
-            errno: EBADMSG,
-            error: `the request did not decode as a ControlRequest (proto/bridge.proto): ${(err as Error).message}`,
-            services: [],
-          });
-          return;
-        }
-        const pending = req.embed ? this.embed(req, req.embed, peer) : needsAwait(req) ? this.handleAsync(req, owner, peer) : undefined;
-        if (pending === undefined) send(this.handle(req, owner, peer, undefined));
-        else {
-          pending.then(send, (err: Error) => {
-            this.handlers.onError(err);
-            socket.destroy();
-          });
-        }
-      },
-      { maxFrame: MAX_CONTROL_FRAME, onError: this.handlers.onError },
-    );
-    socket.on('error', () => {});
+    let refused = false;
+    // Said once, then closed: what it sends after is not read.
+    const refuse = (errno: number, error: string) => {
+      refused = true;
+      this.handlers.onError(new Error(error));
+      send({ id: 0, errno, error, services: [] });
+      writer.flush();
+      socket.once('finish', () => socket.destroy());
+      socket.end();
+    };
+    if (this.sockets.size >= this.limits.maxConnections) {
+      refuse(
+        ENFILE,
+        `the daemon holds ${this.sockets.size} control connections, at most ${this.limits.maxConnections} (controlMaxConnections): close one and connect again`,
+      );
+      return;
+    }
+    const owner = `control:${this.nextOwner++}`;
+    const peer = this.handlers.peer(socket);
+    this.sockets.add(socket);
+    const reader = new FrameReader((frame) => this.onFrame(frame, owner, peer, send, socket), MAX_CONTROL_FRAME);
+    socket.on('data', (chunk: Buffer) => {
+      if (refused) return;
+      if (this.held + chunk.length > this.limits.maxBufferedBytes) {
+        refuse(
+          ENOBUFS,
+          `the daemon holds ${this.held} bytes of unfinished control requests, at most ${this.limits.maxBufferedBytes} (controlMaxBufferedBytes): this connection is closed; send each request whole`,
+        );
+        return;
+      }
+      const before = reader.buffered;
+      try {
+        reader.push(chunk);
+      } catch (err) {
+        this.handlers.onError(err as Error);
+        socket.destroy();
+      } finally {
+        this.held += reader.buffered - before;
+      }
+    });
     socket.on('close', () => {
+      this.held -= reader.buffered;
       this.sockets.delete(socket);
       this.registry.dropOwner(owner, 'control connection closed');
     });
+  }
+
+  private onFrame(frame: Buffer, owner: string, peer: PeerCred | undefined, send: (res: ControlResponseInit) => void, socket: Socket): void {
+    let req: ControlRequestMsg;
+    try {
+      req = decodeControlRequest(frame);
+    } catch (err) {
+      // The framing still holds: say what was wrong and read on.
+      this.handlers.onError(err as Error);
+      send({
+        id: 0,
+        errno: EBADMSG,
+        error: `the request did not decode as a ControlRequest (proto/bridge.proto): ${(err as Error).message}`,
+        services: [],
+      });
+      return;
+    }
+    const pending = req.embed ? this.embed(req, req.embed, peer) : needsAwait(req) ? this.handleAsync(req, owner, peer) : undefined;
+    if (pending === undefined) send(this.handle(req, owner, peer, undefined));
+    else {
+      pending.then(send, (err: Error) => {
+        this.handlers.onError(err);
+        socket.destroy();
+      });
+    }
   }
 
   /** Operations that wait: a registration with a token (verified first) and the token ones. */

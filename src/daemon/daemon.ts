@@ -123,18 +123,23 @@ export class Daemon {
       this.link?.channel.heartbeat(floor, this.router.inflightCount);
     });
 
-    this.control = new ControlServer(this.registry, this.config.controlSocket, {
-      stats: () => daemonStats(this),
-      embed: (call, peer) => this.embed(call, peer),
-      peer: peerOf,
-      tokens: this.tokens,
-      onTokenRevoked: (id, byUid) => {
-        log.info({ token: id, byUid }, 'registration token revoked');
-        audit?.record('token.revoked', { token: id, uid: byUid });
+    this.control = new ControlServer(
+      this.registry,
+      this.config.controlSocket,
+      {
+        stats: () => daemonStats(this),
+        embed: (call, peer) => this.embed(call, peer),
+        peer: peerOf,
+        tokens: this.tokens,
+        onTokenRevoked: (id, byUid) => {
+          log.info({ token: id, byUid }, 'registration token revoked');
+          audit?.record('token.revoked', { token: id, uid: byUid });
+        },
+        onError: (err) =>
+          limited.warn('control', { err: err.message }, 'bad control request (answered with an error, or the connection cut off when its framing broke)'),
       },
-      onError: (err) =>
-        limited.warn('control', { err: err.message }, 'bad control request (answered with an error, or the connection cut off when its framing broke)'),
-    });
+      { maxConnections: this.current.controlMaxConnections, maxBufferedBytes: this.current.controlMaxBufferedBytes },
+    );
     const group = this.current.controlSocketGroup;
     const gid = group === '' ? undefined : groupId(group);
     if (gid === undefined && group !== '') throw new ConfigError('controlSocketGroup', `group "${group}" is not in /etc/group`);
@@ -198,6 +203,11 @@ export class Daemon {
       }
       log.info({ metrics: `http://${fmtHost(this.http.address.host)}:${this.http.address.port}/metrics` }, 'metrics, health and readiness served');
     }
+  }
+
+  /** The control socket's server (undefined before start and after a failed one). */
+  get controlServer(): ControlServer | undefined {
+    return this.control;
   }
 
   /** The configuration in effect (reloads change the reloadable keys). */

@@ -258,6 +258,14 @@ export const SETTINGS = {
     default: 16,
     help: 'registrations one control-socket connection may hold',
   },
+  controlMaxConnections: { type: 'int', min: 1, max: 65_536, default: 256, help: 'control-socket connections open at once; more are refused' },
+  controlMaxBufferedBytes: {
+    type: 'int',
+    min: 1 << 20,
+    max: 1 << 30,
+    default: 16 << 20,
+    help: 'bytes of unfinished requests held for all control connections; the connection that would pass it is closed',
+  },
   cacheScope: {
     type: 'enum',
     values: CACHE_SCOPES,

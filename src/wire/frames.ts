@@ -12,7 +12,7 @@ export const MAX_FRAME_BYTES = 64 * 1024 * 1024;
 
 export class FrameReader {
   private chunks: Buffer[] = [];
-  private buffered = 0;
+  private held = 0;
 
   /** The largest frame accepted from here on; a peer's allowance can change (after its Hello, on re-registration). */
   maxFrame: number;
@@ -24,14 +24,19 @@ export class FrameReader {
     this.maxFrame = maxFrame;
   }
 
+  /** Bytes held: the unfinished frame (and anything after it) not yet handed to onFrame. */
+  get buffered(): number {
+    return this.held;
+  }
+
   /** Feeds bytes; calls onFrame for each complete frame. Throws DecodeError on an oversize length. */
   push(chunk: Buffer): void {
     this.chunks.push(chunk);
-    this.buffered += chunk.length;
-    while (this.buffered >= 4) {
+    this.held += chunk.length;
+    while (this.held >= 4) {
       const head = this.peekLength();
       if (head > this.maxFrame) throw new DecodeError('frame.length', `${head} bytes exceeds ${this.maxFrame}`);
-      if (this.buffered < 4 + head) return;
+      if (this.held < 4 + head) return;
       const all = this.take(4 + head);
       this.onFrame(all.subarray(4));
     }
@@ -57,7 +62,7 @@ export class FrameReader {
       out = joined.subarray(0, n);
       this.chunks = joined.length > n ? [joined.subarray(n)] : [];
     }
-    this.buffered -= n;
+    this.held -= n;
     return out;
   }
 }
