@@ -37,6 +37,12 @@ export function logEvents(registry: ServiceRegistry, router: Router, log: Logger
     limited.warn(`service-frame:${e.info.id}`, { service: e.info.id, err: err.message }, 'bad frame from a service; connection reset'),
   );
   router.outcomes.subscribe({
+    onOverdue: (id, ageMs, limitMs) =>
+      limited.warn(
+        `service-overdue:${id}`,
+        { service: id, ageMs: Math.round(ageMs), limitMs: Math.round(limitMs) },
+        'a service is not answering: its batch failed over and its breaker opened',
+      ),
     onInvalidResponse: (id, reason) => limited.warn(`service-response:${id}`, { service: id, reason }, 'bad response from a service'),
     onShed: (priority) => limited.warn('shed', { priority, shed: router.counters.shed }, 'queues full: shedding the lowest priority'),
   });

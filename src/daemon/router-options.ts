@@ -5,6 +5,7 @@ import type { AdaptiveLimitOptions } from '../manager/adaptive-limit.js';
 import type { Policy } from '../manager/balancer.js';
 import type { BreakerOptions, BreakerState } from '../manager/breakers.js';
 import type { CacheOptions } from '../manager/cache.js';
+import type { OutlierOptions } from '../manager/dispatch.js';
 import type { PipelineCounters } from '../manager/outcomes.js';
 import type { PlacementOptions } from '../manager/placement.js';
 import type { RateLimitOptions } from '../manager/rate-limit.js';
@@ -29,6 +30,8 @@ export interface RouterOptions {
   sticky?: { by: 'key' | 'pid' | 'uid'; ttlMs: number };
   queues?: QueueOptions;
   breaker?: BreakerOptions;
+  /** When an unanswered batch makes its service an outlier. */
+  outlier?: OutlierOptions;
   retry?: RetryOptions;
   cache?: CacheOptions;
   /** Identical requests in flight share one service call. */
@@ -78,6 +81,7 @@ export function routerOptionsOf(config: DaemonConfig, tracer: Tracer | undefined
       rollingCountTimeoutMs: config.breakerWindowMs,
       resetTimeoutMs: config.breakerResetMs,
     },
+    outlier: { factor: config.outlierFactor, minMs: config.outlierMinMs },
     retry: { maxRetries: config.retryMax, baseMs: config.retryBaseMs, maxMs: config.retryMaxMs },
     cache: { maxEntries: config.cacheMaxEntries, maxBytes: config.cacheMaxBytes, ttlMs: config.cacheTtlMs },
     coalesce: config.coalesce,

@@ -104,20 +104,27 @@ export class Router extends EventEmitter<RouterEvents> {
       },
       { balancer: options.balancer, balancerByModel: options.balancerByModel, sticky: options.sticky, random: options.random },
     );
-    this.dispatch = new Dispatch(this.breakers, this.outcomes, this.tracing, (s) => this.selection.usable(s), {
-      failed: (e, service, status) => this.failTry(e, service, status),
-      reroute: (e) => {
-        this.move(e, RequestState.ROUTING);
-        this.route(e);
+    this.dispatch = new Dispatch(
+      this.breakers,
+      this.outcomes,
+      this.tracing,
+      (s) => this.selection.usable(s),
+      {
+        failed: (e, service, status) => this.failTry(e, service, status),
+        reroute: (e) => {
+          this.move(e, RequestState.ROUTING);
+          this.route(e);
+        },
+        succeeded: (e, service, vector, dims, traceparent, now) => {
+          this.admission.completed(Number(now - e.receivedNs));
+          if (e.span !== undefined) e.serviceTraceparent = traceparent;
+          const converted = convertVector(vector, dims, e.req.dataType);
+          this.sharing.store(e.key, converted, service.info.id);
+          this.finish(e, Status.SUCCESS, converted, now);
+        },
       },
-      succeeded: (e, service, vector, dims, traceparent, now) => {
-        this.admission.completed(Number(now - e.receivedNs));
-        if (e.span !== undefined) e.serviceTraceparent = traceparent;
-        const converted = convertVector(vector, dims, e.req.dataType);
-        this.sharing.store(e.key, converted, service.info.id);
-        this.finish(e, Status.SUCCESS, converted, now);
-      },
-    });
+      options.outlier,
+    );
     this.retries = new Retries<PipelineRequest>(options.retry, (e) => this.retryNow(e), options.random);
     const held = this.inflight;
     this.load = {
@@ -261,6 +268,7 @@ export class Router extends EventEmitter<RouterEvents> {
     this.deadlines.clear();
     this.parking.close();
     this.retries.close();
+    this.dispatch.close();
     this.breakers.close();
   }
 

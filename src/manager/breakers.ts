@@ -108,6 +108,15 @@ export class Breakers extends EventEmitter<BreakerEvents> {
     return called;
   }
 
+  /**
+   * Opens the service's breaker now (an outlier: a batch far past its usual
+   * answer time). After resetTimeoutMs it lets one trial batch through, as
+   * after any opening.
+   */
+  trip(serviceId: string): void {
+    this.breaker(serviceId).open();
+  }
+
   /** The service is gone: its breaker and its listener on the shared timer go too. */
   remove(serviceId: string): void {
     const b = this.breakers.get(serviceId);

@@ -30,12 +30,31 @@ interface ServiceBatches {
   nextBatchId: number;
   /** EWMA of failed items (0-1). */
   errorRate: number;
+  /** EWMA of its batches' round trips, ms (0: none answered yet). */
+  rttMs: number;
 }
+
+/**
+ * Outlier detection (as Envoy's): a batch unanswered for `factor` times the
+ * service's recent round trip, and at least `minMs`, fails over at once and
+ * opens the service's breaker, so a service that hangs while its heartbeats
+ * and health checks still answer leaves rotation in about `minMs`.
+ */
+export interface OutlierOptions {
+  factor?: number;
+  minMs?: number;
+}
+
+/** How often outstanding batches are checked against their limit, ms. */
+const OVERDUE_CHECK_MS = 50;
 
 const SERVICE_ERROR_CODES = new Set<number>([Status.SERVICE_ERROR, Status.INVALID_REQUEST, Status.MODEL_NOT_FOUND, Status.OVERLOADED, Status.RATE_LIMITED]);
 
 export class Dispatch {
   private readonly services = new Map<ServiceEntry, ServiceBatches>();
+  private readonly outlierFactor: number;
+  private readonly outlierMinMs: number;
+  private readonly overdueTimer: NodeJS.Timeout;
 
   constructor(
     private readonly breakers: Breakers,
@@ -44,7 +63,13 @@ export class Dispatch {
     /** Whether the service may be sent work now (healthy, breaker not open). */
     private readonly usable: (s: ServiceEntry) => boolean,
     private readonly handlers: DispatchHandlers,
-  ) {}
+    outlier: OutlierOptions = {},
+  ) {
+    this.outlierFactor = outlier.factor ?? 10;
+    this.outlierMinMs = outlier.minMs ?? 2000;
+    this.overdueTimer = setInterval(() => this.checkOverdue(), OVERDUE_CHECK_MS);
+    this.overdueTimer.unref();
+  }
 
   /** A batch the service's queue let go: those that can still go to this service leave together. */
   send(service: ServiceEntry, items: PipelineRequest[]): void {
@@ -90,6 +115,8 @@ export class Dispatch {
     s.batches.delete(msg.batchId);
     const n = batch.entries.length;
     service.active -= n;
+    const rtt = performance.now() - batch.sentAt;
+    s.rttMs = s.rttMs === 0 ? rtt : s.rttMs * 0.8 + rtt * 0.2;
     if (msg.error) {
       const status = itemStatus(msg.error.code);
       batch.settle(retryable(status) ? new BatchFailure(`batch failed: ${msg.error.message}`) : undefined);
@@ -163,6 +190,33 @@ export class Dispatch {
     this.services.delete(service);
   }
 
+  close(): void {
+    clearInterval(this.overdueTimer);
+  }
+
+  /** The batch a service has held longest past its limit fails over, and the service leaves rotation (its breaker opens). */
+  private checkOverdue(): void {
+    const now = performance.now();
+    for (const [service, s] of this.services) {
+      if (s.batches.size === 0) continue;
+      const limit = Math.max(this.outlierMinMs, this.outlierFactor * s.rttMs);
+      let overdue = false;
+      for (const batch of [...s.batches.values()]) {
+        const age = now - batch.sentAt;
+        if (age <= limit) continue;
+        overdue = true;
+        s.batches.delete(batch.id);
+        service.active -= batch.entries.length;
+        batch.settle(new BatchFailure(`no answer in ${Math.round(age)} ms (limit ${Math.round(limit)} ms)`));
+        noteErrors(s, batch.entries.length, batch.entries.length);
+        service.failures += batch.entries.length;
+        this.outcomes.overdue(service.info.id, age, limit);
+        this.failAll(batch, Status.SERVICE_ERROR);
+      }
+      if (overdue) this.breakers.trip(service.info.id);
+    }
+  }
+
   /**
    * 0-100: 0 when it cannot take requests (disconnected, silent, failing
    * health checks, breaker open); 50 while its breaker is half-open;
@@ -181,7 +235,7 @@ export class Dispatch {
     const first = entries[0] as PipelineRequest;
     const id = s.nextBatchId;
     s.nextBatchId = (s.nextBatchId % 0xffffffff) + 1;
-    const batch: Batch = { id, service, entries, dims: first.req.dimensions, live: entries.length, settle: () => {} };
+    const batch: Batch = { id, service, entries, dims: first.req.dimensions, sentAt: performance.now(), live: entries.length, settle: () => {} };
     // Set by the breaker's call when the breaker lets the batch through.
     let outcome = 'refused' as ReturnType<ServiceEntry['link']['send']> | 'refused';
     this.breakers.fire(service.info.id, () => {
@@ -230,7 +284,7 @@ export class Dispatch {
 
   private of(service: ServiceEntry): ServiceBatches {
     let s = this.services.get(service);
-    if (s === undefined) this.services.set(service, (s = { batches: new Map(), nextBatchId: 1, errorRate: 0 }));
+    if (s === undefined) this.services.set(service, (s = { batches: new Map(), nextBatchId: 1, errorRate: 0, rttMs: 0 }));
     return s;
   }
 }

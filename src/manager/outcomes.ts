@@ -42,6 +42,8 @@ export interface OutcomeObserver {
   onLate?(results: number): void;
   /** A service sent something that does not fit the batch it answers. */
   onInvalidResponse?(serviceId: string, reason: string): void;
+  /** A batch went unanswered far past the service's usual time: it failed over and the service was taken out of rotation. */
+  onOverdue?(serviceId: string, ageMs: number, limitMs: number): void;
   /** The kernel gave up on a request; `serviceId` had it, if any. */
   onCancelled?(req: EmbedRequest, span: Span | undefined, serviceId: string | undefined): void;
 }
@@ -109,6 +111,10 @@ export class Outcomes {
 
   invalidResponse(serviceId: string, reason: string): void {
     for (const o of this.observers) o.onInvalidResponse?.(serviceId, reason);
+  }
+
+  overdue(serviceId: string, ageMs: number, limitMs: number): void {
+    for (const o of this.observers) o.onOverdue?.(serviceId, ageMs, limitMs);
   }
 
   cancelled(req: EmbedRequest, span: Span | undefined, serviceId: string | undefined): void {

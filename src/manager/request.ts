@@ -73,6 +73,8 @@ export interface Batch {
   readonly service: ServiceEntry;
   readonly entries: PipelineRequest[];
   readonly dims: number;
+  /** When it was handed to the service's link (performance.now()). */
+  readonly sentAt: number;
   /** Entries still waiting for this batch. */
   live: number;
   /** Settles the batch's breaker call: with a failure when it counts against the service. */

@@ -1,7 +1,7 @@
 // The dispatch stage on its own: a batch through the service's link, answers checked against the
 // batch they claim to answer, late and unknown answers told apart, and requests that never reached
 // the service routed again rather than failed.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { Status } from '../../../src/abi/uapi.js';
 import { Breakers } from '../../../src/manager/breakers.js';
@@ -15,11 +15,13 @@ import { pipelineRequest, serviceEntry } from '../../helpers/pipeline-request.js
 const closers: Array<() => void> = [];
 afterEach(() => {
   for (const c of closers.splice(0)) c();
+  vi.useRealTimers();
 });
 
 function setUp(usable = true) {
   const breakers = new Breakers();
   closers.push(() => breakers.close());
+  const overdue: Array<[string, number]> = [];
   const outcomes = new Outcomes();
   const seen = {
     invalid: [] as string[],
@@ -28,13 +30,25 @@ function setUp(usable = true) {
     rerouted: [] as number[],
     succeeded: [] as Array<[number, number[]]>,
   };
-  outcomes.subscribe({ onInvalidResponse: (_id, reason) => seen.invalid.push(reason), onLate: (n) => (seen.late += n) });
-  const id = (e: PipelineRequest) => Number(e.req.requestId);
-  const dispatch = new Dispatch(breakers, outcomes, new RequestTracing(undefined), () => usable, {
-    failed: (e, _s, status) => seen.failed.push([id(e), status]),
-    reroute: (e) => seen.rerouted.push(id(e)),
-    succeeded: (e, _s, vector) => seen.succeeded.push([id(e), [...new Float32Array(vector.buffer, vector.byteOffset, vector.length / 4)]]),
+  outcomes.subscribe({
+    onInvalidResponse: (_id, reason) => seen.invalid.push(reason),
+    onLate: (n) => (seen.late += n),
+    onOverdue: (id, _age, limit) => overdue.push([id, limit]),
   });
+  const id = (e: PipelineRequest) => Number(e.req.requestId);
+  const dispatch = new Dispatch(
+    breakers,
+    outcomes,
+    new RequestTracing(undefined),
+    () => usable,
+    {
+      failed: (e, _s, status) => seen.failed.push([id(e), status]),
+      reroute: (e) => seen.rerouted.push(id(e)),
+      succeeded: (e, _s, vector) => seen.succeeded.push([id(e), [...new Float32Array(vector.buffer, vector.byteOffset, vector.length / 4)]]),
+    },
+    { factor: 10, minMs: 500 },
+  );
+  closers.push(() => dispatch.close());
   const service = serviceEntry('svc');
   closers.push(service.close);
   // As the service's queue hands them over: QUEUED at the service, each holding a slot.
@@ -46,7 +60,7 @@ function setUp(usable = true) {
       e.release = () => {};
       return e;
     });
-  return { dispatch, service, seen, handed };
+  return { dispatch, service, seen, handed, breakers, overdue };
 }
 
 const vec = (...xs: number[]) => new Uint8Array(new Float32Array(xs).buffer);
@@ -125,5 +139,24 @@ describe('dispatch', () => {
     unusable.dispatch.send(unusable.service, unusable.handed(5));
     expect(unusable.seen.rerouted).toEqual([5]);
     expect(unusable.service.link.sent).toHaveLength(0);
+  });
+
+  it('fails over a batch far past the usual round trip of its service and opens its breaker', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'performance'] });
+    const { dispatch, service, seen, handed, breakers, overdue } = setUp();
+    dispatch.send(service, handed(1));
+    vi.advanceTimersByTime(100);
+    dispatch.onResponse(service, answer(1, vec(1, 2)));
+    // Its round trip was 100 ms: the limit is 10 times that, 1000 ms.
+    dispatch.send(service, handed(2));
+    vi.advanceTimersByTime(900);
+    expect(seen.failed).toEqual([]);
+    vi.advanceTimersByTime(200);
+    expect(seen.failed).toEqual([[2, Status.SERVICE_ERROR]]);
+    expect(overdue).toEqual([['svc', 1000]]);
+    expect(breakers.state('svc')).toBe('open');
+    // Its answer, when it comes, is late.
+    dispatch.onResponse(service, answer(2, vec(1, 2)));
+    expect(seen.late).toBe(1);
   });
 });
