@@ -20,6 +20,8 @@ export interface RouterOptions {
   maxInflight?: number;
   /** How long a request may wait for a matching service that is still connecting (0: not at all). */
   startingHoldMs?: number;
+  /** For this long after the router starts, a request no registered service can serve waits (within its deadline) for services to register. */
+  restartHoldMs?: number;
   /** Token-bucket limits (all off unless given); a limited request gets RATE_LIMITED. */
   rateLimits?: RateLimitOptions;
   adaptiveLimit?: AdaptiveLimitOptions;
@@ -64,6 +66,7 @@ export function routerOptionsOf(config: DaemonConfig, tracer: Tracer | undefined
   return {
     maxInflight: config.maxInflight,
     startingHoldMs: config.startingHoldMs,
+    restartHoldMs: config.restartHoldMs,
     rateLimits: rateLimitsOf(config),
     adaptiveLimit: { targetMs: config.adaptiveLatencyMs },
     balancer: config.balancer,

@@ -37,6 +37,9 @@ import { DeadlineQueue } from '../util/deadlines.js';
 import { serviceWeight } from '../wire/registration.js';
 import type { RouterCounters, RouterEvents, RouterOptions } from './router-options.js';
 
+/** A request waiting out the restart hold is answered this long before its deadline (the parking check runs every 10 ms). */
+const RESTART_HOLD_MARGIN_MS = 25;
+
 export class Router extends EventEmitter<RouterEvents> {
   readonly counters: RouterCounters = zeroCounters(Consts.STATUS_MAX + 1);
   /** Everything that happens to requests, for observers: counters, metrics, spans and logs subscribe here. */
@@ -54,6 +57,8 @@ export class Router extends EventEmitter<RouterEvents> {
   private readonly inflight = new Map<bigint, PipelineRequest>();
   private readonly deadlines: DeadlineQueue<PipelineRequest>;
   private readonly startingHoldMs: number;
+  /** Until when (performance.now()) a request no registered service can serve waits for registrations. */
+  private readonly restartHoldUntil: number;
   private closing = false;
   /** What the retry budget reads: requests held, and free slots at usable services. */
   private readonly load: RetryLoad;
@@ -65,6 +70,7 @@ export class Router extends EventEmitter<RouterEvents> {
   ) {
     super();
     this.startingHoldMs = options.startingHoldMs ?? 1000;
+    this.restartHoldUntil = performance.now() + (options.restartHoldMs ?? 0);
     this.metrics = new RequestMetrics(registry);
     this.tracing = new RequestTracing(options.tracer);
     this.outcomes.subscribe(countOutcomes(this.counters));
@@ -293,9 +299,14 @@ export class Router extends EventEmitter<RouterEvents> {
     const service = this.selection.pick(e.req, e.tried);
     if (typeof service !== 'number') this.routeTo(service, e);
     else if (this.startingHoldMs !== 0 && this.selection.hasStarting(e.req)) {
-      // A service that could serve it is registered but not connected yet (a daemon that just started, re-sent requests after a restart).
+      // A service that could serve it is registered but not connected yet.
       transition(e, RequestState.PARKED);
       this.parking.park(e);
+    } else if (e.attempts === 0 && performance.now() < Math.min(this.restartHoldUntil, e.expiresAt - RESTART_HOLD_MARGIN_MS)) {
+      // The daemon just started: its services are registering again (those of the daemon before it,
+      // whose requests the kernel re-sends). Answered NO_SERVICE at the end, never TIMEOUT for the wait.
+      transition(e, RequestState.PARKED);
+      this.parking.park(e, Math.min(this.restartHoldUntil, e.expiresAt - RESTART_HOLD_MARGIN_MS));
     } else this.finish(e, e.attempts > 0 ? e.lastStatus : service);
   }
 

@@ -78,6 +78,13 @@ export const SETTINGS = {
     default: 1000,
     help: 'wait for a matching service still connecting',
   },
+  restartHoldMs: {
+    type: 'int',
+    min: 0,
+    max: 60_000,
+    default: 2000,
+    help: 'after the daemon starts, how long a request no registered service can serve waits for services to register again (0: not at all)',
+  },
   heartbeatTimeoutMs: {
     type: 'int',
     min: 0,

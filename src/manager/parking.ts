@@ -27,8 +27,9 @@ export class Parking<T extends Staged> {
     return this.parked.length;
   }
 
-  park(entry: T): void {
-    this.parked.push({ entry, until: this.now() + this.holdMs });
+  /** Holds `entry` until a service can take it, or until `until` (default: the hold from now). */
+  park(entry: T, until = this.now() + this.holdMs): void {
+    this.parked.push({ entry, until });
     if (this.timer === undefined) {
       this.timer = setInterval(() => this.release(false), 10);
       this.timer.unref();

@@ -27,7 +27,8 @@ import { closeServer, listenUnix } from '../wire/unix-listen.js';
 import { ControlClient } from './control-client.js';
 
 const RECONNECT_MIN_MS = 50;
-const RECONNECT_MAX_MS = 2000;
+// Short: a restarted daemon holds requests for its services only briefly (restartHoldMs), and a failed connect to a missing socket costs nothing.
+const RECONNECT_MAX_MS = 250;
 
 export interface EmbedOptions {
   /** The model the request named, or undefined for the service's default. */
