@@ -6,8 +6,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { KernelTwin } from '../dist/twin/kernel-twin.js';
-import { benchDir, buildC, closedLoop, cpuMicros, percentiles, rootDir, round, rssMb, spawnReady, stop } from './lib.mjs';
+import { buildC, closedLoop, cpuMicros, round, rssMb, spawnReady, stop } from './lib.mjs';
+import { openLoop, startStack, stopStack } from './stack.mjs';
 
 const INPUT = Buffer.alloc(1024, 'a');
 const DIMS = 384;
@@ -22,63 +22,10 @@ process.on('exit', () => {
 });
 const bins = { kernel: buildC('nl_roundtrip'), relay: buildC('relay'), service: buildC('echo_service') };
 
-/** Requests at a fixed rate; latency counts from the scheduled send time (no coordinated omission). */
-async function openLoop(twin, rate, seconds) {
-  const total = Math.round(rate * seconds);
-  const lat = new Float64Array(total);
-  let issued = 0;
-  let done = 0;
-  let failed = 0;
-  const start = performance.now();
-  await new Promise((resolve) => {
-    const tick = () => {
-      const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * rate));
-      while (issued < due) {
-        const scheduled = start + (issued / rate) * 1000;
-        issued++;
-        twin.embed({ input: INPUT, dimensions: DIMS, timeoutMs: 30_000 }).then((r) => {
-          if (r.status !== 0) failed++;
-          lat[done++] = (performance.now() - scheduled) * 1000;
-          if (done === total) resolve();
-        });
-      }
-      if (issued < total) setImmediate(tick);
-    };
-    tick();
-  });
-  return { offered_rps: rate, achieved_rps: Math.round(total / ((performance.now() - start) / 1000)), failed, ...percentiles(lat) };
-}
-
 const rename = ({ rps, ...rest }) => ({ throughput_rps: rps, ...rest });
 
 async function ours() {
-  const dir = mkdtempSync(join(tmpdir(), 'vexfs-fullpath-'));
-  const control = join(dir, 'control.sock');
-  const twin = new KernelTwin();
-  const daemon = await spawnReady(
-    process.execPath,
-    [
-      join(rootDir, 'dist', 'bin', 'vexfs-bridged.js'),
-      '--kernel',
-      'twin',
-      '--twin-port',
-      String(twin.portId),
-      '--control-socket',
-      control,
-      '--log-level',
-      'info',
-      '--metrics-port',
-      '0',
-    ],
-    /kernel transport/,
-    { stdio: ['ignore', 'ignore', 'pipe'], readFrom: 'stderr' },
-  );
-  children.add(daemon.child);
-  await twin.waitForDaemon();
-  const service = await spawnReady(process.execPath, [join(benchDir, 'echo-service.mjs'), control, join(dir, 'svc.sock')], /^registered$/);
-  children.add(service.child);
-  await new Promise((r) => setTimeout(r, 200));
-  await closedLoop(twin, { input: INPUT, dimensions: DIMS, window: 64, count: quick ? 2000 : 20_000 }); // warm-up
+  const { twin, daemon, service } = await startStack(children, quick);
   const pid = daemon.child.pid;
   const measure = async (fn, requests) => {
     const cpu0 = cpuMicros(pid);
@@ -88,11 +35,9 @@ async function ours() {
   const closed = await measure(() => closedLoop(twin, { input: INPUT, dimensions: DIMS, ...CLOSED }).then(rename), CLOSED.count);
   const light = await measure(() => closedLoop(twin, { input: INPUT, dimensions: DIMS, ...LIGHT }).then(rename), LIGHT.count);
   const openRate = Math.round(closed.throughput_rps * 0.5);
-  const open = await measure(() => openLoop(twin, openRate, OPEN_SECONDS), openRate * OPEN_SECONDS);
+  const open = await measure(() => openLoop(twin, { input: INPUT, dimensions: DIMS }, openRate, OPEN_SECONDS), openRate * OPEN_SECONDS);
   const rss = rssMb(pid);
-  await stop(service.child);
-  await stop(daemon.child);
-  twin.close();
+  await stopStack({ twin, daemon, service });
   return { closed, light, open, daemon_rss_mb: round(rss, 1) };
 }
 

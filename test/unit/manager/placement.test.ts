@@ -83,4 +83,17 @@ describe('placement', () => {
     expect(d!.state).toBe(RequestState.ROUTING);
     expect(placement.overflow.size).toBe(0);
   });
+
+  it('with its default bounds sheds nothing and raises no floor for a burst a fast service drains in a moment', async () => {
+    // 5000 requests at once: a 50 ms scheduling hiccup at 100k req/s, for a service taking 512 per batch.
+    const service = serviceEntry('fast', 512);
+    closers.push(service.close);
+    const shed: number[] = [];
+    const floors: number[] = [];
+    const placement = new Placement({}, { route: () => {}, shed: (e) => shed.push(Number(e.req.requestId)), dispatch: () => {}, floor: (f) => floors.push(f) });
+    for (let i = 0; i < 5000; i++) placement.place(service, pipelineRequest(i, 1));
+    await tick();
+    expect(shed).toEqual([]);
+    expect(floors).toEqual([]);
+  });
 });
