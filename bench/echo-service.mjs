@@ -2,10 +2,10 @@
 // the full-path benchmark measures the bridge, not an embedding model.
 import { EmbeddingService } from '../dist/sdk/index.js';
 
-const [controlSocket, endpoint] = process.argv.slice(2);
+const [controlSocket, endpoint, id = 'bench-echo'] = process.argv.slice(2);
 const vectors = new Map();
 const svc = await EmbeddingService.start({
-  id: 'bench-echo',
+  id,
   name: 'benchmark echo',
   dimensions: [384],
   maxBatchSize: 512,

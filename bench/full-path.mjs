@@ -25,7 +25,8 @@ const bins = { kernel: buildC('nl_roundtrip'), relay: buildC('relay'), service: 
 const rename = ({ rps, ...rest }) => ({ throughput_rps: rps, ...rest });
 
 async function ours() {
-  const { twin, daemon, service } = await startStack(children, quick);
+  const stack = await startStack(children, quick);
+  const { twin, daemon } = stack;
   const pid = daemon.child.pid;
   const measure = async (fn, requests) => {
     const cpu0 = cpuMicros(pid);
@@ -37,7 +38,7 @@ async function ours() {
   const openRate = Math.round(closed.throughput_rps * 0.5);
   const open = await measure(() => openLoop(twin, { input: INPUT, dimensions: DIMS }, openRate, OPEN_SECONDS), openRate * OPEN_SECONDS);
   const rss = rssMb(pid);
-  await stopStack({ twin, daemon, service });
+  await stopStack(stack);
   return { closed, light, open, daemon_rss_mb: round(rss, 1) };
 }
 

@@ -11,8 +11,11 @@ import { benchDir, closedLoop, percentiles, rootDir, spawnReady, stop } from './
 const STATUS_NAMES = Object.fromEntries(Object.entries(Status).map(([k, v]) => [v, k]));
 const WARM_UP = { input: Buffer.alloc(1024, 'a'), dimensions: 384, window: 64 };
 
-/** Starts twin, daemon and echo service (children are added to `children` for cleanup) and warms them up. */
-export async function startStack(children, quick = false) {
+/**
+ * Starts twin, daemon (with `daemonArgs` added) and `services` echo services (children are added to
+ * `children` for cleanup) and warms them up.
+ */
+export async function startStack(children, quick = false, { daemonArgs = [], services = 1 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'vexfs-fullpath-'));
   const control = join(dir, 'control.sock');
   const twin = new KernelTwin();
@@ -30,21 +33,29 @@ export async function startStack(children, quick = false) {
       'info',
       '--metrics-port',
       '0',
+      ...daemonArgs,
     ],
     /kernel transport/,
     { stdio: ['ignore', 'ignore', 'pipe'], readFrom: 'stderr' },
   );
   children.add(daemon.child);
   await twin.waitForDaemon();
-  const service = await spawnReady(process.execPath, [join(benchDir, 'echo-service.mjs'), control, join(dir, 'svc.sock')], /^registered$/);
-  children.add(service.child);
+  const echo = [];
+  for (let i = 0; i < services; i++) echo.push(await startEcho(children, control, dir, i === 0 ? 'bench-echo' : `bench-echo-${i}`));
   await new Promise((r) => setTimeout(r, 200));
   await closedLoop(twin, { ...WARM_UP, count: quick ? 2000 : 20_000 });
-  return { twin, daemon, service };
+  return { twin, daemon, service: echo[0], services: echo, control, dir };
 }
 
-export async function stopStack({ twin, daemon, service }) {
-  await stop(service.child);
+/** An SDK echo service registered as `id` (in its own process). */
+export async function startEcho(children, control, dir, id) {
+  const service = await spawnReady(process.execPath, [join(benchDir, 'echo-service.mjs'), control, join(dir, `${id}.sock`), id], /^registered$/);
+  children.add(service.child);
+  return service;
+}
+
+export async function stopStack({ twin, daemon, services }) {
+  for (const s of services) await stop(s.child);
   await stop(daemon.child);
   twin.close();
 }
