@@ -58,8 +58,9 @@ let cached: NativeAddon | undefined;
 export function loadNative(): NativeAddon {
   if (cached) return cached;
   const here = dirname(fileURLToPath(import.meta.url));
-  // Works from src/ (tests) and dist/ (built package) alike.
-  const path = join(here, '..', 'native', 'build', 'Release', 'vexfs_native.node');
+  // Works from src/ (tests) and dist/ (built package) alike. VEXFS_NATIVE_ADDON names another
+  // build of the same addon: native/sanitize.mjs runs the tests against an ASan/UBSan one.
+  const path = process.env.VEXFS_NATIVE_ADDON || join(here, '..', 'native', 'build', 'Release', 'vexfs_native.node');
   try {
     cached = createRequire(import.meta.url)(path) as NativeAddon;
   } catch (err) {
