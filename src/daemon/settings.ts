@@ -172,7 +172,7 @@ export const SETTINGS = {
     min: 2,
     max: 1000,
     default: 10,
-    help: "a batch unanswered this many times its service's recent round trip (and outlierMinMs) fails over and opens the breaker",
+    help: "a batch unanswered this many times what its service's recent per-item round trips predict for its size (and outlierMinMs) fails over and opens the breaker",
   },
   outlierMinMs: { type: 'int', min: 10, max: 600_000, default: 2000, help: 'the shortest wait before an unanswered batch makes its service an outlier' },
   retryMax: { type: 'int', min: 0, max: 10, default: 2, help: 'retries of a failed request, 0 = off' },

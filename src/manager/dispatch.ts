@@ -30,13 +30,14 @@ interface ServiceBatches {
   nextBatchId: number;
   /** EWMA of failed items (0-1). */
   errorRate: number;
-  /** EWMA of its batches' round trips, ms (0: none answered yet). */
-  rttMs: number;
+  /** EWMA of its batches' round trips per item, ms (0: none answered yet): batches of any size compare. */
+  itemRttMs: number;
 }
 
 /**
- * Outlier detection (as Envoy's): a batch unanswered for `factor` times the
- * service's recent round trip, and at least `minMs`, fails over at once and
+ * Outlier detection (as Envoy's): a batch unanswered for `factor` times what
+ * the service's recent round trips (per item) predict for its size, and at
+ * least `minMs`, fails over at once and
  * opens the service's breaker, so a service that hangs while its heartbeats
  * and health checks still answer leaves rotation in about `minMs`.
  */
@@ -116,7 +117,8 @@ export class Dispatch {
     const n = batch.entries.length;
     service.active -= n;
     const rtt = performance.now() - batch.sentAt;
-    s.rttMs = s.rttMs === 0 ? rtt : s.rttMs * 0.8 + rtt * 0.2;
+    const perItem = rtt / n;
+    s.itemRttMs = s.itemRttMs === 0 ? perItem : s.itemRttMs * 0.8 + perItem * 0.2;
     if (msg.error) {
       const status = itemStatus(msg.error.code);
       batch.settle(retryable(status) ? new BatchFailure(`batch failed: ${msg.error.message}`) : undefined);
@@ -199,9 +201,9 @@ export class Dispatch {
     const now = performance.now();
     for (const [service, s] of this.services) {
       if (s.batches.size === 0) continue;
-      const limit = Math.max(this.outlierMinMs, this.outlierFactor * s.rttMs);
       let overdue = false;
       for (const batch of [...s.batches.values()]) {
+        const limit = Math.max(this.outlierMinMs, this.outlierFactor * s.itemRttMs * batch.entries.length);
         const age = now - batch.sentAt;
         if (age <= limit) continue;
         overdue = true;
@@ -284,7 +286,7 @@ export class Dispatch {
 
   private of(service: ServiceEntry): ServiceBatches {
     let s = this.services.get(service);
-    if (s === undefined) this.services.set(service, (s = { batches: new Map(), nextBatchId: 1, errorRate: 0, rttMs: 0 }));
+    if (s === undefined) this.services.set(service, (s = { batches: new Map(), nextBatchId: 1, errorRate: 0, itemRttMs: 0 }));
     return s;
   }
 }
