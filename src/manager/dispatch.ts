@@ -49,7 +49,15 @@ export interface OutlierOptions {
 /** How often outstanding batches are checked against their limit, ms. */
 const OVERDUE_CHECK_MS = 50;
 
-const SERVICE_ERROR_CODES = new Set<number>([Status.SERVICE_ERROR, Status.INVALID_REQUEST, Status.MODEL_NOT_FOUND, Status.OVERLOADED, Status.RATE_LIMITED]);
+// The statuses a service (or its link: an HTTP backend's timeout) may give for a batch or an item.
+const SERVICE_ERROR_CODES = new Set<number>([
+  Status.SERVICE_ERROR,
+  Status.INVALID_REQUEST,
+  Status.MODEL_NOT_FOUND,
+  Status.OVERLOADED,
+  Status.RATE_LIMITED,
+  Status.TIMEOUT,
+]);
 
 export class Dispatch {
   private readonly services = new Map<ServiceEntry, ServiceBatches>();

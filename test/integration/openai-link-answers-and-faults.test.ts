@@ -1,0 +1,122 @@
+// The HTTP backend link against the OpenAI-compatible fixture: vectors in input order from a
+// base64 answer, and every way a server misbehaves turned into the bridge's status for the batch.
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { Status } from '../../src/abi/uapi.js';
+import { hashingEmbed } from '../../src/embedder/hashing.js';
+import { OpenAiLink, type OpenAiLinkOptions } from '../../src/links/openai-link.js';
+import type { EmbedBatchResponseMsg } from '../../src/wire/proto.js';
+import { type Fault, type OpenAiServer, startOpenAiServer } from '../helpers/openai-server.js';
+import { until } from '../helpers/wait.js';
+
+let server: OpenAiServer | undefined;
+let link: OpenAiLink | undefined;
+afterEach(async () => {
+  link?.close();
+  await server?.close();
+});
+
+async function setUp(options: Partial<OpenAiLinkOptions> = {}) {
+  server = await startOpenAiServer({ 'hash-16': 16 });
+  link = new OpenAiLink('http-svc', { baseUrl: server.url, model: 'hash-16', apiKey: 'secret', timeoutMs: 500, ...options });
+  const answers: EmbedBatchResponseMsg[] = [];
+  link.on('response', (m) => answers.push(m));
+  await until(() => link!.ready, 'the link ready');
+  let id = 0;
+  const send = async (inputs: Uint8Array[], dimensions = 16) => {
+    const batchId = ++id;
+    expect(
+      link!.send({
+        batchId,
+        model: '',
+        dimensions,
+        inputs,
+        tracePrefix: new Uint8Array(),
+        traceRequestIds: new Uint8Array(),
+        traceSpanIds: new Uint8Array(),
+        timeoutMs: 500,
+      }),
+    ).toBe('sent');
+    await until(() => answers.some((a) => a.batchId === batchId), `the answer to batch ${batchId}`, 5000);
+    return answers.find((a) => a.batchId === batchId) as EmbedBatchResponseMsg;
+  };
+  return { send, answers };
+}
+
+const floats = (v: Uint8Array) => [...new Float32Array(v.buffer, v.byteOffset, v.byteLength / 4)];
+
+describe('the OpenAI-compatible HTTP link', () => {
+  it('sends one POST per batch and hands back each vector in input order, the key never in the answer', async () => {
+    const { send } = await setUp();
+    const r = await send([Buffer.from('alpha'), Buffer.from('beta')]);
+    expect(r.error).toBeNull();
+    expect(floats(r.results[0]!.vector)).toEqual([...hashingEmbed('alpha', 16)]);
+    expect(floats(r.results[1]!.vector)).toEqual([...hashingEmbed('beta', 16)]);
+    const req = server!.requests.at(-1)!;
+    expect(req.body).toMatchObject({ model: 'hash-16', input: ['alpha', 'beta'], encoding_format: 'base64' });
+    expect(req.authorization).toBe('Bearer secret');
+    expect(link!.counters.tokens).toBe(6);
+  });
+
+  it('refuses an input that is not UTF-8 by item, and sends the rest', async () => {
+    const { send } = await setUp();
+    const r = await send([Buffer.from([0xff, 0xfe]), Buffer.from('ok')]);
+    expect(r.results[0]!.error?.code).toBe(Status.INVALID_REQUEST);
+    expect(floats(r.results[1]!.vector)).toEqual([...hashingEmbed('ok', 16)]);
+  });
+
+  it('maps each failure of the server to a status for the batch', async () => {
+    const { send } = await setUp();
+    const cases: Array<[Fault, number, RegExp]> = [
+      ['server-error', Status.SERVICE_ERROR, /answered 500: the model crashed/],
+      ['unauthorized', Status.SERVICE_ERROR, /refused the credentials \(401\)/],
+      ['wrong-dimensions', Status.SERVICE_ERROR, /17 dimensions, expected 16/],
+      ['wrong-count', Status.SERVICE_ERROR, /1 embeddings for 2 inputs/],
+      ['malformed-json', Status.SERVICE_ERROR, /not JSON/],
+      ['huge-body', Status.SERVICE_ERROR, /larger than \d+ bytes/],
+      ['hang', Status.TIMEOUT, /did not answer in time/],
+      ['reset', Status.SERVICE_ERROR, /could not be reached/],
+    ];
+    for (const [fault, status, message] of cases) {
+      server!.fault = fault;
+      const r = await send([Buffer.from('a'), Buffer.from('b')]);
+      expect([fault, r.error?.code]).toEqual([fault, status]);
+      expect(r.error?.message).toMatch(message);
+      expect(r.error?.message).not.toContain('secret');
+    }
+    server!.fault = 'none';
+    expect((await send([Buffer.from('fine')])).error).toBeNull();
+  });
+
+  it('names an unknown model MODEL_NOT_FOUND, splits a batch the server finds too large, and holds off after 429', async () => {
+    const { send } = await setUp({ model: 'missing' });
+    expect((await send([Buffer.from('x')])).error?.code).toBe(Status.MODEL_NOT_FOUND);
+    link!.close();
+    const second = await setUp();
+    server!.fault = 'too-large';
+    server!.maxInputs = 2;
+    const r = await second.send([1, 2, 3, 4, 5].map((i) => Buffer.from(`t${i}`)));
+    expect(r.error).toBeNull();
+    expect(r.results.map((x) => floats(x.vector))).toEqual([1, 2, 3, 4, 5].map((i) => [...hashingEmbed(`t${i}`, 16)]));
+    server!.fault = 'rate-limit';
+    const congestion: boolean[] = [];
+    link!.on('congestion', (on) => congestion.push(on));
+    expect((await second.send([Buffer.from('x')])).error?.code).toBe(Status.RATE_LIMITED);
+    expect(link!.congested).toBe(true);
+    expect(
+      link!.send({
+        batchId: 99,
+        model: '',
+        dimensions: 16,
+        inputs: [Buffer.from('x')],
+        tracePrefix: new Uint8Array(),
+        traceRequestIds: new Uint8Array(),
+        traceSpanIds: new Uint8Array(),
+        timeoutMs: 500,
+      }),
+    ).toBe('blocked');
+    // Retry-After: 1 s.
+    await until(() => congestion.length === 2, 'the hold lifted', 3000);
+    expect(congestion).toEqual([true, false]);
+  });
+});
