@@ -12,6 +12,7 @@ import { z } from 'zod';
 
 import { ConfigError } from '../errors.js';
 import { POLICIES, type Policy } from '../manager/balancer.js';
+import { type BackendConfig, backendSchema } from './backends.js';
 import { type DaemonConfig, SETTINGS, SETTING_KEYS, type SettingKey, type SettingKind, acceptedText, defaultConfig, envOf, flagOf } from './settings.js';
 
 export { CACHE_SCOPES, type DaemonConfig, KERNEL_MODES, LOG_LEVELS, RELOADABLE, STICKY_BY, TRACE_EXPORTERS, defaultConfig } from './settings.js';
@@ -70,6 +71,8 @@ function schemaOf(spec: SettingKind): { schema: z.ZodType; refused: string } {
       return { schema: hostList, refused: 'is not a list of host names' };
     case 'policyMap':
       return { schema: z.unknown(), refused: '' };
+    case 'backends':
+      return { schema: z.unknown(), refused: '' };
   }
 }
 
@@ -77,6 +80,7 @@ function parseValue(key: SettingKey, raw: unknown, source: string): unknown {
   const spec: SettingKind = SETTINGS[key];
   const where = `${key} (${source})`;
   if (spec.type === 'policyMap') return parsePolicyMap(raw, where);
+  if (spec.type === 'backends') return parseBackends(raw, where);
   const { schema, refused } = schemaOf(spec);
   const r = schema.safeParse(raw);
   if (!r.success) throw new ConfigError(where, `${JSON.stringify(raw)} ${refused}`);
@@ -111,6 +115,30 @@ function parsePolicyMap(raw: unknown, where: string): Record<string, Policy> {
     out[model] = r.data;
   }
   return out;
+}
+
+// A JSON array in a file, or the same as a string from the environment or a flag; ids unique.
+function parseBackends(raw: unknown, where: string): BackendConfig[] {
+  let list = raw;
+  if (typeof raw === 'string') {
+    try {
+      list = JSON.parse(raw);
+    } catch (err) {
+      throw new ConfigError(where, `is not JSON: ${(err as Error).message}`);
+    }
+  }
+  const r = z.array(backendSchema).max(64).safeParse(list);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const path = (issue?.path ?? []).map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('');
+    throw new ConfigError(`${where}${path}`, issue?.message ?? 'is not a list of backends');
+  }
+  const seen = new Set<string>();
+  for (const b of r.data) {
+    if (seen.has(b.id)) throw new ConfigError(where, `backend id "${b.id}" appears twice`);
+    seen.add(b.id);
+  }
+  return r.data;
 }
 
 export interface ConfigSources {

@@ -31,6 +31,9 @@ import { KERNEL_OWNER, handleKernelControl } from './kernel-control.js';
 import { CHARDEV_PATH, type KernelLink, openKernel } from './kernel.js';
 import { RateLimitedLog, type Logger } from './log.js';
 import { ServiceRegistry } from '../manager/registry.js';
+import { OpenAiLink, type OpenAiLinkOptions } from '../links/openai-link.js';
+import { BACKEND_SCHEME } from '../wire/registration.js';
+import { backendLinkOptions, backendService } from './backends.js';
 import { logChannelEvents, logEvents } from './event-log.js';
 import { Router } from './router.js';
 import { rateLimitsOf, routerOptionsOf } from './router-options.js';
@@ -64,11 +67,14 @@ export class Daemon {
     private readonly logger: Logger,
   ) {
     const config = current;
+    // API keys are read now: a missing file or variable stops the start with the backend named.
+    const backendLinks = new Map(config.backends.map((b) => [b.id, backendLinkOptions(b)]));
     this.registry = new ServiceRegistry({
       maxServices: config.maxServices,
       maxPerOwner: config.maxRegistrationsPerConnection,
       heartbeatTimeoutMs: config.heartbeatTimeoutMs,
       connection: { reconnectMinMs: config.reconnectMinMs, reconnectMaxMs: config.reconnectMaxMs, maxSendBufferBytes: config.serviceSendBufferBytes },
+      links: { [BACKEND_SCHEME]: (id) => new OpenAiLink(id, backendLinks.get(id) as OpenAiLinkOptions) },
     });
     if (config.traceExporter === 'console' || config.traceExporter === 'otlp') {
       const limited = new RateLimitedLog(logger);
@@ -115,6 +121,7 @@ export class Daemon {
       if (e.owner === KERNEL_OWNER) this.link?.channel.revoke(e.info.id);
     });
     this.registry.policy = loadPolicy(this.current.policyFile);
+    for (const b of this.current.backends) this.registry.registerBackend(backendService(b));
     this.registry.unboundedOwners.add(KERNEL_OWNER);
     this.tokens = this.current.stateDir ? TokenAuthority.open(this.current.stateDir) : undefined;
     logEvents(this.registry, this.router, log, audit);

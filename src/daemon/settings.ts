@@ -7,6 +7,7 @@
 import { Consts } from '../abi/uapi.js';
 import { POLICIES, type Policy } from '../manager/balancer.js';
 import { defaultControlSocket } from '../util/places.js';
+import type { BackendConfig } from './backends.js';
 
 export const KERNEL_MODES = ['auto', 'genl', 'chardev', 'twin'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -24,7 +25,8 @@ export type SettingKind =
   | { type: 'policyMap' }
   | { type: 'mode' }
   | { type: 'group' }
-  | { type: 'hostList' };
+  | { type: 'hostList' }
+  | { type: 'backends' };
 
 /** A setting's value type, by its kind. */
 type ValueOf<S> = S extends { type: 'enum'; values: readonly (infer V)[] }
@@ -37,7 +39,9 @@ type ValueOf<S> = S extends { type: 'enum'; values: readonly (infer V)[] }
         ? Record<string, Policy>
         : S extends { type: 'hostList' }
           ? string[]
-          : string;
+          : S extends { type: 'backends' }
+            ? BackendConfig[]
+            : string;
 
 type Setting = SettingKind & { default: unknown; help: string };
 
@@ -273,6 +277,11 @@ export const SETTINGS = {
     default: 16,
     help: 'registrations one control-socket connection may hold',
   },
+  backends: {
+    type: 'backends',
+    default: [],
+    help: 'HTTP embedding backends (OpenAI-compatible /v1/embeddings servers), a JSON array; see the README',
+  },
   controlMaxConnections: { type: 'int', min: 1, max: 65_536, default: 256, help: 'control-socket connections open at once; more are refused' },
   controlMaxBufferedBytes: {
     type: 'int',
@@ -340,5 +349,7 @@ export function acceptedText(s: SettingKind): string {
       return 'host,host,...';
     case 'path':
       return s.optional ? 'absolute path or empty' : 'absolute path';
+    case 'backends':
+      return 'JSON array of {id, url, model, dimensions, ...}';
   }
 }

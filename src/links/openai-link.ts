@@ -32,7 +32,7 @@ export interface OpenAiLinkOptions {
   sendDimensions?: boolean;
   /** Inputs that are not valid UTF-8: refused (INVALID_REQUEST) or decoded with U+FFFD. */
   utf8?: 'reject' | 'replace';
-  /** Between readiness probes while the server is not answering, ms. */
+  /** Between probes (GET /v1/models), ms: readiness while it is not answering, liveness (heartbeats) once it is. */
   probeIntervalMs?: number;
 }
 
@@ -66,6 +66,8 @@ export class OpenAiLink extends EventEmitter<ServiceLinkEvents> implements Servi
   private readonly timeoutMs: number;
   private readonly decoder: TextDecoder;
   private isReady = false;
+  /** Batches sent and not yet answered. */
+  private inflight = 0;
   private isCongested = false;
   private closed = false;
   private probeTimer: NodeJS.Timeout | undefined;
@@ -103,7 +105,8 @@ export class OpenAiLink extends EventEmitter<ServiceLinkEvents> implements Servi
       this.counters.sendBlocked++;
       return 'blocked';
     }
-    void this.answer(batch);
+    this.inflight++;
+    void this.answer(batch).finally(() => this.inflight--);
     return 'sent';
   }
 
@@ -129,14 +132,22 @@ export class OpenAiLink extends EventEmitter<ServiceLinkEvents> implements Servi
     void this.pool.close();
   }
 
-  /** Ready once the server lists its models; until then, asked again every probeIntervalMs. */
+  /**
+   * The server is asked for its models every probeIntervalMs: the first
+   * answer makes the link ready, each later one is a heartbeat (the registry
+   * takes a silent service out of rotation), a failure takes it down until
+   * the server answers again.
+   */
   private probe(): void {
     if (this.closed) return;
     this.models().then(
       () => {
-        if (this.closed || this.isReady) return;
-        this.isReady = true;
-        this.emit('ready');
+        if (this.closed) return;
+        if (!this.isReady) {
+          this.isReady = true;
+          this.emit('ready');
+        } else this.emit('heartbeat', this.inflight, 0, 0);
+        this.again();
       },
       (err: Error) => {
         if (this.closed) return;
@@ -144,10 +155,14 @@ export class OpenAiLink extends EventEmitter<ServiceLinkEvents> implements Servi
           this.isReady = false;
           this.emit('down', err.message);
         }
-        this.probeTimer = setTimeout(() => this.probe(), this.options.probeIntervalMs ?? 1000);
-        this.probeTimer.unref();
+        this.again();
       },
     );
+  }
+
+  private again(): void {
+    this.probeTimer = setTimeout(() => this.probe(), this.options.probeIntervalMs ?? 1000);
+    this.probeTimer.unref();
   }
 
   private async models(): Promise<void> {

@@ -63,6 +63,9 @@ export interface RegistryEvents {
 }
 
 /** Who registers, and what they present. */
+/** The owner of backends declared in the daemon's configuration. */
+export const BACKEND_OWNER = 'config';
+
 export interface RegistrationCredentials {
   uid: number;
   pid: number;
@@ -154,8 +157,18 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
 
   /** Registers (or, for the same owner, updates) a service. Throws RegistrationError. */
   register(raw: ServiceInfoMsg, owner: string, who: RegistrationCredentials = { uid: 0, pid: 0 }): ServiceEntry {
+    return this.tryAdd(raw, owner, who, false);
+  }
+
+  /** Registers an HTTP backend from the daemon's own configuration (endpoint "openai:<id>", owner BACKEND_OWNER). */
+  registerBackend(raw: ServiceInfoMsg): ServiceEntry {
+    this.unboundedOwners.add(BACKEND_OWNER);
+    return this.tryAdd(raw, BACKEND_OWNER, { uid: this.selfUid, pid: process.pid }, true);
+  }
+
+  private tryAdd(raw: ServiceInfoMsg, owner: string, who: RegistrationCredentials, backend: boolean): ServiceEntry {
     try {
-      return this.add(raw, owner, who);
+      return this.add(raw, owner, who, backend);
     } catch (err) {
       if (err instanceof RegistrationError) this.emit('refused', 'register', String(raw?.id ?? ''), owner, who.uid, who.pid, err);
       throw err;
@@ -168,9 +181,9 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
     return n;
   }
 
-  private add(raw: ServiceInfoMsg, owner: string, who: RegistrationCredentials): ServiceEntry {
+  private add(raw: ServiceInfoMsg, owner: string, who: RegistrationCredentials, backend: boolean): ServiceEntry {
     const { uid, pid } = who;
-    const info = validateRegistration(raw);
+    const info = validateRegistration(raw, backend);
     const existing = this.services.get(info.id);
     if (existing !== undefined && existing.owner !== owner) {
       throw new RegistrationError('EEXIST', `service id "${info.id}" is already registered by another client`);

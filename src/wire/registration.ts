@@ -25,7 +25,11 @@ function checkString(field: string, value: unknown, max: number, min = 1): strin
 }
 
 /** Returns the registration normalised, or throws RegistrationError. */
-export function validateRegistration(info: ServiceInfoMsg): ServiceInfoMsg {
+/**
+ * `backend`: the daemon registering an HTTP backend from its own configuration, whose endpoint is
+ * "openai:<id>" (the URL stays in the configuration: a client can never point the daemon at one).
+ */
+export function validateRegistration(info: ServiceInfoMsg, backend = false): ServiceInfoMsg {
   const id = checkString('id', info.id, Consts.MAX_SERVICE_ID_LEN);
   if (!ID.test(id)) throw new RegistrationError('EINVAL', `id "${id}" may contain only A-Z a-z 0-9 . _ -`);
   const name = checkString('name', info.name, Consts.MAX_NAME_LEN);
@@ -66,10 +70,11 @@ export function validateRegistration(info: ServiceInfoMsg): ServiceInfoMsg {
     throw new RegistrationError('EINVAL', `priority ${priority} is outside 0..255`);
   }
   const endpoint = checkString('endpoint', info.endpoint, Consts.MAX_ENDPOINT_LEN);
-  if (!endpoint.startsWith('unix:/')) {
+  if (backend) {
+    if (endpoint !== `${BACKEND_SCHEME}:${id}`) throw new RegistrationError('EINVAL', `a backend's endpoint is "${BACKEND_SCHEME}:${id}", not "${endpoint}"`);
+  } else if (!endpoint.startsWith('unix:/')) {
     throw new RegistrationError('EINVAL', `endpoint "${endpoint}" must be "unix:" followed by an absolute socket path`);
-  }
-  if (bytes(endpoint) - 5 > 107) throw new RegistrationError('E2BIG', 'endpoint socket path is longer than 107 bytes (sun_path)');
+  } else if (bytes(endpoint) - 5 > 107) throw new RegistrationError('E2BIG', 'endpoint socket path is longer than 107 bytes (sun_path)');
   const meta = Object.entries(info.metadata ?? {});
   if (meta.length > MAX_METADATA_ENTRIES) throw new RegistrationError('E2BIG', `metadata has ${meta.length} entries; at most ${MAX_METADATA_ENTRIES} allowed`);
   for (const [k, v] of meta) {
@@ -93,6 +98,9 @@ export function validateRegistration(info: ServiceInfoMsg): ServiceInfoMsg {
     metadata: { ...(info.metadata ?? {}) },
   };
 }
+
+/** The endpoint scheme of HTTP embedding backends the daemon declares itself. */
+export const BACKEND_SCHEME = 'openai';
 
 /** The socket path of a "unix:/path" endpoint. */
 export function endpointPath(endpoint: string): string {
