@@ -14,6 +14,7 @@ import type { Backend } from './backends/backend.js';
 import { DaemonBackend } from './backends/daemon-backend.js';
 import { DeviceBackend } from './backends/device-backend.js';
 import type { CommandSpec } from './command.js';
+import { backend } from './commands/backend.js';
 import { completionCommand } from './commands/completion.js';
 import { embed } from './commands/embed.js';
 import { health } from './commands/health.js';

@@ -8,8 +8,10 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 import { Consts } from '../abi/uapi.js';
-import { ConfigError } from '../errors.js';
-import type { OpenAiLinkOptions } from '../links/openai-link.js';
+import { ConfigError, ControlError } from '../errors.js';
+import { OpenAiLink, type OpenAiLinkOptions } from '../links/openai-link.js';
+import type { ServiceLinkFactory } from '../links/service-link.js';
+import { BACKEND_OWNER, type ServiceRegistry } from '../manager/registry.js';
 import type { ServiceInfoMsg } from '../wire/proto.js';
 import { BACKEND_SCHEME } from '../wire/registration.js';
 
@@ -60,7 +62,7 @@ export function backendService(b: BackendConfig): ServiceInfoMsg {
 }
 
 /** The link's options, with the API key read from where the configuration says. */
-export function backendLinkOptions(b: BackendConfig, env: Record<string, string | undefined> = process.env): OpenAiLinkOptions {
+function backendLinkOptions(b: BackendConfig, env: Record<string, string | undefined> = process.env): OpenAiLinkOptions {
   let apiKey: string | undefined;
   if (b.apiKeyFile !== undefined) {
     try {
@@ -82,4 +84,69 @@ export function backendLinkOptions(b: BackendConfig, env: Record<string, string 
     sendDimensions: b.sendDimensions,
     utf8: b.utf8,
   };
+}
+
+/** The backends the daemon serves: those of its configuration, and those an administrator added since. */
+export class Backends {
+  private readonly declared = new Map<string, { config: BackendConfig; link: OpenAiLinkOptions }>();
+  private registry: ServiceRegistry | undefined;
+
+  /** The registry's link factory for "openai:<id>" endpoints. */
+  readonly linkFactory: ServiceLinkFactory = (id) => {
+    const d = this.declared.get(id);
+    if (d === undefined) throw new ControlError('ENOENT', `no backend "${id}" is declared`);
+    return new OpenAiLink(id, d.link);
+  };
+
+  /** Reads each backend's API key now: a missing file or variable stops the start with the backend named. */
+  constructor(configured: readonly BackendConfig[]) {
+    for (const b of configured) this.declared.set(b.id, { config: b, link: backendLinkOptions(b) });
+  }
+
+  /** Registers the configured backends. */
+  start(registry: ServiceRegistry): void {
+    this.registry = registry;
+    for (const { config } of this.declared.values()) registry.registerBackend(backendService(config));
+  }
+
+  /** An administrator's new backend, as JSON (one entry of the configuration's list); returns it as stored. */
+  add(json: string): string {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(json);
+    } catch (err) {
+      throw new ControlError('EINVAL', `the backend is not JSON: ${(err as Error).message}`);
+    }
+    const r = backendSchema.safeParse(raw);
+    if (!r.success) {
+      const issue = r.error.issues[0];
+      throw new ControlError('EINVAL', `backend${(issue?.path ?? []).map((k) => `.${String(k)}`).join('')}: ${issue?.message ?? 'not a backend'}`);
+    }
+    const b = r.data;
+    if (this.declared.has(b.id)) throw new ControlError('EEXIST', `backend "${b.id}" is already declared (remove it first)`);
+    let link: OpenAiLinkOptions;
+    try {
+      link = backendLinkOptions(b);
+    } catch (err) {
+      throw new ControlError('EINVAL', (err as Error).message);
+    }
+    this.declared.set(b.id, { config: b, link });
+    try {
+      this.registry?.registerBackend(backendService(b));
+    } catch (err) {
+      this.declared.delete(b.id);
+      throw err;
+    }
+    return JSON.stringify(b);
+  }
+
+  remove(id: string): void {
+    if (!this.declared.has(id)) throw new ControlError('ENOENT', `no backend "${id}" is declared (vexfsctl backend list shows them)`);
+    this.registry?.unregister(id, BACKEND_OWNER, 'backend removed by an administrator');
+    this.declared.delete(id);
+  }
+
+  list(): string[] {
+    return [...this.declared.values()].map((d) => JSON.stringify(d.config));
+  }
 }

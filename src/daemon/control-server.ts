@@ -54,6 +54,12 @@ export interface ControlHandlers {
   onError: (err: Error) => void;
   /** A token was revoked (its registrations are already removed). */
   onTokenRevoked?: (id: string, byUid: number) => void;
+  /** HTTP embedding backends at run time (an administrator's); each throws ControlError with the reason. */
+  backends: {
+    add(json: string, byUid: number): string;
+    remove(id: string, byUid: number): void;
+    list(): string[];
+  };
 }
 
 export interface ControlLimits {
@@ -241,10 +247,16 @@ export class ControlServer {
         res.services = this.registry.list().map(toServiceInfo);
       } else if (req.stats) {
         res.stats = this.handlers.stats();
+      } else if (req.backendAdd) {
+        res.backends = [this.handlers.backends.add(req.backendAdd, this.admin(peer, 'backends').uid)];
+      } else if (req.backendRemove) {
+        this.handlers.backends.remove(req.backendRemove, this.admin(peer, 'backends').uid);
+      } else if (req.backendList) {
+        res.backends = this.handlers.backends.list();
       } else {
         throw new ControlError(
           'EINVAL',
-          'the request names no operation (expected register, unregister, remove, list, stats, embed, token_create, token_list or token_revoke)',
+          'the request names no operation (expected register, unregister, remove, list, stats, embed, token_create, token_list, token_revoke, backend_add, backend_remove or backend_list)',
         );
       }
     });

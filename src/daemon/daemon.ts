@@ -31,9 +31,8 @@ import { KERNEL_OWNER, handleKernelControl } from './kernel-control.js';
 import { CHARDEV_PATH, type KernelLink, openKernel } from './kernel.js';
 import { RateLimitedLog, type Logger } from './log.js';
 import { ServiceRegistry } from '../manager/registry.js';
-import { OpenAiLink, type OpenAiLinkOptions } from '../links/openai-link.js';
 import { BACKEND_SCHEME } from '../wire/registration.js';
-import { backendLinkOptions, backendService } from './backends.js';
+import { Backends } from './backends.js';
 import { logChannelEvents, logEvents } from './event-log.js';
 import { Router } from './router.js';
 import { rateLimitsOf, routerOptionsOf } from './router-options.js';
@@ -51,6 +50,8 @@ export class Daemon {
   readonly router: Router;
   readonly healthChecks: HealthChecker;
   readonly audit: AuditLog | undefined;
+  /** HTTP embedding backends: the configuration's and an administrator's. */
+  readonly backends: Backends;
   private link: KernelLink | undefined;
   private control: ControlServer | undefined;
   private http: ObservabilityServer | undefined;
@@ -67,14 +68,13 @@ export class Daemon {
     private readonly logger: Logger,
   ) {
     const config = current;
-    // API keys are read now: a missing file or variable stops the start with the backend named.
-    const backendLinks = new Map(config.backends.map((b) => [b.id, backendLinkOptions(b)]));
+    this.backends = new Backends(config.backends);
     this.registry = new ServiceRegistry({
       maxServices: config.maxServices,
       maxPerOwner: config.maxRegistrationsPerConnection,
       heartbeatTimeoutMs: config.heartbeatTimeoutMs,
       connection: { reconnectMinMs: config.reconnectMinMs, reconnectMaxMs: config.reconnectMaxMs, maxSendBufferBytes: config.serviceSendBufferBytes },
-      links: { [BACKEND_SCHEME]: (id) => new OpenAiLink(id, backendLinks.get(id) as OpenAiLinkOptions) },
+      links: { [BACKEND_SCHEME]: this.backends.linkFactory },
     });
     if (config.traceExporter === 'console' || config.traceExporter === 'otlp') {
       const limited = new RateLimitedLog(logger);
@@ -121,7 +121,7 @@ export class Daemon {
       if (e.owner === KERNEL_OWNER) this.link?.channel.revoke(e.info.id);
     });
     this.registry.policy = loadPolicy(this.current.policyFile);
-    for (const b of this.current.backends) this.registry.registerBackend(backendService(b));
+    this.backends.start(this.registry);
     this.registry.unboundedOwners.add(KERNEL_OWNER);
     this.tokens = this.current.stateDir ? TokenAuthority.open(this.current.stateDir) : undefined;
     logEvents(this.registry, this.router, log, audit);
@@ -141,6 +141,21 @@ export class Daemon {
         onTokenRevoked: (id, byUid) => {
           log.info({ token: id, byUid }, 'registration token revoked');
           audit?.record('token.revoked', { token: id, uid: byUid });
+        },
+        backends: {
+          add: (json, byUid) => {
+            const stored = this.backends.add(json);
+            const { id, url, model } = JSON.parse(stored) as { id: string; url: string; model: string };
+            log.info({ backend: id, url, model, byUid }, 'backend added');
+            audit?.record('backend.added', { backend: id, url, model, uid: byUid });
+            return stored;
+          },
+          remove: (id, byUid) => {
+            this.backends.remove(id);
+            log.info({ backend: id, byUid }, 'backend removed');
+            audit?.record('backend.removed', { backend: id, uid: byUid });
+          },
+          list: () => this.backends.list(),
         },
         onError: (err) =>
           limited.warn('control', { err: err.message }, 'bad control request (answered with an error, or the connection cut off when its framing broke)'),

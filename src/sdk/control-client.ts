@@ -109,6 +109,26 @@ export class ControlClient extends EventEmitter<{ close: [] }> {
     return info;
   }
 
+  /** Administrative: declares an HTTP embedding backend (one entry of the configuration's "backends", as JSON); returns it as stored. */
+  async backendAdd(json: string): Promise<string> {
+    const res = await this.request({ backendAdd: json });
+    checkControl(res);
+    const stored = res.backends?.[0];
+    if (stored === undefined) throw new DecodeError('control response', 'a backend answer without the backend');
+    return stored;
+  }
+
+  async backendRemove(id: string): Promise<void> {
+    checkControl(await this.request({ backendRemove: id }));
+  }
+
+  /** Every backend the daemon serves, each as JSON. */
+  async backendList(): Promise<string[]> {
+    const res = await this.request({ backendList: true });
+    checkControl(res);
+    return res.backends ?? [];
+  }
+
   async unregister(id: string): Promise<void> {
     check(await this.request({ unregister: id }));
   }

@@ -119,6 +119,18 @@ export class DaemonBackend implements Backend {
     return this.call(() => this.client.tokenCreate(create));
   }
 
+  backendAdd(json: string): Promise<string> {
+    return this.call(() => this.client.backendAdd(json));
+  }
+
+  backendRemove(id: string): Promise<void> {
+    return this.call(() => this.client.backendRemove(id));
+  }
+
+  backendList(): Promise<string[]> {
+    return this.call(() => this.client.backendList());
+  }
+
   tokenList(): Promise<TokenInfoMsg[]> {
     return this.call(() => this.client.tokenList());
   }

@@ -1240,6 +1240,15 @@ export namespace vexfs {
                 /** ControlRequest tokenRevoke */
                 tokenRevoke?: (string|null);
 
+                /** ControlRequest backendAdd */
+                backendAdd?: (string|null);
+
+                /** ControlRequest backendRemove */
+                backendRemove?: (string|null);
+
+                /** ControlRequest backendList */
+                backendList?: (boolean|null);
+
                 /** ControlRequest token */
                 token?: (string|null);
             }
@@ -1283,11 +1292,20 @@ export namespace vexfs {
                 /** ControlRequest tokenRevoke. */
                 public tokenRevoke?: (string|null);
 
+                /** ControlRequest backendAdd. */
+                public backendAdd?: (string|null);
+
+                /** ControlRequest backendRemove. */
+                public backendRemove?: (string|null);
+
+                /** ControlRequest backendList. */
+                public backendList?: (boolean|null);
+
                 /** ControlRequest token. */
                 public token: string;
 
                 /** ControlRequest body. */
-                public body?: ("register"|"unregister"|"list"|"stats"|"embed"|"remove"|"tokenCreate"|"tokenList"|"tokenRevoke");
+                public body?: ("register"|"unregister"|"list"|"stats"|"embed"|"remove"|"tokenCreate"|"tokenList"|"tokenRevoke"|"backendAdd"|"backendRemove"|"backendList");
 
                 /**
                  * Creates a new ControlRequest instance using the specified properties.
@@ -2003,6 +2021,9 @@ export namespace vexfs {
 
                 /** ControlResponse token */
                 token?: (string|null);
+
+                /** ControlResponse backends */
+                backends?: (string[]|null);
             }
 
             /** Represents a ControlResponse. */
@@ -2037,6 +2058,9 @@ export namespace vexfs {
 
                 /** ControlResponse token. */
                 public token: string;
+
+                /** ControlResponse backends. */
+                public backends: string[];
 
                 /**
                  * Creates a new ControlResponse instance using the specified properties.

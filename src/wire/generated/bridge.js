@@ -3732,6 +3732,9 @@ export const vexfs = $root.vexfs = (() => {
                  * @property {vexfs.bridge.v1.ITokenCreate|null} [tokenCreate] ControlRequest tokenCreate
                  * @property {boolean|null} [tokenList] ControlRequest tokenList
                  * @property {string|null} [tokenRevoke] ControlRequest tokenRevoke
+                 * @property {string|null} [backendAdd] ControlRequest backendAdd
+                 * @property {string|null} [backendRemove] ControlRequest backendRemove
+                 * @property {boolean|null} [backendList] ControlRequest backendList
                  * @property {string|null} [token] ControlRequest token
                  */
 
@@ -3831,6 +3834,30 @@ export const vexfs = $root.vexfs = (() => {
                 ControlRequest.prototype.tokenRevoke = null;
 
                 /**
+                 * ControlRequest backendAdd.
+                 * @member {string|null|undefined} backendAdd
+                 * @memberof vexfs.bridge.v1.ControlRequest
+                 * @instance
+                 */
+                ControlRequest.prototype.backendAdd = null;
+
+                /**
+                 * ControlRequest backendRemove.
+                 * @member {string|null|undefined} backendRemove
+                 * @memberof vexfs.bridge.v1.ControlRequest
+                 * @instance
+                 */
+                ControlRequest.prototype.backendRemove = null;
+
+                /**
+                 * ControlRequest backendList.
+                 * @member {boolean|null|undefined} backendList
+                 * @memberof vexfs.bridge.v1.ControlRequest
+                 * @instance
+                 */
+                ControlRequest.prototype.backendList = null;
+
+                /**
                  * ControlRequest token.
                  * @member {string} token
                  * @memberof vexfs.bridge.v1.ControlRequest
@@ -3843,12 +3870,12 @@ export const vexfs = $root.vexfs = (() => {
 
                 /**
                  * ControlRequest body.
-                 * @member {"register"|"unregister"|"list"|"stats"|"embed"|"remove"|"tokenCreate"|"tokenList"|"tokenRevoke"|undefined} body
+                 * @member {"register"|"unregister"|"list"|"stats"|"embed"|"remove"|"tokenCreate"|"tokenList"|"tokenRevoke"|"backendAdd"|"backendRemove"|"backendList"|undefined} body
                  * @memberof vexfs.bridge.v1.ControlRequest
                  * @instance
                  */
                 Object.defineProperty(ControlRequest.prototype, "body", {
-                    get: $util.oneOfGetter($oneOfFields = ["register", "unregister", "list", "stats", "embed", "remove", "tokenCreate", "tokenList", "tokenRevoke"]),
+                    get: $util.oneOfGetter($oneOfFields = ["register", "unregister", "list", "stats", "embed", "remove", "tokenCreate", "tokenList", "tokenRevoke", "backendAdd", "backendRemove", "backendList"]),
                     set: $util.oneOfSetter($oneOfFields)
                 });
 
@@ -3902,6 +3929,12 @@ export const vexfs = $root.vexfs = (() => {
                         w.uint32(82).string(m.tokenRevoke);
                     if (m.token != null && Object.hasOwnProperty.call(m, "token"))
                         w.uint32(90).string(m.token);
+                    if (m.backendAdd != null && Object.hasOwnProperty.call(m, "backendAdd"))
+                        w.uint32(98).string(m.backendAdd);
+                    if (m.backendRemove != null && Object.hasOwnProperty.call(m, "backendRemove"))
+                        w.uint32(106).string(m.backendRemove);
+                    if (m.backendList != null && Object.hasOwnProperty.call(m, "backendList"))
+                        w.uint32(112).bool(m.backendList);
                     return w;
                 };
 
@@ -3979,6 +4012,18 @@ export const vexfs = $root.vexfs = (() => {
                                 m.tokenRevoke = r.string();
                                 break;
                             }
+                        case 12: {
+                                m.backendAdd = r.string();
+                                break;
+                            }
+                        case 13: {
+                                m.backendRemove = r.string();
+                                break;
+                            }
+                        case 14: {
+                                m.backendList = r.bool();
+                                break;
+                            }
                         case 11: {
                                 m.token = r.string();
                                 break;
@@ -4049,6 +4094,15 @@ export const vexfs = $root.vexfs = (() => {
                     }
                     if (d.tokenRevoke != null) {
                         m.tokenRevoke = String(d.tokenRevoke);
+                    }
+                    if (d.backendAdd != null) {
+                        m.backendAdd = String(d.backendAdd);
+                    }
+                    if (d.backendRemove != null) {
+                        m.backendRemove = String(d.backendRemove);
+                    }
+                    if (d.backendList != null) {
+                        m.backendList = Boolean(d.backendList);
                     }
                     if (d.token != null) {
                         m.token = String(d.token);
@@ -4127,6 +4181,21 @@ export const vexfs = $root.vexfs = (() => {
                     }
                     if (m.token != null && Object.hasOwnProperty.call(m, "token")) {
                         d.token = m.token;
+                    }
+                    if (m.backendAdd != null && Object.hasOwnProperty.call(m, "backendAdd")) {
+                        d.backendAdd = m.backendAdd;
+                        if (o.oneofs)
+                            d.body = "backendAdd";
+                    }
+                    if (m.backendRemove != null && Object.hasOwnProperty.call(m, "backendRemove")) {
+                        d.backendRemove = m.backendRemove;
+                        if (o.oneofs)
+                            d.body = "backendRemove";
+                    }
+                    if (m.backendList != null && Object.hasOwnProperty.call(m, "backendList")) {
+                        d.backendList = m.backendList;
+                        if (o.oneofs)
+                            d.body = "backendList";
                     }
                     return d;
                 };
@@ -6831,6 +6900,7 @@ export const vexfs = $root.vexfs = (() => {
                  * @property {vexfs.bridge.v1.IEmbedOutcome|null} [embed] ControlResponse embed
                  * @property {Array.<vexfs.bridge.v1.ITokenInfo>|null} [tokens] ControlResponse tokens
                  * @property {string|null} [token] ControlResponse token
+                 * @property {Array.<string>|null} [backends] ControlResponse backends
                  */
 
                 /**
@@ -6844,6 +6914,7 @@ export const vexfs = $root.vexfs = (() => {
                 function ControlResponse(p) {
                     this.services = [];
                     this.tokens = [];
+                    this.backends = [];
                     if (p)
                         for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
                             if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -6915,6 +6986,14 @@ export const vexfs = $root.vexfs = (() => {
                 ControlResponse.prototype.token = "";
 
                 /**
+                 * ControlResponse backends.
+                 * @member {Array.<string>} backends
+                 * @memberof vexfs.bridge.v1.ControlResponse
+                 * @instance
+                 */
+                ControlResponse.prototype.backends = $util.emptyArray;
+
+                /**
                  * Creates a new ControlResponse instance using the specified properties.
                  * @function create
                  * @memberof vexfs.bridge.v1.ControlResponse
@@ -6962,6 +7041,10 @@ export const vexfs = $root.vexfs = (() => {
                     }
                     if (m.token != null && Object.hasOwnProperty.call(m, "token"))
                         w.uint32(66).string(m.token);
+                    if (m.backends != null && m.backends.length) {
+                        for (var i = 0; i < m.backends.length; ++i)
+                            w.uint32(74).string(m.backends[i]);
+                    }
                     return w;
                 };
 
@@ -7033,6 +7116,12 @@ export const vexfs = $root.vexfs = (() => {
                             }
                         case 8: {
                                 m.token = r.string();
+                                break;
+                            }
+                        case 9: {
+                                if (!(m.backends && m.backends.length))
+                                    m.backends = [];
+                                m.backends.push(r.string());
                                 break;
                             }
                         default:
@@ -7108,6 +7197,14 @@ export const vexfs = $root.vexfs = (() => {
                     if (d.token != null) {
                         m.token = String(d.token);
                     }
+                    if (d.backends) {
+                        if (!Array.isArray(d.backends))
+                            throw TypeError(".vexfs.bridge.v1.ControlResponse.backends: array expected");
+                        m.backends = [];
+                        for (var i = 0; i < d.backends.length; ++i) {
+                            m.backends[i] = String(d.backends[i]);
+                        }
+                    }
                     return m;
                 };
 
@@ -7131,6 +7228,7 @@ export const vexfs = $root.vexfs = (() => {
                     if (o.arrays || o.defaults) {
                         d.services = [];
                         d.tokens = [];
+                        d.backends = [];
                     }
                     if (o.defaults) {
                         d.id = 0;
@@ -7169,6 +7267,12 @@ export const vexfs = $root.vexfs = (() => {
                     }
                     if (m.token != null && Object.hasOwnProperty.call(m, "token")) {
                         d.token = m.token;
+                    }
+                    if (m.backends && m.backends.length) {
+                        d.backends = [];
+                        for (var j = 0; j < m.backends.length; ++j) {
+                            d.backends[j] = m.backends[j];
+                        }
                     }
                     return d;
                 };
