@@ -29,7 +29,20 @@ import type { Context, Io } from './context.js';
 import { ExitCode, usage } from './errors.js';
 import { type Raw, stringOption } from './options.js';
 
-const COMMANDS: readonly CommandSpec[] = [status, services, service, stats, top, register, unregister, embed, health, token, completionCommand(() => COMMANDS)];
+const COMMANDS: readonly CommandSpec[] = [
+  status,
+  services,
+  service,
+  stats,
+  top,
+  register,
+  unregister,
+  embed,
+  health,
+  token,
+  backend,
+  completionCommand(() => COMMANDS),
+];
 
 const GLOBAL_OPTIONS: ReadonlyArray<readonly [string, string]> = [
   ['--json', 'machine-readable output'],
