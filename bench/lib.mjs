@@ -84,7 +84,7 @@ export function stop(child) {
  * Keeps `window` requests in flight on a kernel twin until `count` have
  * succeeded; a failed request fails the run. Returns rps and percentiles.
  */
-export async function closedLoop(twin, { input, dimensions, window, count }) {
+export async function closedLoop(twin, { input, dimensions, model, window, count }) {
   const lat = new Float64Array(count);
   let issued = 0;
   let done = 0;
@@ -93,7 +93,7 @@ export async function closedLoop(twin, { input, dimensions, window, count }) {
     const issue = () => {
       issued++;
       const t0 = performance.now();
-      twin.embed({ input, dimensions, timeoutMs: 30_000 }).then((r) => {
+      twin.embed({ input, dimensions, model, timeoutMs: 30_000 }).then((r) => {
         if (r.status !== 0) return reject(new Error(`request failed with status ${r.status}`));
         lat[done++] = (performance.now() - t0) * 1000;
         if (issued < count) issue();

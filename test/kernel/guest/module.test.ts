@@ -25,6 +25,7 @@ import { GenlKernelChannel } from '../../../src/kernel/channel.js';
 import { NetlinkSocket } from '../../../src/netlink/socket.js';
 import { EmbeddingService } from '../../../src/sdk/service.js';
 import { ctl } from '../../helpers/ctl.js';
+import { startOpenAiServer } from '../../helpers/openai-server.js';
 import { serviceInfo } from '../../helpers/service-info.js';
 import { until } from '../../helpers/wait.js';
 
@@ -35,7 +36,7 @@ let daemon: ChildProcess | undefined;
 let service: EmbeddingService | undefined;
 const slowRelease: Array<() => void> = [];
 
-function startDaemon(kernel: 'genl' | 'chardev' = 'genl'): Promise<ChildProcess> {
+function startDaemon(kernel: 'genl' | 'chardev' = 'genl', extra: string[] = []): Promise<ChildProcess> {
   // The guest's service lives in this test process, whose event loop can be busy for seconds under TCG
   // (48 hashing embeds plus their checks in one turn: "no heartbeat for 3336 ms" was seen with the 3 s
   // default), so heartbeats get a timeout for an emulated machine. Sticky sessions by key and
@@ -58,6 +59,7 @@ function startDaemon(kernel: 'genl' | 'chardev' = 'genl'): Promise<ChildProcess>
       'round-robin',
       '--state-dir',
       '/tmp/vexfs-state',
+      ...extra,
     ],
     {
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -920,6 +922,29 @@ describe('vexfs_ipc.ko', () => {
     expect(stats().daemon_attached).toBe(0);
     daemon = await startDaemon('genl');
     await expectServedAgain('after the fuzz');
+  });
+
+  it('serves SEND_EMBEDDING_REQUEST through an OpenAI-compatible server declared as a backend', async () => {
+    // The server runs in the guest (the fixture of the host tests, embedding with the hashing embedder).
+    const server = await startOpenAiServer({ 'hash-16': 16 });
+    try {
+      await stopDaemon();
+      daemon = await startDaemon('genl', ['--backends', JSON.stringify([{ id: 'http-hash', url: server.url, model: 'hash-16', dimensions: [16] }])]);
+      await until(() => stats().daemon_attached === 1, 'attach');
+      let r = await dev.embed({ input: text('through http'), dimensions: 16, model: 'hash-16' });
+      const deadline = Date.now() + 30_000;
+      while (r.status !== Status.SUCCESS && Date.now() < deadline) {
+        await new Promise((res) => setTimeout(res, 50));
+        r = await dev.embed({ input: text('through http'), dimensions: 16, model: 'hash-16' });
+      }
+      expect(r.status).toBe(Status.SUCCESS);
+      expect(r.vector).toEqual(Buffer.from(hashingEmbed('through http', 16).buffer));
+      expect(server.requests.some((q) => q.path === '/v1/embeddings')).toBe(true);
+      // The device-registered service is back with the new daemon as well.
+      await expectServedAgain('after the backend');
+    } finally {
+      await server.close();
+    }
   });
 
   it('returns every request and buffer it allocated', async () => {

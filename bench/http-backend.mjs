@@ -1,0 +1,81 @@
+// The HTTP backend path next to the SDK's Unix-socket path, same run, same daemon: kernel twin ->
+// vexfs-bridged -> (a) the SDK echo service, (b) an OpenAI-compatible echo server declared as a
+// backend -> back. 1 KiB inputs, 384-dim vectors, closed loop; the daemon's CPU per request and
+// the batches each path formed. Prints one JSON object.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { KernelTwin } from '../dist/twin/kernel-twin.js';
+import { benchDir, closedLoop, cpuMicros, rootDir, round, spawnReady, stop } from './lib.mjs';
+import { startEcho } from './stack.mjs';
+
+const INPUT = Buffer.alloc(1024, 'a');
+const DIMS = 384;
+const COUNT = process.argv.includes('--quick') ? 20_000 : 200_000;
+const children = new Set();
+process.on('exit', () => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+});
+
+const http = await spawnReady(process.execPath, [join(benchDir, 'openai-echo-server.mjs'), String(DIMS)], /^listening (\d+)$/);
+children.add(http.child);
+const backends = JSON.stringify([
+  { id: 'http-echo', url: `http://127.0.0.1:${http.match[1]}`, model: 'echo', models: ['via-http'], dimensions: [DIMS], maxBatchSize: 512, connections: 4 },
+]);
+const dir = mkdtempSync(join(tmpdir(), 'vexfs-http-bench-'));
+const control = join(dir, 'control.sock');
+const twin = new KernelTwin();
+const daemon = await spawnReady(
+  process.execPath,
+  [
+    join(rootDir, 'dist', 'bin', 'vexfs-bridged.js'),
+    '--kernel',
+    'twin',
+    '--twin-port',
+    String(twin.portId),
+    '--control-socket',
+    control,
+    '--metrics',
+    'false',
+    '--log-level',
+    'info',
+    '--backends',
+    backends,
+  ],
+  /kernel transport/,
+  { stdio: ['ignore', 'ignore', 'pipe'], readFrom: 'stderr' },
+);
+children.add(daemon.child);
+await twin.waitForDaemon();
+const sdk = await startEcho(children, control, dir, 'bench-echo');
+await new Promise((r) => setTimeout(r, 500));
+
+async function measure(model) {
+  await closedLoop(twin, { input: INPUT, dimensions: DIMS, model, window: 64, count: 10_000 });
+  const cpu0 = cpuMicros(daemon.child.pid);
+  const r = await closedLoop(twin, { input: INPUT, dimensions: DIMS, model, window: 256, count: COUNT });
+  return { throughput_rps: r.rps, p50_us: r.p50_us, p99_us: r.p99_us, daemon_cpu_us_per_req: round((cpuMicros(daemon.child.pid) - cpu0) / COUNT, 3) };
+}
+
+const sdkPath = await measure(undefined);
+const httpPath = await measure('via-http');
+await stop(sdk.child);
+await stop(daemon.child);
+await stop(http.child);
+twin.close();
+console.log(
+  JSON.stringify(
+    {
+      benchmark: 'http-backend',
+      input_bytes: INPUT.length,
+      vector_bytes: DIMS * 4,
+      sdk_unix_socket: sdkPath,
+      openai_http: httpPath,
+      ratio_throughput: round(httpPath.throughput_rps / sdkPath.throughput_rps, 3),
+      extra_daemon_cpu_us_per_req: round(httpPath.daemon_cpu_us_per_req - sdkPath.daemon_cpu_us_per_req, 3),
+    },
+    null,
+    2,
+  ),
+);
