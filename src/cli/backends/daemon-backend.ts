@@ -1,5 +1,5 @@
 /** vexfsctl's answers from the daemon: its control socket. */
-import { ControlError, RegistrationError, TransportError } from '../../errors.js';
+import { ControlError, RegistrationError, TimeoutError, TransportError } from '../../errors.js';
 import { ControlClient } from '../../sdk/control-client.js';
 import type { DaemonStatsMsg, ServiceInfoMsg, ServiceStatsMsg, TokenCreateMsg, TokenInfoMsg } from '../../wire/proto.js';
 import { CliError, ExitCode } from '../errors.js';
@@ -54,6 +54,12 @@ export class DaemonBackend implements Backend {
       }
       if (err instanceof TransportError || (err as { code?: string }).code === 'ERR_VEXFS_CLOSED') {
         throw new CliError(ExitCode.UNAVAILABLE, `lost the daemon's control socket ${this.path}: ${(err as Error).message}`);
+      }
+      if (err instanceof TimeoutError) {
+        throw new CliError(
+          ExitCode.UNAVAILABLE,
+          `the daemon did not answer on ${this.path} in time (${err.message}): it may be overloaded or stuck; see its log`,
+        );
       }
       throw err;
     }
