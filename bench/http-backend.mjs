@@ -59,7 +59,14 @@ async function measure(model) {
 }
 
 const sdkPath = await measure(undefined);
+const serverStats = async () => (await fetch(`http://127.0.0.1:${http.match[1]}/stats`)).json();
+const before = await serverStats();
 const httpPath = await measure('via-http');
+const after = await serverStats();
+// The HTTP run's batches (its warm-up included): inputs per POST, and the daemon's CPU per batch.
+const perBatch = (after.inputs - before.inputs) / (after.posts - before.posts);
+httpPath.inputs_per_batch = round(perBatch, 1);
+httpPath.daemon_cpu_us_per_batch = round(httpPath.daemon_cpu_us_per_req * perBatch, 1);
 await stop(sdk.child);
 await stop(daemon.child);
 await stop(http.child);

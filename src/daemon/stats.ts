@@ -85,6 +85,7 @@ export function serviceStats(d: StatsSource, s: ServiceEntry): ServiceStatsMsg {
     sendBlocked: s.link.counters.sendBlocked,
     sendBufferedBytes: s.link.sendBuffered,
     framesRefused: s.link.counters.framesRefused,
+    tokens: s.link.counters.tokens,
   };
 }
 

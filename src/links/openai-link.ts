@@ -36,11 +36,6 @@ export interface OpenAiLinkOptions {
   probeIntervalMs?: number;
 }
 
-export interface OpenAiLinkCounters extends ServiceLinkCounters {
-  /** Tokens the server reported using (usage.prompt_tokens). */
-  tokens: number;
-}
-
 /** Statuses for HTTP answers that are not 200 (413 is handled by splitting the batch). */
 function statusOf(httpStatus: number): number {
   if (httpStatus === 400 || httpStatus === 422) return Status.INVALID_REQUEST;
@@ -60,7 +55,7 @@ class BatchError extends Error {
 }
 
 export class OpenAiLink extends EventEmitter<ServiceLinkEvents> implements ServiceLink {
-  readonly counters: OpenAiLinkCounters = { sendBlocked: 0, framesRefused: 0, tokens: 0 };
+  readonly counters: ServiceLinkCounters = { sendBlocked: 0, framesRefused: 0, tokens: 0 };
   private readonly pool: Pool;
   private readonly headers: Record<string, string>;
   private readonly timeoutMs: number;

@@ -21,6 +21,8 @@ export interface ServiceLinkCounters {
   sendBlocked: number;
   /** Frames refused before decoding: too large for the service's registration, or too many results. */
   framesRefused: number;
+  /** Tokens the service reported using (an HTTP backend's usage.prompt_tokens; 0 where none are reported). */
+  tokens: number;
 }
 
 export interface ServiceLinkEvents {

@@ -45,7 +45,7 @@ export class UnixServiceLink extends EventEmitter<ServiceLinkEvents> implements 
   private readonly maxSendBuffer: number;
   private reader: FrameReader | undefined;
   private limits: ServiceFrameLimits;
-  readonly counters: ServiceLinkCounters = { sendBlocked: 0, framesRefused: 0 };
+  readonly counters: ServiceLinkCounters = { sendBlocked: 0, framesRefused: 0, tokens: 0 };
 
   constructor(
     readonly serviceId: string,

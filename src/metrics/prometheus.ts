@@ -120,6 +120,7 @@ export function createMetricsRegistry(source: MetricsSource): client.Registry {
     (s) => s.framesRefused,
     'counter',
   );
+  perService('vexfs_service_tokens_total', 'Tokens a service reported using (HTTP backends: usage.prompt_tokens).', (s) => s.tokens, 'counter');
   perService('vexfs_service_state', 'vexfs_ipc_service_state: 0 starting, 1 ready, 2 busy, 3 overloaded, 4 stopping, 5 stopped, 6 error.', (s) => s.state);
   scalar('vexfs_services', 'Registered services.', 'gauge', (s) => s.services.length);
   scalar('vexfs_cache_hits_total', 'Requests answered from the response cache.', 'counter', (s) => s.cacheHits);

@@ -8,7 +8,7 @@ export class StandIn extends EventEmitter<ServiceLinkEvents> implements ServiceL
   ready = true;
   congested = false;
   sendBuffered = 0;
-  counters = { sendBlocked: 0, framesRefused: 0 };
+  counters = { sendBlocked: 0, framesRefused: 0, tokens: 0 };
   outcome: 'sent' | 'down' | 'blocked' = 'sent';
   readonly sent: EmbedBatchRequestMsg[] = [];
   constructor(readonly serviceId: string) {

@@ -41,6 +41,10 @@ describe('an HTTP embedding backend from the configuration', () => {
     expect(server.requests.filter((r) => r.path === '/v1/embeddings').every((r) => r.authorization === 'Bearer k-123')).toBe(true);
     const entry = bridge.daemon.registry.get('remote')!;
     expect(entry.info).toMatchObject({ endpoint: 'openai:remote', models: ['hash-16'], metadata: { backend: 'openai' } });
+    // The server's usage is counted per service, for /metrics.
+    expect(entry.link.counters.tokens).toBe(9);
+    const m = bridge.daemon.metricsAddress!;
+    expect(await (await fetch(`http://${m.host}:${m.port}/metrics`)).text()).toMatch(/vexfs_service_tokens_total\{service="remote"\} 9/);
     // A model it does not serve is not sent to it.
     expect((await bridge.twin.embed({ input: Buffer.from('x'), dimensions: 16, model: 'other' })).status).toBe(Status.MODEL_NOT_FOUND);
     delete process.env.VEXFS_TEST_BACKEND_KEY;

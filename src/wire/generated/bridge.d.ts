@@ -1638,6 +1638,9 @@ export namespace vexfs {
 
                 /** ServiceStats framesRefused */
                 framesRefused?: (number|null);
+
+                /** ServiceStats tokens */
+                tokens?: (number|null);
             }
 
             /** Represents a ServiceStats. */
@@ -1711,6 +1714,9 @@ export namespace vexfs {
 
                 /** ServiceStats framesRefused. */
                 public framesRefused: number;
+
+                /** ServiceStats tokens. */
+                public tokens: number;
 
                 /**
                  * Creates a new ServiceStats instance using the specified properties.

@@ -4982,6 +4982,7 @@ export const vexfs = $root.vexfs = (() => {
                  * @property {number|null} [sendBlocked] ServiceStats sendBlocked
                  * @property {number|null} [sendBufferedBytes] ServiceStats sendBufferedBytes
                  * @property {number|null} [framesRefused] ServiceStats framesRefused
+                 * @property {number|null} [tokens] ServiceStats tokens
                  */
 
                 /**
@@ -5168,6 +5169,14 @@ export const vexfs = $root.vexfs = (() => {
                 ServiceStats.prototype.framesRefused = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
                 /**
+                 * ServiceStats tokens.
+                 * @member {number} tokens
+                 * @memberof vexfs.bridge.v1.ServiceStats
+                 * @instance
+                 */
+                ServiceStats.prototype.tokens = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
                  * Creates a new ServiceStats instance using the specified properties.
                  * @function create
                  * @memberof vexfs.bridge.v1.ServiceStats
@@ -5237,6 +5246,8 @@ export const vexfs = $root.vexfs = (() => {
                         w.uint32(160).uint64(m.sendBufferedBytes);
                     if (m.framesRefused != null && Object.hasOwnProperty.call(m, "framesRefused"))
                         w.uint32(168).uint64(m.framesRefused);
+                    if (m.tokens != null && Object.hasOwnProperty.call(m, "tokens"))
+                        w.uint32(176).uint64(m.tokens);
                     return w;
                 };
 
@@ -5356,6 +5367,10 @@ export const vexfs = $root.vexfs = (() => {
                             }
                         case 21: {
                                 m.framesRefused = r.uint64();
+                                break;
+                            }
+                        case 22: {
+                                m.tokens = r.uint64();
                                 break;
                             }
                         default:
@@ -5522,6 +5537,16 @@ export const vexfs = $root.vexfs = (() => {
                         else if (typeof d.framesRefused === "object")
                             m.framesRefused = new $util.LongBits(d.framesRefused.low >>> 0, d.framesRefused.high >>> 0).toNumber(true);
                     }
+                    if (d.tokens != null) {
+                        if ($util.Long)
+                            m.tokens = $util.Long.fromValue(d.tokens, true);
+                        else if (typeof d.tokens === "string")
+                            m.tokens = parseInt(d.tokens, 10);
+                        else if (typeof d.tokens === "number")
+                            m.tokens = d.tokens;
+                        else if (typeof d.tokens === "object")
+                            m.tokens = new $util.LongBits(d.tokens.low >>> 0, d.tokens.high >>> 0).toNumber(true);
+                    }
                     return m;
                 };
 
@@ -5604,6 +5629,11 @@ export const vexfs = $root.vexfs = (() => {
                             d.framesRefused = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
                         } else
                             d.framesRefused = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                        if ($util.Long) {
+                            var n = new $util.Long(0, 0, true);
+                            d.tokens = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                        } else
+                            d.tokens = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
                     }
                     if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
                         d.id = m.id;
@@ -5717,6 +5747,14 @@ export const vexfs = $root.vexfs = (() => {
                             d.framesRefused = o.longs === String ? String(m.framesRefused) : m.framesRefused;
                         else
                             d.framesRefused = o.longs === String ? $util.Long.prototype.toString.call(m.framesRefused) : o.longs === Number ? new $util.LongBits(m.framesRefused.low >>> 0, m.framesRefused.high >>> 0).toNumber(true) : m.framesRefused;
+                    }
+                    if (m.tokens != null && Object.hasOwnProperty.call(m, "tokens")) {
+                        if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                            d.tokens = typeof m.tokens === "number" ? BigInt(m.tokens) : $util.Long.fromBits(m.tokens.low >>> 0, m.tokens.high >>> 0, true).toBigInt();
+                        else if (typeof m.tokens === "number")
+                            d.tokens = o.longs === String ? String(m.tokens) : m.tokens;
+                        else
+                            d.tokens = o.longs === String ? $util.Long.prototype.toString.call(m.tokens) : o.longs === Number ? new $util.LongBits(m.tokens.low >>> 0, m.tokens.high >>> 0).toNumber(true) : m.tokens;
                     }
                     return d;
                 };

@@ -13,7 +13,7 @@ class FakeLink extends EventEmitter<ServiceLinkEvents> implements ServiceLink {
   ready = false;
   congested = false;
   sendBuffered = 0;
-  counters = { sendBlocked: 0, framesRefused: 0 };
+  counters = { sendBlocked: 0, framesRefused: 0, tokens: 0 };
   closed = false;
   limits: ServiceFrameLimits[] = [];
   constructor(
