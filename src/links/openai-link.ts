@@ -120,6 +120,7 @@ export class OpenAiLink extends EventEmitter<ServiceLinkEvents> implements Servi
   setLimits(_limits: ServiceFrameLimits): void {}
 
   close(): void {
+    if (this.closed) return;
     this.closed = true;
     this.isReady = false;
     clearTimeout(this.probeTimer);

@@ -1,5 +1,7 @@
 // The HTTP backend link against the OpenAI-compatible fixture: vectors in input order from a
 // base64 answer, and every way a server misbehaves turned into the bridge's status for the batch.
+import { readdirSync } from 'node:fs';
+
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { Status } from '../../src/abi/uapi.js';
@@ -65,7 +67,8 @@ describe('the OpenAI-compatible HTTP link', () => {
     expect(floats(r.results[1]!.vector)).toEqual([...hashingEmbed('ok', 16)]);
   });
 
-  it('maps each failure of the server to a status for the batch', async () => {
+  it('maps each failure of the server to a status for the batch, and leaks no socket', async () => {
+    const fds = readdirSync('/proc/self/fd').length;
     const { send } = await setUp();
     const cases: Array<[Fault, number, RegExp]> = [
       ['server-error', Status.SERVICE_ERROR, /answered 500: the model crashed/],
@@ -86,6 +89,9 @@ describe('the OpenAI-compatible HTTP link', () => {
     }
     server!.fault = 'none';
     expect((await send([Buffer.from('fine')])).error).toBeNull();
+    link!.close();
+    await server!.close();
+    await until(() => readdirSync('/proc/self/fd').length <= fds, 'every socket closed', 5000);
   });
 
   it('names an unknown model MODEL_NOT_FOUND, splits a batch the server finds too large, and holds off after 429', async () => {
