@@ -170,9 +170,11 @@ const consoleLog = createWriteStream(join(work, 'console.log'));
 
 /**
  * Boots the guest; resolves with the console output. Node has crashed
- * (SIGSEGV, exit 139) in the emulated guest before vitest reported a
- * single test, about once in ten boots and never twice running: such a run
- * is booted once more, and says so. A crash our code causes repeats and fails.
+ * (SIGSEGV, exit 139) in the emulated guest at vitest's start, before it
+ * reported a single test — in about a third of the boots of this session's
+ * clean-clone runs, also with -cpu Westmere instead of max; the cause is not
+ * found yet. Such a run is booted again, at most twice, and says so; a crash
+ * after tests began, or three in a row, fails.
  */
 function boot() {
   return new Promise((resolve) => {
@@ -219,8 +221,8 @@ function boot() {
 
 let output = await boot();
 const crashedBeforeTests = (out) => /VEXFS_VM_RESULT tests=139 /.test(out) && !/[✓×]|Test Files/.test(out);
-if (crashedBeforeTests(output)) {
-  log('node crashed (SIGSEGV) in the guest before any test reported; booting once more');
+for (let again = 1; again <= 2 && crashedBeforeTests(output); again++) {
+  log(`node crashed (SIGSEGV) in the guest before any test reported; booting again (${again} of 2)`);
   output = await boot();
 }
 consoleLog.end();
