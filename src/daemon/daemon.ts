@@ -193,7 +193,7 @@ export class Daemon {
     const ch = this.link.channel;
     logChannelEvents(ch, limited);
     ch.on('congestion', (on) => {
-      this.router.setKernelCongested(on);
+      this.router.placement.setKernelCongested(on);
       log.warn(
         { congested: on },
         on ? 'the kernel side is not taking answers as fast as they come: no new batches until it does' : 'the kernel side caught up',
@@ -245,7 +245,7 @@ export class Daemon {
   /** Attached to the kernel side with at least one service that can take requests. */
   readiness(): Readiness {
     const kernelAttached = this.link !== undefined && !this.kernelLost && this.stopping === undefined && (this.link.twin?.attached ?? true);
-    const healthyServices = this.registry.list().filter((s) => this.router.health(s) > 0).length;
+    const healthyServices = this.registry.list().filter((s) => this.router.dispatch.health(s) > 0).length;
     const reasons: string[] = [];
     if (!kernelAttached) reasons.push('not attached to the kernel side');
     if (healthyServices === 0) reasons.push(this.registry.size === 0 ? 'no service is registered' : 'no registered service is healthy');

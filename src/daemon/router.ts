@@ -50,8 +50,10 @@ export class Router extends EventEmitter<RouterEvents> {
   readonly sharing: ResponseSharing<PipelineRequest>;
   readonly breakers: Breakers;
   private readonly selection: Selection;
-  private readonly placement: Placement;
-  private readonly dispatch: Dispatch;
+  /** Where requests wait (queues, overflow, the backpressure floor): read by stats, metrics and tests. */
+  readonly placement: Placement;
+  /** Batches in flight and each service's health. */
+  readonly dispatch: Dispatch;
   private readonly parking: Parking<PipelineRequest>;
   private readonly retries: Retries<PipelineRequest>;
   private readonly inflight = new Map<bigint, PipelineRequest>();
@@ -105,7 +107,7 @@ export class Router extends EventEmitter<RouterEvents> {
         },
         capacity: (s) => this.placement.load(s).capacity,
         latencyNs: (s) => s.ewmaNs,
-        health: (s) => this.health(s),
+        health: (s) => this.dispatch.health(s),
         cpu: (s) => s.cpuPermille / 1000,
       },
       { balancer: options.balancer, balancerByModel: options.balancerByModel, sticky: options.sticky, random: options.random },
@@ -170,44 +172,9 @@ export class Router extends EventEmitter<RouterEvents> {
     return this.retries.policy;
   }
 
-  /** Requests queued per level across every queue (service queues and overflow). */
-  get queuedByLevel(): readonly number[] {
-    return this.placement.queuedByLevel;
-  }
-
-  get overflow(): { readonly size: number } {
-    return this.placement.overflow;
-  }
-
-  /** The priority floor last sent to the kernel (0: no backpressure). */
-  get backpressureFloor(): number {
-    return this.placement.backpressureFloor;
-  }
-
-  /**
-   * The kernel side is not taking answers as fast as they come: batches
-   * wait in their queues (deadlines, bounds and shedding as ever) until it
-   * catches up, so answers queued for it stay bounded by those in flight.
-   */
-  setKernelCongested(on: boolean): void {
-    this.placement.setKernelCongested(on);
-  }
-
   /** New rate limits (a configuration reload); their buckets start full. */
   setRateLimits(options: RateLimitOptions): void {
     this.admission.setRateLimits(options);
-  }
-
-  health(s: ServiceEntry): number {
-    return this.dispatch.health(s);
-  }
-
-  reportedState(s: ServiceEntry): ServiceState {
-    return this.placement.reportedState(s);
-  }
-
-  serviceLoad(s: ServiceEntry): { queued: number; capacity: number } {
-    return this.placement.load(s);
   }
 
   /** Free slots (capacity less outstanding and queued) at the usable services other than `exceptServiceId`. */

@@ -40,8 +40,8 @@ export function daemonStats(d: StatsSource): DaemonStatsMsg {
     cancelled: c.cancelled,
     lateResults: c.lateResults,
     avgLatencyNs: Math.round(c.avgLatencyNs),
-    queuedByLevel: [...r.queuedByLevel],
-    overflowQueued: r.overflow.size,
+    queuedByLevel: [...r.placement.queuedByLevel],
+    overflowQueued: r.placement.overflow.size,
     avgQueueWaitNs: Math.round(c.avgQueueWaitNs),
     shed: c.shed,
     rateLimited: c.rateLimited,
@@ -52,7 +52,7 @@ export function daemonStats(d: StatsSource): DaemonStatsMsg {
     cacheCoalesced: cache.counters.coalesced,
     cacheEntries: cache.size,
     cacheBytes: cache.bytes,
-    backpressureFloor: r.backpressureFloor,
+    backpressureFloor: r.placement.backpressureFloor,
     adaptiveRate: r.admission.adaptive.rate === Infinity ? 0 : r.admission.adaptive.rate,
     p50LatencyNs: Math.round(r.metrics.latency.quantile(0.5)),
     p99LatencyNs: Math.round(r.metrics.latency.quantile(0.99)),
@@ -61,12 +61,12 @@ export function daemonStats(d: StatsSource): DaemonStatsMsg {
 }
 
 export function serviceStats(d: StatsSource, s: ServiceEntry): ServiceStatsMsg {
-  const load = d.router.serviceLoad(s);
+  const load = d.router.placement.load(s);
   const latency = d.router.metrics.series(s.info.id).latency;
   return {
     id: s.info.id,
-    state: d.router.reportedState(s),
-    health: d.router.health(s),
+    state: d.router.placement.reportedState(s),
+    health: d.router.dispatch.health(s),
     breaker: d.router.breakers.state(s.info.id),
     active: Math.max(0, s.active),
     queued: load.queued,

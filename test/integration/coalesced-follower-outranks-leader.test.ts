@@ -31,9 +31,9 @@ describe('coalescing and priorities', () => {
     const first = send('first', Priority.NORMAL);
     await until(() => served.length === 1, 'the first request at the service');
     const lowLeader = send('same', Priority.LOW);
-    await until(() => router.queuedByLevel[0] === 1, 'the Low leader queued');
+    await until(() => router.placement.queuedByLevel[0] === 1, 'the Low leader queued');
     const filler = send('filler', Priority.LOW);
-    await until(() => router.overflow.size === 1, 'a Low request in the overflow queue, which is now full');
+    await until(() => router.placement.overflow.size === 1, 'a Low request in the overflow queue, which is now full');
     const criticalFollower = send('same', Priority.CRITICAL);
     await until(() => router.cache.counters.coalesced === 1, 'the Critical request follows the Low one');
     // The service queue is full: a High request displaces the Low leader, and nowhere is left for it.

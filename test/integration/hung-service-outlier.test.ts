@@ -33,7 +33,7 @@ describe('a hung service', () => {
     expect(bridge.daemon.router.breakers.state('hung')).toBe(BreakerState.OPEN);
     const entry = bridge.daemon.registry.get('hung')!;
     expect(entry.failures).toBe(1);
-    expect(bridge.daemon.router.health(entry)).toBe(0);
+    expect(bridge.daemon.router.dispatch.health(entry)).toBe(0);
     // Out of rotation: the next requests go straight to the good service.
     const rest = await Promise.all(Array.from({ length: 5 }, (_, i) => bridge!.twin.embed({ input: Buffer.from(`b${i}`), dimensions: 4, timeoutMs: 10_000 })));
     expect(rest.map((r) => r.status)).toEqual([0, 0, 0, 0, 0]);

@@ -29,9 +29,9 @@ describe('fair share between callers', () => {
     const all = [send('block', 1)];
     await until(() => served.length === 1, 'the service busy');
     for (let i = 0; i < 40; i++) all.push(send(`flood${i}`, 1000));
-    await until(() => bridge!.daemon.router.queuedByLevel[0] === 40, 'the flood queued');
+    await until(() => bridge!.daemon.router.placement.queuedByLevel[0] === 40, 'the flood queued');
     for (let i = 0; i < 3; i++) all.push(send(`polite${i}`, 2000));
-    await until(() => bridge!.daemon.router.queuedByLevel[0] === 43, 'all queued');
+    await until(() => bridge!.daemon.router.placement.queuedByLevel[0] === 43, 'all queued');
     gate.release();
     expect((await Promise.all(all)).every((r) => r.status === Status.SUCCESS)).toBe(true);
     const polite = ['polite0', 'polite1', 'polite2'].map((n) => served.indexOf(n));

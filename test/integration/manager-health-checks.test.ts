@@ -30,7 +30,7 @@ describe('active health checks', () => {
     await until(() => entry.checkFailing, 'marked failing');
     // Three failed answers in a row were needed (a check in flight when the flag flipped may add one).
     expect(answers.slice(from).filter((a) => !a).length).toBeGreaterThanOrEqual(3);
-    expect(bridge.daemon.router.health(entry)).toBe(0);
+    expect(bridge.daemon.router.dispatch.health(entry)).toBe(0);
     calls.sick = 0;
     const results = await Promise.all(Array.from({ length: 30 }, () => bridge!.twin.embed({ input: Buffer.from('x'), dimensions: 4 })));
     expect(results.every((r) => r.status === Status.SUCCESS)).toBe(true);
@@ -40,7 +40,7 @@ describe('active health checks', () => {
     const back = answers.length;
     await until(() => !entry.checkFailing, 'healthy again');
     expect(answers.slice(back).filter((a) => a).length).toBeGreaterThanOrEqual(2);
-    expect(bridge.daemon.router.health(entry)).toBe(100);
+    expect(bridge.daemon.router.dispatch.health(entry)).toBe(100);
   });
 
   it('counts a check that is not answered in time as failed', async () => {

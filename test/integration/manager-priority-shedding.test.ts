@@ -33,12 +33,12 @@ describe('priority queues and shedding', () => {
     results.set('first', send('first', Priority.NORMAL));
     await until(() => served.length === 1, 'the first request at the service');
     for (let i = 0; i < 8; i++) results.set(`low${i}`, send(`low${i}`, Priority.LOW));
-    await until(() => router.queuedByLevel[0] === 8, '8 Low queued (service queue and overflow)');
-    expect(router.overflow.size).toBe(4);
+    await until(() => router.placement.queuedByLevel[0] === 8, '8 Low queued (service queue and overflow)');
+    expect(router.placement.overflow.size).toBe(4);
 
     // Overflow at 4/4 passed 75%: the kernel side fails Low early now.
     await until(() => twin.stats().minPriority === Priority.NORMAL, 'backpressure floor Normal at the kernel side');
-    expect(router.backpressureFloor).toBe(Priority.NORMAL);
+    expect(router.placement.backpressureFloor).toBe(Priority.NORMAL);
     const received = router.counters.received;
     const early = await send('late-low', Priority.LOW);
     expect(early.status).toBe(Status.OVERLOADED);
@@ -47,7 +47,7 @@ describe('priority queues and shedding', () => {
     for (let i = 0; i < 2; i++) results.set(`crit${i}`, send(`crit${i}`, Priority.CRITICAL));
     // Two Low requests made room at once, answered OVERLOADED without waiting for the service.
     await until(() => router.counters.shed === 2, 'two shed');
-    expect(router.queuedByLevel).toEqual([6, 0, 0, 2]);
+    expect(router.placement.queuedByLevel).toEqual([6, 0, 0, 2]);
 
     gate.release();
     const outcome = new Map<string, number>();
@@ -70,7 +70,7 @@ describe('priority queues and shedding', () => {
     const inService = send(Priority.CRITICAL);
     await until(() => bridge!.daemon.router.inflightCount === 1, 'one in flight');
     const queued = [send(Priority.CRITICAL), send(Priority.CRITICAL), send(Priority.CRITICAL)];
-    await until(() => bridge!.daemon.router.queuedByLevel[3] === 3, 'Critical level full');
+    await until(() => bridge!.daemon.router.placement.queuedByLevel[3] === 3, 'Critical level full');
     expect((await send(Priority.CRITICAL)).status).toBe(Status.OVERLOADED);
     gate.release();
     expect((await Promise.all([inService, ...queued])).map((r) => r.status)).toEqual([0, 0, 0, 0]);
