@@ -2,13 +2,10 @@
 // vexfs-bridged -> (a) the SDK echo service, (b) an OpenAI-compatible echo server declared as a
 // backend -> back. 1 KiB inputs, 384-dim vectors, closed loop; the daemon's CPU per request and
 // the batches each path formed. Prints one JSON object.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { KernelTwin } from '../dist/twin/kernel-twin.js';
-import { benchDir, closedLoop, cpuMicros, rootDir, round, spawnReady, stop } from './lib.mjs';
-import { startEcho } from './stack.mjs';
+import { benchDir, closedLoop, cpuMicros, round, spawnReady, stop } from './lib.mjs';
+import { startStack, stopStack } from './stack.mjs';
 
 const INPUT = Buffer.alloc(1024, 'a');
 const DIMS = 384;
@@ -23,33 +20,9 @@ children.add(http.child);
 const backends = JSON.stringify([
   { id: 'http-echo', url: `http://127.0.0.1:${http.match[1]}`, model: 'echo', models: ['via-http'], dimensions: [DIMS], maxBatchSize: 512, connections: 4 },
 ]);
-const dir = mkdtempSync(join(tmpdir(), 'vexfs-http-bench-'));
-const control = join(dir, 'control.sock');
-const twin = new KernelTwin();
-const daemon = await spawnReady(
-  process.execPath,
-  [
-    join(rootDir, 'dist', 'bin', 'vexfs-bridged.js'),
-    '--kernel',
-    'twin',
-    '--twin-port',
-    String(twin.portId),
-    '--control-socket',
-    control,
-    '--metrics',
-    'false',
-    '--log-level',
-    'info',
-    '--backends',
-    backends,
-  ],
-  /kernel transport/,
-  { stdio: ['ignore', 'ignore', 'pipe'], readFrom: 'stderr' },
-);
-children.add(daemon.child);
-await twin.waitForDaemon();
-const sdk = await startEcho(children, control, dir, 'bench-echo');
-await new Promise((r) => setTimeout(r, 500));
+// The stack's daemon and SDK echo service, with the HTTP echo server declared as a backend.
+const stack = await startStack(children, false, { daemonArgs: ['--metrics', 'false', '--backends', backends] });
+const { twin, daemon } = stack;
 
 async function measure(model) {
   await closedLoop(twin, { input: INPUT, dimensions: DIMS, model, window: 64, count: 10_000 });
@@ -67,10 +40,8 @@ const after = await serverStats();
 const perBatch = (after.inputs - before.inputs) / (after.posts - before.posts);
 httpPath.inputs_per_batch = round(perBatch, 1);
 httpPath.daemon_cpu_us_per_batch = round(httpPath.daemon_cpu_us_per_req * perBatch, 1);
-await stop(sdk.child);
-await stop(daemon.child);
+await stopStack(stack);
 await stop(http.child);
-twin.close();
 console.log(
   JSON.stringify(
     {
