@@ -2,7 +2,7 @@
 // and on sdk or cli reaching past what an integrator's process may load.
 //
 //   foundation  abi, util, errors.ts, native.ts
-//   codecs      netlink, protocol (kernel protocol and vectors), frame, wire (service protocol)
+//   codecs      netlink, protocol (kernel protocol and vectors), frame, wire (service protocol), nats (subjects, connecting)
 //   links       kernel (genl, char device, device ioctl), twin, links (to services); auth, audit, trace beside them
 //   manager     registry, service connections, queues, balancing, breakers, cache, limits
 //   observers   metrics (read the manager at scrape time)
@@ -12,7 +12,7 @@
 // ioctl wrapper and the control-socket client only.
 const LAYERS = [
   ['foundation', '^src/(abi/|util/|errors\\.ts|native\\.ts)'],
-  ['codecs', '^src/(netlink|protocol|frame|wire)/'],
+  ['codecs', '^src/(netlink|protocol|frame|wire|nats)/'],
   ['links', '^src/(kernel|links|twin|auth|audit|trace)/'],
   ['manager', '^src/manager/'],
   ['observers', '^src/metrics/'],
@@ -44,13 +44,13 @@ module.exports = {
       comment: 'sdk and cli load in an integrator\'s or administrator\'s process: foundation, codecs, the device wrapper and the control client only',
       severity: 'error',
       from: { path: '^src/(sdk|cli)/' },
-      to: { path: '^src/', pathNot: '^src/(abi/|util/|errors\\.ts|native\\.ts|netlink/|protocol/|frame/|wire/|kernel/device\\.ts|sdk/|cli/)' },
+      to: { path: '^src/', pathNot: '^src/(abi/|util/|errors\\.ts|native\\.ts|netlink/|protocol/|frame/|wire/|nats/|kernel/device\\.ts|sdk/|cli/)' },
     },
     {
       name: 'nothing-below-uses-clients',
       comment: 'the daemon and its layers do not load the sdk or the cli',
       severity: 'error',
-      from: { path: '^src/(abi|util|netlink|protocol|frame|wire|kernel|links|twin|auth|audit|trace|manager|metrics|daemon)/' },
+      from: { path: '^src/(abi|util|netlink|protocol|frame|wire|nats|kernel|links|twin|auth|audit|trace|manager|metrics|daemon)/' },
       to: { path: '^src/(sdk|cli|embedder|demo|bin)/' },
     },
   ],

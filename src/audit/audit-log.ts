@@ -9,6 +9,7 @@
 import { type FileHandle, open, rename, unlink } from 'node:fs/promises';
 
 export interface AuditLogOptions {
+  /** Empty: no file, only the sinks (addSink). */
   path: string;
   /** Rotate before the file would exceed this. */
   maxBytes?: number;
@@ -23,6 +24,7 @@ export type AuditFields = Record<string, string | number | boolean | null | unde
 
 export class AuditLog {
   private queue: string[] = [];
+  private readonly sinks: Array<(line: string) => void> = [];
   private dropped = 0;
   private file: FileHandle | undefined;
   private size = 0;
@@ -44,12 +46,21 @@ export class AuditLog {
 
   record(event: string, fields: AuditFields = {}): void {
     if (this.closed) return;
+    const line = JSON.stringify({ ts: new Date().toISOString(), event, ...fields });
+    for (const sink of this.sinks) sink(line);
+    // No file: the sinks are the whole log.
+    if (this.options.path === '') return;
     if (this.queue.length >= this.maxQueued) {
       this.dropped++;
       return;
     }
-    this.queue.push(`${JSON.stringify({ ts: new Date().toISOString(), event, ...fields })}\n`);
+    this.queue.push(`${line}\n`);
     this.flushing ??= this.flush();
+  }
+
+  /** Also hands every record (a JSON line, no newline) to `sink` (a JetStream stream). */
+  addSink(sink: (line: string) => void): void {
+    this.sinks.push(sink);
   }
 
   /** Resolves once everything recorded so far is written. */

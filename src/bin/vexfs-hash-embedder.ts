@@ -11,6 +11,6 @@ own, registers through the daemon's control socket, heartbeats, and
 unregisters on SIGTERM or SIGINT.`,
   async (o) => {
     const s = await startHashingEmbedder(o);
-    return { id: s.info.id, endpoint: s.endpoint, close: () => s.close() };
+    return { id: s.info.id, endpoint: s.endpoint, natsInstance: s.natsInstance, close: () => s.close() };
   },
 );

@@ -12,6 +12,6 @@ its own, registers through the daemon's control socket, heartbeats, and
 unregisters on SIGTERM or SIGINT.`,
   async (o) => {
     const { service, close } = await startUseEmbedder(o);
-    return { id: service.info.id, endpoint: service.endpoint, close };
+    return { id: service.info.id, endpoint: service.endpoint, natsInstance: service.natsInstance, close };
   },
 );

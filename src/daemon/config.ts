@@ -12,6 +12,8 @@ import { z } from 'zod';
 
 import { ConfigError } from '../errors.js';
 import { POLICIES, type Policy } from '../manager/balancer.js';
+import { natsServers } from '../nats/connect.js';
+import { isSubjectToken } from '../nats/subjects.js';
 import { type BackendConfig, backendSchema } from './backends.js';
 import { type DaemonConfig, SETTINGS, SETTING_KEYS, type SettingKey, type SettingKind, acceptedText, defaultConfig, envOf, flagOf } from './settings.js';
 
@@ -47,6 +49,16 @@ const hostList = z
   ])
   .pipe(z.array(z.string().regex(/^[A-Za-z0-9.:[\]-]+$/)));
 
+function validNatsUrl(raw: string): boolean {
+  if (raw === '') return true;
+  try {
+    natsServers(raw);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function schemaOf(spec: SettingKind): { schema: z.ZodType; refused: string } {
   switch (spec.type) {
     case 'enum':
@@ -73,6 +85,12 @@ function schemaOf(spec: SettingKind): { schema: z.ZodType; refused: string } {
       return { schema: z.unknown(), refused: '' };
     case 'backends':
       return { schema: z.unknown(), refused: '' };
+    case 'natsUrl':
+      return { schema: z.string().refine(validNatsUrl), refused: 'is not a list of nats://host:port servers without credentials (or empty for off)' };
+    case 'subjectToken':
+      return { schema: z.string().refine(isSubjectToken), refused: 'is not 1-63 of A-Z a-z 0-9 _ - (one NATS subject token)' };
+    case 'name':
+      return { schema: z.string().regex(/^[A-Za-z0-9._-]{0,63}$/), refused: 'is not 0-63 of A-Z a-z 0-9 . _ -' };
   }
 }
 

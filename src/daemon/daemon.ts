@@ -31,8 +31,9 @@ import { KERNEL_OWNER, handleKernelControl } from './kernel-control.js';
 import { CHARDEV_PATH, type KernelLink, openKernel } from './kernel.js';
 import { RateLimitedLog, type Logger } from './log.js';
 import { ServiceRegistry } from '../manager/registry.js';
-import { BACKEND_SCHEME } from '../wire/registration.js';
+import { BACKEND_SCHEME, NATS_SCHEME } from '../wire/registration.js';
 import { Backends } from './backends.js';
+import { NatsNode } from './nats-node.js';
 import { logChannelEvents, logEvents } from './event-log.js';
 import { Router } from './router.js';
 import { rateLimitsOf, routerOptionsOf } from './router-options.js';
@@ -60,6 +61,8 @@ export class Daemon {
   private kernelLost = false;
   private tokens: TokenAuthority | undefined;
   private statsDevice: VexfsDevice | undefined;
+  /** On the NATS bus (--nats): remote workers, events, cluster control, the audit stream. */
+  private nats: NatsNode | undefined;
   private readonly verifyingRegistrations = new Map<string, { cancelled: boolean }>();
   readonly startedAt = Date.now();
 
@@ -74,7 +77,14 @@ export class Daemon {
       maxPerOwner: config.maxRegistrationsPerConnection,
       heartbeatTimeoutMs: config.heartbeatTimeoutMs,
       connection: { reconnectMinMs: config.reconnectMinMs, reconnectMaxMs: config.reconnectMaxMs, maxSendBufferBytes: config.serviceSendBufferBytes },
-      links: { [BACKEND_SCHEME]: this.backends.linkFactory },
+      links: {
+        [BACKEND_SCHEME]: this.backends.linkFactory,
+        // Bound late: the NATS node is made in init(), with the token authority.
+        [NATS_SCHEME]: (id, endpoint, limits) => {
+          if (this.nats === undefined) throw new ControlError('ENODEV', 'this daemon has no NATS connection (--nats)');
+          return this.nats.workers.linkFactory(id, endpoint, limits);
+        },
+      },
     });
     if (config.traceExporter === 'console' || config.traceExporter === 'otlp') {
       const limited = new RateLimitedLog(logger);
@@ -91,14 +101,15 @@ export class Daemon {
       timeoutMs: config.healthCheckTimeoutMs,
     });
     const limited = new RateLimitedLog(logger);
-    this.audit = config.auditLog
-      ? new AuditLog({
-          path: config.auditLog,
-          maxBytes: config.auditMaxBytes,
-          keep: config.auditKeep,
-          onError: (err) => limited.warn('audit', { err: err.message }, 'cannot write the audit log'),
-        })
-      : undefined;
+    this.audit =
+      config.auditLog || config.natsAuditStream
+        ? new AuditLog({
+            path: config.auditLog,
+            maxBytes: config.auditMaxBytes,
+            keep: config.auditKeep,
+            onError: (err) => limited.warn('audit', { err: err.message }, 'cannot write the audit log'),
+          })
+        : undefined;
   }
 
   static async start(config: DaemonConfig, logger: Logger): Promise<Daemon> {
@@ -124,6 +135,10 @@ export class Daemon {
     this.backends.start(this.registry);
     this.registry.unboundedOwners.add(KERNEL_OWNER);
     this.tokens = this.current.stateDir ? TokenAuthority.open(this.current.stateDir) : undefined;
+    if (this.current.nats !== '') {
+      this.nats = new NatsNode(this.current, this.registry, this.tokens);
+      this.nats.start({ registry: this.registry, tokens: this.tokens, stats: () => daemonStats(this), audit, log });
+    }
     logEvents(this.registry, this.router, log, audit);
     this.router.on('backpressure', (floor) => {
       log.info({ minPriority: floor }, floor === 0 ? 'backpressure lifted' : 'backpressure: the kernel is told to fail lower priorities early');
@@ -351,6 +366,16 @@ export class Daemon {
     return this.link?.twin;
   }
 
+  /** This daemon on the NATS bus, when it has --nats. */
+  get natsStatus(): NatsNode['status'] | undefined {
+    return this.nats?.status;
+  }
+
+  /** The NATS side (its workers and bus), when it has --nats. */
+  get natsNode(): NatsNode | undefined {
+    return this.nats;
+  }
+
   get transport(): string {
     return this.link?.transport ?? 'none';
   }
@@ -370,6 +395,7 @@ export class Daemon {
       await this.control?.close();
       this.registry.close();
       if (this.link !== undefined) this.audit?.record('daemon.detached', { transport: this.link.transport, reason: 'stopped' });
+      await this.nats?.close();
       await this.audit?.close();
       await this.tracerProvider?.shutdown();
       this.logger.info({ counters: { ...this.router.counters, byStatus: undefined } }, 'stopped');

@@ -7,6 +7,8 @@
 import { Consts } from '../abi/uapi.js';
 import { POLICIES, type Policy } from '../manager/balancer.js';
 import { defaultControlSocket } from '../util/places.js';
+import { hostname } from 'node:os';
+
 import type { BackendConfig } from './backends.js';
 
 export const KERNEL_MODES = ['auto', 'genl', 'chardev', 'twin'] as const;
@@ -26,7 +28,10 @@ export type SettingKind =
   | { type: 'mode' }
   | { type: 'group' }
   | { type: 'hostList' }
-  | { type: 'backends' };
+  | { type: 'backends' }
+  | { type: 'natsUrl' }
+  | { type: 'subjectToken' }
+  | { type: 'name' };
 
 /** A setting's value type, by its kind. */
 type ValueOf<S> = S extends { type: 'enum'; values: readonly (infer V)[] }
@@ -297,6 +302,37 @@ export const SETTINGS = {
     help: 'uid: cached and coalesced answers are shared only between requests of the same caller uid; shared: between all callers',
   },
   otlpEndpoint: { type: 'url', default: 'http://127.0.0.1:4318/v1/traces', help: 'OTLP/HTTP (JSON) traces endpoint for --trace-exporter otlp' },
+  nats: { type: 'natsUrl', default: '', help: 'NATS server(s) for remote workers, events, audit and cluster control; empty = off' },
+  natsHost: { type: 'subjectToken', default: defaultHostName, help: "this daemon's name on the bus (its subjects, the host column)" },
+  natsUser: { type: 'name', default: '', help: 'NATS user name (with --nats-password-file)' },
+  natsPasswordFile: { type: 'path', optional: true, default: '', help: 'file whose first line is the NATS password' },
+  natsTokenFile: { type: 'path', optional: true, default: '', help: "file whose first line is the NATS server's auth token" },
+  natsNkeySeedFile: { type: 'path', optional: true, default: '', help: 'file holding an NKey seed (SU...)' },
+  natsCredsFile: { type: 'path', optional: true, default: '', help: 'NATS credentials file (user JWT and seed)' },
+  natsTlsCaFile: { type: 'path', optional: true, default: '', help: "CA certificate that signed the NATS server's" },
+  natsTlsCertFile: { type: 'path', optional: true, default: '', help: 'client certificate for NATS (mutual TLS)' },
+  natsTlsKeyFile: { type: 'path', optional: true, default: '', help: 'its key' },
+  natsDiscoveryMs: { type: 'int', min: 100, max: 60_000, default: 1000, help: 'between $SRV.PING rounds that find NATS workers (and are their heartbeats)' },
+  natsWorkerMissedRounds: {
+    type: 'int',
+    min: 1,
+    max: 100,
+    default: 3,
+    help: 'a worker that misses this many discovery rounds in a row (while the bus is up) is unregistered',
+  },
+  natsPool: {
+    type: 'bool',
+    default: false,
+    help: 'address each worker service as one queue-group pool (daemons sharing workers) instead of balancing across its instances',
+  },
+  natsTrustWorkers: {
+    type: 'bool',
+    default: false,
+    help: 'accept workers that present no registration token (only when NATS permissions alone decide who may serve vexfs.v1.embed.>)',
+  },
+  natsAuditStream: { type: 'name', default: '', help: 'JetStream stream the audit log is also written to (e.g. VEXFS_AUDIT), empty = off' },
+  natsAuditMaxAgeMs: { type: 'int', min: 60_000, max: 365 * 86_400_000, default: 7 * 86_400_000, help: "the audit stream's retention by age" },
+  natsAuditMaxBytes: { type: 'int', min: 1 << 20, max: 2 ** 40, default: 256 << 20, help: "the audit stream's retention by size" },
 } as const satisfies Record<string, Setting>;
 
 export type DaemonConfig = { -readonly [K in keyof typeof SETTINGS]: ValueOf<(typeof SETTINGS)[K]> };
@@ -305,6 +341,16 @@ export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
 
 /** Keys a reload (SIGHUP) applies without a restart. */
 export const RELOADABLE: readonly SettingKey[] = ['logLevel', 'rateLimitGlobal', 'rateLimitPerUid', 'rateLimitPerService', 'policyFile'];
+
+/** The machine's host name as one subject token. */
+function defaultHostName(): string {
+  return (
+    hostname()
+      .split('.')[0]
+      ?.replace(/[^A-Za-z0-9_-]/g, '_')
+      .slice(0, 63) || 'host'
+  );
+}
 
 /** --max-inflight for maxInflight. */
 export function flagOf(key: SettingKey): string {
@@ -351,5 +397,11 @@ export function acceptedText(s: SettingKind): string {
       return s.optional ? 'absolute path or empty' : 'absolute path';
     case 'backends':
       return 'JSON array of {id, url, model, dimensions, ...}';
+    case 'natsUrl':
+      return 'nats://host:port[,...] or empty';
+    case 'subjectToken':
+      return 'A-Z a-z 0-9 _ -';
+    case 'name':
+      return 'A-Z a-z 0-9 . _ - or empty';
   }
 }

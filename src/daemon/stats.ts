@@ -23,6 +23,8 @@ export interface StatsSource {
   readonly registry: ServiceRegistry;
   readonly startedAt: number;
   readonly transport: string;
+  /** The NATS connection, when the daemon has one. */
+  readonly natsStatus?: { host: string; state: string; server: string; disconnects: number; reconnects: number } | undefined;
 }
 
 export function daemonStats(d: StatsSource): DaemonStatsMsg {
@@ -57,6 +59,11 @@ export function daemonStats(d: StatsSource): DaemonStatsMsg {
     p50LatencyNs: Math.round(r.metrics.latency.quantile(0.5)),
     p99LatencyNs: Math.round(r.metrics.latency.quantile(0.99)),
     services: d.registry.list().map((s) => serviceStats(d, s)),
+    host: d.natsStatus?.host ?? '',
+    natsState: d.natsStatus?.state ?? '',
+    natsServer: d.natsStatus?.server ?? '',
+    natsDisconnects: d.natsStatus?.disconnects ?? 0,
+    natsReconnects: d.natsStatus?.reconnects ?? 0,
   };
 }
 

@@ -6,36 +6,68 @@
  */
 import { parseArgs } from 'node:util';
 
+import type { NatsAuth } from '../nats/connect.js';
 import { findControlSocket } from '../util/places.js';
 
 export interface StartedEmbedder {
   id: string;
   endpoint: string;
+  /** Its NATS service instance, when it serves over NATS. */
+  natsInstance?: string | undefined;
   close(): Promise<void>;
 }
 
-export async function runEmbedderCli(
-  name: string,
-  about: string,
-  start: (o: { controlSocket?: string; token?: string }) => Promise<StartedEmbedder>,
-): Promise<void> {
+export interface EmbedderStartOptions {
+  controlSocket?: string;
+  token?: string;
+  id?: string;
+  nats?: NatsAuth;
+}
+
+/** --nats-* flags and the NatsAuth field each fills. */
+const NATS_FLAGS = {
+  'nats-user': 'user',
+  'nats-password-file': 'passwordFile',
+  'nats-token-file': 'tokenFile',
+  'nats-nkey-seed-file': 'nkeySeedFile',
+  'nats-creds-file': 'credsFile',
+  'nats-tls-ca-file': 'tlsCaFile',
+  'nats-tls-cert-file': 'tlsCertFile',
+  'nats-tls-key-file': 'tlsKeyFile',
+} as const;
+
+export async function runEmbedderCli(name: string, about: string, start: (o: EmbedderStartOptions) => Promise<StartedEmbedder>): Promise<void> {
   const help = `usage: ${name} [--control-socket PATH] [CONTROL_SOCKET]
+       ${name} --nats URL [--nats-... FILE] [--token TOKEN]
 
 ${about}
 
 options:
   --control-socket PATH  the daemon's control socket (default $VEXFS_CONTROL_SOCKET or ${findControlSocket()})
   --token TOKEN          a registration token (default $VEXFS_REGISTRATION_TOKEN)
+  --id ID                the service id (default the embedder's own)
+  --nats URL             serve as a NATS worker instead (nats://host:port): daemons on that NATS find it
+  --nats-user NAME, --nats-password-file FILE, --nats-token-file FILE, --nats-nkey-seed-file FILE,
+  --nats-creds-file FILE, --nats-tls-ca-file FILE, --nats-tls-cert-file FILE, --nats-tls-key-file FILE
+                         NATS authentication and TLS (secrets only from files)
   -h, --help             this text`;
   const usageError = (message: string): never => {
     process.stderr.write(`${name}: ${message}\n(see ${name} --help)\n`);
     process.exit(2);
   };
-  let values: { 'control-socket'?: string | undefined; token?: string | undefined; help?: boolean | undefined } = {};
+  let values: Record<string, string | boolean | undefined> = {};
   let positionals: string[] = [];
+  const natsOptions = Object.fromEntries(Object.keys(NATS_FLAGS).map((k) => [k, { type: 'string' as const }]));
   try {
     ({ values, positionals } = parseArgs({
-      options: { 'control-socket': { type: 'string' }, token: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        'control-socket': { type: 'string' },
+        token: { type: 'string' },
+        id: { type: 'string' },
+        nats: { type: 'string' },
+        ...natsOptions,
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
     }));
   } catch (err) {
@@ -46,12 +78,31 @@ options:
     process.exit(0);
   }
   if (positionals.length > 1) usageError(`one control socket path at most, got ${positionals.length} arguments`);
-  const controlSocket = values['control-socket'] ?? positionals[0];
+  const text = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  const controlSocket = text('control-socket') ?? positionals[0];
   if (controlSocket !== undefined && !controlSocket.startsWith('/'))
     usageError(`the control socket must be an absolute path, got ${JSON.stringify(controlSocket)}`);
+  const natsUrl = text('nats');
+  if (natsUrl === undefined && Object.keys(NATS_FLAGS).some((k) => text(k) !== undefined)) usageError('--nats-... options need --nats URL');
+  if (natsUrl !== undefined && controlSocket !== undefined)
+    usageError('a NATS worker registers with no control socket: give --nats or a control socket, not both');
+  let nats: NatsAuth | undefined;
+  if (natsUrl !== undefined) {
+    nats = { url: natsUrl };
+    for (const [flag, field] of Object.entries(NATS_FLAGS)) nats[field] = text(flag);
+  }
   try {
-    const service = await start({ ...(controlSocket !== undefined ? { controlSocket } : {}), ...(values.token !== undefined ? { token: values.token } : {}) });
-    process.stdout.write(`registered ${service.id} at ${service.endpoint}\n`);
+    const service = await start({
+      ...(controlSocket !== undefined ? { controlSocket } : {}),
+      ...(text('token') !== undefined ? { token: text('token') as string } : {}),
+      ...(text('id') !== undefined ? { id: text('id') as string } : {}),
+      ...(nats !== undefined ? { nats } : {}),
+    });
+    process.stdout.write(
+      service.natsInstance !== undefined
+        ? `serving ${service.id} on NATS as instance ${service.natsInstance}\n`
+        : `registered ${service.id} at ${service.endpoint}\n`,
+    );
     const stop = () => void service.close().then(() => process.exit(0));
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);

@@ -258,7 +258,11 @@ export class Dispatch {
       });
       const now = performance.now();
       let minLeft = Infinity;
-      for (const e of entries) minLeft = Math.min(minLeft, e.expiresAt - now);
+      let priority = 3;
+      for (const e of entries) {
+        minLeft = Math.min(minLeft, e.expiresAt - now);
+        priority = Math.min(priority, e.req.priority);
+      }
       outcome = service.link.send({
         batchId: id,
         model: first.req.model ?? '',
@@ -266,6 +270,7 @@ export class Dispatch {
         inputs: entries.map((e) => e.req.input),
         ...this.tracing.pack(entries),
         timeoutMs: Math.max(1, Math.floor(minLeft)),
+        priority,
       });
       if (outcome !== 'sent')
         batch.settle(new BatchFailure(outcome === 'blocked' ? 'the service is not reading what it was sent' : 'the service is not connected'));

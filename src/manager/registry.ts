@@ -9,7 +9,7 @@ import { Consts, ServiceState } from '../abi/uapi.js';
 import { RegistrationError } from '../errors.js';
 import type { EmbedBatchResponseMsg, ServiceInfoMsg } from '../wire/proto.js';
 import { RegistrationPolicy, type TokenGrant } from '../auth/policy.js';
-import { endpointPath, validateRegistration } from '../wire/registration.js';
+import { BACKEND_SCHEME, endpointPath, validateRegistration } from '../wire/registration.js';
 import type { ServiceFrameLimits, ServiceLink, ServiceLinkFactory } from '../links/service-link.js';
 import { UnixServiceLink, type UnixServiceLinkOptions } from '../links/unix-service-link.js';
 
@@ -73,7 +73,12 @@ export interface RegistrationCredentials {
   gid?: number | undefined;
   /** A verified registration token. */
   grant?: TokenGrant | undefined;
+  /** The id the policy and token are checked against, when not the registered one (a NATS worker instance is registered as <id>-<instance>). */
+  claimedId?: string | undefined;
 }
+
+/** The uid recorded for a registrant on another host ((uid_t)-1: no local user). */
+export const REMOTE_UID = 0xffffffff;
 
 export interface RegistryOptions {
   maxServices?: number;
@@ -157,18 +162,32 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
 
   /** Registers (or, for the same owner, updates) a service. Throws RegistrationError. */
   register(raw: ServiceInfoMsg, owner: string, who: RegistrationCredentials = { uid: 0, pid: 0 }): ServiceEntry {
-    return this.tryAdd(raw, owner, who, false);
+    return this.tryAdd(raw, owner, who);
   }
 
   /** Registers an HTTP backend from the daemon's own configuration (endpoint "openai:<id>", owner BACKEND_OWNER). */
   registerBackend(raw: ServiceInfoMsg): ServiceEntry {
     this.unboundedOwners.add(BACKEND_OWNER);
-    return this.tryAdd(raw, BACKEND_OWNER, { uid: this.selfUid, pid: process.pid }, true);
+    return this.tryAdd(raw, BACKEND_OWNER, { uid: this.selfUid, pid: process.pid }, BACKEND_SCHEME);
   }
 
-  private tryAdd(raw: ServiceInfoMsg, owner: string, who: RegistrationCredentials, backend: boolean): ServiceEntry {
+  /**
+   * Registers a service the daemon reaches itself by `scheme` (endpoint
+   * "<scheme>:<id>"), for `who`: a NATS worker with its token, or the
+   * daemon's own credentials when it vouches for the worker.
+   */
+  registerLinked(raw: ServiceInfoMsg, scheme: string, owner: string, who: RegistrationCredentials): ServiceEntry {
+    return this.tryAdd(raw, owner, who, scheme);
+  }
+
+  /** The daemon's own credentials, for services it vouches for. */
+  get selfCredentials(): RegistrationCredentials {
+    return { uid: this.selfUid, pid: process.pid };
+  }
+
+  private tryAdd(raw: ServiceInfoMsg, owner: string, who: RegistrationCredentials, daemonScheme?: string): ServiceEntry {
     try {
-      return this.add(raw, owner, who, backend);
+      return this.add(raw, owner, who, daemonScheme);
     } catch (err) {
       if (err instanceof RegistrationError) this.emit('refused', 'register', String(raw?.id ?? ''), owner, who.uid, who.pid, err);
       throw err;
@@ -181,14 +200,14 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
     return n;
   }
 
-  private add(raw: ServiceInfoMsg, owner: string, who: RegistrationCredentials, backend: boolean): ServiceEntry {
+  private add(raw: ServiceInfoMsg, owner: string, who: RegistrationCredentials, daemonScheme: string | undefined): ServiceEntry {
     const { uid, pid } = who;
-    const info = validateRegistration(raw, backend);
+    const info = validateRegistration(raw, daemonScheme);
     const existing = this.services.get(info.id);
     if (existing !== undefined && existing.owner !== owner) {
       throw new RegistrationError('EEXIST', `service id "${info.id}" is already registered by another client`);
     }
-    const tokenId = this.policy.decide(info.id, info.models, who, who.grant, (u) => this.held(u), existing !== undefined, this.selfUid);
+    const tokenId = this.policy.decide(who.claimedId ?? info.id, info.models, who, who.grant, (u) => this.held(u), existing !== undefined, this.selfUid);
     if (existing === undefined && this.services.size >= this.maxServices) {
       throw new RegistrationError('ENOSPC', `the registry is full (${this.maxServices} services)`);
     }

@@ -136,6 +136,9 @@ export function createMetricsRegistry(source: MetricsSource): client.Registry {
   scalar('vexfs_late_results_total', 'Service results that arrived after their request ended.', 'counter', (s) => s.lateResults);
   scalar('vexfs_backpressure_floor', 'Priority below which the kernel fails requests early (0: none).', 'gauge', (s) => s.backpressureFloor);
   scalar('vexfs_uptime_seconds', 'Time since the daemon started.', 'gauge', (s) => s.uptimeMs / 1000);
+  scalar('vexfs_nats_connected', '1 while connected to NATS (0 also when the daemon has no --nats).', 'gauge', (s) => (s.natsState === 'connected' ? 1 : 0));
+  scalar('vexfs_nats_disconnects_total', 'Times the NATS connection was lost.', 'counter', (s) => s.natsDisconnects);
+  scalar('vexfs_nats_reconnects_total', 'Times the NATS connection came back.', 'counter', (s) => s.natsReconnects);
 
   const kernelCounter = (name: string, help: string, type: MetricType, pick: (k: KernelCounters) => number) =>
     add(name, help, type, async () => {

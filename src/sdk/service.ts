@@ -13,54 +13,24 @@
 import type { Server, Socket } from 'node:net';
 import { join } from 'node:path';
 
-import { Consts, Status } from '../abi/uapi.js';
+import { Consts } from '../abi/uapi.js';
 import { existsSync } from 'node:fs';
 
 import { InvalidArgumentError, RegistrationError, isErrnoException } from '../errors.js';
 import { DEVICE_PATH, VexfsDevice } from '../kernel/device.js';
 import { findControlSocket, runtimeDir } from '../util/places.js';
-import { validateRegistration } from '../wire/registration.js';
 import { FrameWriter, readFrames } from '../wire/frames.js';
-import { type EmbedBatchRequestMsg, type EmbedResultInit, type ServiceInfoMsg, decodeServiceFrame, encodeServiceFrame } from '../wire/proto.js';
-import { traceparentsOf } from '../wire/trace-context.js';
+import { type EmbedBatchRequestMsg, type ServiceInfoMsg, decodeServiceFrame, encodeServiceFrame } from '../wire/proto.js';
+import { type EmbedBatchResponseInit, type EmbedFn, answerBatch, checkHealth } from './batch.js';
 import { closeServer, listenUnix } from '../wire/unix-listen.js';
+import type { NatsAuth } from '../nats/connect.js';
+import { NATS_SCHEME, validateRegistration } from '../wire/registration.js';
 import { ControlClient } from './control-client.js';
+import { NatsWorker } from './nats-worker.js';
 
 const RECONNECT_MIN_MS = 50;
 // Short: a restarted daemon holds requests for its services only briefly (restartHoldMs), and a failed connect to a missing socket costs nothing.
 const RECONNECT_MAX_MS = 250;
-
-export interface EmbedOptions {
-  /** The model the request named, or undefined for the service's default. */
-  model: string | undefined;
-  dimensions: number;
-  /** Aborted when the batch's most urgent deadline passes. */
-  signal: AbortSignal;
-  /**
-   * W3C traceparent of each input: its trace id carries the kernel request's
-   * correlation id, its parent is the daemon's span for it (sampled) or the
-   * kernel side (not sampled). A service that traces makes its spans
-   * children of these.
-   */
-  readonly traceparents: string[];
-}
-
-/**
- * Returns one Float32Array of `dimensions` values per input, in order; an
- * item may instead be an Error to fail just that input. A thrown error fails
- * the whole batch.
- */
-export type EmbedFn = (inputs: Uint8Array[], options: EmbedOptions) => Promise<Array<Float32Array | Error>> | Array<Float32Array | Error>;
-
-/** An error that carries a bridge status (e.g. Status.INVALID_REQUEST for a bad input). */
-export class EmbedItemError extends Error {
-  constructor(
-    message: string,
-    readonly status: number = Status.SERVICE_ERROR,
-  ) {
-    super(message);
-  }
-}
 
 export interface EmbeddingServiceOptions {
   id: string;
@@ -75,6 +45,13 @@ export interface EmbeddingServiceOptions {
   metadata?: Record<string, string>;
   /** "unix:/path"; default a socket in the temp directory. */
   endpoint?: string;
+  /**
+   * Serve over NATS instead (a worker on another host): daemons connected
+   * to the same NATS discover it; no Unix socket, no control socket. Its id
+   * must be one subject token (no dots). The token (below) is what daemons
+   * check its claims against.
+   */
+  nats?: NatsAuth;
   /**
    * The daemon's control socket; default $VEXFS_CONTROL_SOCKET or the daemon's default.
    * Naming it forces registration through it even when /dev/vexfs_ipc exists.
@@ -113,6 +90,7 @@ export class EmbeddingService {
   private closed = false;
   private retryTimer: NodeJS.Timeout | undefined;
   private device: VexfsDevice | undefined;
+  private worker: NatsWorker | undefined;
 
   private constructor(
     info: ServiceInfoMsg,
@@ -124,21 +102,32 @@ export class EmbeddingService {
   /** Listens on the endpoint and registers with the daemon. */
   static async start(options: EmbeddingServiceOptions): Promise<EmbeddingService> {
     if (typeof options.embed !== 'function') throw new InvalidArgumentError('embed', 'must be a function');
-    const endpoint = options.endpoint ?? `unix:${join(runtimeDir(), `svc-${options.id}-${process.pid}.sock`)}`;
+    if (options.nats !== undefined && options.endpoint !== undefined)
+      throw new InvalidArgumentError('endpoint', 'a NATS worker has no endpoint of its own (give nats or endpoint, not both)');
+    const endpoint = options.nats
+      ? `${NATS_SCHEME}:${options.id}`
+      : (options.endpoint ?? `unix:${join(runtimeDir(), `svc-${options.id}-${process.pid}.sock`)}`);
     // Validate here too, so a mistake is reported before anything listens.
-    const info = validateRegistration({
-      id: options.id,
-      name: options.name,
-      version: options.version ?? '',
-      dimensions: options.dimensions,
-      dataTypes: options.dataTypes ?? (1 << (Consts.DTYPE_MAX + 1)) - 1,
-      models: options.models ?? [],
-      maxBatchSize: options.maxBatchSize ?? 64,
-      priority: options.priority ?? 0,
-      endpoint,
-      metadata: options.metadata ?? {},
-    });
+    const info = validateRegistration(
+      {
+        id: options.id,
+        name: options.name,
+        version: options.version ?? '',
+        dimensions: options.dimensions,
+        dataTypes: options.dataTypes ?? (1 << (Consts.DTYPE_MAX + 1)) - 1,
+        models: options.models ?? [],
+        maxBatchSize: options.maxBatchSize ?? 64,
+        priority: options.priority ?? 0,
+        endpoint,
+        metadata: options.metadata ?? {},
+      },
+      options.nats ? NATS_SCHEME : undefined,
+    );
     const service = new EmbeddingService(info, options);
+    if (options.nats) {
+      service.worker = await NatsWorker.start(info, options.nats, { embed: options.embed, healthCheck: options.healthCheck, token: service.token });
+      return service;
+    }
     const path = endpoint.slice('unix:'.length);
     service.server = await listenUnix(path, (socket) => service.onConnection(socket));
     try {
@@ -154,9 +143,14 @@ export class EmbeddingService {
     return this.options.controlSocket ?? findControlSocket();
   }
 
-  /** How the service registered: by ioctl with the module, or through the daemon's control socket. */
-  get registeredVia(): 'ioctl' | 'control' {
-    return this.device ? 'ioctl' : 'control';
+  /** How the service registered: by ioctl with the module, through the daemon's control socket, or none (a NATS worker, found by discovery). */
+  get registeredVia(): 'ioctl' | 'control' | 'nats' {
+    return this.worker ? 'nats' : this.device ? 'ioctl' : 'control';
+  }
+
+  /** The NATS service instance id, when serving over NATS. */
+  get natsInstance(): string | undefined {
+    return this.worker?.instance;
   }
 
   private async register(): Promise<void> {
@@ -239,49 +233,19 @@ export class EmbeddingService {
   }
 
   private async check(id: number, writer: FrameWriter): Promise<void> {
-    let healthy = true;
-    let message = '';
-    try {
-      healthy = (await this.options.healthCheck?.()) ?? true;
-      if (!healthy) message = 'the health check said unhealthy';
-    } catch (err) {
-      healthy = false;
-      message = err instanceof Error ? err.message : String(err);
-    }
-    writer.write(encodeServiceFrame({ healthResult: { id, healthy, message } }));
+    writer.write(encodeServiceFrame({ healthResult: await checkHealth(id, this.options.healthCheck) }));
   }
 
   private async serve(req: EmbedBatchRequestMsg, writer: FrameWriter): Promise<void> {
     const n = req.inputs.length;
     this.active += n;
-    const signal = AbortSignal.timeout(Math.max(1, req.timeoutMs || Consts.DEFAULT_TIMEOUT_MS));
-    let results: EmbedResultInit[];
+    let response: EmbedBatchResponseInit;
     try {
-      const out = await this.options.embed(req.inputs, {
-        model: req.model === '' ? undefined : req.model,
-        dimensions: req.dimensions,
-        signal,
-        // Built only if the service reads them.
-        get traceparents() {
-          return traceparentsOf(req, n);
-        },
-      });
-      if (!Array.isArray(out) || out.length !== n) {
-        results = fail(n, Status.SERVICE_ERROR, `embed returned ${Array.isArray(out) ? out.length : typeof out} results for ${n} inputs`);
-      } else {
-        results = out.map((v) => toResult(v, req.dimensions));
-      }
-    } catch (err) {
-      results = fail(n, statusOf(err), (err as Error)?.message ?? String(err));
+      response = await answerBatch(req, this.options.embed);
     } finally {
       this.active -= n;
     }
-    // When the daemon records spans, each result carries its trace context back to tie the two sides together.
-    if (req.traceSpanIds.length > 0) {
-      const tps = traceparentsOf(req, n);
-      for (let i = 0; i < tps.length; i++) (results[i] as EmbedResultInit).traceparent = tps[i];
-    }
-    writer.write(encodeServiceFrame({ response: { batchId: req.batchId, results } }));
+    writer.write(encodeServiceFrame({ response }));
     if (this.active === 0) for (const wake of this.idleWaiters.splice(0)) wake();
   }
 
@@ -324,6 +288,10 @@ export class EmbeddingService {
     this.closed = true;
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
     const drainMs = options.drainMs ?? this.options.drainMs ?? 5000;
+    if (this.worker) {
+      await this.worker.close(drainMs);
+      return;
+    }
     if (drainMs > 0 && this.connections.size > 0) await this.drain(drainMs);
     // Closing the device is the unregistration: the module tells the daemon.
     this.device?.close();
@@ -338,21 +306,6 @@ export class EmbeddingService {
     for (const s of this.connections.keys()) s.destroy();
     if (this.server) await closeServer(this.server, this.info.endpoint.slice('unix:'.length));
   }
-}
-
-function toResult(v: Float32Array | Error, dims: number): EmbedResultInit {
-  if (v instanceof Error) return { error: { code: statusOf(v), message: v.message } };
-  if (!(v instanceof Float32Array)) return { error: { code: Status.SERVICE_ERROR, message: 'embed returned a non-Float32Array item' } };
-  if (v.length !== dims) return { error: { code: Status.SERVICE_ERROR, message: `vector has ${v.length} values, ${dims} requested` } };
-  return { vector: new Uint8Array(v.buffer, v.byteOffset, v.byteLength) };
-}
-
-function statusOf(err: unknown): number {
-  return err instanceof EmbedItemError ? err.status : Status.SERVICE_ERROR;
-}
-
-function fail(n: number, code: number, message: string): EmbedResultInit[] {
-  return Array.from({ length: n }, () => ({ error: { code, message } }));
 }
 
 const IOCTL_REASONS: Record<string, string> = {

@@ -26,10 +26,11 @@ function checkString(field: string, value: unknown, max: number, min = 1): strin
 
 /** Returns the registration normalised, or throws RegistrationError. */
 /**
- * `backend`: the daemon registering an HTTP backend from its own configuration, whose endpoint is
- * "openai:<id>" (the URL stays in the configuration: a client can never point the daemon at one).
+ * `daemonScheme`: a service the daemon reaches by its own means (an HTTP backend of its
+ * configuration, "openai:<id>"; a NATS worker it discovered, "nats:<id>"): the endpoint names only
+ * the id, so a client can never point the daemon at a URL or a subject.
  */
-export function validateRegistration(info: ServiceInfoMsg, backend = false): ServiceInfoMsg {
+export function validateRegistration(info: ServiceInfoMsg, daemonScheme?: string): ServiceInfoMsg {
   const id = checkString('id', info.id, Consts.MAX_SERVICE_ID_LEN);
   if (!ID.test(id)) throw new RegistrationError('EINVAL', `id "${id}" may contain only A-Z a-z 0-9 . _ -`);
   const name = checkString('name', info.name, Consts.MAX_NAME_LEN);
@@ -70,8 +71,8 @@ export function validateRegistration(info: ServiceInfoMsg, backend = false): Ser
     throw new RegistrationError('EINVAL', `priority ${priority} is outside 0..255`);
   }
   const endpoint = checkString('endpoint', info.endpoint, Consts.MAX_ENDPOINT_LEN);
-  if (backend) {
-    if (endpoint !== `${BACKEND_SCHEME}:${id}`) throw new RegistrationError('EINVAL', `a backend's endpoint is "${BACKEND_SCHEME}:${id}", not "${endpoint}"`);
+  if (daemonScheme !== undefined) {
+    if (endpoint !== `${daemonScheme}:${id}`) throw new RegistrationError('EINVAL', `this service's endpoint is "${daemonScheme}:${id}", not "${endpoint}"`);
   } else if (!endpoint.startsWith('unix:/')) {
     throw new RegistrationError('EINVAL', `endpoint "${endpoint}" must be "unix:" followed by an absolute socket path`);
   } else if (bytes(endpoint) - 5 > 107) throw new RegistrationError('E2BIG', 'endpoint socket path is longer than 107 bytes (sun_path)');
@@ -101,6 +102,8 @@ export function validateRegistration(info: ServiceInfoMsg, backend = false): Ser
 
 /** The endpoint scheme of HTTP embedding backends the daemon declares itself. */
 export const BACKEND_SCHEME = 'openai';
+/** The endpoint scheme of NATS workers the daemon discovered. */
+export const NATS_SCHEME = 'nats';
 
 /** The socket path of a "unix:/path" endpoint. */
 export function endpointPath(endpoint: string): string {

@@ -9,7 +9,7 @@ import { expect, it } from 'vitest';
 import { Status } from '../../src/abi/uapi.js';
 import { RegistrationError } from '../../src/errors.js';
 import { ControlClient } from '../../src/sdk/control-client.js';
-import { EmbedItemError } from '../../src/sdk/service.js';
+import { EmbedItemError } from '../../src/sdk/batch.js';
 import { filled, startBridge } from '../helpers/bridge.js';
 import { until } from '../helpers/wait.js';
 

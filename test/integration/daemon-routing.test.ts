@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { DataType, Status } from '../../src/abi/uapi.js';
 import { convertVector } from '../../src/protocol/vectors.js';
-import { EmbedItemError } from '../../src/sdk/service.js';
+import { EmbedItemError } from '../../src/sdk/batch.js';
 import { type TestBridge, filled, useBridge } from '../helpers/bridge.js';
 import { until } from '../helpers/wait.js';
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 
 import { Status } from '../../src/abi/uapi.js';
 import { BreakerState } from '../../src/manager/breakers.js';
-import { EmbedItemError, type EmbeddingService } from '../../src/sdk/service.js';
+import { EmbedItemError } from '../../src/sdk/batch.js';
+import type { EmbeddingService } from '../../src/sdk/service.js';
 import { type TestBridge, filled, useBridge } from '../helpers/bridge.js';
 import { until } from '../helpers/wait.js';
 

@@ -37,6 +37,7 @@ async function setUp(options: Partial<OpenAiLinkOptions> = {}) {
         traceRequestIds: new Uint8Array(),
         traceSpanIds: new Uint8Array(),
         timeoutMs: 500,
+        priority: 2,
       }),
     ).toBe('sent');
     await until(() => answers.some((a) => a.batchId === batchId), `the answer to batch ${batchId}`, 5000);
@@ -119,6 +120,7 @@ describe('the OpenAI-compatible HTTP link', () => {
         traceRequestIds: new Uint8Array(),
         traceSpanIds: new Uint8Array(),
         timeoutMs: 500,
+        priority: 2,
       }),
     ).toBe('blocked');
     // Retry-After: 1 s.

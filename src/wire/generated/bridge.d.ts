@@ -326,6 +326,9 @@ export namespace vexfs {
 
                 /** EmbedBatchRequest traceSpanIds */
                 traceSpanIds?: (Uint8Array|null);
+
+                /** EmbedBatchRequest priority */
+                priority?: (number|null);
             }
 
             /** Represents an EmbedBatchRequest. */
@@ -360,6 +363,9 @@ export namespace vexfs {
 
                 /** EmbedBatchRequest traceSpanIds. */
                 public traceSpanIds: Uint8Array;
+
+                /** EmbedBatchRequest priority. */
+                public priority: number;
 
                 /**
                  * Creates a new EmbedBatchRequest instance using the specified properties.
@@ -1855,6 +1861,21 @@ export namespace vexfs {
 
                 /** DaemonStats p99LatencyNs */
                 p99LatencyNs?: (number|null);
+
+                /** DaemonStats host */
+                host?: (string|null);
+
+                /** DaemonStats natsState */
+                natsState?: (string|null);
+
+                /** DaemonStats natsServer */
+                natsServer?: (string|null);
+
+                /** DaemonStats natsDisconnects */
+                natsDisconnects?: (number|null);
+
+                /** DaemonStats natsReconnects */
+                natsReconnects?: (number|null);
             }
 
             /** Represents a DaemonStats. */
@@ -1946,6 +1967,21 @@ export namespace vexfs {
 
                 /** DaemonStats p99LatencyNs. */
                 public p99LatencyNs: number;
+
+                /** DaemonStats host. */
+                public host: string;
+
+                /** DaemonStats natsState. */
+                public natsState: string;
+
+                /** DaemonStats natsServer. */
+                public natsServer: string;
+
+                /** DaemonStats natsDisconnects. */
+                public natsDisconnects: number;
+
+                /** DaemonStats natsReconnects. */
+                public natsReconnects: number;
 
                 /**
                  * Creates a new DaemonStats instance using the specified properties.

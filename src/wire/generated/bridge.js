@@ -984,6 +984,7 @@ export const vexfs = $root.vexfs = (() => {
                  * @property {number|null} [timeoutMs] EmbedBatchRequest timeoutMs
                  * @property {Uint8Array|null} [traceRequestIds] EmbedBatchRequest traceRequestIds
                  * @property {Uint8Array|null} [traceSpanIds] EmbedBatchRequest traceSpanIds
+                 * @property {number|null} [priority] EmbedBatchRequest priority
                  */
 
                 /**
@@ -1067,6 +1068,14 @@ export const vexfs = $root.vexfs = (() => {
                 EmbedBatchRequest.prototype.traceSpanIds = $util.newBuffer([]);
 
                 /**
+                 * EmbedBatchRequest priority.
+                 * @member {number} priority
+                 * @memberof vexfs.bridge.v1.EmbedBatchRequest
+                 * @instance
+                 */
+                EmbedBatchRequest.prototype.priority = 0;
+
+                /**
                  * Creates a new EmbedBatchRequest instance using the specified properties.
                  * @function create
                  * @memberof vexfs.bridge.v1.EmbedBatchRequest
@@ -1112,6 +1121,8 @@ export const vexfs = $root.vexfs = (() => {
                         w.uint32(58).bytes(m.traceRequestIds);
                     if (m.traceSpanIds != null && Object.hasOwnProperty.call(m, "traceSpanIds"))
                         w.uint32(66).bytes(m.traceSpanIds);
+                    if (m.priority != null && Object.hasOwnProperty.call(m, "priority"))
+                        w.uint32(72).uint32(m.priority);
                     return w;
                 };
 
@@ -1181,6 +1192,10 @@ export const vexfs = $root.vexfs = (() => {
                             }
                         case 8: {
                                 m.traceSpanIds = r.bytes();
+                                break;
+                            }
+                        case 9: {
+                                m.priority = r.uint32();
                                 break;
                             }
                         default:
@@ -1255,6 +1270,9 @@ export const vexfs = $root.vexfs = (() => {
                         else if (d.traceSpanIds.length >= 0)
                             m.traceSpanIds = d.traceSpanIds;
                     }
+                    if (d.priority != null) {
+                        m.priority = d.priority >>> 0;
+                    }
                     return m;
                 };
 
@@ -1304,6 +1322,7 @@ export const vexfs = $root.vexfs = (() => {
                             if (o.bytes !== Array)
                                 d.traceSpanIds = $util.newBuffer(d.traceSpanIds);
                         }
+                        d.priority = 0;
                     }
                     if (m.batchId != null && Object.hasOwnProperty.call(m, "batchId")) {
                         d.batchId = m.batchId;
@@ -1331,6 +1350,9 @@ export const vexfs = $root.vexfs = (() => {
                     }
                     if (m.traceSpanIds != null && Object.hasOwnProperty.call(m, "traceSpanIds")) {
                         d.traceSpanIds = o.bytes === String ? $util.base64.encode(m.traceSpanIds, 0, m.traceSpanIds.length) : o.bytes === Array ? Array.prototype.slice.call(m.traceSpanIds) : m.traceSpanIds;
+                    }
+                    if (m.priority != null && Object.hasOwnProperty.call(m, "priority")) {
+                        d.priority = m.priority;
                     }
                     return d;
                 };
@@ -5821,6 +5843,11 @@ export const vexfs = $root.vexfs = (() => {
                  * @property {Array.<vexfs.bridge.v1.IServiceStats>|null} [services] DaemonStats services
                  * @property {number|null} [p50LatencyNs] DaemonStats p50LatencyNs
                  * @property {number|null} [p99LatencyNs] DaemonStats p99LatencyNs
+                 * @property {string|null} [host] DaemonStats host
+                 * @property {string|null} [natsState] DaemonStats natsState
+                 * @property {string|null} [natsServer] DaemonStats natsServer
+                 * @property {number|null} [natsDisconnects] DaemonStats natsDisconnects
+                 * @property {number|null} [natsReconnects] DaemonStats natsReconnects
                  */
 
                 /**
@@ -6058,6 +6085,46 @@ export const vexfs = $root.vexfs = (() => {
                 DaemonStats.prototype.p99LatencyNs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
                 /**
+                 * DaemonStats host.
+                 * @member {string} host
+                 * @memberof vexfs.bridge.v1.DaemonStats
+                 * @instance
+                 */
+                DaemonStats.prototype.host = "";
+
+                /**
+                 * DaemonStats natsState.
+                 * @member {string} natsState
+                 * @memberof vexfs.bridge.v1.DaemonStats
+                 * @instance
+                 */
+                DaemonStats.prototype.natsState = "";
+
+                /**
+                 * DaemonStats natsServer.
+                 * @member {string} natsServer
+                 * @memberof vexfs.bridge.v1.DaemonStats
+                 * @instance
+                 */
+                DaemonStats.prototype.natsServer = "";
+
+                /**
+                 * DaemonStats natsDisconnects.
+                 * @member {number} natsDisconnects
+                 * @memberof vexfs.bridge.v1.DaemonStats
+                 * @instance
+                 */
+                DaemonStats.prototype.natsDisconnects = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * DaemonStats natsReconnects.
+                 * @member {number} natsReconnects
+                 * @memberof vexfs.bridge.v1.DaemonStats
+                 * @instance
+                 */
+                DaemonStats.prototype.natsReconnects = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
                  * Creates a new DaemonStats instance using the specified properties.
                  * @function create
                  * @memberof vexfs.bridge.v1.DaemonStats
@@ -6149,6 +6216,16 @@ export const vexfs = $root.vexfs = (() => {
                         w.uint32(208).uint64(m.p50LatencyNs);
                     if (m.p99LatencyNs != null && Object.hasOwnProperty.call(m, "p99LatencyNs"))
                         w.uint32(216).uint64(m.p99LatencyNs);
+                    if (m.host != null && Object.hasOwnProperty.call(m, "host"))
+                        w.uint32(226).string(m.host);
+                    if (m.natsState != null && Object.hasOwnProperty.call(m, "natsState"))
+                        w.uint32(234).string(m.natsState);
+                    if (m.natsServer != null && Object.hasOwnProperty.call(m, "natsServer"))
+                        w.uint32(242).string(m.natsServer);
+                    if (m.natsDisconnects != null && Object.hasOwnProperty.call(m, "natsDisconnects"))
+                        w.uint32(248).uint64(m.natsDisconnects);
+                    if (m.natsReconnects != null && Object.hasOwnProperty.call(m, "natsReconnects"))
+                        w.uint32(256).uint64(m.natsReconnects);
                     return w;
                 };
 
@@ -6320,6 +6397,26 @@ export const vexfs = $root.vexfs = (() => {
                             }
                         case 27: {
                                 m.p99LatencyNs = r.uint64();
+                                break;
+                            }
+                        case 28: {
+                                m.host = r.string();
+                                break;
+                            }
+                        case 29: {
+                                m.natsState = r.string();
+                                break;
+                            }
+                        case 30: {
+                                m.natsServer = r.string();
+                                break;
+                            }
+                        case 31: {
+                                m.natsDisconnects = r.uint64();
+                                break;
+                            }
+                        case 32: {
+                                m.natsReconnects = r.uint64();
                                 break;
                             }
                         default:
@@ -6584,6 +6681,35 @@ export const vexfs = $root.vexfs = (() => {
                         else if (typeof d.p99LatencyNs === "object")
                             m.p99LatencyNs = new $util.LongBits(d.p99LatencyNs.low >>> 0, d.p99LatencyNs.high >>> 0).toNumber(true);
                     }
+                    if (d.host != null) {
+                        m.host = String(d.host);
+                    }
+                    if (d.natsState != null) {
+                        m.natsState = String(d.natsState);
+                    }
+                    if (d.natsServer != null) {
+                        m.natsServer = String(d.natsServer);
+                    }
+                    if (d.natsDisconnects != null) {
+                        if ($util.Long)
+                            m.natsDisconnects = $util.Long.fromValue(d.natsDisconnects, true);
+                        else if (typeof d.natsDisconnects === "string")
+                            m.natsDisconnects = parseInt(d.natsDisconnects, 10);
+                        else if (typeof d.natsDisconnects === "number")
+                            m.natsDisconnects = d.natsDisconnects;
+                        else if (typeof d.natsDisconnects === "object")
+                            m.natsDisconnects = new $util.LongBits(d.natsDisconnects.low >>> 0, d.natsDisconnects.high >>> 0).toNumber(true);
+                    }
+                    if (d.natsReconnects != null) {
+                        if ($util.Long)
+                            m.natsReconnects = $util.Long.fromValue(d.natsReconnects, true);
+                        else if (typeof d.natsReconnects === "string")
+                            m.natsReconnects = parseInt(d.natsReconnects, 10);
+                        else if (typeof d.natsReconnects === "number")
+                            m.natsReconnects = d.natsReconnects;
+                        else if (typeof d.natsReconnects === "object")
+                            m.natsReconnects = new $util.LongBits(d.natsReconnects.low >>> 0, d.natsReconnects.high >>> 0).toNumber(true);
+                    }
                     return m;
                 };
 
@@ -6706,6 +6832,19 @@ export const vexfs = $root.vexfs = (() => {
                             d.p99LatencyNs = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
                         } else
                             d.p99LatencyNs = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                        d.host = "";
+                        d.natsState = "";
+                        d.natsServer = "";
+                        if ($util.Long) {
+                            var n = new $util.Long(0, 0, true);
+                            d.natsDisconnects = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                        } else
+                            d.natsDisconnects = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                        if ($util.Long) {
+                            var n = new $util.Long(0, 0, true);
+                            d.natsReconnects = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                        } else
+                            d.natsReconnects = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
                     }
                     if (m.uptimeMs != null && Object.hasOwnProperty.call(m, "uptimeMs")) {
                         if (typeof BigInt !== "undefined" && o.longs === BigInt)
@@ -6891,6 +7030,31 @@ export const vexfs = $root.vexfs = (() => {
                             d.p99LatencyNs = o.longs === String ? String(m.p99LatencyNs) : m.p99LatencyNs;
                         else
                             d.p99LatencyNs = o.longs === String ? $util.Long.prototype.toString.call(m.p99LatencyNs) : o.longs === Number ? new $util.LongBits(m.p99LatencyNs.low >>> 0, m.p99LatencyNs.high >>> 0).toNumber(true) : m.p99LatencyNs;
+                    }
+                    if (m.host != null && Object.hasOwnProperty.call(m, "host")) {
+                        d.host = m.host;
+                    }
+                    if (m.natsState != null && Object.hasOwnProperty.call(m, "natsState")) {
+                        d.natsState = m.natsState;
+                    }
+                    if (m.natsServer != null && Object.hasOwnProperty.call(m, "natsServer")) {
+                        d.natsServer = m.natsServer;
+                    }
+                    if (m.natsDisconnects != null && Object.hasOwnProperty.call(m, "natsDisconnects")) {
+                        if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                            d.natsDisconnects = typeof m.natsDisconnects === "number" ? BigInt(m.natsDisconnects) : $util.Long.fromBits(m.natsDisconnects.low >>> 0, m.natsDisconnects.high >>> 0, true).toBigInt();
+                        else if (typeof m.natsDisconnects === "number")
+                            d.natsDisconnects = o.longs === String ? String(m.natsDisconnects) : m.natsDisconnects;
+                        else
+                            d.natsDisconnects = o.longs === String ? $util.Long.prototype.toString.call(m.natsDisconnects) : o.longs === Number ? new $util.LongBits(m.natsDisconnects.low >>> 0, m.natsDisconnects.high >>> 0).toNumber(true) : m.natsDisconnects;
+                    }
+                    if (m.natsReconnects != null && Object.hasOwnProperty.call(m, "natsReconnects")) {
+                        if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                            d.natsReconnects = typeof m.natsReconnects === "number" ? BigInt(m.natsReconnects) : $util.Long.fromBits(m.natsReconnects.low >>> 0, m.natsReconnects.high >>> 0, true).toBigInt();
+                        else if (typeof m.natsReconnects === "number")
+                            d.natsReconnects = o.longs === String ? String(m.natsReconnects) : m.natsReconnects;
+                        else
+                            d.natsReconnects = o.longs === String ? $util.Long.prototype.toString.call(m.natsReconnects) : o.longs === Number ? new $util.LongBits(m.natsReconnects.low >>> 0, m.natsReconnects.high >>> 0).toNumber(true) : m.natsReconnects;
                     }
                     return d;
                 };

@@ -1,0 +1,210 @@
+/**
+ * A service link to a NATS worker (an SDK service on another host), one
+ * instance or a queue-group pool: one NATS request per batch (the batch's
+ * protobuf, as on the Unix link, without the length prefix), deadline,
+ * priority and trace context in headers. NATS failures (no responders, the
+ * connection lost, the deadline passed) answer the batch SERVICE_ERROR or
+ * TIMEOUT at once so the dispatcher fails it over. Liveness comes from the
+ * daemon's discovery (`seen()`) and the connection's state (`setConnected()`).
+ */
+import { EventEmitter } from 'node:events';
+
+import { type MsgHdrs, type NatsConnection, headers as natsHeaders } from '@nats-io/nats-core';
+
+import { Status } from '../abi/uapi.js';
+import { Headers, Op } from '../nats/subjects.js';
+import { traceparentsOf } from '../wire/trace-context.js';
+import { type EmbedBatchRequestMsg, type EmbedBatchResponseMsg, decodeServiceFrame, encodeServiceFrame } from '../wire/proto.js';
+import type { ServiceFrameLimits, ServiceLink, ServiceLinkCounters, ServiceLinkEvents } from './service-link.js';
+
+export interface NatsLinkOptions {
+  /** Batches awaiting an answer before the link reports congestion. */
+  maxInflightBatches?: number;
+  /** Longest wait for a health check's answer, ms. */
+  healthTimeoutMs?: number;
+  /** Answers larger than this are refused (NATS's own max_payload bounds them too). */
+  maxAnswerBytes?: number;
+}
+
+export class NatsServiceLink extends EventEmitter<ServiceLinkEvents> implements ServiceLink {
+  readonly counters: ServiceLinkCounters = { sendBlocked: 0, framesRefused: 0, tokens: 0 };
+  private isReady = false;
+  private connected: boolean;
+  private inflight = 0;
+  private isCongested = false;
+  private closed = false;
+  private readonly maxInflight: number;
+  private maxAnswerBytes: number;
+
+  constructor(
+    readonly serviceId: string,
+    /** Where its batches go: an instance's subject or a pool's. */
+    readonly subject: string,
+    private readonly nc: NatsConnection,
+    limits: ServiceFrameLimits,
+    private readonly options: NatsLinkOptions = {},
+  ) {
+    super();
+    this.maxInflight = options.maxInflightBatches ?? 64;
+    this.maxAnswerBytes = answerBound(limits, options.maxAnswerBytes);
+    this.connected = !nc.isClosed();
+    // The registry attaches its listeners when the factory returns: ready is told on the next turn.
+    setImmediate(() => this.update());
+  }
+
+  get ready(): boolean {
+    return this.isReady;
+  }
+
+  get congested(): boolean {
+    return this.isCongested;
+  }
+
+  get sendBuffered(): number {
+    return 0;
+  }
+
+  /** The bus connection went down or came back. */
+  setConnected(up: boolean): void {
+    this.connected = up;
+    this.update(up ? '' : 'the NATS connection is down');
+  }
+
+  /** Discovery heard from the worker (its $SRV.PING answer): a heartbeat. */
+  seen(): void {
+    if (this.isReady) this.emit('heartbeat', this.inflight, 0, 0);
+  }
+
+  /** The worker said it is draining (its stopping subject): send it nothing new. */
+  stopping(drainMs: number): void {
+    if (!this.closed) this.emit('stopping', drainMs);
+  }
+
+  private update(reason = ''): void {
+    const up = this.connected && !this.closed;
+    if (up === this.isReady) return;
+    this.isReady = up;
+    if (up) this.emit('ready');
+    else if (!this.closed) this.emit('down', reason);
+  }
+
+  send(batch: EmbedBatchRequestMsg): 'sent' | 'down' | 'blocked' {
+    if (!this.isReady) return 'down';
+    if (this.isCongested) {
+      this.counters.sendBlocked++;
+      return 'blocked';
+    }
+    this.inflight++;
+    if (this.inflight >= this.maxInflight) this.setCongested(true);
+    const timeout = Math.max(1, batch.timeoutMs);
+    this.nc
+      .request(this.subject, encodeServiceFrame({ request: batch }), { timeout, headers: batchHeaders(batch) })
+      .then(
+        (msg) => this.answered(batch, msg.data),
+        (err: Error) => this.failed(batch, err),
+      )
+      .finally(() => {
+        this.inflight--;
+        if (this.isCongested && this.inflight < this.maxInflight / 2) this.setCongested(false);
+      });
+    return 'sent';
+  }
+
+  private answered(batch: EmbedBatchRequestMsg, data: Uint8Array): void {
+    if (this.closed) return;
+    if (data.length > this.maxAnswerBytes) {
+      this.counters.framesRefused++;
+      this.emit('response', batchError(batch, Status.SERVICE_ERROR, `the worker answered ${data.length} bytes; at most ${this.maxAnswerBytes} expected`));
+      return;
+    }
+    let msg: EmbedBatchResponseMsg | undefined;
+    try {
+      msg = decodeServiceFrame(data).response ?? undefined;
+    } catch (err) {
+      this.counters.framesRefused++;
+      this.emit('invalid', new Error(`the worker's answer is not a service frame: ${(err as Error).message}`));
+      this.emit('response', batchError(batch, Status.SERVICE_ERROR, 'the worker answered with a malformed frame'));
+      return;
+    }
+    if (msg === undefined || msg.batchId !== batch.batchId) {
+      this.emit('response', batchError(batch, Status.SERVICE_ERROR, 'the worker answered with something other than this batch'));
+      return;
+    }
+    this.emit('response', msg);
+  }
+
+  private failed(batch: EmbedBatchRequestMsg, err: Error): void {
+    if (this.closed) return;
+    const timedOut = /timeout/i.test(err.message) || /TIMEOUT/.test(String((err as { code?: string }).code));
+    const why = timedOut ? `no answer within ${batch.timeoutMs} ms` : err.message;
+    this.emit('response', batchError(batch, timedOut ? Status.TIMEOUT : Status.SERVICE_ERROR, `NATS worker ${this.subject}: ${why}`));
+  }
+
+  private setCongested(on: boolean): void {
+    if (this.isCongested === on) return;
+    this.isCongested = on;
+    this.emit('congestion', on);
+  }
+
+  healthCheck(id: number): boolean {
+    if (!this.isReady) return false;
+    const h = natsHeaders();
+    h.set(Headers.op, Op.health);
+    this.nc.request(this.subject, new Uint8Array(0), { timeout: this.options.healthTimeoutMs ?? 2000, headers: h }).then(
+      (msg) => {
+        let r: { healthy: boolean; message: string } | undefined;
+        try {
+          r = decodeServiceFrame(msg.data).healthResult ?? undefined;
+        } catch {
+          r = undefined;
+        }
+        if (!this.closed)
+          this.emit('healthResult', id, r?.healthy ?? false, r === undefined ? 'the worker answered the health check with a malformed frame' : r.message);
+      },
+      (err: Error) => {
+        if (!this.closed) this.emit('healthResult', id, false, `NATS: ${err.message}`);
+      },
+    );
+    return true;
+  }
+
+  /** Nothing to echo: the worker answers every batch it already took before it leaves. */
+  ackStopping(): void {}
+
+  setLimits(limits: ServiceFrameLimits): void {
+    this.maxAnswerBytes = answerBound(limits, this.options.maxAnswerBytes);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.isReady = false;
+  }
+}
+
+/** A full batch of the largest vector, with room for framing and per-item errors. */
+function answerBound(limits: ServiceFrameLimits, cap = 64 * 1024 * 1024): number {
+  return Math.min(cap, limits.maxBatchSize * (limits.maxDimensions * 8 + 1024) + 4096);
+}
+
+function batchHeaders(batch: EmbedBatchRequestMsg): MsgHdrs {
+  const h = natsHeaders();
+  h.set(Headers.timeoutMs, String(batch.timeoutMs));
+  h.set(Headers.priority, String(batch.priority));
+  if (batch.traceRequestIds.length >= 8) {
+    const first = traceparentsOf(
+      {
+        tracePrefix: batch.tracePrefix,
+        traceRequestIds: batch.traceRequestIds.subarray(0, 8),
+        traceSpanIds: batch.traceSpanIds.length >= 8 ? batch.traceSpanIds.subarray(0, 8) : new Uint8Array(0),
+      },
+      1,
+    )[0];
+    if (first !== undefined) h.set(Headers.traceparent, first);
+  }
+  return h;
+}
+
+function batchError(batch: EmbedBatchRequestMsg, code: number, message: string): EmbedBatchResponseMsg {
+  return { batchId: batch.batchId, results: [], error: { code, message } };
+}

@@ -1,0 +1,129 @@
+/**
+ * Connecting to NATS with its own authentication, the same way for the
+ * daemon, SDK workers and vexfsctl: user/password, token, NKey seed,
+ * credentials file (JWT + seed), TLS CA/client certificate. Secrets are read
+ * from files or the environment, never taken on a command line, and never
+ * logged: `describeNats()` is what logs and status show.
+ */
+import { readFileSync } from 'node:fs';
+
+import { connect } from '@nats-io/transport-node';
+import { type ConnectionOptions, type NatsConnection, credsAuthenticator, nkeyAuthenticator } from '@nats-io/nats-core';
+
+import { InvalidArgumentError } from '../errors.js';
+
+export interface NatsAuth {
+  /** nats://host:port[,nats://...] (tls:// for TLS-first servers). */
+  url: string;
+  user?: string | undefined;
+  /** A file whose first line is the password. */
+  passwordFile?: string | undefined;
+  /** A file whose first line is the server's auth token. */
+  tokenFile?: string | undefined;
+  /** A file holding an NKey seed (SU...). */
+  nkeySeedFile?: string | undefined;
+  /** A .creds file (user JWT and seed), as `nsc` writes them. */
+  credsFile?: string | undefined;
+  tlsCaFile?: string | undefined;
+  tlsCertFile?: string | undefined;
+  tlsKeyFile?: string | undefined;
+}
+
+function firstLine(path: string, field: string): string {
+  try {
+    const line = readFileSync(path, 'utf8').split('\n')[0]?.trim() ?? '';
+    if (line === '') throw new InvalidArgumentError(field, `${path} is empty`);
+    return line;
+  } catch (err) {
+    if (err instanceof InvalidArgumentError) throw err;
+    throw new InvalidArgumentError(field, `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+function fileBytes(path: string, field: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    throw new InvalidArgumentError(field, `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+/** The URL list, checked: each nats://, tls:// (or bare host:port), no credentials in it. */
+export function natsServers(url: string): string[] {
+  const servers = url
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (servers.length === 0) throw new InvalidArgumentError('nats', 'no server given (expected nats://host:port, several separated by commas)');
+  for (const s of servers) {
+    let u: URL;
+    try {
+      u = new URL(s.includes('://') ? s : `nats://${s}`);
+    } catch {
+      throw new InvalidArgumentError('nats', `"${s}" is not a server address (expected nats://host:port)`);
+    }
+    if (!['nats:', 'tls:'].includes(u.protocol)) throw new InvalidArgumentError('nats', `"${s}": the scheme is ${u.protocol}, expected nats:// or tls://`);
+    if (u.username !== '' || u.password !== '')
+      throw new InvalidArgumentError('nats', 'the URL carries credentials; give them with --nats-user/--nats-password-file (they would be logged otherwise)');
+  }
+  return servers;
+}
+
+/** The client options for `auth` (files read now: a missing one is an error naming the option). */
+export function natsOptions(auth: NatsAuth, name: string): ConnectionOptions {
+  const opts: ConnectionOptions = {
+    servers: natsServers(auth.url),
+    name,
+    // Reconnect for ever, with backoff and jitter: a bridge waits out a NATS restart.
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 250,
+    reconnectJitter: 100,
+    waitOnFirstConnect: false,
+    pingInterval: 5000,
+    maxPingOut: 2,
+  };
+  const given = [auth.credsFile, auth.nkeySeedFile, auth.tokenFile, auth.user].filter((x) => x !== undefined && x !== '');
+  if (given.length > 1) throw new InvalidArgumentError('natsUser', 'give one of user/password, token, NKey seed or credentials file');
+  if (auth.credsFile) opts.authenticator = credsAuthenticator(fileBytes(auth.credsFile, 'natsCredsFile'));
+  else if (auth.nkeySeedFile) opts.authenticator = nkeyAuthenticator(new TextEncoder().encode(firstLine(auth.nkeySeedFile, 'natsNkeySeedFile')));
+  else if (auth.tokenFile) opts.token = firstLine(auth.tokenFile, 'natsTokenFile');
+  else if (auth.user) {
+    opts.user = auth.user;
+    if (auth.passwordFile) opts.pass = firstLine(auth.passwordFile, 'natsPasswordFile');
+  } else if (auth.passwordFile) throw new InvalidArgumentError('natsPasswordFile', 'a password needs a user (--nats-user)');
+  if (auth.tlsCaFile || auth.tlsCertFile) {
+    if (Boolean(auth.tlsCertFile) !== Boolean(auth.tlsKeyFile))
+      throw new InvalidArgumentError('natsTlsCertFile', 'a client certificate needs its key, and a key its certificate');
+    opts.tls = {
+      ...(auth.tlsCaFile ? { ca: fileBytes(auth.tlsCaFile, 'natsTlsCaFile').toString() } : {}),
+      ...(auth.tlsCertFile ? { cert: fileBytes(auth.tlsCertFile, 'natsTlsCertFile').toString() } : {}),
+      ...(auth.tlsKeyFile ? { key: fileBytes(auth.tlsKeyFile, 'natsTlsKeyFile').toString() } : {}),
+    };
+  }
+  return opts;
+}
+
+/** What may be logged of a connection's settings: servers and the kind of authentication, no secret. */
+export function describeNats(auth: NatsAuth): { servers: string[]; auth: string; tls: boolean } {
+  const kind = auth.credsFile ? 'creds' : auth.nkeySeedFile ? 'nkey' : auth.tokenFile ? 'token' : auth.user ? 'user' : 'none';
+  return { servers: natsServers(auth.url), auth: kind, tls: Boolean(auth.tlsCaFile || auth.tlsCertFile) };
+}
+
+export function connectNats(auth: NatsAuth, name: string): Promise<NatsConnection> {
+  return connect(natsOptions(auth, name));
+}
+
+/** Drains `nc` (pending replies and publishes go out), closing it instead when the server does not let the drain finish within `ms`. */
+export async function drainOrClose(nc: NatsConnection, ms = 2000): Promise<void> {
+  if (nc.isClosed()) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    nc.drain().catch(() => undefined),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+      timer.unref();
+    }),
+  ]);
+  clearTimeout(timer);
+  if (!nc.isClosed()) await nc.close();
+}

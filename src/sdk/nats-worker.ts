@@ -1,0 +1,131 @@
+/**
+ * An embedding service serving over NATS (a worker on another host): a NATS
+ * service named WORKER_SERVICE_NAME, so `$SRV.PING/INFO/STATS` find it,
+ * with two endpoints — its own instance subject (daemons balance across
+ * instances) and its service's pool subject in a queue group (daemons that
+ * share a pool). A daemon asks it for its registration (hello: the
+ * ServiceInfo and registration token), health, and batches; see
+ * src/nats/subjects.ts for the subjects.
+ */
+import type { Msg, NatsConnection } from '@nats-io/nats-core';
+import { type Service, Svcm } from '@nats-io/services';
+
+import { Consts, Status } from '../abi/uapi.js';
+import { InvalidArgumentError } from '../errors.js';
+import { type NatsAuth, connectNats, drainOrClose } from '../nats/connect.js';
+import { Headers, Op, Subjects, WORKER_PROTOCOL_VERSION, WORKER_SERVICE_NAME, isSubjectToken } from '../nats/subjects.js';
+import { type ServiceInfoMsg, decodeServiceFrame, encodeControlRequest, encodeServiceFrame } from '../wire/proto.js';
+import { type EmbedFn, answerBatch, checkHealth } from './batch.js';
+
+export interface NatsWorkerOptions {
+  embed: EmbedFn;
+  healthCheck?: (() => boolean | Promise<boolean>) | undefined;
+  /** A registration token the daemons accept (vexfsctl token create). */
+  token?: string | undefined;
+}
+
+export class NatsWorker {
+  private active = 0;
+  private readonly idleWaiters: Array<() => void> = [];
+  private closed = false;
+
+  private constructor(
+    readonly info: ServiceInfoMsg,
+    private readonly nc: NatsConnection,
+    private readonly service: Service,
+    private readonly options: NatsWorkerOptions,
+  ) {}
+
+  static async start(info: ServiceInfoMsg, auth: NatsAuth, options: NatsWorkerOptions): Promise<NatsWorker> {
+    if (!isSubjectToken(info.id)) {
+      throw new InvalidArgumentError('id', `"${info.id}" cannot name a NATS subject: a worker's id is 1-63 of A-Z a-z 0-9 _ - (no dots)`);
+    }
+    const nc = await connectNats(auth, `vexfs-worker ${info.id}`);
+    try {
+      const service = await new Svcm(nc).add({
+        name: WORKER_SERVICE_NAME,
+        version: WORKER_PROTOCOL_VERSION,
+        description: info.name,
+        metadata: { service: info.id, models: info.models.join(','), dimensions: info.dimensions.join(','), version: info.version },
+        queue: '',
+      });
+      const worker = new NatsWorker(info, nc, service, options);
+      const instance = service.info().id;
+      const handler = (err: Error | null, msg: Msg) => {
+        if (err === null) void worker.handle(msg);
+      };
+      service.addEndpoint('embed', { subject: Subjects.instance(info.id, instance), handler, queue: '' });
+      service.addEndpoint('pool', { subject: Subjects.pool(info.id), handler, queue: Subjects.queueGroup(info.id) });
+      await nc.flush();
+      return worker;
+    } catch (err) {
+      await nc.close();
+      throw err;
+    }
+  }
+
+  /** This worker's NATS service instance id. */
+  get instance(): string {
+    return this.service.info().id;
+  }
+
+  private async handle(msg: Msg): Promise<void> {
+    const op = msg.headers?.get(Headers.op) ?? '';
+    if (op === Op.hello) {
+      msg.respond(encodeControlRequest({ id: 0, register: this.info, token: this.options.token ?? '' }));
+      return;
+    }
+    if (op === Op.health) {
+      msg.respond(encodeServiceFrame({ healthResult: await checkHealth(0, this.options.healthCheck) }));
+      return;
+    }
+    let req: ReturnType<typeof decodeServiceFrame>['request'];
+    try {
+      req = decodeServiceFrame(msg.data).request;
+    } catch {
+      req = null;
+    }
+    if (!req || req.inputs.length === 0 || req.inputs.length > Math.min(this.info.maxBatchSize, Consts.MAX_BATCH_SIZE)) {
+      const why = req ? `a batch of ${req.inputs.length}; this worker takes 1-${this.info.maxBatchSize}` : 'not a batch request frame';
+      msg.respond(encodeServiceFrame({ response: { batchId: req?.batchId ?? 0, results: [], error: { code: Status.INVALID_REQUEST, message: why } } }));
+      return;
+    }
+    const n = req.inputs.length;
+    this.active += n;
+    try {
+      msg.respond(encodeServiceFrame({ response: await answerBatch(req, this.options.embed) }));
+    } finally {
+      this.active -= n;
+      if (this.active === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+    }
+  }
+
+  /**
+   * Tells daemons it is leaving (they send nothing new), answers what it
+   * holds for at most `drainMs`, then stops the service and drains the
+   * connection.
+   */
+  async close(drainMs: number): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (!this.nc.isClosed()) {
+      const instance = this.instance;
+      this.nc.publish(Subjects.stopping(this.info.id, instance), JSON.stringify({ drainMs }));
+      if (drainMs > 0 && this.active > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          new Promise<void>((resolve) => this.idleWaiters.push(resolve)),
+          new Promise<void>((resolve) => {
+            timer = setTimeout(resolve, drainMs);
+            timer.unref();
+          }),
+        ]);
+        clearTimeout(timer);
+      }
+      // Drained: daemons may let it go now rather than when the promised drain time is up.
+      this.nc.publish(Subjects.stopping(this.info.id, instance), JSON.stringify({ drainMs: 0 }));
+      await this.service.stop().catch(() => null);
+      await drainOrClose(this.nc);
+    }
+  }
+}
