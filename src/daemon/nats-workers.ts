@@ -78,7 +78,7 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
     super();
     bus.on('up', (_server, nc) => this.onUp(nc));
     bus.on('down', () => {
-      for (const link of this.links.values()) link.setConnected(false);
+      for (const link of this.links.values()) link.disconnected();
     });
   }
 
@@ -93,7 +93,6 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
   };
 
   private onUp(nc: NatsConnection): void {
-    for (const link of this.links.values()) link.setConnected(true);
     this.stoppingSub?.unsubscribe();
     this.stoppingSub = nc.subscribe(Subjects.anyStopping, {
       callback: (err, msg) => {

@@ -64,15 +64,22 @@ export class NatsServiceLink extends EventEmitter<ServiceLinkEvents> implements 
     return 0;
   }
 
-  /** The bus connection went down or came back. */
-  setConnected(up: boolean): void {
-    this.connected = up;
-    this.update(up ? '' : 'the NATS connection is down');
+  /** The bus connection went down: nothing is sent until discovery hears from the worker again. */
+  disconnected(): void {
+    this.connected = false;
+    this.update('the NATS connection is down');
   }
 
-  /** Discovery heard from the worker (its $SRV.PING answer): a heartbeat. */
+  /**
+   * Discovery heard from the worker (its $SRV.PING answer): a heartbeat, and
+   * after a disconnection the sign it is reachable again (the worker
+   * reconnects on its own time, later than the daemon perhaps).
+   */
   seen(): void {
-    if (this.isReady) this.emit('heartbeat', this.inflight, 0, 0);
+    if (!this.connected) {
+      this.connected = true;
+      this.update();
+    } else if (this.isReady) this.emit('heartbeat', this.inflight, 0, 0);
   }
 
   /** The worker said it is draining (its stopping subject): send it nothing new. */

@@ -258,10 +258,10 @@ export class Dispatch {
       });
       const now = performance.now();
       let minLeft = Infinity;
-      let priority = 3;
+      let priority = 0;
       for (const e of entries) {
         minLeft = Math.min(minLeft, e.expiresAt - now);
-        priority = Math.min(priority, e.req.priority);
+        priority = Math.max(priority, e.req.priority);
       }
       outcome = service.link.send({
         batchId: id,

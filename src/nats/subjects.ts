@@ -49,7 +49,7 @@ export const Headers = {
   op: 'Vexfs-Op',
   /** Milliseconds left before the batch's most urgent request's deadline (relative: hosts' clocks differ). */
   timeoutMs: 'Vexfs-Timeout-Ms',
-  /** The most urgent priority in the batch (0 critical .. 3 low). */
+  /** The most urgent (highest) priority in the batch, 0-255 as the kernel gives it. */
   priority: 'Vexfs-Priority',
   /** W3C trace context of the batch's first request (each request's is in the message). */
   traceparent: 'traceparent',

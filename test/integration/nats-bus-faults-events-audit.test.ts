@@ -1,0 +1,158 @@
+// Issue 16: the daemon on a NATS bus that fails — the server killed and restarted, a worker that
+// answers garbage — answers every kernel request exactly once with a specific status, comes back
+// with its workers, shows the connection in stats and metrics, and puts its events and audit
+// records on the bus (the audit stream durable in JetStream).
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { jetstream } from '@nats-io/jetstream';
+import type { Msg, NatsConnection } from '@nats-io/nats-core';
+import { Svcm } from '@nats-io/services';
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { Status } from '../../src/abi/uapi.js';
+import { Headers, Op, Subjects, WORKER_PROTOCOL_VERSION, WORKER_SERVICE_NAME } from '../../src/nats/subjects.js';
+import type { EmbeddingService } from '../../src/sdk/service.js';
+import { decodeServiceFrame, encodeControlRequest, encodeServiceFrame } from '../../src/wire/proto.js';
+import { filled, useBridge } from '../helpers/bridge.js';
+import { client, natsSettings, startWorker, untilWorkers } from '../helpers/nats-bridge.js';
+import { type NatsServer, startNatsServer } from '../helpers/nats-server.js';
+import { until } from '../helpers/wait.js';
+
+const start = useBridge();
+let server: NatsServer | undefined;
+const workers: EmbeddingService[] = [];
+const clients: NatsConnection[] = [];
+afterEach(async () => {
+  for (const w of workers.splice(0)) await w.close({ drainMs: 0 });
+  for (const c of clients.splice(0)) await c.close();
+  await server?.close();
+  server = undefined;
+});
+
+const fill = (inputs: Uint8Array[], o: { dimensions: number }) => inputs.map(() => filled(o.dimensions, 1));
+
+describe('the daemon on a failing NATS bus', () => {
+  it('NATS killed and restarted: each request gets one specific answer, the connection and the workers come back, stats and metrics say so', async () => {
+    server = await startNatsServer();
+    const bridge = await start(natsSettings(server, 'h1', { natsTrustWorkers: true }));
+    workers.push(await startWorker(server, { id: 'remote', embed: fill }));
+    await untilWorkers(bridge, 'remote', 1);
+    const node = bridge.daemon.natsNode!;
+    await server.stop(true);
+    await until(() => node.bus.state === 'reconnecting', 'the daemon reconnecting');
+    const during = await Promise.all(Array.from({ length: 10 }, (_, i) => bridge.twin.embed({ input: Buffer.from(`d${i}`), dimensions: 8, timeoutMs: 1500 })));
+    // No worker can be reached: said so, not left to hang.
+    expect(new Set(during.map((r) => r.status))).toEqual(new Set([Status.NO_SERVICE]));
+    await server.start();
+    await until(() => node.bus.state === 'connected', 'the daemon reconnected', 15_000);
+    await untilWorkers(bridge, 'remote', 1, 15_000);
+    const after = await Promise.all(Array.from({ length: 10 }, (_, i) => bridge.twin.embed({ input: Buffer.from(`a${i}`), dimensions: 8 })));
+    expect(after.map((r) => r.status)).toEqual(Array(10).fill(Status.SUCCESS));
+    expect(node.status).toMatchObject({ host: 'h1', state: 'connected', disconnects: 1, reconnects: 1 });
+    const m = bridge.daemon.metricsAddress!;
+    const text = await (await fetch(`http://${m.host}:${m.port}/metrics`)).text();
+    expect(text).toMatch(/vexfs_nats_connected 1/);
+    expect(text).toMatch(/vexfs_nats_reconnects_total 1/);
+  });
+
+  it('events and the audit trail reach the bus; the audit stream keeps them and the file has the same records', async () => {
+    server = await startNatsServer();
+    const watcher = await client(server);
+    clients.push(watcher);
+    const events: Array<{ subject: string; event: string; service?: string }> = [];
+    watcher.subscribe('vexfs.v1.events.h1.>', {
+      callback: (_e, m) => {
+        events.push({ subject: m.subject, ...(m.json() as { event: string }) });
+      },
+    });
+    await watcher.flush();
+    const auditLog = join(mkdtempSync(join(tmpdir(), 'vexfs-audit-')), 'audit.log');
+    const bridge = await start(natsSettings(server, 'h1', { natsTrustWorkers: true, natsAuditStream: 'VEXFS_AUDIT', auditLog }));
+    workers.push(await startWorker(server, { id: 'remote', embed: fill }));
+    await untilWorkers(bridge, 'remote', 1);
+    await until(() => events.some((e) => e.event === 'worker.joined'), 'the worker.joined event');
+    expect(events.find((e) => e.event === 'service.registered')?.subject).toBe(Subjects.event('h1', 'service.registered'));
+    const js = jetstream(watcher);
+    const consumer = await js.consumers.get('VEXFS_AUDIT');
+    const stored: Array<{ event: string; service?: string; server?: string }> = [];
+    const deadline = Date.now() + 5000;
+    while (!stored.some((r) => r.event === 'service.registered') && Date.now() < deadline) {
+      const m = await consumer.next({ expires: 1000 });
+      if (m !== null) stored.push(m.json());
+    }
+    expect(stored.map((r) => r.event)).toEqual(expect.arrayContaining(['daemon.attached', 'nats.connected', 'service.registered']));
+    expect(stored.find((r) => r.event === 'service.registered')?.service).toMatch(/^remote\./);
+    const info = await (await js.jetstreamManager()).streams.info('VEXFS_AUDIT');
+    expect(info.config.subjects).toEqual([Subjects.anyAudit]);
+    expect(info.config.max_age).toBe(7 * 86_400_000 * 1_000_000);
+    await bridge.daemon.stop();
+    const file = readFileSync(auditLog, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).event);
+    expect(file).toEqual(expect.arrayContaining(['daemon.attached', 'nats.connected', 'service.registered']));
+  });
+
+  it('a worker that answers garbage, the wrong batch or nothing: its requests are served by another worker; the headers carry deadline, priority and trace context', async () => {
+    server = await startNatsServer();
+    const bridge = await start(natsSettings(server, 'h1', { natsTrustWorkers: true, outlierMinMs: 300 }));
+    const nc = await client(server);
+    clients.push(nc);
+    const seen: Array<Record<string, string>> = [];
+    let mode = 0;
+    const svc = await new Svcm(nc).add({ name: WORKER_SERVICE_NAME, version: WORKER_PROTOCOL_VERSION, metadata: { service: 'remote' }, queue: '' });
+    svc.addEndpoint('embed', {
+      subject: Subjects.instance('remote', svc.info().id),
+      queue: '',
+      handler: (_err, m: Msg) => {
+        if (m.headers?.get(Headers.op) === Op.hello) {
+          const info = {
+            id: 'remote',
+            name: 'hostile',
+            version: '',
+            dimensions: [8],
+            dataTypes: 0,
+            models: [],
+            maxBatchSize: 8,
+            priority: 0,
+            endpoint: 'nats:remote',
+            metadata: {},
+          };
+          m.respond(encodeControlRequest({ id: 0, register: info, token: '' }));
+          return;
+        }
+        seen.push({
+          timeout: m.headers?.get(Headers.timeoutMs) ?? '',
+          priority: m.headers?.get(Headers.priority) ?? '',
+          traceparent: m.headers?.get(Headers.traceparent) ?? '',
+        });
+        const batch = decodeServiceFrame(m.data).request!;
+        const answers = [
+          new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x0f]),
+          encodeServiceFrame({ response: { batchId: batch.batchId + 7, results: [] } }),
+          undefined,
+          encodeServiceFrame({ healthResult: { id: 1, healthy: true } }),
+        ];
+        const answer = answers[mode++ % answers.length];
+        if (answer !== undefined) m.respond(answer);
+      },
+    });
+    await untilWorkers(bridge, 'remote', 1);
+    workers.push(await startWorker(server, { id: 'remote', embed: fill }));
+    await untilWorkers(bridge, 'remote', 2);
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => bridge.twin.embed({ input: Buffer.from(`h${i}`), dimensions: 8, priority: 10, timeoutMs: 5000 })),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(40).fill(Status.SUCCESS));
+    expect(seen.length).toBeGreaterThan(0);
+    for (const h of seen) {
+      expect(Number(h.timeout)).toBeGreaterThan(0);
+      expect(Number(h.timeout)).toBeLessThanOrEqual(5000);
+      expect(h.priority).toBe('10');
+      expect(h.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/);
+    }
+    await svc.stop();
+  });
+});
