@@ -1,6 +1,7 @@
 /** What every vexfsctl command runs with: the parsed line, where output goes, and the backends. */
 import type { Backend } from './backends/backend.js';
 import type { DaemonBackend } from './backends/daemon-backend.js';
+import type { NatsCluster } from './backends/nats-backend.js';
 import type { Style } from './format.js';
 
 export interface Io {
@@ -19,6 +20,13 @@ export interface Context {
   backend: () => Promise<Backend>;
   /** The daemon's control socket, whatever the device situation. */
   daemon: () => Promise<DaemonBackend>;
+  /** --all-hosts: status, services and stats gather from every daemon on the NATS bus. */
+  allHosts: boolean;
+  /** --host: the daemon named over NATS. */
+  host: string | undefined;
+  natsTimeoutMs: number;
+  /** The NATS bus (--nats URL); a usage error without it. */
+  cluster: () => Promise<NatsCluster>;
   /** Closes what backend() opened. */
   close: () => void;
 }

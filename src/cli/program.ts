@@ -13,7 +13,10 @@ import { findControlSocket } from '../util/places.js';
 import type { Backend } from './backends/backend.js';
 import { DaemonBackend } from './backends/daemon-backend.js';
 import { DeviceBackend } from './backends/device-backend.js';
+import { NatsBackend, NatsCluster } from './backends/nats-backend.js';
+import type { NatsAuth } from '../nats/connect.js';
 import type { CommandSpec } from './command.js';
+import { audit } from './commands/audit.js';
 import { backend } from './commands/backend.js';
 import { completionCommand } from './commands/completion.js';
 import { embed } from './commands/embed.js';
@@ -27,7 +30,7 @@ import { top } from './commands/top.js';
 import { unregister } from './commands/unregister.js';
 import type { Context, Io } from './context.js';
 import { ExitCode, usage } from './errors.js';
-import { type Raw, stringOption } from './options.js';
+import { type Raw, intOption, stringOption } from './options.js';
 
 const COMMANDS: readonly CommandSpec[] = [
   status,
@@ -41,8 +44,21 @@ const COMMANDS: readonly CommandSpec[] = [
   health,
   token,
   backend,
+  audit,
   completionCommand(() => COMMANDS),
 ];
+
+/** NATS authentication options: flag, NatsAuth field, help (secrets only from files). */
+const NATS_AUTH_FLAGS = [
+  ['nats-user', 'user', 'NATS user name (with --nats-password-file)'],
+  ['nats-password-file', 'passwordFile', 'file whose first line is the NATS password'],
+  ['nats-token-file', 'tokenFile', 'file whose first line is the NATS auth token'],
+  ['nats-nkey-seed-file', 'nkeySeedFile', 'file with an NKey seed'],
+  ['nats-creds-file', 'credsFile', 'NATS credentials file'],
+  ['nats-tls-ca-file', 'tlsCaFile', "CA that signed the NATS server's certificate"],
+  ['nats-tls-cert-file', 'tlsCertFile', 'client certificate for NATS'],
+  ['nats-tls-key-file', 'tlsKeyFile', 'its key'],
+] as const satisfies ReadonlyArray<readonly [string, keyof NatsAuth, string]>;
 
 const GLOBAL_OPTIONS: ReadonlyArray<readonly [string, string]> = [
   ['--json', 'machine-readable output'],
@@ -50,6 +66,11 @@ const GLOBAL_OPTIONS: ReadonlyArray<readonly [string, string]> = [
   ['--device <PATH>', `default ${DEVICE_PATH}`],
   ['--socket <PATH>', `default $VEXFS_CONTROL_SOCKET or ${findControlSocket()}`],
   ['--no-color', '(colour is used only on a terminal, never with NO_COLOR set)'],
+  ['--nats <URL>', 'reach daemons over NATS (nats://host:port): with --host NAME or --all-hosts'],
+  ['--host <NAME>', 'the daemon (its --nats-host) to ask over NATS'],
+  ['--all-hosts', 'status, services, stats: every daemon on the NATS bus, one table with a HOST column'],
+  ['--nats-timeout <MS>', 'how long to wait for daemons over NATS (default 1000)'],
+  ...NATS_AUTH_FLAGS.map(([flag, , help]) => [`--${flag} <FILE>`, help] as const),
 ];
 
 const EXAMPLES = [
@@ -58,6 +79,7 @@ const EXAMPLES = [
   '  vexfsctl services --json | jq \'.[] | select(.breaker != "closed")\'',
   '  vexfsctl embed "the quick brown fox" --model minilm',
   '  vexfsctl top',
+  '  vexfsctl --nats nats://10.0.0.1:4222 services --all-hosts',
   '',
   'exit codes: 0 ok, 1 operation failed, 2 bad usage, 3 module/daemon unavailable, 4 permission denied, 5 unknown service',
 ];
@@ -147,6 +169,11 @@ function helpText(cmd: Command, helper: Help): string {
   ].join('\n');
 }
 
+/** nats-user -> natsUser, as commander keys its options. */
+function camel(flag: string): string {
+  return flag.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+}
+
 function makeContext(o: Record<string, Raw>, io: Io): Context {
   const json = o.json === true;
   const color = !json && o.color !== false && io.env.NO_COLOR === undefined && io.stdout.isTTY === true;
@@ -154,13 +181,40 @@ function makeContext(o: Record<string, Raw>, io: Io): Context {
   const socketPath = stringOption('socket', o.socket) ?? io.env.VEXFS_CONTROL_SOCKET ?? findControlSocket();
   const via = stringOption('via', o.via) ?? 'auto';
   if (!['auto', 'device', 'daemon'].includes(via)) throw usage(`--via ${JSON.stringify(via)}: expected auto, device or daemon`);
+  const natsUrl = stringOption('nats', o.nats);
+  const host = stringOption('host', o.host);
+  const allHosts = o.allHosts === true;
+  const natsTimeoutMs = intOption('nats-timeout', o.natsTimeout, 50, 60_000, 1000);
+  if (natsUrl === undefined && (host !== undefined || allHosts))
+    throw usage(`${allHosts ? '--all-hosts' : '--host'} asks daemons over NATS: give --nats URL too`);
+  if (host !== undefined && allHosts) throw usage('give --host NAME or --all-hosts, not both');
+  let auth: NatsAuth | undefined;
+  if (natsUrl !== undefined) {
+    auth = { url: natsUrl };
+    for (const [flag, field] of NATS_AUTH_FLAGS) auth[field] = stringOption(flag, o[camel(flag)]);
+  }
   let opened: Backend | undefined;
+  let cluster: NatsCluster | undefined;
+  const openCluster = async () => {
+    if (auth === undefined) throw usage('this needs daemons over NATS: give --nats URL');
+    cluster ??= await NatsCluster.connect(auth, natsTimeoutMs);
+    return cluster;
+  };
   return {
     io,
     style: { color },
     json,
+    allHosts,
+    host,
+    natsTimeoutMs,
+    cluster: openCluster,
     async backend() {
       if (opened) return opened;
+      if (auth !== undefined) {
+        if (host === undefined) throw usage('with --nats, name the daemon (--host NAME, its --nats-host) or ask them all (--all-hosts)');
+        opened = new NatsBackend(await openCluster(), host);
+        return opened;
+      }
       const useDevice = via === 'device' || (via === 'auto' && existsSync(devicePath));
       opened = useDevice ? DeviceBackend.open(devicePath) : await DaemonBackend.connect(socketPath, !existsSync(devicePath));
       return opened;
@@ -175,6 +229,8 @@ function makeContext(o: Record<string, Raw>, io: Io): Context {
     close() {
       opened?.close();
       opened = undefined;
+      cluster?.close();
+      cluster = undefined;
     },
   };
 }

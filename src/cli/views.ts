@@ -10,7 +10,7 @@ export const STATE_NAMES = Object.fromEntries(Object.entries(ServiceState).map((
 export const STATUS_NAMES = Object.fromEntries(Object.entries(Status).map(([k, v]) => [v, k])) as Record<number, string>;
 export const BREAKER_NAMES: Record<number, string> = { [Breaker.CLOSED]: 'closed', [Breaker.OPEN]: 'open', [Breaker.HALF_OPEN]: 'half-open' };
 
-export type Source = 'device' | 'daemon';
+export type Source = 'device' | 'daemon' | 'nats';
 
 export interface StatusView {
   source: Source;
@@ -20,6 +20,8 @@ export interface StatusView {
   services: number;
   inflight: number;
   queued: Record<(typeof LEVEL_NAMES)[number], number>;
+  /** The daemon on the NATS bus, when it has --nats. */
+  nats?: { host: string; state: string; server: string; reconnects: number };
 }
 
 export interface ServiceView {

@@ -1,10 +1,11 @@
 /** vexfsctl's answers from the daemon: its control socket. */
 import { ControlError, RegistrationError, TimeoutError, TransportError } from '../../errors.js';
 import { ControlClient } from '../../sdk/control-client.js';
-import type { DaemonStatsMsg, ServiceInfoMsg, ServiceStatsMsg, TokenCreateMsg, TokenInfoMsg } from '../../wire/proto.js';
+import type { DaemonStatsMsg, ServiceInfoMsg, TokenCreateMsg, TokenInfoMsg } from '../../wire/proto.js';
 import { CliError, ExitCode } from '../errors.js';
-import { type EmbedCallView, type ServiceView, STATE_NAMES, type StatsView, type StatusView, byStatusView, hitRate, queuedByLevel } from '../views.js';
+import type { EmbedCallView, ServiceView, StatsView, StatusView } from '../views.js';
 import type { Backend, EmbedOutcome } from './backend.js';
+import { servicesOf, statsOf, statusOf } from './daemon-views.js';
 
 export class DaemonBackend implements Backend {
   readonly source = 'daemon' as const;
@@ -70,25 +71,12 @@ export class DaemonBackend implements Backend {
   }
 
   async status(): Promise<StatusView> {
-    const s = await this.snapshot();
-    return {
-      source: this.source,
-      kernel: { module: false, daemonAttached: s.transport !== 'none', transport: s.transport },
-      uptimeMs: s.uptimeMs,
-      services: s.services.length,
-      inflight: s.inflight,
-      queued: queuedByLevel(s.queuedByLevel),
-    };
+    return statusOf(await this.snapshot(), this.source);
   }
 
   async services(): Promise<ServiceView[]> {
     const [infos, s] = await Promise.all([this.call(() => this.client.list()), this.snapshot()]);
-    const byId = new Map(s.services.map((x) => [x.id, x]));
-    return infos.flatMap((info) => {
-      const st = byId.get(info.id);
-      // Registered between the two answers: shown on the next call.
-      return st === undefined ? [] : [fromDaemon(info, st)];
-    });
+    return servicesOf(infos, s);
   }
 
   async service(id: string): Promise<ServiceView> {
@@ -98,23 +86,7 @@ export class DaemonBackend implements Backend {
   }
 
   async stats(): Promise<StatsView> {
-    const s = await this.snapshot();
-    return {
-      source: this.source,
-      answered: s.succeeded + s.failed,
-      succeeded: s.succeeded,
-      failed: s.failed,
-      byStatus: byStatusView(s.byStatus),
-      avgLatencyNs: s.avgLatencyNs,
-      p50LatencyNs: s.p50LatencyNs,
-      p99LatencyNs: s.p99LatencyNs,
-      inflight: s.inflight,
-      queued: queuedByLevel(s.queuedByLevel),
-      cache: { hits: s.cacheHits, misses: s.cacheMisses, coalesced: s.cacheCoalesced, hitRate: hitRate(s.cacheHits, s.cacheMisses) },
-      shed: s.shed,
-      rateLimited: s.rateLimited,
-      retries: s.retries,
-    };
+    return statsOf(await this.snapshot(), this.source);
   }
 
   register(info: ServiceInfoMsg, token?: string): Promise<void> {
@@ -172,35 +144,4 @@ export class DaemonBackend implements Backend {
   close(): void {
     this.client.close();
   }
-}
-
-function fromDaemon(info: ServiceInfoMsg, s: ServiceStatsMsg): ServiceView {
-  return {
-    id: info.id,
-    name: info.name,
-    version: info.version,
-    state: STATE_NAMES[s.state] ?? String(s.state),
-    health: s.health,
-    dimensions: info.dimensions,
-    models: info.models,
-    dataTypes: info.dataTypes,
-    maxBatchSize: info.maxBatchSize,
-    priority: info.priority,
-    endpoint: info.endpoint,
-    uid: s.uid,
-    pid: s.pid,
-    active: s.active,
-    queued: s.queued,
-    capacity: s.capacity,
-    load: s.capacity === 0 ? 0 : s.active / s.capacity,
-    total: s.total,
-    failures: s.failures,
-    avgResponseNs: s.avgResponseNs,
-    p50ResponseNs: s.p50ResponseNs,
-    p99ResponseNs: s.p99ResponseNs,
-    breaker: s.breaker,
-    heartbeatAgeMs: s.heartbeatAgeMs,
-    cpu: s.cpuPermille / 1000,
-    rssBytes: s.rssBytes,
-  };
 }

@@ -1,5 +1,7 @@
 /** vexfsctl services and vexfsctl service <id>: the registered services, as a table or one in detail. */
+import { showCluster } from './cluster.js';
 import { type CommandSpec, show } from '../command.js';
+import { servicesText } from '../services-table.js';
 import { type Style, bytes, duration, judge, pairs, percent, table } from '../format.js';
 import { DTYPE_NAMES } from '../options.js';
 import type { ServiceView } from '../views.js';
@@ -8,6 +10,7 @@ export const services: CommandSpec = {
   name: 'services',
   summary: 'table of registered services',
   async run(ctx) {
+    if (ctx.allHosts) return showCluster(ctx, 'services');
     return show(ctx, await (await ctx.backend()).services(), (v) => servicesText(ctx.style, v));
   },
 };
@@ -20,27 +23,6 @@ export const service: CommandSpec = {
     return show(ctx, await (await ctx.backend()).service(id as string), (v) => serviceText(ctx.style, v));
   },
 };
-
-export function servicesText(style: Style, list: ServiceView[]): string {
-  if (list.length === 0) return 'no services are registered';
-  return table(
-    style,
-    ['ID', 'NAME', 'VERSION', 'STATE', 'HEALTH', 'DIMS', 'MODELS', 'LOAD', 'P50', 'P99', 'BREAKER'],
-    list.map((s) => [
-      s.id,
-      s.name,
-      s.version || '-',
-      { text: s.state, colour: judge(s.state) },
-      { text: String(s.health), colour: judge(s.health) },
-      s.dimensions.join(','),
-      s.models.length ? s.models.join(',') : '(any)',
-      `${s.active}/${s.capacity}${s.queued ? `+${s.queued}` : ''}`,
-      duration(s.p50ResponseNs),
-      duration(s.p99ResponseNs),
-      { text: s.breaker, colour: judge(s.breaker) },
-    ]),
-  );
-}
 
 function serviceText(style: Style, s: ServiceView): string {
   return pairs(style, [

@@ -1,5 +1,6 @@
 /** vexfsctl stats: request totals, failures by status, latency, queues and cache; or one service's. */
 import type { CommandSpec } from '../command.js';
+import { showCluster } from './cluster.js';
 import { ExitCode } from '../errors.js';
 import { type Style, duration, judge, pairs, percent } from '../format.js';
 import { stringOption } from '../options.js';
@@ -11,6 +12,7 @@ export const stats: CommandSpec = {
   options: [['--service <ID>', 'one service']],
   details: ['examples:', '  vexfsctl stats', '  vexfsctl stats --service minilm --json'],
   async run(ctx, _args, opts) {
+    if (ctx.allHosts) return showCluster(ctx, 'stats');
     const b = await ctx.backend();
     const id = stringOption('service', opts.service);
     const [all, service] = await Promise.all([b.stats(), id === undefined ? undefined : b.service(id)]);

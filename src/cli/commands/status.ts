@@ -1,5 +1,6 @@
 /** vexfsctl status: the kernel side, transport, uptime, services, in flight, queue depths. */
 import { DEVICE_PATH } from '../../kernel/device.js';
+import { showCluster } from './cluster.js';
 import { type CommandSpec, show } from '../command.js';
 import { type Style, pairs, uptime } from '../format.js';
 import type { StatusView } from '../views.js';
@@ -8,6 +9,7 @@ export const status: CommandSpec = {
   name: 'status',
   summary: 'kernel side, transport, uptime, services, in flight, queue depths',
   async run(ctx) {
+    if (ctx.allHosts) return showCluster(ctx, 'status');
     return show(ctx, await (await ctx.backend()).status(), (v) => statusText(ctx.style, v));
   },
 };
