@@ -149,11 +149,6 @@ async function startWorker(token) {
   return { child: c, instance: /as instance (\w+)/.exec(out)[1] };
 }
 
-async function snapshot(h, d) {
-  const stats = await d.client.stats();
-  return stats;
-}
-
 async function untilWorkers(daemons, n, ms = 20_000) {
   const start = Date.now();
   for (;;) {
@@ -224,9 +219,9 @@ try {
 
   const phase = async (name, rate, ms, during) => {
     const tally = { h1: newTally(), h2: newTally() };
-    const before = { h1: await snapshot('h1', daemons.h1), h2: await snapshot('h2', daemons.h2) };
+    const before = { h1: await daemons.h1.client.stats(), h2: await daemons.h2.client.stats() };
     await Promise.all([load(daemons, rate, ms, tally), during?.()]);
-    const after = { h1: await snapshot('h1', daemons.h1), h2: await snapshot('h2', daemons.h2) };
+    const after = { h1: await daemons.h1.client.stats(), h2: await daemons.h2.client.stats() };
     result.phases[name] = { h1: summary(tally.h1), h2: summary(tally.h2) };
     for (const h of ['h1', 'h2']) {
       const t = tally[h];

@@ -2,7 +2,7 @@
 import { showCluster } from './cluster.js';
 import { type CommandSpec, show } from '../command.js';
 import { servicesText } from '../services-table.js';
-import { type Style, bytes, duration, judge, pairs, percent, table } from '../format.js';
+import { type Style, bytes, duration, judge, pairs, percent } from '../format.js';
 import { DTYPE_NAMES } from '../options.js';
 import type { ServiceView } from '../views.js';
 
