@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { benchDir } from './lib.mjs';
 
 const args = process.argv.slice(2).filter((a) => a !== '--json');
-const benches = ['full-path.mjs', 'channel-roundtrip.mjs', 'latency-curve.mjs', 'http-backend.mjs'];
+const benches = ['full-path.mjs', 'channel-roundtrip.mjs', 'latency-curve.mjs', 'http-backend.mjs', 'nats-path.mjs'];
 const results = {};
 for (const b of benches) {
   const r = spawnSync(process.execPath, [join(benchDir, b), ...args], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });

@@ -24,10 +24,21 @@ function statusText(style: Style, s: StatusView): string {
       : 'no module, no kernel side';
   return pairs(style, [
     ['kernel', { text: kernel, colour: s.kernel.daemonAttached ? 'green' : 'red' }],
-    ['source', s.source === 'device' ? `${DEVICE_PATH} (ioctl)` : "daemon's control socket"],
+    ['source', s.source === 'device' ? `${DEVICE_PATH} (ioctl)` : s.source === 'nats' ? 'the daemon over NATS' : "daemon's control socket"],
     ['uptime', s.kernel.daemonAttached ? uptime(s.uptimeMs) : '-'],
     ['services', String(s.services)],
     ['in flight', String(s.inflight)],
     ['queued', `critical ${s.queued.critical}  high ${s.queued.high}  normal ${s.queued.normal}  low ${s.queued.low}`],
+    ...(s.nats
+      ? ([
+          [
+            'nats',
+            {
+              text: `${s.nats.state}${s.nats.server ? ` to ${s.nats.server}` : ''} as host ${s.nats.host}${s.nats.reconnects ? `, ${s.nats.reconnects} reconnects` : ''}`,
+              colour: s.nats.state === 'connected' ? 'green' : 'red',
+            },
+          ],
+        ] as const)
+      : []),
   ]);
 }
