@@ -2,7 +2,7 @@
 import { DEVICE_PATH } from '../../kernel/device.js';
 import { showCluster } from './cluster.js';
 import { type CommandSpec, show } from '../command.js';
-import { type Style, pairs, uptime } from '../format.js';
+import { type Cell, type Style, pairs, uptime } from '../format.js';
 import type { StatusView } from '../views.js';
 
 export const status: CommandSpec = {
@@ -29,16 +29,14 @@ function statusText(style: Style, s: StatusView): string {
     ['services', String(s.services)],
     ['in flight', String(s.inflight)],
     ['queued', `critical ${s.queued.critical}  high ${s.queued.high}  normal ${s.queued.normal}  low ${s.queued.low}`],
-    ...(s.nats
-      ? ([
-          [
-            'nats',
-            {
-              text: `${s.nats.state}${s.nats.server ? ` to ${s.nats.server}` : ''} as host ${s.nats.host}${s.nats.reconnects ? `, ${s.nats.reconnects} reconnects` : ''}`,
-              colour: s.nats.state === 'connected' ? 'green' : 'red',
-            },
-          ],
-        ] as const)
-      : []),
+    ...natsRow(s),
   ]);
+}
+
+/** The NATS line, for a daemon with --nats. */
+function natsRow(s: StatusView): Array<[string, Cell]> {
+  if (s.nats === undefined) return [];
+  const { state, server, host, reconnects } = s.nats;
+  const text = `${state}${server ? ` to ${server}` : ''} as host ${host}${reconnects ? `, ${reconnects} reconnects` : ''}`;
+  return [['nats', { text, colour: state === 'connected' ? 'green' : 'red' }]];
 }
