@@ -81,10 +81,11 @@ export function stop(child) {
 }
 
 /**
- * Keeps `window` requests in flight on a kernel twin until `count` have
- * succeeded; a failed request fails the run. Returns rps and percentiles.
+ * Keeps `window` calls of `call()` in flight until `count` have succeeded
+ * (`call` resolves to an error message, or undefined on success; a failure
+ * fails the run). Returns rps and latency percentiles.
  */
-export async function closedLoop(twin, { input, dimensions, model, window, count }) {
+export async function closedLoopOf(call, { window, count }) {
   const lat = new Float64Array(count);
   let issued = 0;
   let done = 0;
@@ -93,8 +94,8 @@ export async function closedLoop(twin, { input, dimensions, model, window, count
     const issue = () => {
       issued++;
       const t0 = performance.now();
-      twin.embed({ input, dimensions, model, timeoutMs: 30_000 }).then((r) => {
-        if (r.status !== 0) return reject(new Error(`request failed with status ${r.status}`));
+      call().then((failure) => {
+        if (failure !== undefined) return reject(new Error(failure));
         lat[done++] = (performance.now() - t0) * 1000;
         if (issued < count) issue();
         else if (done === count) resolve();
@@ -103,4 +104,12 @@ export async function closedLoop(twin, { input, dimensions, model, window, count
     for (let i = 0; i < window && i < count; i++) issue();
   });
   return { rps: Math.round(count / ((performance.now() - start) / 1000)), ...percentiles(lat) };
+}
+
+/** closedLoopOf() for embedding requests on a kernel twin. */
+export function closedLoop(twin, { input, dimensions, model, window, count }) {
+  return closedLoopOf(
+    () => twin.embed({ input, dimensions, model, timeoutMs: 30_000 }).then((r) => (r.status !== 0 ? `request failed with status ${r.status}` : undefined)),
+    { window, count },
+  );
 }

@@ -4,7 +4,6 @@
 //   nats_worker      kernel twin -> vexfs-bridged -> nats-server -> SDK echo worker on NATS -> back
 //   plain_nats       Node client -> nats-server -> Node responder, one request per message, 64 in flight
 // The bridge sends one NATS message per batch; the figures say how many inputs that was.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,7 +12,7 @@ import { join } from 'node:path';
 import { connect } from '@nats-io/transport-node';
 import { Svcm } from '@nats-io/services';
 
-import { benchDir, closedLoop, cpuMicros, percentiles, round, spawnReady, stop } from './lib.mjs';
+import { benchDir, closedLoop, closedLoopOf, cpuMicros, round, spawnReady, stop } from './lib.mjs';
 import { startStack, stopStack } from './stack.mjs';
 
 const INPUT = Buffer.alloc(1024, 'a');
@@ -85,24 +84,11 @@ const responder = await spawnReady(process.execPath, [join(benchDir, 'nats-plain
 children.add(responder.child);
 const client = await connect({ servers: url });
 async function plain(count, window) {
-  const lat = new Float64Array(count);
-  let issued = 0;
-  let done = 0;
-  const start = performance.now();
-  await new Promise((resolve, reject) => {
-    const issue = () => {
-      issued++;
-      const t0 = performance.now();
-      client.request('bench.plain', INPUT, { timeout: 10_000 }).then((m) => {
-        if (m.data.length !== DIMS * 4) return reject(new Error(`reply of ${m.data.length} bytes`));
-        lat[done++] = (performance.now() - t0) * 1000;
-        if (issued < count) issue();
-        else if (done === count) resolve();
-      }, reject);
-    };
-    for (let i = 0; i < window; i++) issue();
-  });
-  return { throughput_rps: Math.round(count / ((performance.now() - start) / 1000)), ...percentiles(lat) };
+  const r = await closedLoopOf(
+    () => client.request('bench.plain', INPUT, { timeout: 10_000 }).then((m) => (m.data.length !== DIMS * 4 ? `reply of ${m.data.length} bytes` : undefined)),
+    { window, count },
+  );
+  return { throughput_rps: r.rps, p50_us: r.p50_us, p99_us: r.p99_us };
 }
 await plain(quick ? 2000 : 10_000, 64);
 const r0 = cpuMicros(responder.child.pid);

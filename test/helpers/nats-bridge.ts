@@ -1,5 +1,6 @@
 // A twin-mode daemon on a real nats-server, workers that serve over NATS, and registration tokens for them.
 import type { NatsConnection } from '@nats-io/nats-core';
+import { afterEach } from 'vitest';
 import { connect } from '@nats-io/transport-node';
 
 import { ServiceState } from '../../src/abi/uapi.js';
@@ -7,7 +8,7 @@ import type { DaemonConfig } from '../../src/daemon/config.js';
 import { EmbeddingService, type EmbeddingServiceOptions } from '../../src/sdk/service.js';
 import { ControlClient } from '../../src/sdk/control-client.js';
 import type { TestBridge } from './bridge.js';
-import type { NatsServer } from './nats-server.js';
+import { type NatsServer, startNatsServer } from './nats-server.js';
 import { until } from './wait.js';
 
 /** Daemon settings for a test on `server`: quick discovery, tokens in the bridge's directory. */
@@ -48,4 +49,39 @@ export async function untilWorkers(bridge: TestBridge, service: string, n: numbe
 /** A plain client on the server, for subscribing to events or playing a hand-made worker. */
 export function client(server: NatsServer): Promise<NatsConnection> {
   return connect({ servers: server.url });
+}
+
+/**
+ * The shared set-up of the NATS tests: `const nats = useNats()` at the top of a file; in a test,
+ * `await nats.server()` starts a nats-server, `nats.keep(worker)` / `nats.keepClient(nc)` register
+ * what the test started; after each test they are closed and the server stopped.
+ */
+export function useNats(): {
+  server: () => Promise<NatsServer>;
+  keep: (w: EmbeddingService) => EmbeddingService;
+  keepClient: (nc: NatsConnection) => NatsConnection;
+} {
+  let server: NatsServer | undefined;
+  const workers: EmbeddingService[] = [];
+  const clients: NatsConnection[] = [];
+  afterEach(async () => {
+    for (const w of workers.splice(0)) await w.close({ drainMs: 0 });
+    for (const c of clients.splice(0)) await c.close();
+    await server?.close();
+    server = undefined;
+  });
+  return {
+    server: async () => {
+      server = await startNatsServer();
+      return server;
+    },
+    keep: (w) => {
+      workers.push(w);
+      return w;
+    },
+    keepClient: (nc) => {
+      clients.push(nc);
+      return nc;
+    },
+  };
 }

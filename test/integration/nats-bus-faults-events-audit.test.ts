@@ -7,37 +7,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { jetstream } from '@nats-io/jetstream';
-import type { Msg, NatsConnection } from '@nats-io/nats-core';
+import type { Msg } from '@nats-io/nats-core';
 import { Svcm } from '@nats-io/services';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { Status } from '../../src/abi/uapi.js';
 import { Headers, Op, Subjects, WORKER_PROTOCOL_VERSION, WORKER_SERVICE_NAME } from '../../src/nats/subjects.js';
-import type { EmbeddingService } from '../../src/sdk/service.js';
 import { decodeServiceFrame, encodeControlRequest, encodeServiceFrame } from '../../src/wire/proto.js';
 import { filled, useBridge } from '../helpers/bridge.js';
-import { client, natsSettings, startWorker, untilWorkers } from '../helpers/nats-bridge.js';
-import { type NatsServer, startNatsServer } from '../helpers/nats-server.js';
+import { client, natsSettings, startWorker, untilWorkers, useNats } from '../helpers/nats-bridge.js';
 import { until } from '../helpers/wait.js';
 
 const start = useBridge();
-let server: NatsServer | undefined;
-const workers: EmbeddingService[] = [];
-const clients: NatsConnection[] = [];
-afterEach(async () => {
-  for (const w of workers.splice(0)) await w.close({ drainMs: 0 });
-  for (const c of clients.splice(0)) await c.close();
-  await server?.close();
-  server = undefined;
-});
+const nats = useNats();
 
 const fill = (inputs: Uint8Array[], o: { dimensions: number }) => inputs.map(() => filled(o.dimensions, 1));
 
 describe('the daemon on a failing NATS bus', () => {
   it('NATS killed and restarted: each request gets one specific answer, the connection and the workers come back, stats and metrics say so', async () => {
-    server = await startNatsServer();
+    const server = await nats.server();
     const bridge = await start(natsSettings(server, 'h1', { natsTrustWorkers: true }));
-    workers.push(await startWorker(server, { id: 'remote', embed: fill }));
+    nats.keep(await startWorker(server, { id: 'remote', embed: fill }));
     await untilWorkers(bridge, 'remote', 1);
     const node = bridge.daemon.natsNode!;
     await server.stop(true);
@@ -58,9 +48,9 @@ describe('the daemon on a failing NATS bus', () => {
   });
 
   it('events and the audit trail reach the bus; the audit stream keeps them and the file has the same records', async () => {
-    server = await startNatsServer();
+    const server = await nats.server();
     const watcher = await client(server);
-    clients.push(watcher);
+    nats.keepClient(watcher);
     const events: Array<{ subject: string; event: string; service?: string }> = [];
     watcher.subscribe('vexfs.v1.events.h1.>', {
       callback: (_e, m) => {
@@ -70,7 +60,7 @@ describe('the daemon on a failing NATS bus', () => {
     await watcher.flush();
     const auditLog = join(mkdtempSync(join(tmpdir(), 'vexfs-audit-')), 'audit.log');
     const bridge = await start(natsSettings(server, 'h1', { natsTrustWorkers: true, natsAuditStream: 'VEXFS_AUDIT', auditLog }));
-    workers.push(await startWorker(server, { id: 'remote', embed: fill }));
+    nats.keep(await startWorker(server, { id: 'remote', embed: fill }));
     await untilWorkers(bridge, 'remote', 1);
     await until(() => events.some((e) => e.event === 'worker.joined'), 'the worker.joined event');
     expect(events.find((e) => e.event === 'service.registered')?.subject).toBe(Subjects.event('h1', 'service.registered'));
@@ -96,10 +86,10 @@ describe('the daemon on a failing NATS bus', () => {
   });
 
   it('a worker that answers garbage, the wrong batch or nothing: its requests are served by another worker; the headers carry deadline, priority and trace context', async () => {
-    server = await startNatsServer();
+    const server = await nats.server();
     const bridge = await start(natsSettings(server, 'h1', { natsTrustWorkers: true, outlierMinMs: 300 }));
     const nc = await client(server);
-    clients.push(nc);
+    nats.keepClient(nc);
     const seen: Array<Record<string, string>> = [];
     let mode = 0;
     const svc = await new Svcm(nc).add({ name: WORKER_SERVICE_NAME, version: WORKER_PROTOCOL_VERSION, metadata: { service: 'remote' }, queue: '' });
@@ -140,7 +130,7 @@ describe('the daemon on a failing NATS bus', () => {
       },
     });
     await untilWorkers(bridge, 'remote', 1);
-    workers.push(await startWorker(server, { id: 'remote', embed: fill }));
+    nats.keep(await startWorker(server, { id: 'remote', embed: fill }));
     await untilWorkers(bridge, 'remote', 2);
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, i) => bridge.twin.embed({ input: Buffer.from(`h${i}`), dimensions: 8, priority: 10, timeoutMs: 5000 })),

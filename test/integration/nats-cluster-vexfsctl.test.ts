@@ -5,35 +5,27 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { EmbeddingService } from '../../src/sdk/service.js';
 import { filled, useBridge } from '../helpers/bridge.js';
 import { ctl } from '../helpers/ctl.js';
-import { natsSettings, startWorker, untilWorkers } from '../helpers/nats-bridge.js';
-import { type NatsServer, startNatsServer } from '../helpers/nats-server.js';
+import { natsSettings, startWorker, untilWorkers, useNats } from '../helpers/nats-bridge.js';
 
 const start = useBridge();
-let server: NatsServer | undefined;
-const workers: EmbeddingService[] = [];
-afterEach(async () => {
-  for (const w of workers.splice(0)) await w.close({ drainMs: 0 });
-  await server?.close();
-  server = undefined;
-});
+const nats = useNats();
 
 describe('vexfsctl across daemons over NATS', () => {
   it('status, services and stats --all-hosts show both daemons with a host column; --host asks one; mistakes are named', async () => {
-    server = await startNatsServer();
+    const server = await nats.server();
     const a = await start(natsSettings(server, 'node-a', { natsTrustWorkers: true }));
     const b = await start(natsSettings(server, 'node-b', { natsTrustWorkers: true }));
-    workers.push(await startWorker(server, { id: 'shared', embed: (inputs, o) => inputs.map(() => filled(o.dimensions, 1)) }));
+    nats.keep(await startWorker(server, { id: 'shared', embed: (inputs, o) => inputs.map(() => filled(o.dimensions, 1)) }));
     await untilWorkers(a, 'shared', 1);
     await untilWorkers(b, 'shared', 1);
     await a.twin.embed({ input: Buffer.from('x'), dimensions: 8 });
-    const nats = ['--nats', server.url];
+    const bus = ['--nats', server.url];
 
-    const status = await ctl([...nats, 'status', '--all-hosts']);
+    const status = await ctl([...bus, 'status', '--all-hosts']);
     expect(status.code).toBe(0);
     const rows = status.stdout.trim().split('\n');
     expect(rows[0]).toMatch(/^HOST\s+KERNEL\s+NATS\s+UPTIME\s+SERVICES/);
@@ -42,32 +34,32 @@ describe('vexfsctl across daemons over NATS', () => {
       ['node-b', 'twin', 'connected'],
     ]);
 
-    const services = await ctl([...nats, 'services', '--all-hosts', '--json']);
+    const services = await ctl([...bus, 'services', '--all-hosts', '--json']);
     const parsed = JSON.parse(services.stdout) as Array<{ host: string; services: Array<{ id: string; endpoint: string }> }>;
     expect(parsed.map((h) => h.host)).toEqual(['node-a', 'node-b']);
     for (const h of parsed) expect(h.services.map((s) => s.endpoint)).toEqual([expect.stringMatching(/^nats:shared\./)]);
 
-    const stats = await ctl([...nats, 'stats', '--all-hosts']);
+    const stats = await ctl([...bus, 'stats', '--all-hosts']);
     expect(stats.stdout).toMatch(/^node-a\s+1\s+1\s+0\s/m);
     expect(stats.stdout).toMatch(/^node-b\s+0\s+0\s+0\s/m);
 
-    const one = await ctl([...nats, '--host', 'node-b', 'status', '--json']);
+    const one = await ctl([...bus, '--host', 'node-b', 'status', '--json']);
     expect(JSON.parse(one.stdout)).toMatchObject({ source: 'nats', nats: { host: 'node-b', state: 'connected' }, services: 1 });
 
-    const missing = await ctl([...nats, '--host', 'node-z', 'status', '--nats-timeout', '300']);
+    const missing = await ctl([...bus, '--host', 'node-z', 'status', '--nats-timeout', '300']);
     expect(missing.code).toBe(3);
     expect(missing.stderr).toMatch(/no daemon "node-z" answered on nats:\/\/127\.0\.0\.1:\d+ within 300 ms/);
     expect((await ctl(['status', '--all-hosts'])).stderr).toMatch(/--all-hosts asks daemons over NATS: give --nats URL too/);
-    expect((await ctl([...nats, 'status'])).stderr).toMatch(/name the daemon \(--host NAME, its --nats-host\) or ask them all \(--all-hosts\)/);
+    expect((await ctl([...bus, 'status'])).stderr).toMatch(/name the daemon \(--host NAME, its --nats-host\) or ask them all \(--all-hosts\)/);
     expect((await ctl(['--nats', 'http://x:1', '--host', 'a', 'status'])).stderr).toMatch(/the scheme is http:, expected nats:\/\/ or tls:\/\//);
   });
 
   it('vexfsctl audit reads the trail back from the file and from the stream, one host or all', async () => {
-    server = await startNatsServer();
+    const server = await nats.server();
     const dir = mkdtempSync(join(tmpdir(), 'vexfs-audit-'));
     const a = await start(natsSettings(server, 'node-a', { natsTrustWorkers: true, natsAuditStream: 'VEXFS_AUDIT', auditLog: join(dir, 'a.log') }));
     const b = await start(natsSettings(server, 'node-b', { natsTrustWorkers: true, natsAuditStream: 'VEXFS_AUDIT' }));
-    workers.push(await startWorker(server, { id: 'shared', embed: (inputs, o) => inputs.map(() => filled(o.dimensions, 1)) }));
+    nats.keep(await startWorker(server, { id: 'shared', embed: (inputs, o) => inputs.map(() => filled(o.dimensions, 1)) }));
     await untilWorkers(a, 'shared', 1);
     await untilWorkers(b, 'shared', 1);
     await a.daemon.audit!.drain();

@@ -5,23 +5,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { Status } from '../../src/abi/uapi.js';
-import type { EmbeddingService } from '../../src/sdk/service.js';
 import { filled, useBridge } from '../helpers/bridge.js';
-import { mintToken, natsSettings, readyWorkers, startWorker, untilWorkers } from '../helpers/nats-bridge.js';
-import { type NatsServer, startNatsServer } from '../helpers/nats-server.js';
+import { mintToken, natsSettings, readyWorkers, startWorker, untilWorkers, useNats } from '../helpers/nats-bridge.js';
 import { until } from '../helpers/wait.js';
 
 const start = useBridge();
-let server: NatsServer | undefined;
-const workers: EmbeddingService[] = [];
-afterEach(async () => {
-  for (const w of workers.splice(0)) await w.close({ drainMs: 0 });
-  await server?.close();
-  server = undefined;
-});
+const nats = useNats();
 
 /** The first value of each vector says which worker made it. */
 function maker(index: number) {
@@ -32,15 +24,15 @@ const firstValue = (v: Buffer | undefined) => (v === undefined ? Number.NaN : v.
 
 describe('NATS workers', () => {
   it('register with a token covering their claims, serve kernel requests balanced across instances; claims past a token are refused', async () => {
-    server = await startNatsServer();
+    const server = await nats.server();
     // The daemon mints tokens from its state directory.
     const withTokens = await start({ ...natsSettings(server, 'h1'), stateDir: mkdtempSync(join(tmpdir(), 'vexfs-state-')) });
     const token = await mintToken(withTokens, 'remote', ['hash']);
-    for (const i of [1, 2]) workers.push(await startWorker(server, { id: 'remote', models: ['hash'], token, embed: maker(i) }));
+    for (const i of [1, 2]) nats.keep(await startWorker(server, { id: 'remote', models: ['hash'], token, embed: maker(i) }));
     // No token; a token for another id; a model the token does not cover.
-    workers.push(await startWorker(server, { id: 'rogue', models: ['hash'], embed: maker(9) }));
-    workers.push(await startWorker(server, { id: 'other', models: ['hash'], token, embed: maker(9) }));
-    workers.push(await startWorker(server, { id: 'remote', models: ['gpt'], token, embed: maker(9) }));
+    nats.keep(await startWorker(server, { id: 'rogue', models: ['hash'], embed: maker(9) }));
+    nats.keep(await startWorker(server, { id: 'other', models: ['hash'], token, embed: maker(9) }));
+    nats.keep(await startWorker(server, { id: 'remote', models: ['gpt'], token, embed: maker(9) }));
     const refused: string[] = [];
     withTokens.daemon.natsNode!.workers.on('refused', (service, _i, err) => refused.push(`${service}: ${err.message}`));
     await untilWorkers(withTokens, 'remote', 2);
@@ -64,7 +56,7 @@ describe('NATS workers', () => {
   });
 
   it('a killed worker: what it held fails over to the other within the deadline, each request answered once', async () => {
-    server = await startNatsServer();
+    const server = await nats.server();
     const bridge = await start({ ...natsSettings(server, 'h1', { natsTrustWorkers: true }) });
     let release: () => void = () => {};
     const stuck = new Promise<void>((r) => {
@@ -80,7 +72,7 @@ describe('NATS workers', () => {
     });
     await untilWorkers(bridge, 'remote', 1);
     const healthy = await startWorker(server, { id: 'remote', maxBatchSize: 4, embed: maker(2) });
-    workers.push(healthy);
+    nats.keep(healthy);
     await untilWorkers(bridge, 'remote', 2);
     const hungId = bridge.daemon.registry.list().find((e) => e.info.metadata.nats === hung.natsInstance)!.info.id;
     const answers = new Map<bigint, number>();
@@ -104,7 +96,7 @@ describe('NATS workers', () => {
   });
 
   it('a worker that stops gracefully answers what it holds and leaves at once', async () => {
-    server = await startNatsServer();
+    const server = await nats.server();
     const bridge = await start({ ...natsSettings(server, 'h1', { natsTrustWorkers: true, natsDiscoveryMs: 5000 }) });
     let release: () => void = () => {};
     const slow = new Promise<void>((r) => {
@@ -132,16 +124,17 @@ describe('NATS workers', () => {
   });
 
   it('as a queue-group pool: one service for all instances of a worker service, served by all', async () => {
-    server = await startNatsServer();
+    const server = await nats.server();
     const bridge = await start({ ...natsSettings(server, 'h1', { natsTrustWorkers: true, natsPool: true }) });
-    for (const i of [1, 2]) workers.push(await startWorker(server, { id: 'pooled', maxBatchSize: 2, embed: maker(i) }));
+    const pool = [];
+    for (const i of [1, 2]) pool.push(nats.keep(await startWorker(server, { id: 'pooled', maxBatchSize: 2, embed: maker(i) })));
     await untilWorkers(bridge, 'pooled', 1);
     expect(bridge.daemon.registry.get('pooled')?.info.metadata.nats).toBe('pool');
     const results = await Promise.all(Array.from({ length: 200 }, (_, i) => bridge.twin.embed({ input: Buffer.from(`p${i}`), dimensions: 8 })));
     expect(results.every((r) => r.status === Status.SUCCESS)).toBe(true);
     expect(new Set(results.map((r) => firstValue(r.vector)))).toEqual(new Set([1, 2]));
     // One instance leaving does not take the pool's registration with it.
-    await workers.shift()!.close({ drainMs: 0 });
+    await pool[0]!.close({ drainMs: 0 });
     const after = await Promise.all(Array.from({ length: 20 }, (_, i) => bridge.twin.embed({ input: Buffer.from(`q${i}`), dimensions: 8 })));
     expect(after.every((r) => r.status === Status.SUCCESS)).toBe(true);
     expect(bridge.daemon.registry.get('pooled')).toBeDefined();
