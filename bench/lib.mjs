@@ -6,6 +6,8 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
+import hdr from 'hdr-histogram-js';
+
 export const benchDir = dirname(fileURLToPath(import.meta.url));
 export const rootDir = dirname(benchDir);
 
@@ -61,10 +63,18 @@ export function rssMb(pid) {
   return kb / 1024;
 }
 
+/** An HdrHistogram of latencies in µs (1 µs to 60 s, 3 significant digits). */
+export function latencyHistogram() {
+  return hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
+}
+
+/** p50/p99/p99.9 of latencies given in µs. */
 export function percentiles(latencies) {
-  const sorted = Float64Array.from(latencies).sort();
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
-  return { p50_us: round(at(0.5)), p99_us: round(at(0.99)) };
+  const h = latencyHistogram();
+  for (const v of latencies) h.recordValue(Math.max(1, Math.round(v)));
+  const out = { p50_us: h.getValueAtPercentile(50), p99_us: h.getValueAtPercentile(99), p999_us: h.getValueAtPercentile(99.9) };
+  h.destroy();
+  return out;
 }
 
 export function round(x, digits = 2) {

@@ -4,15 +4,13 @@
 //   nats_worker      kernel twin -> vexfs-bridged -> nats-server -> SDK echo worker on NATS -> back
 //   plain_nats       Node client -> nats-server -> Node responder, one request per message, 64 in flight
 // The bridge sends one NATS message per batch; the figures say how many inputs that was.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { connect } from '@nats-io/transport-node';
 import { Svcm } from '@nats-io/services';
 
-import { benchDir, closedLoop, closedLoopOf, cpuMicros, round, spawnReady, stop } from './lib.mjs';
+import { benchDir, closedLoop, cpuMicros, round, spawnReady, stop } from './lib.mjs';
+import { plainNats, startNatsServer } from './nats-plain.mjs';
 import { startStack, stopStack } from './stack.mjs';
 
 const INPUT = Buffer.alloc(1024, 'a');
@@ -25,19 +23,8 @@ process.on('exit', () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
 });
 
-const port = await new Promise((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const p = s.address().port;
-    s.close(() => resolve(p));
-  });
-});
-const url = `nats://127.0.0.1:${port}`;
-const store = mkdtempSync(join(tmpdir(), 'vexfs-bench-nats-'));
-const nats = await spawnReady('nats-server', ['-a', '127.0.0.1', '-p', String(port), '-sd', store], /Server is ready/, {
-  stdio: ['ignore', 'ignore', 'pipe'],
-  readFrom: 'stderr',
-});
-children.add(nats.child);
+const nats = await startNatsServer(children);
+const url = nats.url;
 
 const stack = await startStack(children, quick, { daemonArgs: ['--metrics', 'false', '--nats', url, '--nats-trust-workers', 'true', '--nats-host', 'bench'] });
 const { twin, daemon } = stack;
@@ -80,27 +67,11 @@ natsPath.inputs_per_message = round((COUNT + (quick ? 2000 : 10_000)) / messages
 await probe.close();
 
 // Plain request-reply: 64 requests in flight, one NATS message each way per request.
-const responder = await spawnReady(process.execPath, [join(benchDir, 'nats-plain-responder.mjs'), url, String(DIMS)], /^listening$/);
-children.add(responder.child);
-const client = await connect({ servers: url });
-async function plain(count, window) {
-  const r = await closedLoopOf(
-    () => client.request('bench.plain', INPUT, { timeout: 10_000 }).then((m) => (m.data.length !== DIMS * 4 ? `reply of ${m.data.length} bytes` : undefined)),
-    { window, count },
-  );
-  return { throughput_rps: r.rps, p50_us: r.p50_us, p99_us: r.p99_us };
-}
-await plain(quick ? 2000 : 10_000, 64);
-const r0 = cpuMicros(responder.child.pid);
-const plainNats = await plain(PLAIN_COUNT, 64);
-plainNats.responder_cpu_us_per_req = round((cpuMicros(responder.child.pid) - r0) / PLAIN_COUNT, 3);
-await client.close();
+const plainNatsResult = await plainNats(children, url, { input: INPUT, vectorBytes: DIMS * 4, count: PLAIN_COUNT, warmup: quick ? 2000 : 10_000 });
 
 await stop(worker.child);
-await stop(responder.child);
 await stopStack(stack);
-await stop(nats.child);
-rmSync(store, { recursive: true, force: true });
+await nats.close();
 console.log(
   JSON.stringify(
     {
@@ -109,10 +80,10 @@ console.log(
       vector_bytes: DIMS * 4,
       sdk_unix_socket: sdkPath,
       nats_worker: natsPath,
-      plain_nats_request_reply: plainNats,
-      ratio_nats_worker_to_plain_nats: round(natsPath.throughput_rps / plainNats.throughput_rps, 2),
+      plain_nats_request_reply: plainNatsResult,
+      ratio_nats_worker_to_plain_nats: round(natsPath.throughput_rps / plainNatsResult.throughput_rps, 2),
       ratio_nats_worker_to_sdk_unix_socket: round(natsPath.throughput_rps / sdkPath.throughput_rps, 3),
-      ratio_sdk_unix_socket_to_plain_nats: round(sdkPath.throughput_rps / plainNats.throughput_rps, 2),
+      ratio_sdk_unix_socket_to_plain_nats: round(sdkPath.throughput_rps / plainNatsResult.throughput_rps, 2),
       seed_gateway_published_ops_per_s: 13_400,
     },
     null,

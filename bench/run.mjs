@@ -1,11 +1,14 @@
-// npm run bench: runs every benchmark and prints their JSON results as one object.
+// npm run bench: runs every benchmark and prints their JSON results as one object; npm run bench -- --profile profiles the daemon instead.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 import { benchDir } from './lib.mjs';
 
-const args = process.argv.slice(2).filter((a) => a !== '--json');
-const benches = ['full-path.mjs', 'channel-roundtrip.mjs', 'latency-curve.mjs', 'http-backend.mjs', 'nats-path.mjs'];
+// --profile: only the daemon's CPU profile under load (bench/profile.mjs).
+const args = process.argv.slice(2).filter((a) => a !== '--json' && a !== '--profile');
+const benches = process.argv.includes('--profile')
+  ? ['profile.mjs']
+  : ['full-path.mjs', 'channel-roundtrip.mjs', 'latency-curve.mjs', 'http-backend.mjs', 'nats-path.mjs'];
 const results = {};
 for (const b of benches) {
   const r = spawnSync(process.execPath, [join(benchDir, b), ...args], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });

@@ -2,17 +2,28 @@
  * Baseline for the channel benchmark: the same VEXFS_IPC generic netlink
  * messages over NETLINK_USERSOCK, in plain C with recvmmsg/sendmmsg batching.
  *
- *   nl_roundtrip kernel <window> <count> <input_bytes> <dims>
+ *   nl_roundtrip kernel <window> <count> <input_bytes> <dims> [warmup [gate]]
  *       Acts as the kernel side: answers GETFAMILY and DAEMON_ATTACH, then
- *       keeps <window> EMBED_REQUESTs outstanding until <count> round trips,
- *       and prints one JSON line with rps and latency percentiles.
- *       Prints "port <id>" first so a daemon can be pointed at it.
+ *       keeps <window> EMBED_REQUESTs outstanding until <warmup> + <count>
+ *       round trips (the first <warmup> not measured), and prints one JSON
+ *       line with rps, latency percentiles and answers by status. With gate
+ *       1 it waits for a line on stdin after the attach (so the daemon under
+ *       test can get its services first). Prints "port <id>" first so a
+ *       daemon can be pointed at it, "attached" when one is.
+ *   nl_roundtrip open <rate> <seconds> <input_bytes> <dims> [gate]
+ *       The same kernel side at a fixed offered rate (open loop): requests go
+ *       out on schedule whatever is outstanding, latency counts from the
+ *       scheduled time (no coordinated omission), sleeping between sends
+ *       (at least 50 us) rather than spinning; prints achieved rate,
+ *       p50/p99/p99.9 and answers by status once every request is answered
+ *       or 5 s after the last was sent (those unanswered count as "lost").
  *   nl_roundtrip daemon <kernel_port>
  *       Acts as the daemon: resolves the family, attaches, and answers every
  *       EMBED_REQUEST with a vector of dims * 4 bytes until killed.
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <poll.h>
 #include <linux/genetlink.h>
 #include <linux/netlink.h>
 #include <stdint.h>
@@ -157,14 +168,26 @@ static size_t build_request(uint8_t *buf, uint64_t id, const uint8_t *input, uin
 	return finish(&m);
 }
 
-static int run_kernel(int window, long count, uint32_t input_bytes, uint32_t dims) {
-	int fd = open_sock();
-	printf("port %u\n", port_of(fd));
-	fflush(stdout);
-	uint32_t daemon = 0;
-	size_t lens[BATCH];
+/* Answers by status (index: enum vexfs_ipc_status; the last slot: anything else). */
+static long by_status[VEXFS_IPC_STATUS_MAX + 2];
 
-	/* Handshake: GETFAMILY, then ATTACH. */
+static void note_status(const struct nlmsghdr *h) {
+	size_t len;
+	const uint8_t *sp = attr(h, VEXFS_IPC_A_STATUS, &len);
+	uint32_t st = VEXFS_IPC_STATUS_MAX + 1;
+	if (sp && len == 4) memcpy(&st, sp, 4);
+	by_status[st <= VEXFS_IPC_STATUS_MAX ? st : VEXFS_IPC_STATUS_MAX + 1]++;
+}
+
+static void print_status(void) {
+	printf("\"by_status\": [");
+	for (int i = 0; i <= VEXFS_IPC_STATUS_MAX + 1; i++) printf("%s%ld", i ? ", " : "", by_status[i]);
+	printf("]");
+}
+
+/* GETFAMILY and ATTACH from a daemon; returns its port. */
+static uint32_t handshake(int fd, size_t *lens) {
+	uint32_t daemon = 0;
 	while (daemon == 0) {
 		int n = recv_batch(fd);
 		for (int i = 0; i < n; i++) {
@@ -192,58 +215,72 @@ static int run_kernel(int window, long count, uint32_t input_bytes, uint32_t dim
 			send_batch(fd, from, k, lens);
 		}
 	}
+	printf("attached\n");
+	fflush(stdout);
+	return daemon;
+}
+
+static void wait_gate(int gate) {
+	if (!gate) return;
+	char line[64];
+	if (!fgets(line, sizeof(line), stdin)) exit(1);
+}
+
+/* Calls on_answer(id, h) for each EMBED_RESPONSE in the datagrams just received. */
+static void each_answer(int n, void (*on_answer)(uint64_t id, const struct nlmsghdr *h)) {
+	for (int i = 0; i < n; i++) {
+		uint8_t *p = rxbuf[i], *end = rxbuf[i] + rx[i].msg_len;
+		while (p + NLMSG_HDRLEN <= end) {
+			struct nlmsghdr *h = (struct nlmsghdr *)p;
+			if (h->nlmsg_len < NLMSG_HDRLEN || p + h->nlmsg_len > end) break;
+			size_t len;
+			const uint8_t *idp = h->nlmsg_type == FAMILY_ID ? attr(h, VEXFS_IPC_A_REQUEST_ID, &len) : NULL;
+			if (idp && ((struct genlmsghdr *)NLMSG_DATA(h))->cmd == VEXFS_IPC_CMD_EMBED_RESPONSE) {
+				uint64_t id;
+				memcpy(&id, idp, 8);
+				on_answer(id, h);
+			}
+			p += NLMSG_ALIGN(h->nlmsg_len);
+		}
+	}
+}
+
+static uint64_t *sent_at, *lat;
+static long issued, done, total, warmup, measured;
+static uint64_t start;
+
+static void closed_answer(uint64_t id, const struct nlmsghdr *h) {
+	if (id < 1 || id > (uint64_t)total || !sent_at[id]) return;
+	uint64_t t = now_ns();
+	if (done >= warmup) {
+		lat[measured++] = t - sent_at[id];
+		note_status(h);
+	}
+	sent_at[id] = 0;
+	if (++done == warmup) start = t;
+}
+
+static int run_kernel(int window, long count, uint32_t input_bytes, uint32_t dims, long warm, int gate) {
+	int fd = open_sock();
+	printf("port %u\n", port_of(fd));
+	fflush(stdout);
+	size_t lens[BATCH];
+	uint32_t daemon = handshake(fd, lens);
+	wait_gate(gate);
 
 	uint8_t *input = malloc(input_bytes);
 	memset(input, 'a', input_bytes);
-	uint64_t *sent_at = calloc((size_t)count + 1, sizeof(uint64_t));
-	uint64_t *lat = calloc((size_t)count, sizeof(uint64_t));
-	long issued = 0, done = 0;
-	uint64_t start = now_ns();
+	warmup = warm;
+	total = warm + count;
+	sent_at = calloc((size_t)total + 1, sizeof(uint64_t));
+	lat = calloc((size_t)count, sizeof(uint64_t));
+	start = now_ns();
 
-	int k = 0;
-	while (issued < window && issued < count) {
-		issued++;
-		sent_at[issued] = now_ns();
-		lens[k] = build_request(txbuf[k], (uint64_t)issued, input, input_bytes, dims);
-		if (++k == BATCH) {
-			send_batch(fd, daemon, k, lens);
-			k = 0;
-		}
-	}
-	if (k) send_batch(fd, daemon, k, lens);
-
-	while (done < count) {
-		int n = recv_batch(fd);
-		k = 0;
-		for (int i = 0; i < n; i++) {
-			uint8_t *p = rxbuf[i], *end = rxbuf[i] + rx[i].msg_len;
-			while (p + NLMSG_HDRLEN <= end) {
-				struct nlmsghdr *h = (struct nlmsghdr *)p;
-				if (h->nlmsg_len < NLMSG_HDRLEN || p + h->nlmsg_len > end) break;
-				size_t len;
-				const uint8_t *idp = h->nlmsg_type == FAMILY_ID ? attr(h, VEXFS_IPC_A_REQUEST_ID, &len) : NULL;
-				if (idp && ((struct genlmsghdr *)NLMSG_DATA(h))->cmd == VEXFS_IPC_CMD_EMBED_RESPONSE) {
-					uint64_t id;
-					memcpy(&id, idp, 8);
-					if (id >= 1 && id <= (uint64_t)count && sent_at[id]) {
-						lat[done++] = now_ns() - sent_at[id];
-						sent_at[id] = 0;
-						if (issued < count && k < BATCH) {
-							issued++;
-							sent_at[issued] = now_ns();
-							lens[k] = build_request(txbuf[k], (uint64_t)issued, input, input_bytes, dims);
-							k++;
-						}
-					}
-				}
-				p += NLMSG_ALIGN(h->nlmsg_len);
-			}
-		}
-		if (k) send_batch(fd, daemon, k, lens);
-		/* Keep the window full if a batch had more answers than slots. */
-		while (issued - done < window && issued < count) {
+	while (done < total) {
+		/* Keep the window full. */
+		while (issued - done < window && issued < total) {
 			int j = 0;
-			while (j < BATCH && issued - done < window && issued < count) {
+			while (j < BATCH && issued - done < window && issued < total) {
 				issued++;
 				sent_at[issued] = now_ns();
 				lens[j] = build_request(txbuf[j], (uint64_t)issued, input, input_bytes, dims);
@@ -251,11 +288,83 @@ static int run_kernel(int window, long count, uint32_t input_bytes, uint32_t dim
 			}
 			send_batch(fd, daemon, j, lens);
 		}
+		each_answer(recv_batch(fd), closed_answer);
 	}
 	double secs = (double)(now_ns() - start) / 1e9;
 	qsort(lat, (size_t)count, sizeof(uint64_t), cmp_u64);
-	printf("{\"rps\": %.0f, \"p50_us\": %.2f, \"p99_us\": %.2f, \"count\": %ld, \"window\": %d}\n", (double)count / secs,
+	printf("{\"rps\": %.0f, \"p50_us\": %.2f, \"p99_us\": %.2f, \"count\": %ld, \"window\": %d, ", (double)count / secs,
 	       (double)lat[count / 2] / 1000.0, (double)lat[(count * 99) / 100] / 1000.0, count, window);
+	print_status();
+	printf("}\n");
+	return 0;
+}
+
+static uint64_t open_interval_ns, open_t0;
+
+static void open_answer(uint64_t id, const struct nlmsghdr *h) {
+	if (id < 1 || id > (uint64_t)total || !sent_at[id]) return;
+	/* From the scheduled send time: a late send is the system's delay too. */
+	lat[measured++] = now_ns() - (open_t0 + (id - 1) * open_interval_ns);
+	sent_at[id] = 0;
+	note_status(h);
+	done++;
+}
+
+static int run_open(double rate, double seconds, uint32_t input_bytes, uint32_t dims, int gate) {
+	int fd = open_sock();
+	printf("port %u\n", port_of(fd));
+	fflush(stdout);
+	size_t lens[BATCH];
+	uint32_t daemon = handshake(fd, lens);
+	wait_gate(gate);
+
+	uint8_t *input = malloc(input_bytes);
+	memset(input, 'a', input_bytes);
+	total = (long)(rate * seconds);
+	sent_at = calloc((size_t)total + 1, sizeof(uint64_t));
+	lat = calloc((size_t)total, sizeof(uint64_t));
+	open_interval_ns = (uint64_t)(1e9 / rate);
+	open_t0 = now_ns();
+	uint64_t last_sent = 0;
+	while (done < total) {
+		uint64_t now = now_ns();
+		int j = 0;
+		while (issued < total && j < BATCH && open_t0 + (uint64_t)issued * open_interval_ns <= now) {
+			issued++;
+			sent_at[issued] = 1;
+			lens[j] = build_request(txbuf[j], (uint64_t)issued, input, input_bytes, dims);
+			j++;
+		}
+		if (j) {
+			send_batch(fd, daemon, j, lens);
+			last_sent = now;
+		}
+		if (issued == total && now - last_sent > 5000000000ull) break;
+		/*
+		 * Sleep until the next send is due or an answer comes, at least 50 us:
+		 * a generator that spins takes a CPU from what it measures (two vCPUs
+		 * here); requests due meanwhile go out together, late by at most that.
+		 */
+		uint64_t due = issued < total ? open_t0 + (uint64_t)issued * open_interval_ns : now + 100000000ull;
+		uint64_t wait = due > now ? due - now : 0;
+		if (wait < 50000) wait = 50000;
+		struct pollfd pfd = {.fd = fd, .events = POLLIN};
+		struct timespec ts = {.tv_sec = (time_t)(wait / 1000000000ull), .tv_nsec = (long)(wait % 1000000000ull)};
+		if (ppoll(&pfd, 1, &ts, NULL) <= 0) continue;
+		int n;
+		do {
+			n = recvmmsg(fd, rx, BATCH, MSG_DONTWAIT, NULL);
+		} while (n < 0 && errno == EINTR);
+		if (n > 0) each_answer(n, open_answer);
+	}
+	double secs = (double)(now_ns() - open_t0) / 1e9;
+	qsort(lat, (size_t)measured, sizeof(uint64_t), cmp_u64);
+	long m = measured ? measured : 1;
+	printf("{\"offered_rps\": %.0f, \"achieved_rps\": %.0f, \"p50_us\": %.2f, \"p99_us\": %.2f, \"p999_us\": %.2f, \"sent\": %ld, \"answered\": %ld, \"lost\": %ld, ",
+	       rate, (double)measured / secs, (double)lat[m / 2] / 1000.0, (double)lat[(m * 99) / 100] / 1000.0, (double)lat[(m * 999) / 1000] / 1000.0,
+	       total, measured, total - measured);
+	print_status();
+	printf("}\n");
 	return 0;
 }
 
@@ -335,9 +444,15 @@ static _Noreturn void run_daemon(uint32_t kernel) {
 }
 
 int main(int argc, char **argv) {
-	if (argc == 6 && strcmp(argv[1], "kernel") == 0)
-		return run_kernel(atoi(argv[2]), atol(argv[3]), (uint32_t)atoi(argv[4]), (uint32_t)atoi(argv[5]));
+	if (argc >= 6 && argc <= 8 && strcmp(argv[1], "kernel") == 0)
+		return run_kernel(atoi(argv[2]), atol(argv[3]), (uint32_t)atoi(argv[4]), (uint32_t)atoi(argv[5]), argc > 6 ? atol(argv[6]) : 0,
+		                  argc > 7 ? atoi(argv[7]) : 0);
+	if (argc >= 6 && argc <= 7 && strcmp(argv[1], "open") == 0)
+		return run_open(atof(argv[2]), atof(argv[3]), (uint32_t)atoi(argv[4]), (uint32_t)atoi(argv[5]), argc > 6 ? atoi(argv[6]) : 0);
 	if (argc == 3 && strcmp(argv[1], "daemon") == 0) run_daemon((uint32_t)strtoul(argv[2], NULL, 10));
-	fprintf(stderr, "usage: %s kernel <window> <count> <input_bytes> <dims> | daemon <kernel_port>\n", argv[0]);
+	fprintf(stderr,
+	        "usage: %s kernel <window> <count> <input_bytes> <dims> [warmup [gate]] | open <rate> <seconds> <input_bytes> <dims> [gate] | "
+	        "daemon <kernel_port>\n",
+	        argv[0]);
 	return 2;
 }
