@@ -2,6 +2,7 @@
 import { Attr, Cmd, Consts, Flags, StatsAttr } from '../abi/uapi.js';
 import { DecodeError } from '../errors.js';
 import { AttrTable, forEachNested } from '../netlink/attributes.js';
+import { SlabCopier } from '../util/slab.js';
 import { GENL_HDRLEN } from '../netlink/constants.js';
 import type { NlHeader } from '../netlink/message.js';
 import type { ReplyMessage, ServiceRecord, ServiceRegisterMessage, StatsRecord, VexfsMessage } from './messages.js';
@@ -11,6 +12,8 @@ import { serviceNest } from './service-attrs.js';
 type StatsArrayName = 'BY_STATUS' | 'QUEUED_BY_LEVEL';
 
 const table = new AttrTable(attrPolicy);
+/** Request inputs outlive the receive buffer they arrive in: copied, in slabs (the hot path's one copy). */
+const inputs = new SlabCopier();
 const statsTable = new AttrTable(statsPolicy);
 
 const CMD_NAMES = new Map<number, string>(Object.entries(Cmd).map(([k, v]) => [v, k] as [number, string]));
@@ -45,7 +48,7 @@ export function decodeAttrs(cmd: number, buf: Uint8Array, start: number, end: nu
           dimensions: t.u32(Attr.DIMENSIONS),
           dataType: t.u8(Attr.DATA_TYPE),
           model: t.stringOr(Attr.MODEL, undefined),
-          input: t.copyBytes(Attr.INPUT),
+          input: t.copyBytesFrom(Attr.INPUT, inputs),
           callerUid: t.u32(Attr.CALLER_UID),
           callerPid: t.u32(Attr.CALLER_PID),
           flags: t.u32Or(Attr.FLAGS, 0),
