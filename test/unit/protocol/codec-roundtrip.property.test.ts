@@ -56,7 +56,9 @@ const service: fc.Arbitrary<ServiceRecord> = fc.record({
 function asBuffers<T>(value: T): T {
   return JSON.parse(
     JSON.stringify(value, (_k, v) => (v instanceof Uint8Array ? { __bytes: [...v] } : typeof v === 'bigint' ? { __bigint: v.toString() } : v)),
-    (_k, v) => (v?.__bytes ? Buffer.from(v.__bytes) : v && typeof v.__bigint === 'string' ? BigInt(v.__bigint) : v),
+    // A request's input decodes as a plain Uint8Array (a slab copy), other bytes as Buffers.
+    (k, v) =>
+      v?.__bytes ? (k === 'input' ? new Uint8Array(v.__bytes) : Buffer.from(v.__bytes)) : v && typeof v.__bigint === 'string' ? BigInt(v.__bigint) : v,
   ) as T;
 }
 
