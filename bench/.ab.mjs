@@ -4,7 +4,7 @@ const runs = Number(process.argv[2] ?? 3);
 const children = new Set();
 const out = [];
 for (let i = 0; i < runs; i++) {
-  const r = await c.ours(children, ['kernel', '256', '300000', '1024', '384', '30000']);
+  const r = await c.ours(children, ['kernel', '256', '300000', '1024', '384', '30000'], { nodeArgs: (process.env.NODE_ARGS ?? '').split(' ').filter(Boolean) });
   out.push(r);
   process.stderr.write(`${r.rps} req/s, ${r.daemon_cpu_us_per_req} us/req, svc ${r.service_cpu_us_per_req}, rss ${r.daemon_rss_mb}\n`);
 }

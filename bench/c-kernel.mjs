@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { buildC, cpuMicros, rootDir, round, rssMb, spawnReady, stop } from './lib.mjs';
+import { buildC, cpuMicros, daemonNodeFlags, rootDir, round, rssMb, spawnReady, stop } from './lib.mjs';
 import { startEcho } from './stack.mjs';
 
 export const bins = { kernel: buildC('nl_roundtrip'), relay: buildC('relay'), service: buildC('echo_service') };

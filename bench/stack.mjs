@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 import { Status } from '../dist/abi/uapi.js';
 import { KernelTwin } from '../dist/twin/kernel-twin.js';
-import { benchDir, closedLoop, percentiles, rootDir, spawnReady, stop } from './lib.mjs';
+import { benchDir, closedLoop, daemonNodeFlags, percentiles, rootDir, spawnReady, stop } from './lib.mjs';
 
 const STATUS_NAMES = Object.fromEntries(Object.entries(Status).map(([k, v]) => [v, k]));
 const WARM_UP = { input: Buffer.alloc(1024, 'a'), dimensions: 384, window: 64 };
@@ -22,6 +22,7 @@ export async function startStack(children, quick = false, { daemonArgs = [], ser
   const daemon = await spawnReady(
     process.execPath,
     [
+      ...daemonNodeFlags(),
       join(rootDir, 'dist', 'bin', 'vexfs-bridged.js'),
       '--kernel',
       'twin',

@@ -1,7 +1,11 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=2
 /**
  * vexfs-bridged: the bridge daemon. Exit codes: 0 stopped cleanly, 1 failed, 2 bad configuration.
  * Signals: SIGTERM/SIGINT stop gracefully; SIGHUP reloads the configuration.
+ *
+ * A 2 MB young generation (V8's default grows to 16): the daemon's per-request garbage dies
+ * young either way, and measured under load (bench/full-path.mjs) the small one costs less
+ * CPU per request and ~30 MB less memory. V8 reads it only at start, hence the shebang.
  */
 import { spawn } from 'node:child_process';
 

@@ -12,7 +12,7 @@ import { z } from 'zod';
 
 import { ConfigError } from '../errors.js';
 import { POLICIES, type Policy } from '../manager/balancer.js';
-import { natsServers } from '../nats/connect.js';
+import { natsServers } from '../nats/servers.js';
 import { isSubjectToken } from '../nats/subjects.js';
 import { type BackendConfig, backendSchema } from './backends.js';
 import { type DaemonConfig, SETTINGS, SETTING_KEYS, type SettingKey, type SettingKind, acceptedText, defaultConfig, envOf, flagOf } from './settings.js';

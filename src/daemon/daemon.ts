@@ -23,7 +23,6 @@ import { loadNative } from '../native.js';
 import { groupId } from '../util/groups.js';
 import type { EmbedResponse } from '../protocol/messages.js';
 import type { KernelTwin } from '../twin/kernel-twin.js';
-import { createTracerProvider } from '../trace/exporters.js';
 import type { EmbedCallMsg, EmbedOutcomeMsg } from '../wire/proto.js';
 import { type DaemonConfig, RELOADABLE } from './config.js';
 import { ControlServer, type PeerCred } from './control-server.js';
@@ -33,7 +32,7 @@ import { RateLimitedLog, type Logger } from './log.js';
 import { ServiceRegistry } from '../manager/registry.js';
 import { BACKEND_SCHEME, NATS_SCHEME } from '../wire/registration.js';
 import { Backends } from './backends.js';
-import { NatsNode } from './nats-node.js';
+import type { NatsNode } from './nats-node.js';
 import { logChannelEvents, logEvents } from './event-log.js';
 import { Router } from './router.js';
 import { rateLimitsOf, routerOptionsOf } from './router-options.js';
@@ -69,6 +68,7 @@ export class Daemon {
   private constructor(
     private current: DaemonConfig,
     private readonly logger: Logger,
+    spanPipelines: typeof import('../trace/exporters.js') | undefined,
   ) {
     const config = current;
     this.backends = new Backends(config.backends);
@@ -86,9 +86,9 @@ export class Daemon {
         },
       },
     });
-    if (config.traceExporter === 'console' || config.traceExporter === 'otlp') {
+    if (spanPipelines !== undefined && (config.traceExporter === 'console' || config.traceExporter === 'otlp')) {
       const limited = new RateLimitedLog(logger);
-      this.tracerProvider = createTracerProvider({
+      this.tracerProvider = spanPipelines.createTracerProvider({
         exporter: config.traceExporter,
         otlpEndpoint: config.otlpEndpoint,
         onExportError: (err, spans) => limited.warn('trace-export', { err: err.message, spans, endpoint: config.otlpEndpoint }, 'spans not exported'),
@@ -113,7 +113,9 @@ export class Daemon {
   }
 
   static async start(config: DaemonConfig, logger: Logger): Promise<Daemon> {
-    const d = new Daemon(config, logger);
+    // OpenTelemetry's SDK and exporters (~15 MB of heap) only for daemons that export spans.
+    const exporting = config.traceExporter === 'console' || config.traceExporter === 'otlp';
+    const d = new Daemon(config, logger, exporting ? await import('../trace/exporters.js') : undefined);
     try {
       await d.init();
     } catch (err) {
@@ -136,6 +138,8 @@ export class Daemon {
     this.registry.unboundedOwners.add(KERNEL_OWNER);
     this.tokens = this.current.stateDir ? TokenAuthority.open(this.current.stateDir) : undefined;
     if (this.current.nats !== '') {
+      // The NATS client is loaded only by daemons that use it (it is ~10 MB of heap).
+      const { NatsNode } = await import('./nats-node.js');
       this.nats = new NatsNode(this.current, this.registry, this.tokens);
       this.nats.start({ registry: this.registry, tokens: this.tokens, stats: () => daemonStats(this), audit, log });
     }

@@ -10,7 +10,9 @@
 import { EventEmitter } from 'node:events';
 import { TextDecoder } from 'node:util';
 
-import { Pool } from 'undici';
+import { createRequire } from 'node:module';
+
+import type { Pool } from 'undici';
 
 import { Status } from '../abi/uapi.js';
 import type { EmbedBatchRequestMsg, EmbedBatchResponseMsg, EmbedResultMsg } from '../wire/proto.js';
@@ -34,6 +36,13 @@ export interface OpenAiLinkOptions {
   utf8?: 'reject' | 'replace';
   /** Between probes (GET /v1/models), ms: readiness while it is not answering, liveness (heartbeats) once it is. */
   probeIntervalMs?: number;
+}
+
+// undici is ~20 MB of heap once loaded: loaded with the first HTTP backend, not by every daemon.
+let undici: typeof import('undici') | undefined;
+function loadUndici(): typeof import('undici') {
+  undici ??= createRequire(import.meta.url)('undici') as typeof import('undici');
+  return undici;
 }
 
 /** Statuses for HTTP answers that are not 200 (413 is handled by splitting the batch). */
@@ -73,7 +82,7 @@ export class OpenAiLink extends EventEmitter<ServiceLinkEvents> implements Servi
     private readonly options: OpenAiLinkOptions,
   ) {
     super();
-    this.pool = new Pool(new URL(options.baseUrl).origin, { connections: options.connections ?? 4, pipelining: 1 });
+    this.pool = new (loadUndici().Pool)(new URL(options.baseUrl).origin, { connections: options.connections ?? 4, pipelining: 1 });
     this.headers = { 'content-type': 'application/json', ...options.headers };
     if (options.apiKey) this.headers.authorization = `Bearer ${options.apiKey}`;
     this.timeoutMs = options.timeoutMs ?? 30_000;

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { loadConfig } from '../../../src/daemon/config.js';
-import { describeNats, natsOptions, natsServers } from '../../../src/nats/connect.js';
+import { describeNats, natsOptions } from '../../../src/nats/connect.js';
+import { natsServers } from '../../../src/nats/servers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vexfs-nats-opts-'));
 const file = (name: string, text: string) => {
