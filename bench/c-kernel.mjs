@@ -51,6 +51,7 @@ export function ours(children, cArgs, { daemonArgs = [], nodeArgs = [] } = {}) {
     const daemon = await spawnReady(
       process.execPath,
       [
+        ...daemonNodeFlags(),
         ...nodeArgs,
         join(rootDir, 'dist', 'bin', 'vexfs-bridged.js'),
         '--kernel',

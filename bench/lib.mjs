@@ -51,7 +51,10 @@ export function spawnReady(cmd, args, ready, options = {}) {
 /** The node flags the daemon's executable runs with (its shebang), so benchmarks run it as installed. */
 export function daemonNodeFlags() {
   const first = readFileSync(join(rootDir, 'dist', 'bin', 'vexfs-bridged.js'), 'utf8').split('\n')[0];
-  return first.replace(/^#!\S*env (-S )?node\s*/, '').split(/\s+/).filter(Boolean);
+  return first
+    .replace(/^#!\S*env (-S )?node\s*/, '')
+    .split(/\s+/)
+    .filter(Boolean);
 }
 
 const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());

@@ -13,8 +13,9 @@ import { type MsgHdrs, type NatsConnection, headers as natsHeaders } from '@nats
 
 import { Status } from '../abi/uapi.js';
 import { Headers, Op } from '../nats/subjects.js';
+import { encodeBatchRequestFrame } from '../wire/batch-codec.js';
 import { traceparentsOf } from '../wire/trace-context.js';
-import { type EmbedBatchRequestMsg, type EmbedBatchResponseMsg, decodeServiceFrame, encodeServiceFrame } from '../wire/proto.js';
+import { type EmbedBatchRequestMsg, type EmbedBatchResponseMsg, decodeServiceFrame } from '../wire/proto.js';
 import type { ServiceFrameLimits, ServiceLink, ServiceLinkCounters, ServiceLinkEvents } from './service-link.js';
 
 export interface NatsLinkOptions {
@@ -105,7 +106,7 @@ export class NatsServiceLink extends EventEmitter<ServiceLinkEvents> implements 
     if (this.inflight >= this.maxInflight) this.setCongested(true);
     const timeout = Math.max(1, batch.timeoutMs);
     this.nc
-      .request(this.subject, encodeServiceFrame({ request: batch }), { timeout, headers: batchHeaders(batch) })
+      .request(this.subject, encodeBatchRequestFrame(batch), { timeout, headers: batchHeaders(batch) })
       .then(
         (msg) => this.answered(batch, msg.data),
         (err: Error) => this.failed(batch, err),

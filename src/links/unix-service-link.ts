@@ -9,6 +9,7 @@ import { EventEmitter } from 'node:events';
 import { type Socket, createConnection } from 'node:net';
 
 import { DecodeError } from '../errors.js';
+import { RESULTS_FIELD, decodeBatchResponseFrame, encodeBatchRequestFrame } from '../wire/batch-codec.js';
 import { type EmbedBatchRequestMsg, type ServiceFrameMsg, countBatchResults, decodeServiceFrame, encodeServiceFrame } from '../wire/proto.js';
 import { type FrameReader, FrameWriter, readFrames } from '../wire/frames.js';
 import type { ServiceFrameLimits, ServiceLink, ServiceLinkCounters, ServiceLinkEvents } from './service-link.js';
@@ -114,10 +115,22 @@ export class UnixServiceLink extends EventEmitter<ServiceLinkEvents> implements 
 
   private onFrame(bytes: Buffer): void {
     if (this.isReady) {
+      // The hot frame, decoded by hand (wire/batch-codec.ts); its result count is bounded as it is read.
+      let response: ReturnType<typeof decodeBatchResponseFrame>;
+      try {
+        response = decodeBatchResponseFrame(bytes, this.limits.maxBatchSize);
+      } catch (err) {
+        if (err instanceof DecodeError && err.field === RESULTS_FIELD) this.counters.framesRefused++;
+        throw err;
+      }
+      if (response !== undefined) {
+        this.emit('response', response);
+        return;
+      }
       const results = countBatchResults(bytes);
       if (results > this.limits.maxBatchSize) {
         this.counters.framesRefused++;
-        throw new DecodeError('service frame.response.results', `${results} results; a batch holds at most ${this.limits.maxBatchSize}`);
+        throw new DecodeError(RESULTS_FIELD, `${results} results; a batch holds at most ${this.limits.maxBatchSize}`);
       }
     }
     let frame: ServiceFrameMsg;
@@ -177,7 +190,7 @@ export class UnixServiceLink extends EventEmitter<ServiceLinkEvents> implements 
       this.counters.sendBlocked++;
       return 'blocked';
     }
-    this.writer.write(encodeServiceFrame({ request: batch }));
+    this.writer.write(encodeBatchRequestFrame(batch));
     return 'sent';
   }
 
