@@ -13,7 +13,7 @@ export const bins = { kernel: buildC('nl_roundtrip'), relay: buildC('relay'), se
 
 /** Requests the run sends in all (its warm-up included): what CPU per request divides by. */
 function requestsOf(cArgs) {
-  return cArgs[0] === 'kernel' ? Number(cArgs[2]) + Number(cArgs[5] ?? 0) : Math.round(Number(cArgs[1]) * Number(cArgs[2]));
+  return cArgs[0] === 'kernel' ? Number(cArgs[2]) + Number(cArgs[5] ?? 0) : Math.round(Number(cArgs[1]) * (Number(cArgs[2]) + Number(cArgs[5] ?? 0)));
 }
 
 /** Starts the generator with `cArgs` (gated), the path `attach(port, dir)` makes, opens the gate, returns the generator's JSON and the relay's CPU and RSS. */

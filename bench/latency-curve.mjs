@@ -1,9 +1,9 @@
 // Latency against offered load, ours and the C relay in one run, both driven by the C kernel-side
-// generator (bench/c-kernel.mjs): each path's closed-loop maximum first, then fixed rates at 10, 25,
-// 50, 75, 90 and 100% of it; latency from each request's scheduled send time (no coordinated
-// omission); achieved rate, p50/p99/p99.9, answers by status and the daemon's CPU per request at each
-// point. Prints one JSON object; with --svg FILE also draws p50 and p99 of both against the
-// offered share of each one's maximum.
+// generator (bench/c-kernel.mjs): our closed-loop maximum first, then fixed rates at 10, 25, 50, 75,
+// 90 and 100% of it for both paths (the same offered loads; the relay's own maximum is reported
+// too); latency from each request's scheduled send time (no coordinated omission); achieved rate,
+// p50/p99/p99.9, answers by status and the daemon's CPU per request at each point. Prints one JSON
+// object; with --svg FILE also draws p50 and p99 of both against the offered rate.
 import { writeFileSync } from 'node:fs';
 
 import { Status } from '../dist/abi/uapi.js';
@@ -22,28 +22,31 @@ process.on('exit', () => {
   for (const ch of children) if (ch.exitCode === null && ch.signalCode === null) ch.kill('SIGKILL');
 });
 
-async function curve(run, name) {
-  const count = quick ? 30_000 : 200_000;
-  const max = await run(children, ['kernel', '256', String(count), String(INPUT_BYTES), String(DIMS), String(count / 10)]);
+const count = quick ? 30_000 : 200_000;
+const closedMax = (run) => run(children, ['kernel', '256', String(count), String(INPUT_BYTES), String(DIMS), String(count / 10)]);
+
+async function curve(run, name, max) {
   const points = [];
   for (const f of FRACTIONS) {
-    const rate = Math.round(max.rps * f);
-    const { by_status: byStatus, ...r } = await run(children, ['open', String(rate), String(SECONDS), String(INPUT_BYTES), String(DIMS)]);
+    const rate = Math.round(max * f);
+    const { by_status: byStatus, ...r } = await run(children, ['open', String(rate), String(SECONDS), String(INPUT_BYTES), String(DIMS), '1']);
     const answers = c.statusNames(byStatus, STATUS_NAMES);
     points.push({ fraction: f, ...r, answers_by_status: answers });
-    const failed = r.answered - (answers.SUCCESS ?? 0) + r.lost;
+    const failed = r.answered - (answers.SUCCESS ?? 0) + r.lost + r.refused;
     process.stderr.write(`${name} ${Math.round(f * 100)}%: ${r.achieved_rps} req/s, p50 ${r.p50_us} us, p99 ${r.p99_us} us, failed ${failed}\n`);
   }
-  return { closed_loop_max_rps: max.rps, points };
+  return points;
 }
 
-const ours = await curve(c.ours, 'ours');
-const relay = await curve(c.relay, 'relay');
+const oursMax = (await closedMax(c.ours)).rps;
+const relayMax = (await closedMax(c.relay)).rps;
+const ours = { closed_loop_max_rps: oursMax, points: await curve(c.ours, 'ours', oursMax) };
+const relay = { closed_loop_max_rps: relayMax, points: await curve(c.relay, 'relay', oursMax) };
 const result = { benchmark: 'latency-curve', seconds_per_point: SECONDS, ours, relay };
 console.log(JSON.stringify(result, null, 2));
 if (svgAt > 0) writeFileSync(process.argv[svgAt + 1], chart(result));
 
-/** p50 and p99 (log scale) of both paths against the offered share of each one's maximum. */
+/** p50 and p99 (log scale) of both paths against the offered rate (shares of our maximum). */
 function chart({ ours: o, relay: r }) {
   const W = 680;
   const H = 380;
@@ -67,7 +70,7 @@ function chart({ ours: o, relay: r }) {
   const xTicks = FRACTIONS.map((f) => `<text x="${round(x(f), 1)}" y="${H - B + 18}" text-anchor="middle">${Math.round(f * 100)}%</text>`);
   const failures = (pts, colour, dy) =>
     pts
-      .map((p) => ({ p, failed: p.answered - (p.answers_by_status.SUCCESS ?? 0) + p.lost }))
+      .map((p) => ({ p, failed: p.answered - (p.answers_by_status.SUCCESS ?? 0) + p.lost + p.refused }))
       .filter(({ failed }) => failed > 0)
       .map(({ p, failed }) => `<text x="${round(x(p.fraction), 1)}" y="${T - dy}" text-anchor="middle" fill="${colour}">${failed} failed</text>`);
   const k = (n) => `${Math.round(n / 1000)}k`;
@@ -76,7 +79,7 @@ function chart({ ours: o, relay: r }) {
 ${yTicks.join('\n')}
 <line x1="${L}" x2="${L}" y1="${T}" y2="${H - B}" stroke="#333"/><line x1="${L}" x2="${W - R}" y1="${H - B}" y2="${H - B}" stroke="#333"/>
 ${xTicks.join('\n')}
-<text x="${(W + L) / 2}" y="${H - 14}" text-anchor="middle">offered load, share of each path's closed-loop maximum (ours ${k(o.closed_loop_max_rps)}, C relay ${k(r.closed_loop_max_rps)} req/s)</text>
+<text x="${(W + L) / 2}" y="${H - 14}" text-anchor="middle">offered load, share of our closed-loop maximum of ${k(o.closed_loop_max_rps)} req/s (the C relay's: ${k(r.closed_loop_max_rps)})</text>
 ${line(o.points, 'p99_us', '#d62728', false)}
 ${line(o.points, 'p50_us', '#1f77b4', false)}
 ${line(r.points, 'p99_us', '#d62728', true)}

@@ -85,4 +85,42 @@ static inline void send_datagrams(int fd, uint32_t port, uint8_t *const *bufs, c
 	}
 }
 
+/*
+ * As send_datagrams, without waiting: returns how many went out before the
+ * receiver's buffer was full (an open-loop generator must not block on an
+ * overloaded peer that is itself blocked sending to it).
+ */
+static inline int try_send_datagrams(int fd, uint32_t port, uint8_t *const *bufs, const size_t *lens, int n)
+{
+	struct sockaddr_nl to = { .nl_family = AF_NETLINK, .nl_pid = port };
+	struct mmsghdr msgs[64];
+	struct iovec iovs[64];
+	int sent = 0;
+
+	if (n > 64)
+		n = 64;
+	for (int i = 0; i < n; i++) {
+		iovs[i].iov_base = bufs[i];
+		iovs[i].iov_len = lens[i];
+		memset(&msgs[i], 0, sizeof(msgs[i]));
+		msgs[i].msg_hdr.msg_iov = &iovs[i];
+		msgs[i].msg_hdr.msg_iovlen = 1;
+		msgs[i].msg_hdr.msg_name = &to;
+		msgs[i].msg_hdr.msg_namelen = sizeof(to);
+	}
+	while (sent < n) {
+		int r = sendmmsg(fd, msgs + sent, (unsigned int)(n - sent), MSG_DONTWAIT);
+
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EAGAIN || errno == ENOBUFS)
+				break;
+			die("sendmmsg");
+		}
+		sent += r;
+	}
+	return sent;
+}
+
 #endif

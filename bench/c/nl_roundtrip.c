@@ -10,13 +10,16 @@
  *       1 it waits for a line on stdin after the attach (so the daemon under
  *       test can get its services first). Prints "port <id>" first so a
  *       daemon can be pointed at it, "attached" when one is.
- *   nl_roundtrip open <rate> <seconds> <input_bytes> <dims> [gate]
+ *   nl_roundtrip open <rate> <seconds> <input_bytes> <dims> [warmup_seconds [gate]]
  *       The same kernel side at a fixed offered rate (open loop): requests go
  *       out on schedule whatever is outstanding, latency counts from the
  *       scheduled time (no coordinated omission), sleeping between sends
  *       (at least 50 us) rather than spinning; prints achieved rate,
  *       p50/p99/p99.9 and answers by status once every request is answered
- *       or 5 s after the last was sent (those unanswered count as "lost").
+ *       or 5 s after the last was sent (those unanswered count as "lost",
+ *       those the peer's full buffer would not take as "refused").
+ *       The first <warmup_seconds> at the same rate are not measured (a
+ *       JIT-compiled daemon starts cold).
  *   nl_roundtrip daemon <kernel_port>
  *       Acts as the daemon: resolves the family, attaches, and answers every
  *       EMBED_REQUEST with a vector of dims * 4 bytes until killed.
@@ -300,17 +303,19 @@ static int run_kernel(int window, long count, uint32_t input_bytes, uint32_t dim
 }
 
 static uint64_t open_interval_ns, open_t0;
+static long refused, refused_measured;
 
 static void open_answer(uint64_t id, const struct nlmsghdr *h) {
 	if (id < 1 || id > (uint64_t)total || !sent_at[id]) return;
+	sent_at[id] = 0;
+	done++;
+	if (id <= (uint64_t)warmup) return;
 	/* From the scheduled send time: a late send is the system's delay too. */
 	lat[measured++] = now_ns() - (open_t0 + (id - 1) * open_interval_ns);
-	sent_at[id] = 0;
 	note_status(h);
-	done++;
 }
 
-static int run_open(double rate, double seconds, uint32_t input_bytes, uint32_t dims, int gate) {
+static int run_open(double rate, double seconds, uint32_t input_bytes, uint32_t dims, double warm_s, int gate) {
 	int fd = open_sock();
 	printf("port %u\n", port_of(fd));
 	fflush(stdout);
@@ -320,13 +325,14 @@ static int run_open(double rate, double seconds, uint32_t input_bytes, uint32_t 
 
 	uint8_t *input = malloc(input_bytes);
 	memset(input, 'a', input_bytes);
-	total = (long)(rate * seconds);
+	warmup = (long)(rate * warm_s);
+	total = warmup + (long)(rate * seconds);
 	sent_at = calloc((size_t)total + 1, sizeof(uint64_t));
 	lat = calloc((size_t)total, sizeof(uint64_t));
 	open_interval_ns = (uint64_t)(1e9 / rate);
 	open_t0 = now_ns();
 	uint64_t last_sent = 0;
-	while (done < total) {
+	while (done + refused < total) {
 		uint64_t now = now_ns();
 		int j = 0;
 		while (issued < total && j < BATCH && open_t0 + (uint64_t)issued * open_interval_ns <= now) {
@@ -336,7 +342,15 @@ static int run_open(double rate, double seconds, uint32_t input_bytes, uint32_t 
 			j++;
 		}
 		if (j) {
-			send_batch(fd, daemon, j, lens);
+			for (int i = 0; i < j; i++) txptr[i] = txbuf[i];
+			int ok = try_send_datagrams(fd, daemon, txptr, lens, j);
+			/* Not taken (the peer's buffer is full): failed on the spot, as the kernel side fails a send. */
+			for (int i = ok; i < j; i++) {
+				long id = issued - j + 1 + i;
+				sent_at[id] = 0;
+				refused++;
+				if (id > warmup) refused_measured++;
+			}
 			last_sent = now;
 		}
 		if (issued == total && now - last_sent > 5000000000ull) break;
@@ -357,12 +371,12 @@ static int run_open(double rate, double seconds, uint32_t input_bytes, uint32_t 
 		} while (n < 0 && errno == EINTR);
 		if (n > 0) each_answer(n, open_answer);
 	}
-	double secs = (double)(now_ns() - open_t0) / 1e9;
+	double secs = (double)(now_ns() - open_t0) / 1e9 - warm_s;
 	qsort(lat, (size_t)measured, sizeof(uint64_t), cmp_u64);
 	long m = measured ? measured : 1;
-	printf("{\"offered_rps\": %.0f, \"achieved_rps\": %.0f, \"p50_us\": %.2f, \"p99_us\": %.2f, \"p999_us\": %.2f, \"sent\": %ld, \"answered\": %ld, \"lost\": %ld, ",
+	printf("{\"offered_rps\": %.0f, \"achieved_rps\": %.0f, \"p50_us\": %.2f, \"p99_us\": %.2f, \"p999_us\": %.2f, \"sent\": %ld, \"answered\": %ld, \"lost\": %ld, \"refused\": %ld, ",
 	       rate, (double)measured / secs, (double)lat[m / 2] / 1000.0, (double)lat[(m * 99) / 100] / 1000.0, (double)lat[(m * 999) / 1000] / 1000.0,
-	       total, measured, total - measured);
+	       total - warmup, measured, total - warmup - measured - refused_measured, refused_measured);
 	print_status();
 	printf("}\n");
 	return 0;
@@ -447,11 +461,12 @@ int main(int argc, char **argv) {
 	if (argc >= 6 && argc <= 8 && strcmp(argv[1], "kernel") == 0)
 		return run_kernel(atoi(argv[2]), atol(argv[3]), (uint32_t)atoi(argv[4]), (uint32_t)atoi(argv[5]), argc > 6 ? atol(argv[6]) : 0,
 		                  argc > 7 ? atoi(argv[7]) : 0);
-	if (argc >= 6 && argc <= 7 && strcmp(argv[1], "open") == 0)
-		return run_open(atof(argv[2]), atof(argv[3]), (uint32_t)atoi(argv[4]), (uint32_t)atoi(argv[5]), argc > 6 ? atoi(argv[6]) : 0);
+	if (argc >= 6 && argc <= 8 && strcmp(argv[1], "open") == 0)
+		return run_open(atof(argv[2]), atof(argv[3]), (uint32_t)atoi(argv[4]), (uint32_t)atoi(argv[5]), argc > 6 ? atof(argv[6]) : 0,
+		                argc > 7 ? atoi(argv[7]) : 0);
 	if (argc == 3 && strcmp(argv[1], "daemon") == 0) run_daemon((uint32_t)strtoul(argv[2], NULL, 10));
 	fprintf(stderr,
-	        "usage: %s kernel <window> <count> <input_bytes> <dims> [warmup [gate]] | open <rate> <seconds> <input_bytes> <dims> [gate] | "
+	        "usage: %s kernel <window> <count> <input_bytes> <dims> [warmup [gate]] | open <rate> <seconds> <input_bytes> <dims> [warmup_s [gate]] | "
 	        "daemon <kernel_port>\n",
 	        argv[0]);
 	return 2;
