@@ -190,7 +190,7 @@ export class UnixServiceLink extends EventEmitter<ServiceLinkEvents> implements 
       this.counters.sendBlocked++;
       return 'blocked';
     }
-    this.writer.write(encodeBatchRequestFrame(batch));
+    this.writer.writeFramed(encodeBatchRequestFrame(batch, true));
     return 'sent';
   }
 

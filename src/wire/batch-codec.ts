@@ -55,8 +55,8 @@ class Out {
   }
 }
 
-/** The ServiceFrame bytes of a batch request. */
-export function encodeBatchRequestFrame(b: EmbedBatchRequestMsg): Uint8Array {
+/** The ServiceFrame bytes of a batch request; with `lengthPrefix`, after its u32 little-endian length (FrameWriter.writeFramed). */
+export function encodeBatchRequestFrame(b: EmbedBatchRequestMsg, lengthPrefix = false): Uint8Array {
   const model = b.model === '' ? undefined : Buffer.from(b.model, 'utf8');
   let inner = varintField(b.batchId) + varintField(b.dimensions) + varintField(b.timeoutMs) + varintField(b.priority);
   if (model !== undefined) inner += lenField(model.length);
@@ -64,7 +64,12 @@ export function encodeBatchRequestFrame(b: EmbedBatchRequestMsg): Uint8Array {
   if (b.tracePrefix.length > 0) inner += lenField(b.tracePrefix.length);
   if (b.traceRequestIds.length > 0) inner += lenField(b.traceRequestIds.length);
   if (b.traceSpanIds.length > 0) inner += lenField(b.traceSpanIds.length);
-  const out = new Out(Buffer.allocUnsafe(lenField(inner)));
+  const size = lenField(inner);
+  const out = new Out(Buffer.allocUnsafe(size + (lengthPrefix ? 4 : 0)));
+  if (lengthPrefix) {
+    out.buf.writeUInt32LE(size, 0);
+    out.pos = 4;
+  }
   out.buf[out.pos++] = FRAME_REQUEST;
   out.varint(inner);
   out.uint(1 << 3, b.batchId);
@@ -91,6 +96,22 @@ class In {
   }
 
   varint(): number {
+    // Most are one byte (tags, small numbers) or two (lengths up to 16 KiB).
+    const end = this.end;
+    if (this.pos < end) {
+      const b0 = this.buf[this.pos] as number;
+      if (b0 < 0x80) {
+        this.pos++;
+        return b0;
+      }
+      if (this.pos + 1 < end) {
+        const b1 = this.buf[this.pos + 1] as number;
+        if (b1 < 0x80) {
+          this.pos += 2;
+          return (b0 & 0x7f) | (b1 << 7);
+        }
+      }
+    }
     let v = 0;
     for (let shift = 0; shift < 35; shift += 7) {
       if (this.pos >= this.end) throw new RangeError('a varint runs past its message');

@@ -1,7 +1,7 @@
 /**
  * Length-prefixed frames on a stream socket: u32 little-endian length, then
  * the bytes. The reader copes with frames split across or packed into
- * chunks; the writer gathers a tick's frames into one write.
+ * chunks; the writer gathers a tick's frames into one (vectored) write.
  */
 import type { Socket } from 'node:net';
 
@@ -103,6 +103,17 @@ export class FrameWriter {
     head.writeUInt32LE(frame.length, 0);
     this.pending.push(head, frame);
     this.bytes += 4 + frame.length;
+    this.schedule();
+  }
+
+  /** A frame whose encoder wrote its u32 length in front already (saves a header buffer). */
+  writeFramed(framed: Uint8Array): void {
+    this.pending.push(framed);
+    this.bytes += framed.length;
+    this.schedule();
+  }
+
+  private schedule(): void {
     if (!this.scheduled) {
       this.scheduled = true;
       queueMicrotask(() => this.flush());
@@ -116,9 +127,12 @@ export class FrameWriter {
       this.bytes = 0;
       return;
     }
-    const out = Buffer.concat(this.pending, this.bytes);
+    const pending = this.pending;
     this.pending = [];
     this.bytes = 0;
-    this.socket.write(out);
+    // Corked, the tick's buffers leave in one writev: no copy into one big buffer first.
+    this.socket.cork();
+    for (const b of pending) this.socket.write(b);
+    this.socket.uncork();
   }
 }

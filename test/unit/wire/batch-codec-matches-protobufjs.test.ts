@@ -35,7 +35,11 @@ describe('the hand-written batch codec', () => {
   it('encodes batch requests that the generated code decodes to the same batch', () => {
     fc.assert(
       fc.property(batch, (b: EmbedBatchRequestMsg) => {
-        const got = decodeServiceFrame(encodeBatchRequestFrame(b)).request;
+        const framed = encodeBatchRequestFrame(b, true);
+        const bare = encodeBatchRequestFrame(b);
+        expect(Buffer.from(framed).readUInt32LE(0)).toBe(bare.length);
+        expect(Buffer.from(framed.subarray(4)).equals(Buffer.from(bare))).toBe(true);
+        const got = decodeServiceFrame(bare).request;
         expect(got).toBeTruthy();
         expect({
           batchId: got?.batchId,
