@@ -25,7 +25,9 @@ const profile = JSON.parse(readFileSync(join(dir, file), 'utf8'));
 
 // Self time per node: each sample's time delta goes to the node it landed in.
 const selfUs = new Map();
-profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+profile.samples.forEach((id, i) => {
+  selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+});
 const byFunction = new Map();
 let idle = 0;
 let total = 0;
