@@ -55,7 +55,8 @@ static inline const uint8_t *attr(const struct nlmsghdr *h, uint16_t type, size_
 }
 
 /* Sends datagrams bufs[0..n) of lens[i] bytes to netlink port @port with sendmmsg. */
-static inline void send_datagrams(int fd, uint32_t port, uint8_t *const *bufs, const size_t *lens, int n)
+/* Sends bufs[0, n) (n <= 64) to port; with MSG_DONTWAIT, stops where the receiver's buffer is full. Returns how many went. */
+static inline int send_datagrams_flags(int fd, uint32_t port, uint8_t *const *bufs, const size_t *lens, int n, int flags)
 {
 	struct sockaddr_nl to = { .nl_family = AF_NETLINK, .nl_pid = port };
 	struct mmsghdr msgs[64];
@@ -74,53 +75,32 @@ static inline void send_datagrams(int fd, uint32_t port, uint8_t *const *bufs, c
 		msgs[i].msg_hdr.msg_namelen = sizeof(to);
 	}
 	while (sent < n) {
-		int r = sendmmsg(fd, msgs + sent, (unsigned int)(n - sent), 0);
+		int r = sendmmsg(fd, msgs + sent, (unsigned int)(n - sent), flags);
 
 		if (r < 0) {
-			if (errno == EINTR || errno == EAGAIN)
+			if (errno == EINTR || (errno == EAGAIN && !(flags & MSG_DONTWAIT)))
 				continue;
-			die("sendmmsg");
-		}
-		sent += r;
-	}
-}
-
-/*
- * As send_datagrams, without waiting: returns how many went out before the
- * receiver's buffer was full (an open-loop generator must not block on an
- * overloaded peer that is itself blocked sending to it).
- */
-static inline int try_send_datagrams(int fd, uint32_t port, uint8_t *const *bufs, const size_t *lens, int n)
-{
-	struct sockaddr_nl to = { .nl_family = AF_NETLINK, .nl_pid = port };
-	struct mmsghdr msgs[64];
-	struct iovec iovs[64];
-	int sent = 0;
-
-	if (n > 64)
-		n = 64;
-	for (int i = 0; i < n; i++) {
-		iovs[i].iov_base = bufs[i];
-		iovs[i].iov_len = lens[i];
-		memset(&msgs[i], 0, sizeof(msgs[i]));
-		msgs[i].msg_hdr.msg_iov = &iovs[i];
-		msgs[i].msg_hdr.msg_iovlen = 1;
-		msgs[i].msg_hdr.msg_name = &to;
-		msgs[i].msg_hdr.msg_namelen = sizeof(to);
-	}
-	while (sent < n) {
-		int r = sendmmsg(fd, msgs + sent, (unsigned int)(n - sent), MSG_DONTWAIT);
-
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			if (errno == EAGAIN || errno == ENOBUFS)
+			if ((flags & MSG_DONTWAIT) && (errno == EAGAIN || errno == ENOBUFS))
 				break;
 			die("sendmmsg");
 		}
 		sent += r;
 	}
 	return sent;
+}
+
+static inline void send_datagrams(int fd, uint32_t port, uint8_t *const *bufs, const size_t *lens, int n)
+{
+	send_datagrams_flags(fd, port, bufs, lens, n, 0);
+}
+
+/*
+ * As send_datagrams, without waiting: an open-loop generator must not block
+ * on an overloaded peer that is itself blocked sending to it.
+ */
+static inline int try_send_datagrams(int fd, uint32_t port, uint8_t *const *bufs, const size_t *lens, int n)
+{
+	return send_datagrams_flags(fd, port, bufs, lens, n, MSG_DONTWAIT);
 }
 
 #endif

@@ -229,6 +229,16 @@ static void wait_gate(int gate) {
 	if (!fgets(line, sizeof(line), stdin)) exit(1);
 }
 
+/* Opens the kernel side's socket, says its port, takes a daemon's attach and waits at the gate. */
+static uint32_t attach_daemon(int *fd, size_t *lens, int gate) {
+	*fd = open_sock();
+	printf("port %u\n", port_of(*fd));
+	fflush(stdout);
+	uint32_t daemon = handshake(*fd, lens);
+	wait_gate(gate);
+	return daemon;
+}
+
 /* Calls on_answer(id, h) for each EMBED_RESPONSE in the datagrams just received. */
 static void each_answer(int n, void (*on_answer)(uint64_t id, const struct nlmsghdr *h)) {
 	for (int i = 0; i < n; i++) {
@@ -264,13 +274,9 @@ static void closed_answer(uint64_t id, const struct nlmsghdr *h) {
 }
 
 static int run_kernel(int window, long count, uint32_t input_bytes, uint32_t dims, long warm, int gate) {
-	int fd = open_sock();
-	printf("port %u\n", port_of(fd));
-	fflush(stdout);
+	int fd;
 	size_t lens[BATCH];
-	uint32_t daemon = handshake(fd, lens);
-	wait_gate(gate);
-
+	uint32_t daemon = attach_daemon(&fd, lens, gate);
 	uint8_t *input = malloc(input_bytes);
 	memset(input, 'a', input_bytes);
 	warmup = warm;
@@ -316,13 +322,9 @@ static void open_answer(uint64_t id, const struct nlmsghdr *h) {
 }
 
 static int run_open(double rate, double seconds, uint32_t input_bytes, uint32_t dims, double warm_s, int gate) {
-	int fd = open_sock();
-	printf("port %u\n", port_of(fd));
-	fflush(stdout);
+	int fd;
 	size_t lens[BATCH];
-	uint32_t daemon = handshake(fd, lens);
-	wait_gate(gate);
-
+	uint32_t daemon = attach_daemon(&fd, lens, gate);
 	uint8_t *input = malloc(input_bytes);
 	memset(input, 'a', input_bytes);
 	warmup = (long)(rate * warm_s);
