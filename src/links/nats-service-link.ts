@@ -13,7 +13,7 @@ import { type MsgHdrs, type NatsConnection, headers as natsHeaders } from '@nats
 
 import { Status } from '../abi/uapi.js';
 import { Headers, Op } from '../nats/subjects.js';
-import { encodeBatchRequestFrame } from '../wire/batch-codec.js';
+import { decodeBatchResponseFrame, encodeBatchRequestFrame } from '../wire/batch-codec.js';
 import { traceparentsOf } from '../wire/trace-context.js';
 import { type EmbedBatchRequestMsg, type EmbedBatchResponseMsg, decodeServiceFrame } from '../wire/proto.js';
 import type { ServiceFrameLimits, ServiceLink, ServiceLinkCounters, ServiceLinkEvents } from './service-link.js';
@@ -127,7 +127,8 @@ export class NatsServiceLink extends EventEmitter<ServiceLinkEvents> implements 
     }
     let msg: EmbedBatchResponseMsg | undefined;
     try {
-      msg = decodeServiceFrame(data).response ?? undefined;
+      // The hand codec, bounded by this batch's own size (a worker answers only what it was sent).
+      msg = decodeBatchResponseFrame(data, batch.inputs.length);
     } catch (err) {
       this.counters.framesRefused++;
       this.emit('invalid', new Error(`the worker's answer is not a service frame: ${(err as Error).message}`));
