@@ -1,6 +1,6 @@
 /**
- * NATS workers as services: every discovery round pings the workers'
- * NATS service ($SRV.PING.vexfs-embed); a new instance is asked for its
+ * NATS workers as services: every discovery round asks the workers' NATS
+ * service for its stats ($SRV.STATS.vexfs-embed); a new instance is asked for its
  * registration (hello), its token verified, and it is registered in the
  * registry like any service, reached through a NatsServiceLink — one entry
  * per instance ("<id>.<instance>", balanced by the daemon), or with
@@ -125,20 +125,22 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
   private async ping(): Promise<void> {
     const nc = this.bus.nc;
     if (nc === undefined || this.closed) return;
-    const heard = new Map<string, string>();
+    const heard = new Map<string, { service: string; cpuPermille: number; rssKib: number }>();
     try {
       const maxWait = Math.min(1000, Math.max(50, this.options.discoveryMs / 2));
       const client = new Svcm(nc).client({ strategy: 'stall', stall: Math.min(200, maxWait), maxWait });
-      for await (const id of await client.ping(WORKER_SERVICE_NAME)) {
-        const service = id.metadata?.service;
-        if (typeof service === 'string' && isSubjectToken(service) && isSubjectToken(id.id)) heard.set(id.id, service);
+      for await (const s of await client.stats(WORKER_SERVICE_NAME)) {
+        const service = s.metadata?.service;
+        if (typeof service !== 'string' || !isSubjectToken(service) || !isSubjectToken(s.id)) continue;
+        const load = s.endpoints?.find((e) => e.name === 'embed')?.data as { cpuPermille?: unknown; rssKib?: unknown } | null | undefined;
+        heard.set(s.id, { service, cpuPermille: u32(load?.cpuPermille), rssKib: u32(load?.rssKib) });
       }
     } catch {
       // No worker answered ("no responders") or the bus went down mid-round: judged below only while up.
     }
     if (this.bus.nc === undefined || this.closed) return;
     const now = Date.now();
-    for (const [instance, service] of heard) {
+    for (const [instance, { service, cpuPermille, rssKib }] of heard) {
       const known = this.instances.get(instance);
       if (known === undefined) {
         this.instances.set(instance, { service, entryId: '', missed: 0, pending: false, refusedUntil: 0 });
@@ -147,7 +149,7 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
       }
       known.missed = 0;
       if (known.entryId === '' && !known.pending && now >= known.refusedUntil) void this.hello(nc, instance);
-      this.links.get(known.entryId)?.seen();
+      this.links.get(known.entryId)?.seen(cpuPermille, rssKib);
     }
     for (const [instance, known] of this.instances) {
       if (heard.has(instance)) continue;
@@ -255,6 +257,11 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
     this.stoppingSub?.unsubscribe();
     for (const instance of [...this.instances.keys()]) this.leave(instance, 'the daemon is stopping');
   }
+}
+
+/** A number a worker reported, as the u32 the stats carry (anything else: 0, not reported). */
+function u32(v: unknown): number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.min(0xffffffff, Math.round(v)) : 0;
 }
 
 function poolOwner(service: string): string {

@@ -312,7 +312,7 @@ export const SETTINGS = {
   natsTlsCaFile: { type: 'path', optional: true, default: '', help: "CA certificate that signed the NATS server's" },
   natsTlsCertFile: { type: 'path', optional: true, default: '', help: 'client certificate for NATS (mutual TLS)' },
   natsTlsKeyFile: { type: 'path', optional: true, default: '', help: 'its key' },
-  natsDiscoveryMs: { type: 'int', min: 100, max: 60_000, default: 1000, help: 'between $SRV.PING rounds that find NATS workers (and are their heartbeats)' },
+  natsDiscoveryMs: { type: 'int', min: 100, max: 60_000, default: 1000, help: 'between $SRV.STATS rounds that find NATS workers (and are their heartbeats)' },
   natsWorkerMissedRounds: {
     type: 'int',
     min: 1,

@@ -72,15 +72,16 @@ export class NatsServiceLink extends EventEmitter<ServiceLinkEvents> implements 
   }
 
   /**
-   * Discovery heard from the worker (its $SRV.PING answer): a heartbeat, and
+   * Discovery heard from the worker (its $SRV.STATS answer, with its
+   * process's CPU use and memory when it reports them): a heartbeat, and
    * after a disconnection the sign it is reachable again (the worker
    * reconnects on its own time, later than the daemon perhaps).
    */
-  seen(): void {
+  seen(cpuPermille = 0, rssKib = 0): void {
     if (!this.connected) {
       this.connected = true;
       this.update();
-    } else if (this.isReady) this.emit('heartbeat', this.inflight, 0, 0);
+    } else if (this.isReady) this.emit('heartbeat', this.inflight, cpuPermille, rssKib);
   }
 
   /** The worker said it is draining (its stopping subject): send it nothing new. */

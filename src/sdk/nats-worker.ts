@@ -17,6 +17,13 @@ import { Headers, Op, Subjects, WORKER_PROTOCOL_VERSION, WORKER_SERVICE_NAME, is
 import { type ServiceInfoMsg, decodeServiceFrame, encodeControlRequest, encodeServiceFrame } from '../wire/proto.js';
 import { type EmbedFn, answerBatch, checkHealth } from './batch.js';
 
+/** What a worker reports in its $SRV.STATS (the instance endpoint's data). */
+export interface WorkerLoad {
+  activeRequests: number;
+  cpuPermille: number;
+  rssKib: number;
+}
+
 export interface NatsWorkerOptions {
   embed: EmbedFn;
   healthCheck?: (() => boolean | Promise<boolean>) | undefined;
@@ -26,6 +33,9 @@ export interface NatsWorkerOptions {
 
 export class NatsWorker {
   private active = 0;
+  private cpuBefore = process.cpuUsage();
+  private cpuAt = process.hrtime.bigint();
+  private lastLoad: WorkerLoad | undefined;
   private readonly idleWaiters: Array<() => void> = [];
   private closed = false;
 
@@ -41,6 +51,7 @@ export class NatsWorker {
       throw new InvalidArgumentError('id', `"${info.id}" cannot name a NATS subject: a worker's id is 1-63 of A-Z a-z 0-9 _ - (no dots)`);
     }
     const nc = await connectNats(auth, `vexfs-worker ${info.id}`);
+    let worker: NatsWorker | undefined;
     try {
       const service = await new Svcm(nc).add({
         name: WORKER_SERVICE_NAME,
@@ -48,20 +59,44 @@ export class NatsWorker {
         description: info.name,
         metadata: { service: info.id, models: info.models.join(','), dimensions: info.dimensions.join(','), version: info.version },
         queue: '',
+        // Daemons read $SRV.STATS each discovery round: each endpoint's data is this process's
+        // load, as an SDK service's heartbeat carries it on the Unix link.
+        statsHandler: async () => worker?.load() ?? null,
       });
-      const worker = new NatsWorker(info, nc, service, options);
+      const w = new NatsWorker(info, nc, service, options);
+      worker = w;
       const instance = service.info().id;
       const handler = (err: Error | null, msg: Msg) => {
-        if (err === null) void worker.handle(msg);
+        if (err === null) void w.handle(msg);
       };
       service.addEndpoint('embed', { subject: Subjects.instance(info.id, instance), handler, queue: '' });
       service.addEndpoint('pool', { subject: Subjects.pool(info.id), handler, queue: Subjects.queueGroup(info.id) });
       await nc.flush();
-      return worker;
+      return w;
     } catch (err) {
       await nc.close();
       throw err;
     }
+  }
+
+  /**
+   * Requests in hand, CPU use since the last report (per mille of one CPU) and resident memory
+   * (KiB). One stats request asks once per endpoint: within a second the last report stands.
+   */
+  load(): WorkerLoad {
+    const now = process.hrtime.bigint();
+    if (this.lastLoad !== undefined && now - this.cpuAt < 1_000_000_000n) return { ...this.lastLoad, activeRequests: this.active };
+    const cpu = process.cpuUsage();
+    const usedUs = cpu.user - this.cpuBefore.user + (cpu.system - this.cpuBefore.system);
+    const elapsedUs = Number(now - this.cpuAt) / 1000;
+    this.cpuBefore = cpu;
+    this.cpuAt = now;
+    this.lastLoad = {
+      activeRequests: this.active,
+      cpuPermille: elapsedUs > 0 ? Math.min(0xffffffff, Math.round((usedUs / elapsedUs) * 1000)) : 0,
+      rssKib: Math.min(0xffffffff, Math.round(process.memoryUsage.rss() / 1024)),
+    };
+    return this.lastLoad;
   }
 
   /** This worker's NATS service instance id. */

@@ -53,6 +53,9 @@ describe('NATS workers', () => {
     const entry = withTokens.daemon.registry.list()[0]!;
     expect(entry.info.endpoint).toBe(`nats:${entry.info.id}`);
     expect(entry.info.metadata.nats).toBe(entry.info.id.split('.')[1]);
+    // Its process's load arrives with discovery's $SRV.STATS, as a Unix service's heartbeat carries it.
+    await until(() => entry.rssKib > 0, "the worker's memory reported");
+    expect(entry.rssKib * 1024).toBeGreaterThan(10 * 1024 * 1024);
   });
 
   it('a killed worker: what it held fails over to the other within the deadline, each request answered once', async () => {
