@@ -118,7 +118,7 @@ export class Router extends EventEmitter<RouterEvents> {
       this.tracing,
       (s) => this.selection.usable(s),
       {
-        failed: (e, service, status) => this.failTry(e, service, status),
+        failed: (e, service, status, orphaned) => this.failTry(e, service, status, orphaned),
         reroute: (e) => {
           this.move(e, RequestState.ROUTING);
           this.route(e);
@@ -292,10 +292,10 @@ export class Router extends EventEmitter<RouterEvents> {
   }
 
   /** A try failed at `service`: retried elsewhere when the status, deadline and budget allow; else answered. */
-  private failTry(e: PipelineRequest, service: ServiceEntry, status: number): void {
+  private failTry(e: PipelineRequest, service: ServiceEntry, status: number, orphaned = false): void {
     this.move(e, RequestState.ROUTING);
     e.lastStatus = status;
-    const verdict = this.retries.afterFailure(e, service.info.id, status, this.load, this.closing);
+    const verdict = this.retries.afterFailure(e, service.info.id, status, this.load, this.closing, orphaned);
     if (verdict !== 'final') this.outcomes.retry(verdict === 'scheduled');
     if (verdict === 'scheduled') transition(e, RequestState.RETRY_WAIT);
     else this.finish(e, status);

@@ -148,6 +148,12 @@ export class NatsServiceLink extends EventEmitter<ServiceLinkEvents> implements 
     const timedOut = /timeout/i.test(err.message) || /TIMEOUT/.test(String((err as { code?: string }).code));
     const why = timedOut ? `no answer within ${batch.timeoutMs} ms` : err.message;
     this.emit('response', batchError(batch, timedOut ? Status.TIMEOUT : Status.SERVICE_ERROR, `NATS worker ${this.subject}: ${why}`));
+    // Nobody subscribes to its subject: the worker is gone (killed, cut off). Out of rotation now,
+    // not after discovery misses it a few rounds, or every batch meanwhile fails and eats retries.
+    if (this.isReady && isNoResponders(err)) {
+      this.connected = false;
+      this.update(`no responders on ${this.subject}`);
+    }
   }
 
   private setCongested(on: boolean): void {
@@ -195,6 +201,12 @@ export class NatsServiceLink extends EventEmitter<ServiceLinkEvents> implements 
 /** A full batch of the largest vector, with room for framing and per-item errors. */
 function answerBound(limits: ServiceFrameLimits, cap = 64 * 1024 * 1024): number {
   return Math.min(cap, limits.maxBatchSize * (limits.maxDimensions * 8 + 1024) + 4096);
+}
+
+function isNoResponders(err: Error): boolean {
+  const e = err as Error & { isNoResponders?: () => boolean; cause?: unknown };
+  if (typeof e.isNoResponders === 'function' && e.isNoResponders()) return true;
+  return /no responders/i.test(err.message) || (e.cause instanceof Error && /no responders/i.test(e.cause.message));
 }
 
 function batchHeaders(batch: EmbedBatchRequestMsg): MsgHdrs {

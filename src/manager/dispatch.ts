@@ -17,7 +17,8 @@ import { retryable } from './retry.js';
 
 export interface DispatchHandlers {
   /** A try of `e` failed at `service` with `status` (IN_BATCH or QUEUED): retry or answer. */
-  failed(e: PipelineRequest, service: ServiceEntry, status: number): void;
+  /** `orphaned`: the service is gone (connection lost, unregistered) with it unanswered. */
+  failed(e: PipelineRequest, service: ServiceEntry, status: number, orphaned?: boolean): void;
   /** `e` never reached the service (its breaker opened, it turned unusable or stopped reading): route it again, no retry spent. */
   reroute(e: PipelineRequest): void;
   /** `service` answered `e` with `vector` (float32, the batch's dimensions). */
@@ -180,11 +181,11 @@ export class Dispatch {
 
   /** The service's connection is gone: what it was sent fails this try. */
   failService(service: ServiceEntry): void {
-    this.failOutstanding(service, 'the connection to the service was lost', false);
+    this.failOutstanding(service, 'the connection to the service was lost', false, true);
   }
 
   /** Every batch the service holds fails this try (SERVICE_ERROR, counted against its breaker; `itsFault`: and its error rate). */
-  private failOutstanding(service: ServiceEntry, reason: string, itsFault: boolean): void {
+  private failOutstanding(service: ServiceEntry, reason: string, itsFault: boolean, orphaned = false): void {
     const s = this.services.get(service);
     if (s === undefined) return;
     for (const batch of [...s.batches.values()]) {
@@ -192,7 +193,7 @@ export class Dispatch {
       service.active -= batch.entries.length;
       batch.settle(new BatchFailure(reason));
       if (itsFault) noteErrors(s, batch.entries.length, batch.entries.length);
-      this.failAll(batch, Status.SERVICE_ERROR);
+      this.failAll(batch, Status.SERVICE_ERROR, orphaned);
     }
   }
 
@@ -293,8 +294,8 @@ export class Dispatch {
     service.active += entries.length;
   }
 
-  private failAll(batch: Batch, status: number): void {
-    for (const e of batch.entries) if (e.batch === batch) this.handlers.failed(e, batch.service, status);
+  private failAll(batch: Batch, status: number, orphaned = false): void {
+    for (const e of batch.entries) if (e.batch === batch) this.handlers.failed(e, batch.service, status, orphaned);
   }
 
   private of(service: ServiceEntry): ServiceBatches {

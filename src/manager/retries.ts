@@ -43,13 +43,18 @@ export class Retries<T extends Retriable> {
    * free slots at the usable services other than `serviceId` (read only when
    * the budget is in question); `closing`: the daemon is stopping.
    */
-  afterFailure(e: T, serviceId: string, status: number, load: RetryLoad, closing: boolean, now = performance.now()): RetryVerdict {
+  /**
+   * `orphaned`: its service went away with it unanswered (crashed, killed, cut off). That is no
+   * sign of overload, so the budget does not hold it back: it is moved on (within its retries
+   * and deadline) however many the service took with it.
+   */
+  afterFailure(e: T, serviceId: string, status: number, load: RetryLoad, closing: boolean, orphaned = false, now = performance.now()): RetryVerdict {
     if (!retryable(status) || e.attempts >= this.policy.maxRetries) return 'final';
     const attempt = e.attempts + 1;
     const delay = this.policy.backoffMs(attempt);
     // Worth a try only if some time is left after the backoff.
     if (closing || e.expiresAt - now <= delay + 1) return 'denied';
-    if (e.attempts === 0 && !this.policy.allows(load.inflight) && !this.policy.allows(load.inflight, load.spare(serviceId))) return 'denied';
+    if (!orphaned && e.attempts === 0 && !this.policy.allows(load.inflight) && !this.policy.allows(load.inflight, load.spare(serviceId))) return 'denied';
     if (e.attempts === 0) this.policy.active++;
     e.attempts = attempt;
     (e.tried ??= []).push(serviceId);

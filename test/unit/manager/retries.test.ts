@@ -24,7 +24,7 @@ describe('retries', () => {
       () => 0.999,
     );
     const e = request(1000);
-    expect(r.afterFailure(e, 'svc-a', Status.SERVICE_ERROR, load(1), false, 0)).toBe('scheduled');
+    expect(r.afterFailure(e, 'svc-a', Status.SERVICE_ERROR, load(1), false, false, 0)).toBe('scheduled');
     expect(e).toMatchObject({ attempts: 1, tried: ['svc-a'] });
     expect(r.policy.active).toBe(1);
     vi.advanceTimersByTime(20);
@@ -40,11 +40,28 @@ describe('retries', () => {
       () => {},
       () => 0.999,
     );
-    expect(r.afterFailure(request(1000), 'a', Status.INVALID_REQUEST, load(1), false, 0)).toBe('final');
+    expect(r.afterFailure(request(1000), 'a', Status.INVALID_REQUEST, load(1), false, false, 0)).toBe('final');
     const spent = { ...request(1000), attempts: 1 };
-    expect(r.afterFailure(spent, 'a', Status.SERVICE_ERROR, load(1), false, 0)).toBe('final');
-    expect(r.afterFailure(request(5), 'a', Status.SERVICE_ERROR, load(1), false, 0)).toBe('denied');
-    expect(r.afterFailure(request(1000), 'a', Status.SERVICE_ERROR, load(1), true, 0)).toBe('denied');
+    expect(r.afterFailure(spent, 'a', Status.SERVICE_ERROR, load(1), false, false, 0)).toBe('final');
+    expect(r.afterFailure(request(5), 'a', Status.SERVICE_ERROR, load(1), false, false, 0)).toBe('denied');
+    expect(r.afterFailure(request(1000), 'a', Status.SERVICE_ERROR, load(1), true, false, 0)).toBe('denied');
+    r.close();
+  });
+
+  it('moves on requests a departed service took with it however spent the budget is, within their tries and deadline', () => {
+    const r = new Retries<ReturnType<typeof request>>(
+      { maxRetries: 1, baseMs: 10, maxMs: 10 },
+      () => {},
+      () => 0.999,
+    );
+    // Twenty in flight, no spare capacity elsewhere: the budget (at least 3) is used up by the first three.
+    const verdicts = Array.from({ length: 20 }, () => r.afterFailure(request(1000), 'gone', Status.SERVICE_ERROR, load(20), false, false, 0));
+    expect(verdicts.filter((v) => v === 'scheduled')).toHaveLength(4);
+    // Orphaned by a service that went away: each one is moved on.
+    const orphans = Array.from({ length: 20 }, () => r.afterFailure(request(1000), 'gone', Status.SERVICE_ERROR, load(20), false, true, 0));
+    expect(orphans.every((v) => v === 'scheduled')).toBe(true);
+    expect(r.afterFailure({ ...request(1000), attempts: 1 }, 'gone', Status.SERVICE_ERROR, load(20), false, true, 0)).toBe('final');
+    expect(r.afterFailure(request(5), 'gone', Status.SERVICE_ERROR, load(20), false, true, 0)).toBe('denied');
     r.close();
   });
 });
