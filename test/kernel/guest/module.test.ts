@@ -40,7 +40,9 @@ function startDaemon(kernel: 'genl' | 'chardev' = 'genl', extra: string[] = []):
   // The guest's service lives in this test process, whose event loop can be busy for seconds under TCG
   // (48 hashing embeds plus their checks in one turn: "no heartbeat for 3336 ms" was seen with the 3 s
   // default), so heartbeats get a timeout for an emulated machine. Sticky sessions by key and
-  // round-robin make the session test's spread deterministic.
+  // round-robin make the session test's spread deterministic. The 'slow' model holds its requests on
+  // purpose for as long as a test needs: outlier detection (a batch unanswered for 2 s by default)
+  // would call the service hung under TCG, open its breaker and fail the next tests NO_SERVICE.
   const child = spawn(
     process.execPath,
     [
@@ -59,6 +61,8 @@ function startDaemon(kernel: 'genl' | 'chardev' = 'genl', extra: string[] = []):
       'round-robin',
       '--state-dir',
       '/tmp/vexfs-state',
+      '--outlier-min-ms',
+      '120000',
       ...extra,
     ],
     {
