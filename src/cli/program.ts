@@ -14,7 +14,7 @@ import type { Backend } from './backends/backend.js';
 import { DaemonBackend } from './backends/daemon-backend.js';
 import { DeviceBackend } from './backends/device-backend.js';
 import { NatsBackend, NatsCluster } from './backends/nats-backend.js';
-import type { NatsAuth } from '../nats/connect.js';
+import { NATS_AUTH_FLAGS, type NatsAuth, natsAuthFrom } from '../nats/connect.js';
 import type { CommandSpec } from './command.js';
 import { audit } from './commands/audit.js';
 import { backend } from './commands/backend.js';
@@ -47,18 +47,6 @@ const COMMANDS: readonly CommandSpec[] = [
   audit,
   completionCommand(() => COMMANDS),
 ];
-
-/** NATS authentication options: flag, NatsAuth field, help (secrets only from files). */
-const NATS_AUTH_FLAGS = [
-  ['nats-user', 'user', 'NATS user name (with --nats-password-file)'],
-  ['nats-password-file', 'passwordFile', 'file whose first line is the NATS password'],
-  ['nats-token-file', 'tokenFile', 'file whose first line is the NATS auth token'],
-  ['nats-nkey-seed-file', 'nkeySeedFile', 'file with an NKey seed'],
-  ['nats-creds-file', 'credsFile', 'NATS credentials file'],
-  ['nats-tls-ca-file', 'tlsCaFile', "CA that signed the NATS server's certificate"],
-  ['nats-tls-cert-file', 'tlsCertFile', 'client certificate for NATS'],
-  ['nats-tls-key-file', 'tlsKeyFile', 'its key'],
-] as const satisfies ReadonlyArray<readonly [string, keyof NatsAuth, string]>;
 
 const GLOBAL_OPTIONS: ReadonlyArray<readonly [string, string]> = [
   ['--json', 'machine-readable output'],
@@ -188,11 +176,7 @@ function makeContext(o: Record<string, Raw>, io: Io): Context {
   if (natsUrl === undefined && (host !== undefined || allHosts))
     throw usage(`${allHosts ? '--all-hosts' : '--host'} asks daemons over NATS: give --nats URL too`);
   if (host !== undefined && allHosts) throw usage('give --host NAME or --all-hosts, not both');
-  let auth: NatsAuth | undefined;
-  if (natsUrl !== undefined) {
-    auth = { url: natsUrl };
-    for (const [flag, field] of NATS_AUTH_FLAGS) auth[field] = stringOption(flag, o[camel(flag)]);
-  }
+  const auth: NatsAuth | undefined = natsUrl === undefined ? undefined : natsAuthFrom(natsUrl, (flag) => stringOption(flag, o[camel(flag)]));
   let opened: Backend | undefined;
   let cluster: NatsCluster | undefined;
   const openCluster = async () => {

@@ -10,7 +10,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import { JetStreamAuditSink } from '../audit/jetstream-sink.js';
 import type { TokenAuthority } from '../auth/tokens.js';
 import type { ServiceRegistry } from '../manager/registry.js';
-import type { NatsAuth } from '../nats/connect.js';
+import { type NatsAuth, natsAuthFrom } from '../nats/connect.js';
 import { CONTROL_OPS, Headers, Subjects } from '../nats/subjects.js';
 import { type DaemonStatsMsg, encodeControlResponse } from '../wire/proto.js';
 import type { DaemonConfig } from './config.js';
@@ -27,19 +27,9 @@ export interface NatsNodeParts {
   log: Logger;
 }
 
+/** The connection settings: each --nats-* flag is the setting of its camel-case name (natsUser, natsPasswordFile, ...). */
 export function natsAuthOf(c: DaemonConfig): NatsAuth {
-  const opt = (s: string) => (s === '' ? undefined : s);
-  return {
-    url: c.nats,
-    user: opt(c.natsUser),
-    passwordFile: opt(c.natsPasswordFile),
-    tokenFile: opt(c.natsTokenFile),
-    nkeySeedFile: opt(c.natsNkeySeedFile),
-    credsFile: opt(c.natsCredsFile),
-    tlsCaFile: opt(c.natsTlsCaFile),
-    tlsCertFile: opt(c.natsTlsCertFile),
-    tlsKeyFile: opt(c.natsTlsKeyFile),
-  };
+  return natsAuthFrom(c.nats, (flag) => c[flag.replace(/-([a-z])/g, (_m, ch: string) => ch.toUpperCase()) as keyof DaemonConfig] as string);
 }
 
 export class NatsNode {

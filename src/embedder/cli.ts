@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 
-import type { NatsAuth } from '../nats/connect.js';
+import { NATS_AUTH_FLAGS, type NatsAuth, natsAuthFrom } from '../nats/connect.js';
 import { findControlSocket } from '../util/places.js';
 
 export interface StartedEmbedder {
@@ -23,18 +23,6 @@ export interface EmbedderStartOptions {
   id?: string;
   nats?: NatsAuth;
 }
-
-/** --nats-* flags and the NatsAuth field each fills. */
-const NATS_FLAGS = {
-  'nats-user': 'user',
-  'nats-password-file': 'passwordFile',
-  'nats-token-file': 'tokenFile',
-  'nats-nkey-seed-file': 'nkeySeedFile',
-  'nats-creds-file': 'credsFile',
-  'nats-tls-ca-file': 'tlsCaFile',
-  'nats-tls-cert-file': 'tlsCertFile',
-  'nats-tls-key-file': 'tlsKeyFile',
-} as const;
 
 export async function runEmbedderCli(name: string, about: string, start: (o: EmbedderStartOptions) => Promise<StartedEmbedder>): Promise<void> {
   const help = `usage: ${name} [--control-socket PATH] [CONTROL_SOCKET]
@@ -57,7 +45,7 @@ options:
   };
   let values: Record<string, string | boolean | undefined> = {};
   let positionals: string[] = [];
-  const natsOptions = Object.fromEntries(Object.keys(NATS_FLAGS).map((k) => [k, { type: 'string' as const }]));
+  const natsOptions = Object.fromEntries(NATS_AUTH_FLAGS.map(([flag]) => [flag, { type: 'string' as const }]));
   try {
     ({ values, positionals } = parseArgs({
       options: {
@@ -83,14 +71,10 @@ options:
   if (controlSocket !== undefined && !controlSocket.startsWith('/'))
     usageError(`the control socket must be an absolute path, got ${JSON.stringify(controlSocket)}`);
   const natsUrl = text('nats');
-  if (natsUrl === undefined && Object.keys(NATS_FLAGS).some((k) => text(k) !== undefined)) usageError('--nats-... options need --nats URL');
+  if (natsUrl === undefined && NATS_AUTH_FLAGS.some(([flag]) => text(flag) !== undefined)) usageError('--nats-... options need --nats URL');
   if (natsUrl !== undefined && controlSocket !== undefined)
     usageError('a NATS worker registers with no control socket: give --nats or a control socket, not both');
-  let nats: NatsAuth | undefined;
-  if (natsUrl !== undefined) {
-    nats = { url: natsUrl };
-    for (const [flag, field] of Object.entries(NATS_FLAGS)) nats[field] = text(flag);
-  }
+  const nats: NatsAuth | undefined = natsUrl === undefined ? undefined : natsAuthFrom(natsUrl, text);
   try {
     const service = await start({
       ...(controlSocket !== undefined ? { controlSocket } : {}),

@@ -30,6 +30,31 @@ export interface NatsAuth {
   tlsKeyFile?: string | undefined;
 }
 
+/**
+ * The authentication and TLS fields, each with its command-line flag and help: one table for
+ * vexfsctl, the embedders and the daemon (whose settings are the flags' camel-case names).
+ */
+export const NATS_AUTH_FLAGS = [
+  ['nats-user', 'user', 'NATS user name (with --nats-password-file)'],
+  ['nats-password-file', 'passwordFile', 'file whose first line is the NATS password'],
+  ['nats-token-file', 'tokenFile', "file whose first line is the NATS server's auth token"],
+  ['nats-nkey-seed-file', 'nkeySeedFile', 'file holding an NKey seed (SU...)'],
+  ['nats-creds-file', 'credsFile', 'NATS credentials file (user JWT and seed)'],
+  ['nats-tls-ca-file', 'tlsCaFile', "CA certificate that signed the NATS server's"],
+  ['nats-tls-cert-file', 'tlsCertFile', 'client certificate for NATS (mutual TLS)'],
+  ['nats-tls-key-file', 'tlsKeyFile', 'its key'],
+] as const satisfies ReadonlyArray<readonly [string, Exclude<keyof NatsAuth, 'url'>, string]>;
+
+/** A NatsAuth from `url` and each flag's value as `given(flag)` gives it (undefined or empty: not given). */
+export function natsAuthFrom(url: string, given: (flag: (typeof NATS_AUTH_FLAGS)[number][0]) => string | undefined): NatsAuth {
+  const auth: NatsAuth = { url };
+  for (const [flag, field] of NATS_AUTH_FLAGS) {
+    const v = given(flag);
+    if (v !== undefined && v !== '') auth[field] = v;
+  }
+  return auth;
+}
+
 function firstLine(path: string, field: string): string {
   try {
     const line = readFileSync(path, 'utf8').split('\n')[0]?.trim() ?? '';

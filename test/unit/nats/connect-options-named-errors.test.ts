@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { loadConfig } from '../../../src/daemon/config.js';
-import { describeNats, natsOptions } from '../../../src/nats/connect.js';
+import { NATS_AUTH_FLAGS, describeNats, natsOptions } from '../../../src/nats/connect.js';
+import { natsAuthOf } from '../../../src/daemon/nats-node.js';
+import { SETTING_KEYS, flagOf } from '../../../src/daemon/settings.js';
 import { natsServers } from '../../../src/nats/servers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vexfs-nats-opts-'));
@@ -36,6 +38,13 @@ describe('NATS connection settings', () => {
     expect(() => natsOptions({ url: 'nats://a:1', passwordFile: pass }, 'x')).toThrow(/natsPasswordFile: a password needs a user/);
     expect(() => natsOptions({ url: 'nats://a:1', tlsCertFile: file('c', 'C') }, 'x')).toThrow(/natsTlsCertFile: a client certificate needs its key/);
     expect(JSON.stringify(describeNats({ url: 'nats://a:1', user: 'bridge', passwordFile: pass }))).not.toMatch(/s3cret/);
+  });
+
+  it('the daemon has a setting behind every NATS authentication flag, and reads them into the connection', () => {
+    for (const [flag] of NATS_AUTH_FLAGS) expect(SETTING_KEYS.map(flagOf)).toContain(`--${flag}`);
+    const pass = file('pw', 'hunter2\n');
+    const { config } = loadConfig({ argv: ['--nats', 'nats://127.0.0.1:4222', '--nats-user', 'bridge', '--nats-password-file', pass] });
+    expect(natsAuthOf(config)).toEqual({ url: 'nats://127.0.0.1:4222', user: 'bridge', passwordFile: pass });
   });
 
   it('the daemon names a bad --nats, --nats-host or audit stream name', () => {
