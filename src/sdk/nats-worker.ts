@@ -16,12 +16,11 @@ import { type NatsAuth, connectNats, drainOrClose } from '../nats/connect.js';
 import { Headers, Op, Subjects, WORKER_PROTOCOL_VERSION, WORKER_SERVICE_NAME, isSubjectToken } from '../nats/subjects.js';
 import { type ServiceInfoMsg, decodeServiceFrame, encodeControlRequest, encodeServiceFrame } from '../wire/proto.js';
 import { type EmbedFn, answerBatch, checkHealth } from './batch.js';
+import { type ProcessLoad, ProcessLoadSampler } from './process-load.js';
 
-/** What a worker reports in its $SRV.STATS (the instance endpoint's data). */
-export interface WorkerLoad {
+/** What a worker reports in its $SRV.STATS (each endpoint's data). */
+export interface WorkerLoad extends ProcessLoad {
   activeRequests: number;
-  cpuPermille: number;
-  rssKib: number;
 }
 
 export interface NatsWorkerOptions {
@@ -33,9 +32,8 @@ export interface NatsWorkerOptions {
 
 export class NatsWorker {
   private active = 0;
-  private cpuBefore = process.cpuUsage();
-  private cpuAt = process.hrtime.bigint();
-  private lastLoad: WorkerLoad | undefined;
+  private readonly sampler = new ProcessLoadSampler();
+  private lastLoad: ProcessLoad | undefined;
   private readonly idleWaiters: Array<() => void> = [];
   private closed = false;
 
@@ -84,19 +82,8 @@ export class NatsWorker {
    * (KiB). One stats request asks once per endpoint: within a second the last report stands.
    */
   load(): WorkerLoad {
-    const now = process.hrtime.bigint();
-    if (this.lastLoad !== undefined && now - this.cpuAt < 1_000_000_000n) return { ...this.lastLoad, activeRequests: this.active };
-    const cpu = process.cpuUsage();
-    const usedUs = cpu.user - this.cpuBefore.user + (cpu.system - this.cpuBefore.system);
-    const elapsedUs = Number(now - this.cpuAt) / 1000;
-    this.cpuBefore = cpu;
-    this.cpuAt = now;
-    this.lastLoad = {
-      activeRequests: this.active,
-      cpuPermille: elapsedUs > 0 ? Math.min(0xffffffff, Math.round((usedUs / elapsedUs) * 1000)) : 0,
-      rssKib: Math.min(0xffffffff, Math.round(process.memoryUsage.rss() / 1024)),
-    };
-    return this.lastLoad;
+    if (this.lastLoad === undefined || this.sampler.ageNs >= 1_000_000_000n) this.lastLoad = this.sampler.sample();
+    return { ...this.lastLoad, activeRequests: this.active };
   }
 
   /** This worker's NATS service instance id. */

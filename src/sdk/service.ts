@@ -27,6 +27,7 @@ import type { NatsAuth } from '../nats/connect.js';
 import { NATS_SCHEME, validateRegistration } from '../wire/registration.js';
 import { ControlClient } from './control-client.js';
 import { NatsWorker } from './nats-worker.js';
+import { ProcessLoadSampler } from './process-load.js';
 
 const RECONNECT_MIN_MS = 50;
 // Short: a restarted daemon holds requests for its services only briefly (restartHoldMs), and a failed connect to a missing socket costs nothing.
@@ -203,19 +204,9 @@ export class EmbeddingService {
     const conn: { writer: FrameWriter; echoed?: () => void } = { writer };
     this.connections.set(socket, conn);
     writer.write(encodeServiceFrame({ hello: { serviceId: this.info.id } }));
-    // CPU over each interval (not since start), so the daemon's load score sees the service's present.
-    let cpuBefore = process.cpuUsage();
-    let at = process.hrtime.bigint();
+    const load = new ProcessLoadSampler();
     const heartbeat = setInterval(() => {
-      const now = process.hrtime.bigint();
-      const cpu = process.cpuUsage();
-      const usedUs = cpu.user - cpuBefore.user + (cpu.system - cpuBefore.system);
-      const elapsedUs = Number(now - at) / 1000;
-      cpuBefore = cpu;
-      at = now;
-      const cpuPermille = elapsedUs > 0 ? Math.min(0xffffffff, Math.round((usedUs / elapsedUs) * 1000)) : 0;
-      const rssKib = Math.min(0xffffffff, Math.round(process.memoryUsage.rss() / 1024));
-      writer.write(encodeServiceFrame({ heartbeat: { serviceId: this.info.id, activeRequests: this.active, cpuPermille, rssKib } }));
+      writer.write(encodeServiceFrame({ heartbeat: { serviceId: this.info.id, activeRequests: this.active, ...load.sample() } }));
     }, this.options.heartbeatMs ?? 1000);
     heartbeat.unref();
     readFrames(socket, (frame) => {
