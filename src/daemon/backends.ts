@@ -3,6 +3,7 @@
  * `backends` setting, as LiteLLM's router declares its deployments): each
  * becomes a service like any other, reached through an OpenAiLink.
  */
+import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 
 import { z } from 'zod';
@@ -86,8 +87,14 @@ function backendLinkOptions(b: BackendConfig, env: Record<string, string | undef
   };
 }
 
+export interface BackendsEvents {
+  /** An administrator added `backend` (as stored: its key's place, never the key). */
+  added: [backend: BackendConfig, byUid: number];
+  removed: [id: string, byUid: number];
+}
+
 /** The backends the daemon serves: those of its configuration, and those an administrator added since. */
-export class Backends {
+export class Backends extends EventEmitter<BackendsEvents> {
   private readonly declared = new Map<string, { config: BackendConfig; link: OpenAiLinkOptions }>();
   private registry: ServiceRegistry | undefined;
 
@@ -100,6 +107,7 @@ export class Backends {
 
   /** Reads each backend's API key now: a missing file or variable stops the start with the backend named. */
   constructor(configured: readonly BackendConfig[]) {
+    super();
     for (const b of configured) this.declared.set(b.id, { config: b, link: backendLinkOptions(b) });
   }
 
@@ -110,7 +118,7 @@ export class Backends {
   }
 
   /** An administrator's new backend, as JSON (one entry of the configuration's list); returns it as stored. */
-  add(json: string): string {
+  add(json: string, byUid: number): string {
     let raw: unknown;
     try {
       raw = JSON.parse(json);
@@ -137,13 +145,15 @@ export class Backends {
       this.declared.delete(b.id);
       throw err;
     }
+    this.emit('added', b, byUid);
     return JSON.stringify(b);
   }
 
-  remove(id: string): void {
+  remove(id: string, byUid: number): void {
     if (!this.declared.has(id)) throw new ControlError('ENOENT', `no backend "${id}" is declared (vexfsctl backend list shows them)`);
     this.registry?.unregister(id, BACKEND_OWNER, 'backend removed by an administrator');
     this.declared.delete(id);
+    this.emit('removed', id, byUid);
   }
 
   list(): string[] {

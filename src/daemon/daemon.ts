@@ -4,7 +4,6 @@
  * that: the control socket, the metrics/health HTTP server, the audit log
  * and request tracing.
  */
-import { existsSync } from 'node:fs';
 import type { Socket } from 'node:net';
 
 import { trace } from '@opentelemetry/api';
@@ -15,10 +14,9 @@ import { RegistrationPolicy } from '../auth/policy.js';
 import { TokenAuthority } from '../auth/tokens.js';
 import { ConfigError, ControlError, TransportError } from '../errors.js';
 import type { KernelChannel } from '../kernel/channel.js';
-import { type DeviceStats, VexfsDevice } from '../kernel/device.js';
 import { HealthChecker } from '../manager/health-check.js';
 import { ObservabilityServer, type Readiness } from '../metrics/http-server.js';
-import { type KernelCounters, createMetricsRegistry } from '../metrics/prometheus.js';
+import { createMetricsRegistry } from '../metrics/prometheus.js';
 import { loadNative } from '../native.js';
 import { groupId } from '../util/groups.js';
 import type { EmbedResponse } from '../protocol/messages.js';
@@ -28,12 +26,13 @@ import { type DaemonConfig, RELOADABLE } from './config.js';
 import { ControlServer, type PeerCred } from './control-server.js';
 import { KERNEL_OWNER, handleKernelControl } from './kernel-control.js';
 import { CHARDEV_PATH, type KernelLink, openKernel } from './kernel.js';
+import { KernelCounterReader } from './kernel-counters.js';
 import { RateLimitedLog, type Logger } from './log.js';
 import { ServiceRegistry } from '../manager/registry.js';
 import { BACKEND_SCHEME, NATS_SCHEME } from '../wire/registration.js';
 import { Backends } from './backends.js';
 import type { NatsNode } from './nats-node.js';
-import { logChannelEvents, logEvents } from './event-log.js';
+import { logBackendEvents, logChannelEvents, logEvents } from './event-log.js';
 import { Router } from './router.js';
 import { rateLimitsOf, routerOptionsOf } from './router-options.js';
 import { daemonStats, serviceRecord, statsRecord } from './stats.js';
@@ -59,7 +58,7 @@ export class Daemon {
   private stopping: Promise<void> | undefined;
   private kernelLost = false;
   private tokens: TokenAuthority | undefined;
-  private statsDevice: VexfsDevice | undefined;
+  private readonly kernelCounters = new KernelCounterReader();
   /** On the NATS bus (--nats): remote workers, events, cluster control, the audit stream. */
   private nats: NatsNode | undefined;
   private readonly verifyingRegistrations = new Map<string, { cancelled: boolean }>();
@@ -140,10 +139,11 @@ export class Daemon {
     if (this.current.nats !== '') {
       // The NATS client is loaded only by daemons that use it (it is ~10 MB of heap).
       const { NatsNode } = await import('./nats-node.js');
-      this.nats = new NatsNode(this.current, this.registry, this.tokens);
-      this.nats.start({ registry: this.registry, tokens: this.tokens, stats: () => daemonStats(this), audit, log });
+      this.nats = new NatsNode(this.current, { registry: this.registry, tokens: this.tokens, stats: () => daemonStats(this), audit, log });
+      this.nats.start();
     }
     logEvents(this.registry, this.router, log, audit);
+    logBackendEvents(this.backends, log, audit);
     this.router.on('backpressure', (floor) => {
       log.info({ minPriority: floor }, floor === 0 ? 'backpressure lifted' : 'backpressure: the kernel is told to fail lower priorities early');
       this.link?.channel.heartbeat(floor, this.router.inflightCount);
@@ -161,21 +161,7 @@ export class Daemon {
           log.info({ token: id, byUid }, 'registration token revoked');
           audit?.record('token.revoked', { token: id, uid: byUid });
         },
-        backends: {
-          add: (json, byUid) => {
-            const stored = this.backends.add(json);
-            const { id, url, model } = JSON.parse(stored) as { id: string; url: string; model: string };
-            log.info({ backend: id, url, model, byUid }, 'backend added');
-            audit?.record('backend.added', { backend: id, url, model, uid: byUid });
-            return stored;
-          },
-          remove: (id, byUid) => {
-            this.backends.remove(id);
-            log.info({ backend: id, byUid }, 'backend removed');
-            audit?.record('backend.removed', { backend: id, uid: byUid });
-          },
-          list: () => this.backends.list(),
-        },
+        backends: this.backends,
         onError: (err) =>
           limited.warn('control', { err: err.message }, 'bad control request (answered with an error, or the connection cut off when its framing broke)'),
       },
@@ -231,7 +217,7 @@ export class Daemon {
         this.http = await ObservabilityServer.listen({
           host: this.config.metricsHost,
           port: this.config.metricsPort,
-          registry: createMetricsRegistry({ stats: () => daemonStats(this), requests: this.router.metrics, kernel: () => this.kernelCounters() }),
+          registry: createMetricsRegistry({ stats: () => daemonStats(this), requests: this.router.metrics, kernel: () => this.kernelCounters.read(this.link) }),
           readiness: () => this.readiness(),
           allowedHosts: this.current.metricsAllowedHosts,
         });
@@ -269,41 +255,6 @@ export class Daemon {
     if (!kernelAttached) reasons.push('not attached to the kernel side');
     if (healthyServices === 0) reasons.push(this.registry.size === 0 ? 'no service is registered' : 'no registered service is healthy');
     return { ready: reasons.length === 0, reasons, kernelAttached, healthyServices };
-  }
-
-  /** The kernel side's own counters: the twin's, or the module's through its device (kept open between scrapes, closed on stop). */
-  private async kernelCounters(): Promise<KernelCounters | undefined> {
-    const twin = this.link?.twin;
-    if (twin !== undefined) return twin.stats();
-    if (this.link === undefined || this.link.transport === 'twin' || !existsSync(CHARDEV_PATH)) return undefined;
-    if (this.statsDevice === undefined) {
-      try {
-        this.statsDevice = VexfsDevice.open(CHARDEV_PATH);
-      } catch {
-        return undefined;
-      }
-    }
-    let s: DeviceStats;
-    try {
-      s = this.statsDevice.stats();
-    } catch {
-      // The module was unloaded and loaded again: open the new device at the next scrape.
-      this.statsDevice.close();
-      this.statsDevice = undefined;
-      return undefined;
-    }
-    return {
-      requestsSubmitted: s.requests_submitted as number,
-      requestsCompleted: s.requests_completed as number,
-      requestsFailed: s.requests_failed as number,
-      requestsTimedOut: s.requests_timed_out as number,
-      requestsCancelled: s.requests_cancelled as number,
-      requestsResent: s.requests_resent as number,
-      responsesLate: s.responses_late as number,
-      messagesInvalid: s.messages_invalid as number,
-      inflight: s.inflight as number,
-      daemonAttached: s.daemon_attached === 1,
-    };
   }
 
   /** One request through the kernel path, for tools on the control socket (twin mode). */
@@ -393,7 +344,7 @@ export class Daemon {
       await this.router.shutdown(this.config.shutdownGraceMs);
       this.healthChecks.close();
       await this.http?.close();
-      this.statsDevice?.close();
+      this.kernelCounters.close();
       await this.link?.channel.close();
       this.link?.twin?.close();
       await this.control?.close();

@@ -8,7 +8,20 @@ import type { DecodeError } from '../errors.js';
 import type { KernelChannel } from '../kernel/channel.js';
 import type { ServiceRegistry } from '../manager/registry.js';
 import { type Logger, RateLimitedLog } from './log.js';
+import type { Backends } from './backends.js';
 import type { Router } from './router.js';
+
+/** An administrator's backend changes, logged and audited. */
+export function logBackendEvents(backends: Backends, log: Logger, audit: AuditLog | undefined): void {
+  backends.on('added', ({ id, url, model }, byUid) => {
+    log.info({ backend: id, url, model, byUid }, 'backend added');
+    audit?.record('backend.added', { backend: id, url, model, uid: byUid });
+  });
+  backends.on('removed', (id, byUid) => {
+    log.info({ backend: id, byUid }, 'backend removed');
+    audit?.record('backend.removed', { backend: id, uid: byUid });
+  });
+}
 
 export function logEvents(registry: ServiceRegistry, router: Router, log: Logger, audit: AuditLog | undefined): void {
   const limited = new RateLimitedLog(log);

@@ -19,8 +19,10 @@ import { RateLimitedLog } from './log.js';
 import { NatsBus } from './nats-bus.js';
 import { NatsWorkers } from './nats-workers.js';
 
+/** The daemon's parts the node works with. */
 export interface NatsNodeParts {
   registry: ServiceRegistry;
+  /** Verifies workers' registration tokens (undefined: the daemon mints none). */
   tokens: TokenAuthority | undefined;
   stats: () => DaemonStatsMsg;
   audit: AuditLog | undefined;
@@ -37,20 +39,18 @@ export class NatsNode {
   readonly workers: NatsWorkers;
   private auditSink: JetStreamAuditSink | undefined;
   private controlSubs: Subscription[] = [];
-  private parts: NatsNodeParts | undefined;
 
   constructor(
     private readonly config: DaemonConfig,
-    registry: ServiceRegistry,
-    tokens: TokenAuthority | undefined,
+    private readonly parts: NatsNodeParts,
   ) {
     this.bus = new NatsBus(natsAuthOf(config), config.natsHost);
-    this.workers = new NatsWorkers(this.bus, registry, {
+    this.workers = new NatsWorkers(this.bus, parts.registry, {
       discoveryMs: config.natsDiscoveryMs,
       missedRounds: config.natsWorkerMissedRounds,
       pool: config.natsPool,
       trust: config.natsTrustWorkers,
-      tokens,
+      tokens: parts.tokens,
     });
   }
 
@@ -65,9 +65,8 @@ export class NatsNode {
   }
 
   /** Subscribes the observers and starts connecting (in the background). */
-  start(parts: NatsNodeParts): void {
-    this.parts = parts;
-    const { log, audit, registry } = parts;
+  start(): void {
+    const { log, audit, registry } = this.parts;
     const limited = new RateLimitedLog(log);
     const host = this.host;
     const where = this.bus.description;
@@ -131,7 +130,7 @@ export class NatsNode {
   private answerControl(nc: NatsConnection): void {
     for (const s of this.controlSubs) s.unsubscribe();
     this.controlSubs = [];
-    const parts = this.parts as NatsNodeParts;
+    const parts = this.parts;
     for (const op of CONTROL_OPS) {
       for (const subject of [Subjects.control(this.host, op), Subjects.controlAll(op)]) {
         this.controlSubs.push(
