@@ -4,7 +4,7 @@
  * registration (hello), its token verified, and it is registered in the
  * registry like any service, reached through a NatsServiceLink — one entry
  * per instance ("<id>.<instance>", balanced by the daemon), or with
- * `pool` one entry per worker service addressing its queue group. The ping
+ * `pool` one entry per worker service addressing its queue group. The stats
  * answers are the workers' heartbeats; an instance that misses
  * `missedRounds` rounds while the bus is up is unregistered, and one that
  * says it is stopping is drained and then unregistered.
@@ -116,13 +116,13 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
 
   /** One round; a round still running (a slow bus) is not overlapped. */
   discover(): Promise<void> {
-    this.round ??= this.ping().finally(() => {
+    this.round ??= this.askStats().finally(() => {
       this.round = undefined;
     });
     return this.round;
   }
 
-  private async ping(): Promise<void> {
+  private async askStats(): Promise<void> {
     const nc = this.bus.nc;
     if (nc === undefined || this.closed) return;
     const heard = new Map<string, { service: string; cpuPermille: number; rssKib: number }>();

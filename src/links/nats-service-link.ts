@@ -5,7 +5,7 @@
  * priority and trace context in headers. NATS failures (no responders, the
  * connection lost, the deadline passed) answer the batch SERVICE_ERROR or
  * TIMEOUT at once so the dispatcher fails it over. Liveness comes from the
- * daemon's discovery (`seen()`) and the connection's state (`setConnected()`).
+ * daemon's discovery (`seen()`) and the connection's state (`disconnected()`).
  */
 import { EventEmitter } from 'node:events';
 

@@ -8,9 +8,8 @@
  * the same request.
  */
 import { EventEmitter } from 'node:events';
-import { TextDecoder } from 'node:util';
-
 import { createRequire } from 'node:module';
+import { TextDecoder } from 'node:util';
 
 import type { Pool } from 'undici';
 

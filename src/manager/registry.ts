@@ -73,7 +73,7 @@ export interface RegistrationCredentials {
   gid?: number | undefined;
   /** A verified registration token. */
   grant?: TokenGrant | undefined;
-  /** The id the policy and token are checked against, when not the registered one (a NATS worker instance is registered as <id>-<instance>). */
+  /** The id the policy and token are checked against, when not the registered one (a NATS worker instance is registered as <id>.<instance>). */
   claimedId?: string | undefined;
 }
 
@@ -168,7 +168,7 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
   /** Registers an HTTP backend from the daemon's own configuration (endpoint "openai:<id>", owner BACKEND_OWNER). */
   registerBackend(raw: ServiceInfoMsg): ServiceEntry {
     this.unboundedOwners.add(BACKEND_OWNER);
-    return this.tryAdd(raw, BACKEND_OWNER, { uid: this.selfUid, pid: process.pid }, BACKEND_SCHEME);
+    return this.registerLinked(raw, BACKEND_SCHEME, BACKEND_OWNER, this.selfCredentials);
   }
 
   /**
