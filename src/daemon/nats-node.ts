@@ -113,6 +113,9 @@ export class NatsNode {
       limited.warn(`nats-worker-refused:${instance}`, { service, instance, reason: err.message }, 'NATS worker refused');
       audit?.record('worker.refused', { service, instance, reason: err.message });
     });
+    this.workers.on('noise', (what, count) =>
+      limited.warn(`nats-noise:${what}`, { what, count }, "NATS discovery heard answers that are no worker's (ignored)"),
+    );
     registry.on('state', (e) => this.event('service.state', { service: e.info.id, state: e.state }));
     registry.on('health', (e, healthy, reason) => this.event('service.health', { service: e.info.id, healthy, reason }));
     registry.on('registered', (e) => this.event('service.registered', { service: e.info.id, endpoint: e.info.endpoint }));

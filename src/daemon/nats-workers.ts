@@ -11,19 +11,21 @@
  */
 import { EventEmitter } from 'node:events';
 
+import { randomBytes } from 'node:crypto';
+
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
 import { headers as natsHeaders } from '@nats-io/nats-core';
-import { Svcm } from '@nats-io/services';
 
 import type { TokenAuthority } from '../auth/tokens.js';
 import { RegistrationError } from '../errors.js';
 import { NatsServiceLink } from '../links/nats-service-link.js';
 import type { ServiceLinkFactory } from '../links/service-link.js';
 import { REMOTE_UID, type RegistrationCredentials, type ServiceEntry, type ServiceRegistry } from '../manager/registry.js';
-import { Headers, Op, Subjects, WORKER_SERVICE_NAME, isSubjectToken } from '../nats/subjects.js';
+import { Headers, Op, Subjects, WORKER_SERVICE_NAME } from '../nats/subjects.js';
 import { type ServiceInfoMsg, decodeControlRequest } from '../wire/proto.js';
 import { NATS_SCHEME } from '../wire/registration.js';
 import type { NatsBus } from './nats-bus.js';
+import { type HeardWorker, gatherStats } from './nats-stats-round.js';
 
 export interface NatsWorkersOptions {
   discoveryMs: number;
@@ -43,6 +45,8 @@ export interface NatsWorkersEvents {
   refused: [service: string, instance: string, err: Error];
   /** A worker instance left (missed rounds, or stopped). */
   left: [service: string, instance: string, reason: string];
+  /** A round heard answers that were no worker's (malformed, past the bound, claiming another's instance), or a forged stopping notice. */
+  noise: [what: string, count: number];
 }
 
 interface Instance {
@@ -54,9 +58,17 @@ interface Instance {
   pending: boolean;
   /** Refused: asked again only after this time. */
   refusedUntil: number;
+  /** The secret its hello answer carried; a stopping notice without it is not the worker's. */
+  stopKey: string;
 }
 
 const HELLO_TIMEOUT_MS = 2000;
+/** A round's answers read at most; a bus client answering more only loses its own. */
+const MAX_STATS_ANSWERS = 1024;
+/** Instances known at once (registered, refused or being asked); more unknown ones wait for a later round. */
+const MAX_INSTANCES = 1024;
+/** Hellos in flight at once: an answer flood cannot make the daemon ask thousands of subjects. */
+const MAX_PENDING_HELLOS = 16;
 /** A refused worker is asked again after this long (its token may have been fixed). */
 const REFUSED_RETRY_MS = 30_000;
 
@@ -68,7 +80,10 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
   private timer: NodeJS.Timeout | undefined;
   private stoppingSub: Subscription | undefined;
   private round: Promise<void> | undefined;
+  private pendingHellos = 0;
   private closed = false;
+  /** Names this daemon to workers (hello, stop-seen), so a worker knows whose acknowledgements to wait for. */
+  readonly daemonId = randomBytes(12).toString('base64url');
 
   constructor(
     private readonly bus: NatsBus,
@@ -98,13 +113,14 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
       callback: (err, msg) => {
         if (err !== null) return;
         const [, , , service, instance] = msg.subject.split('.');
-        let drainMs = 0;
+        let notice: { drainMs?: unknown; key?: unknown } = {};
         try {
-          drainMs = Math.max(0, Math.min(600_000, Number((msg.json() as { drainMs?: unknown }).drainMs) || 0));
+          notice = (msg.json() as typeof notice | null) ?? {};
         } catch {
-          drainMs = 0;
+          notice = {};
         }
-        if (service !== undefined && instance !== undefined) this.stopping(service, instance, drainMs);
+        const drainMs = Math.max(0, Math.min(600_000, Number(notice.drainMs) || 0));
+        if (service !== undefined && instance !== undefined) this.stopping(nc, service, instance, drainMs, notice.key);
       },
     });
     if (this.timer === undefined) {
@@ -125,46 +141,74 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
   private async askStats(): Promise<void> {
     const nc = this.bus.nc;
     if (nc === undefined || this.closed) return;
-    const heard = new Map<string, { service: string; cpuPermille: number; rssKib: number }>();
-    try {
-      const maxWait = Math.min(1000, Math.max(50, this.options.discoveryMs / 2));
-      const client = new Svcm(nc).client({ strategy: 'stall', stall: Math.min(200, maxWait), maxWait });
-      for await (const s of await client.stats(WORKER_SERVICE_NAME)) {
-        const service = s.metadata?.service;
-        if (typeof service !== 'string' || !isSubjectToken(service) || !isSubjectToken(s.id)) continue;
-        const load = s.endpoints?.find((e) => e.name === 'embed')?.data as { cpuPermille?: unknown; rssKib?: unknown } | null | undefined;
-        heard.set(s.id, { service, cpuPermille: u32(load?.cpuPermille), rssKib: u32(load?.rssKib) });
-      }
-    } catch {
-      // No worker answered ("no responders") or the bus went down mid-round: judged below only while up.
-    }
+    const deadlineMs = Math.min(1000, Math.max(50, this.options.discoveryMs / 2));
+    const round = await gatherStats(nc, `$SRV.STATS.${WORKER_SERVICE_NAME}`, {
+      deadlineMs,
+      stallMs: Math.min(200, deadlineMs),
+      maxAnswers: MAX_STATS_ANSWERS,
+    });
+    if (round.malformed > 0) this.emit('noise', 'malformed $SRV.STATS answers', round.malformed);
+    if (round.truncated) this.emit('noise', `$SRV.STATS answers past ${MAX_STATS_ANSWERS} (not read)`, 1);
+    if (round.truncated) await this.askKnownDirectly(nc, round.heard, deadlineMs);
     if (this.bus.nc === undefined || this.closed) return;
     const now = Date.now();
-    for (const [instance, { service, cpuPermille, rssKib }] of heard) {
+    let impostors = 0;
+    for (const [instance, { service, cpuPermille, rssKib }] of round.heard) {
       const known = this.instances.get(instance);
       if (known === undefined) {
-        this.instances.set(instance, { service, entryId: '', missed: 0, pending: false, refusedUntil: 0 });
-        void this.hello(nc, instance);
+        if (this.instances.size >= MAX_INSTANCES) continue;
+        const fresh: Instance = { service, entryId: '', missed: 0, pending: false, refusedUntil: 0, stopKey: '' };
+        this.instances.set(instance, fresh);
+        this.askHello(nc, instance, fresh);
+        continue;
+      }
+      // An answer naming a known instance under another service is not that worker's heartbeat.
+      if (known.service !== service) {
+        impostors++;
         continue;
       }
       known.missed = 0;
-      if (known.entryId === '' && !known.pending && now >= known.refusedUntil) void this.hello(nc, instance);
+      if (known.entryId === '' && !known.pending && now >= known.refusedUntil) this.askHello(nc, instance, known);
       this.links.get(known.entryId)?.seen(cpuPermille, rssKib);
     }
+    if (impostors > 0) this.emit('noise', '$SRV.STATS answers naming a known instance under another service', impostors);
     for (const [instance, known] of this.instances) {
-      if (heard.has(instance)) continue;
+      if (round.heard.get(instance)?.service === known.service) continue;
       if (++known.missed >= this.options.missedRounds) this.leave(instance, `not seen in ${known.missed} discovery rounds`);
     }
   }
 
-  private async hello(nc: NatsConnection, instance: string): Promise<void> {
-    const known = this.instances.get(instance);
-    if (known === undefined) return;
+  /** A flood pushed answers past the bound: each registered instance not heard is asked on its own stats subject, which no flood can crowd. */
+  private async askKnownDirectly(nc: NatsConnection, heard: Map<string, HeardWorker>, deadlineMs: number): Promise<void> {
+    const missing = [...this.instances].filter(([instance, known]) => known.entryId !== '' && !heard.has(instance));
+    const rounds = await Promise.all(
+      missing.map(([instance]) =>
+        gatherStats(nc, `$SRV.STATS.${WORKER_SERVICE_NAME}.${instance}`, { deadlineMs, stallMs: Math.min(200, deadlineMs), maxAnswers: 4 }),
+      ),
+    );
+    missing.forEach(([instance], i) => {
+      const own = rounds[i]?.heard.get(instance);
+      if (own !== undefined) heard.set(instance, own);
+    });
+  }
+
+  private askHello(nc: NatsConnection, instance: string, known: Instance): void {
+    if (this.pendingHellos >= MAX_PENDING_HELLOS) return;
+    void this.hello(nc, instance, known);
+  }
+
+  private async hello(nc: NatsConnection, instance: string, known: Instance): Promise<void> {
     known.pending = true;
+    this.pendingHellos++;
     try {
       const h = natsHeaders();
       h.set(Headers.op, Op.hello);
+      h.set(Headers.daemon, this.daemonId);
       const msg = await nc.request(Subjects.instance(known.service, instance), new Uint8Array(0), { timeout: HELLO_TIMEOUT_MS, headers: h });
+      const stopKey = msg.headers?.get(Headers.stopKey) ?? '';
+      if (stopKey.length < 16)
+        throw new RegistrationError('EINVAL', `the worker's hello answer carries no ${Headers.stopKey} (a worker older than this daemon?)`);
+      known.stopKey = stopKey;
       const req = decodeControlRequest(msg.data);
       if (!req.register) throw new RegistrationError('EINVAL', 'the worker answered hello without a registration');
       if (req.register.id !== known.service) {
@@ -180,6 +224,7 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
       this.emit('refused', known.service, instance, err as Error);
     } finally {
       known.pending = false;
+      this.pendingHellos--;
     }
   }
 
@@ -219,14 +264,27 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
     return id;
   }
 
-  private stopping(service: string, instance: string, drainMs: number): void {
+  /**
+   * A worker says it is leaving: nothing new goes to it, and it is told so on
+   * its instance subject. NATS keeps one connection's messages in order, so
+   * that acknowledgement reaches the worker after every batch this daemon
+   * sent it: the worker can finish what it holds knowing nothing more comes.
+   */
+  private stopping(nc: NatsConnection, service: string, instance: string, drainMs: number, key: unknown): void {
     const known = this.instances.get(instance);
-    if (known === undefined || known.service !== service || known.entryId === '') return;
-    if (this.options.pool) {
-      // The pool goes on with its other instances; this one just stops answering.
-      if (this.poolMembers(known.entryId) > 1) return;
+    if (known === undefined || known.service !== service || known.stopKey === '') return;
+    if (typeof key !== 'string' || key !== known.stopKey) {
+      this.emit('noise', `a stopping notice for ${service}.${instance} without the worker's key`, 1);
+      return;
     }
-    this.links.get(known.entryId)?.stopping(drainMs);
+    // The pool goes on with its other instances; this one just stops answering.
+    const alone = known.entryId !== '' && (!this.options.pool || this.poolMembers(known.entryId) <= 1);
+    if (alone) this.links.get(known.entryId)?.stopping(drainMs);
+    const h = natsHeaders();
+    h.set(Headers.op, Op.stopSeen);
+    h.set(Headers.daemon, this.daemonId);
+    nc.publish(Subjects.instance(service, instance), new Uint8Array(0), { headers: h });
+    if (!alone) return;
     const t = setTimeout(() => this.leave(instance, `stopped (drained ${drainMs} ms)`), drainMs);
     t.unref();
   }
@@ -257,11 +315,6 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
     this.stoppingSub?.unsubscribe();
     for (const instance of [...this.instances.keys()]) this.leave(instance, 'the daemon is stopping');
   }
-}
-
-/** A number a worker reported, as the u32 the stats carry (anything else: 0, not reported). */
-function u32(v: unknown): number {
-  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.min(0xffffffff, Math.round(v)) : 0;
 }
 
 function poolOwner(service: string): string {

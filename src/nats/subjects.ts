@@ -55,6 +55,10 @@ export const Headers = {
   traceparent: 'traceparent',
   /** On a daemon's control answer: which daemon. */
   host: 'Vexfs-Host',
+  /** On hello and stop-seen: the asking daemon's random id, so a stopping worker knows whose acknowledgements to wait for. */
+  daemon: 'Vexfs-Daemon',
+  /** On a worker's hello answer (which only the asking daemon receives): the secret its stopping notices carry. */
+  stopKey: 'Vexfs-Stop-Key',
 } as const;
 
 export const Op = {
@@ -62,4 +66,6 @@ export const Op = {
   hello: 'hello',
   /** The worker answers with a HealthCheckResult service frame. */
   health: 'health',
+  /** No answer: the daemon saw the worker's stopping notice and sends it nothing after this message. */
+  stopSeen: 'stop-seen',
 } as const;

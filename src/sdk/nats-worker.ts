@@ -7,7 +7,9 @@
  * ServiceInfo and registration token), health, and batches; see
  * src/nats/subjects.ts for the subjects.
  */
-import type { Msg, NatsConnection } from '@nats-io/nats-core';
+import { randomBytes } from 'node:crypto';
+
+import { type Msg, type NatsConnection, headers as natsHeaders } from '@nats-io/nats-core';
 import { type Service, Svcm } from '@nats-io/services';
 
 import { Consts, Status } from '../abi/uapi.js';
@@ -36,6 +38,11 @@ export class NatsWorker {
   private lastLoad: ProcessLoad | undefined;
   private readonly idleWaiters: Array<() => void> = [];
   private closed = false;
+  /** Given only in hello answers (which only the asking daemon receives): proves a stopping notice is ours. */
+  private readonly stopKey = randomBytes(18).toString('base64url');
+  /** Daemons that asked for our registration: when stopping, each acknowledges after the last batch it sent. */
+  private readonly daemons = new Set<string>();
+  private readonly stopSeenWaiters: Array<() => void> = [];
 
   private constructor(
     readonly info: ServiceInfoMsg,
@@ -94,7 +101,15 @@ export class NatsWorker {
   private async handle(msg: Msg): Promise<void> {
     const op = msg.headers?.get(Headers.op) ?? '';
     if (op === Op.hello) {
-      msg.respond(encodeControlRequest({ id: 0, register: this.info, token: this.options.token ?? '' }));
+      const daemon = msg.headers?.get(Headers.daemon) ?? '';
+      if (daemon !== '' && this.daemons.size < MAX_DAEMONS) this.daemons.add(daemon);
+      const h = natsHeaders();
+      h.set(Headers.stopKey, this.stopKey);
+      msg.respond(encodeControlRequest({ id: 0, register: this.info, token: this.options.token ?? '' }), { headers: h });
+      return;
+    }
+    if (op === Op.stopSeen) {
+      if (this.daemons.delete(msg.headers?.get(Headers.daemon) ?? '')) for (const wake of this.stopSeenWaiters.splice(0)) wake();
       return;
     }
     if (op === Op.health) {
@@ -123,31 +138,44 @@ export class NatsWorker {
   }
 
   /**
-   * Tells daemons it is leaving (they send nothing new), answers what it
-   * holds for at most `drainMs`, then stops the service and drains the
+   * Tells daemons it is leaving (they send nothing new), waits — at most
+   * `drainMs` in all — for each daemon that knows it to acknowledge (its
+   * acknowledgement comes after every batch it sent, so none is still on
+   * the way), answers what it holds, then stops the service and drains the
    * connection.
    */
   async close(drainMs: number): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (!this.nc.isClosed()) {
-      const instance = this.instance;
-      this.nc.publish(Subjects.stopping(this.info.id, instance), JSON.stringify({ drainMs }));
-      if (drainMs > 0 && this.active > 0) {
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([
-          new Promise<void>((resolve) => this.idleWaiters.push(resolve)),
-          new Promise<void>((resolve) => {
-            timer = setTimeout(resolve, drainMs);
-            timer.unref();
-          }),
-        ]);
-        clearTimeout(timer);
-      }
-      // Drained: daemons may let it go now rather than when the promised drain time is up.
-      this.nc.publish(Subjects.stopping(this.info.id, instance), JSON.stringify({ drainMs: 0 }));
-      await this.service.stop().catch(() => null);
-      await drainOrClose(this.nc);
+    if (this.nc.isClosed()) return;
+    const instance = this.instance;
+    this.nc.publish(Subjects.stopping(this.info.id, instance), JSON.stringify({ drainMs, key: this.stopKey }));
+    if (drainMs > 0) {
+      const until = Date.now() + drainMs;
+      await this.waitFor(() => this.daemons.size === 0, this.stopSeenWaiters, until);
+      await this.waitFor(() => this.active === 0, this.idleWaiters, until);
+    }
+    // Drained: daemons may let it go now rather than when the promised drain time is up.
+    this.nc.publish(Subjects.stopping(this.info.id, instance), JSON.stringify({ drainMs: 0, key: this.stopKey }));
+    await this.service.stop().catch(() => null);
+    await drainOrClose(this.nc);
+  }
+
+  /** Until `done()` holds (re-checked whenever a waiter is woken) or the time `until`. */
+  private async waitFor(done: () => boolean, waiters: Array<() => void>, until: number): Promise<void> {
+    while (!done()) {
+      const left = until - Date.now();
+      if (left <= 0) return;
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        timer = setTimeout(resolve, left);
+        timer.unref();
+      });
+      clearTimeout(timer);
     }
   }
 }
+
+/** Daemons remembered for stop acknowledgements; past this (a bus client sending hellos), a stop waits out its drain time instead. */
+const MAX_DAEMONS = 64;
