@@ -205,10 +205,8 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
       h.set(Headers.op, Op.hello);
       h.set(Headers.daemon, this.daemonId);
       const msg = await nc.request(Subjects.instance(known.service, instance), new Uint8Array(0), { timeout: HELLO_TIMEOUT_MS, headers: h });
-      const stopKey = msg.headers?.get(Headers.stopKey) ?? '';
-      if (stopKey.length < 16)
-        throw new RegistrationError('EINVAL', `the worker's hello answer carries no ${Headers.stopKey} (a worker older than this daemon?)`);
-      known.stopKey = stopKey;
+      // Without a key (a hand-made worker) its stopping notices are not believed: it leaves by missed rounds.
+      known.stopKey = msg.headers?.get(Headers.stopKey) ?? '';
       const req = decodeControlRequest(msg.data);
       if (!req.register) throw new RegistrationError('EINVAL', 'the worker answered hello without a registration');
       if (req.register.id !== known.service) {
@@ -272,8 +270,8 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
    */
   private stopping(nc: NatsConnection, service: string, instance: string, drainMs: number, key: unknown): void {
     const known = this.instances.get(instance);
-    if (known === undefined || known.service !== service || known.stopKey === '') return;
-    if (typeof key !== 'string' || key !== known.stopKey) {
+    if (known === undefined || known.service !== service) return;
+    if (typeof key !== 'string' || key.length < 16 || key !== known.stopKey) {
       this.emit('noise', `a stopping notice for ${service}.${instance} without the worker's key`, 1);
       return;
     }
