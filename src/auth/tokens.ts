@@ -5,13 +5,14 @@
  * record of every token it minted, so revocation takes effect at once.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { type Stats, existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { type JWTPayload, SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 
 import { ControlError, RegistrationError } from '../errors.js';
 import type { TokenGrant } from './policy.js';
+import { checkStateFile, openStateDir, replaceFile, withFileLock } from './state-dir.js';
 
 /** The uapi's VEXFS_IPC_MAX_TOKEN_LEN less its NUL: what the ioctl carries. */
 export const MAX_TOKEN_BYTES = 1023;
@@ -30,36 +31,67 @@ export interface TokenRecord {
   revokedAt?: number | undefined;
 }
 
-/** Where minted tokens are remembered. */
+/** Where minted tokens are remembered. Several daemons may share one store: what one revokes, the others see. */
 export interface TokenStore {
   list(): TokenRecord[];
   get(id: string): TokenRecord | undefined;
+  /** Adds or updates a record; a revocation already stored stays (never un-revoked by a writer that had not seen it). */
   put(record: TokenRecord): void;
 }
 
-/** One JSON file, replaced atomically, readable by the daemon's user only. */
+/** A stored record merged with an update: revocation is one-way, the earliest time kept. */
+export function mergeRecord(stored: TokenRecord | undefined, update: TokenRecord): TokenRecord {
+  const revoked = [stored?.revokedAt, update.revokedAt].filter((t): t is number => t !== undefined);
+  return revoked.length ? { ...update, revokedAt: Math.min(...revoked) } : update;
+}
+
+/**
+ * One JSON file in the state directory, readable by the daemon's user only,
+ * shared by the daemons that use the directory: every read looks whether the
+ * file changed since (and re-reads it), every write re-reads under the
+ * directory's lock, merges and replaces the file through its own temporary.
+ */
 export class FileTokenStore implements TokenStore {
-  private readonly records = new Map<string, TokenRecord>();
+  private records = new Map<string, TokenRecord>();
+  private stamp = '';
 
   constructor(private readonly path: string) {
-    if (!existsSync(path)) return;
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as { tokens?: TokenRecord[] };
-    for (const r of parsed.tokens ?? []) this.records.set(r.id, r);
+    this.refresh();
   }
 
   list(): TokenRecord[] {
+    this.refresh();
     return [...this.records.values()];
   }
 
   get(id: string): TokenRecord | undefined {
+    this.refresh();
     return this.records.get(id);
   }
 
   put(record: TokenRecord): void {
-    this.records.set(record.id, record);
-    const tmp = `${this.path}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify({ tokens: this.list() }, null, 2)}\n`, { mode: 0o600 });
-    renameSync(tmp, this.path);
+    withFileLock(this.path, () => {
+      this.refresh();
+      this.records.set(record.id, mergeRecord(this.records.get(record.id), record));
+      replaceFile(this.path, `${JSON.stringify({ tokens: [...this.records.values()] }, null, 2)}\n`);
+      this.refresh();
+    });
+  }
+
+  private refresh(): void {
+    let st: Stats;
+    try {
+      st = lstatSync(this.path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw err;
+    }
+    const stamp = `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+    if (stamp === this.stamp) return;
+    checkStateFile(this.path);
+    const parsed = JSON.parse(readFileSync(this.path, 'utf8')) as { tokens?: TokenRecord[] };
+    this.records = new Map((parsed.tokens ?? []).map((r) => [r.id, r]));
+    this.stamp = stamp;
   }
 }
 
@@ -79,10 +111,13 @@ export class TokenAuthority {
 
   /** Opens (creating on first use) the key and the token store in `stateDir` (mode 0700). */
   static open(stateDir: string): TokenAuthority {
-    mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-    chmodSync(stateDir, 0o700);
+    openStateDir(stateDir);
     const keyPath = join(stateDir, 'token.key');
-    if (!existsSync(keyPath)) writeFileSync(keyPath, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+    // Under the lock: two daemons starting together on one directory make one key, not two.
+    withFileLock(keyPath, () => {
+      if (!existsSync(keyPath)) replaceFile(keyPath, randomBytes(32).toString('base64'));
+    });
+    checkStateFile(keyPath);
     const key = Buffer.from(readFileSync(keyPath, 'utf8').trim(), 'base64');
     if (key.length < 32)
       throw new ControlError(
@@ -139,6 +174,15 @@ export class TokenAuthority {
 
   isRevoked(id: string): boolean {
     return this.store.get(id)?.revokedAt !== undefined;
+  }
+
+  /** Why registrations resting on token `id` must go now (revoked, possibly by another daemon sharing the store; expired; unknown), or undefined while it holds. */
+  void(id: string, now = Date.now()): string | undefined {
+    const r = this.store.get(id);
+    if (r === undefined) return `its registration token ${id} is no longer in the token store`;
+    if (r.revokedAt !== undefined) return `its registration token ${id} was revoked`;
+    if (r.expiresAt <= now) return `its registration token ${id} expired`;
+    return undefined;
   }
 
   list(): TokenRecord[] {

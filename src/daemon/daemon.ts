@@ -36,6 +36,10 @@ import { logBackendEvents, logChannelEvents, logEvents } from './event-log.js';
 import { Router } from './router.js';
 import { rateLimitsOf, routerOptionsOf } from './router-options.js';
 import { daemonStats, serviceRecord, statsRecord } from './stats.js';
+import { TokenSweep } from './token-sweep.js';
+
+/** How often token-backed registrations are held against the (possibly shared) token store. */
+const TOKEN_SWEEP_MS = 1000;
 
 export interface ReloadResult {
   /** Keys whose new values are in effect. */
@@ -58,6 +62,7 @@ export class Daemon {
   private stopping: Promise<void> | undefined;
   private kernelLost = false;
   private tokens: TokenAuthority | undefined;
+  private tokenSweep: TokenSweep | undefined;
   private readonly kernelCounters = new KernelCounterReader();
   /** On the NATS bus (--nats): remote workers, events, cluster control, the audit stream. */
   private nats: NatsNode | undefined;
@@ -136,6 +141,7 @@ export class Daemon {
     this.backends.start(this.registry);
     this.registry.unboundedOwners.add(KERNEL_OWNER);
     this.tokens = this.current.stateDir ? TokenAuthority.open(this.current.stateDir) : undefined;
+    if (this.tokens) this.tokenSweep = new TokenSweep(this.registry, this.tokens, TOKEN_SWEEP_MS);
     if (this.current.nats !== '') {
       // The NATS client is loaded only by daemons that use it (it is ~10 MB of heap).
       const { NatsNode } = await import('./nats-node.js');
@@ -348,6 +354,7 @@ export class Daemon {
       await this.link?.channel.close();
       this.link?.twin?.close();
       await this.control?.close();
+      this.tokenSweep?.close();
       this.registry.close();
       if (this.link !== undefined) this.audit?.record('daemon.detached', { transport: this.link.transport, reason: 'stopped' });
       await this.nats?.close();

@@ -341,9 +341,14 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
 
   /** A revoked token takes its live registrations with it; returns those removed (each also emits `removed`). */
   revokeToken(tokenId: string, byUid: number): ServiceEntry[] {
+    return this.dropToken(tokenId, `its registration token ${tokenId} was revoked by uid ${byUid}`);
+  }
+
+  /** Removes the registrations resting on a token that no longer holds (revoked elsewhere, expired); each emits `removed`. */
+  dropToken(tokenId: string, reason: string): ServiceEntry[] {
     const gone = [...this.services.values()].filter((e) => e.tokenId === tokenId);
     for (const entry of gone) {
-      this.drop(entry, `its registration token ${tokenId} was revoked by uid ${byUid}`);
+      this.drop(entry, reason);
       this.emit('removed', entry);
     }
     return gone;
