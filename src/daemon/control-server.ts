@@ -25,14 +25,23 @@ import { type ListenOptions, closeServer, listenUnix } from '../wire/unix-listen
 import type { TokenGrant } from '../auth/policy.js';
 import type { TokenAuthority, TokenRecord } from '../auth/tokens.js';
 import type { ServiceEntry, ServiceRegistry } from '../manager/registry.js';
+import { ControlAdmission, type ControlLimits } from './control-admission.js';
+
+/** One control connection; `socket` is cleared when it closes. */
+interface Connection {
+  socket: Socket | undefined;
+  owner: string;
+  peer: PeerCred | undefined;
+  /** Requests being answered (a registration's token check, an embed): the connection is not idle. */
+  pending: number;
+}
 
 export function toServiceInfo(entry: ServiceEntry): ServiceInfoMsg {
   return entry.info;
 }
 
 const EBADMSG = errnoValue('EBADMSG');
-const ENFILE = errnoValue('ENFILE');
-const ENOBUFS = errnoValue('ENOBUFS');
+const ETIMEDOUT = errnoValue('ETIMEDOUT');
 
 /** Control messages are small; a client claiming more is cut off before it is buffered. */
 export const MAX_CONTROL_FRAME = 1024 * 1024;
@@ -62,29 +71,25 @@ export interface ControlHandlers {
   };
 }
 
-export interface ControlLimits {
-  /** Connections open at once; another is answered ENFILE and closed. */
-  maxConnections: number;
-  /** Bytes of unfinished requests held for all connections together; the connection that would pass it is answered ENOBUFS and closed. */
-  maxBufferedBytes: number;
-}
-
 export class ControlServer {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   private nextOwner = 1;
-  private held = 0;
+  private readonly admission: ControlAdmission;
 
   constructor(
     private readonly registry: ServiceRegistry,
     readonly path: string,
     private readonly handlers: ControlHandlers,
-    private readonly limits: ControlLimits = { maxConnections: 256, maxBufferedBytes: 16 << 20 },
-  ) {}
+    limits: ControlLimits = { maxConnections: 256, maxBufferedBytes: 16 << 20, idleMs: 60_000 },
+  ) {
+    const self = process.getuid?.() ?? 0;
+    this.admission = new ControlAdmission(limits, (uid) => uid === 0 || uid === self);
+  }
 
   /** Bytes of unfinished requests held for all connections. */
   get bufferedBytes(): number {
-    return this.held;
+    return this.admission.bufferedBytes;
   }
 
   get connections(): number {
@@ -111,24 +116,22 @@ export class ControlServer {
       socket.once('finish', () => socket.destroy());
       socket.end();
     };
-    if (this.sockets.size >= this.limits.maxConnections) {
-      refuse(
-        ENFILE,
-        `the daemon holds ${this.sockets.size} control connections, at most ${this.limits.maxConnections} (controlMaxConnections): close one and connect again`,
-      );
+    const peer = this.handlers.peer(socket);
+    const uid = peer?.uid;
+    const refusal = this.admission.connect(uid);
+    if (refusal !== undefined) {
+      refuse(errnoValue(refusal.errno), refusal.reason);
       return;
     }
     const owner = `control:${this.nextOwner++}`;
-    const peer = this.handlers.peer(socket);
+    const conn: Connection = { socket, owner, peer, pending: 0 };
     this.sockets.add(socket);
-    const reader = new FrameReader((frame) => this.onFrame(frame, owner, peer, send, socket), MAX_CONTROL_FRAME);
+    const reader = new FrameReader((frame) => this.onFrame(frame, conn, send), MAX_CONTROL_FRAME);
     socket.on('data', (chunk: Buffer) => {
       if (refused) return;
-      if (this.held + chunk.length > this.limits.maxBufferedBytes) {
-        refuse(
-          ENOBUFS,
-          `the daemon holds ${this.held} bytes of unfinished control requests, at most ${this.limits.maxBufferedBytes} (controlMaxBufferedBytes): this connection is closed; send each request whole`,
-        );
+      const over = this.admission.buffer(uid, chunk.length);
+      if (over !== undefined) {
+        refuse(errnoValue(over.errno), over.reason);
         return;
       }
       const before = reader.buffered;
@@ -138,17 +141,29 @@ export class ControlServer {
         this.handlers.onError(err as Error);
         socket.destroy();
       } finally {
-        this.held += reader.buffered - before;
+        this.admission.release(uid, before + chunk.length - reader.buffered, false);
       }
     });
+    // A connection that holds nothing (no registration, no request in progress) and says nothing is let go: idle ones cannot pile up.
+    const idleMs = this.admission.limits.idleMs;
+    socket.setTimeout(idleMs);
+    socket.on('timeout', () => {
+      if (refused) return;
+      if (conn.pending > 0 || (reader.buffered === 0 && this.registry.list().some((e) => e.owner === owner))) {
+        socket.setTimeout(idleMs);
+        return;
+      }
+      refuse(ETIMEDOUT, `this control connection was idle for ${idleMs} ms with nothing in progress (controlIdleMs): it is closed; connect again when needed`);
+    });
     socket.on('close', () => {
-      this.held -= reader.buffered;
+      conn.socket = undefined;
+      this.admission.release(uid, reader.buffered, true);
       this.sockets.delete(socket);
       this.registry.dropOwner(owner, 'control connection closed');
     });
   }
 
-  private onFrame(frame: Buffer, owner: string, peer: PeerCred | undefined, send: (res: ControlResponseInit) => void, socket: Socket): void {
+  private onFrame(frame: Buffer, conn: Connection, send: (res: ControlResponseInit) => void): void {
     let req: ControlRequestMsg;
     try {
       req = decodeControlRequest(frame);
@@ -163,23 +178,35 @@ export class ControlServer {
       });
       return;
     }
-    const pending = req.embed ? this.embed(req, req.embed, peer) : needsAwait(req) ? this.handleAsync(req, owner, peer) : undefined;
+    const { owner, peer } = conn;
+    const pending = req.embed ? this.embed(req, req.embed, peer) : needsAwait(req) ? this.handleAsync(req, conn) : undefined;
     if (pending === undefined) send(this.handle(req, owner, peer, undefined));
     else {
-      pending.then(send, (err: Error) => {
-        this.handlers.onError(err);
-        socket.destroy();
-      });
+      conn.pending++;
+      pending.then(
+        (res) => {
+          conn.pending--;
+          send(res);
+        },
+        (err: Error) => {
+          conn.pending--;
+          this.handlers.onError(err);
+          conn.socket?.destroy();
+        },
+      );
     }
   }
 
   /** Operations that wait: a registration with a token (verified first) and the token ones. */
-  private async handleAsync(req: ControlRequestMsg, owner: string, peer: PeerCred | undefined): Promise<ControlResponseInit> {
+  private async handleAsync(req: ControlRequestMsg, conn: Connection): Promise<ControlResponseInit> {
+    const { owner, peer } = conn;
     const tokens = this.handlers.tokens;
     try {
       if (req.register) {
         if (tokens === undefined) throw new RegistrationError('EACCES', 'this daemon has no registration tokens (no --state-dir); register without one');
         const grant = await tokens.verify(req.token as string);
+        // Closed while the token was checked: its registrations were dropped already, so this one would have no owner left to drop it.
+        if (conn.socket === undefined) throw new ControlError('ECONNRESET', 'the control connection closed while its registration token was checked');
         return this.handle(req, owner, peer, grant);
       }
       const admin = this.admin(peer, 'registration tokens');

@@ -171,7 +171,7 @@ export class Daemon {
         onError: (err) =>
           limited.warn('control', { err: err.message }, 'bad control request (answered with an error, or the connection cut off when its framing broke)'),
       },
-      { maxConnections: this.current.controlMaxConnections, maxBufferedBytes: this.current.controlMaxBufferedBytes },
+      { maxConnections: this.current.controlMaxConnections, maxBufferedBytes: this.current.controlMaxBufferedBytes, idleMs: this.current.controlIdleMs },
     );
     const group = this.current.controlSocketGroup;
     const gid = group === '' ? undefined : groupId(group);

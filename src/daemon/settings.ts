@@ -288,6 +288,13 @@ export const SETTINGS = {
     help: 'HTTP embedding backends (OpenAI-compatible /v1/embeddings servers), a JSON array; see the README',
   },
   controlMaxConnections: { type: 'int', min: 1, max: 65_536, default: 256, help: 'control-socket connections open at once; more are refused' },
+  controlIdleMs: {
+    type: 'int',
+    min: 100,
+    max: 86_400_000,
+    default: 60_000,
+    help: 'a control connection with no registration and nothing in progress, silent this long, is closed',
+  },
   controlMaxBufferedBytes: {
     type: 'int',
     min: 1 << 20,
@@ -324,6 +331,11 @@ export const SETTINGS = {
     type: 'bool',
     default: false,
     help: 'address each worker service as one queue-group pool (daemons sharing workers) instead of balancing across its instances',
+  },
+  natsPoolPermissionsDecide: {
+    type: 'bool',
+    default: false,
+    help: "pool mode's acknowledgement: batches go to a queue group, so NATS permissions alone decide who receives them (no token check can); required with --nats-pool",
   },
   natsTrustWorkers: {
     type: 'bool',

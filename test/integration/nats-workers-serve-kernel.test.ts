@@ -126,9 +126,16 @@ describe('NATS workers', () => {
     await until(() => bridge.daemon.registry.get(id) === undefined, 'the drained worker unregistered', 2000);
   });
 
+  it('pool mode will not start unless told that NATS permissions decide who receives batches (a queue group takes no token check)', async () => {
+    const server = await nats.server();
+    await expect(start({ ...natsSettings(server, 'h1', { natsPool: true }) })).rejects.toThrow(
+      /natsPool: in pool mode batches \(file contents\) go to queue group .* whatever its token: set natsPoolPermissionsDecide/,
+    );
+  });
+
   it('as a queue-group pool: one service for all instances of a worker service, served by all', async () => {
     const server = await nats.server();
-    const bridge = await start({ ...natsSettings(server, 'h1', { natsTrustWorkers: true, natsPool: true }) });
+    const bridge = await start({ ...natsSettings(server, 'h1', { natsTrustWorkers: true, natsPool: true, natsPoolPermissionsDecide: true }) });
     const pool = [];
     for (const i of [1, 2]) pool.push(nats.keep(await startWorker(server, { id: 'pooled', maxBatchSize: 2, embed: maker(i) })));
     await untilWorkers(bridge, 'pooled', 1);

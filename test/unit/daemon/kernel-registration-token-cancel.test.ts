@@ -41,28 +41,41 @@ async function setUp() {
     throw new Error('unused');
   };
   const ctx: KernelControlContext = { registry, stats: unused, describe: unused, tokens, verifying: new Map(), onFault: unused };
-  return { token, registry, replies, ch, ctx };
+  // Every check the handler starts, so a test can wait for them to end rather than for a time.
+  const checks: Promise<unknown>[] = [];
+  const verify = tokens.verify.bind(tokens);
+  tokens.verify = (t: string) => {
+    const p = verify(t);
+    checks.push(p);
+    return p;
+  };
+  const checked = async () => {
+    await Promise.allSettled(checks);
+    // The handler's continuation after the check runs on the next turn.
+    await new Promise((r) => setImmediate(r));
+  };
+  return { token, registry, replies, ch, ctx, checked };
 }
 
 describe('device registration with a token', () => {
   it('is made once the token checks out, for an unprivileged registrant', async () => {
-    const { token, registry, replies, ch, ctx } = await setUp();
+    const { token, registry, replies, ch, ctx, checked } = await setUp();
     handleKernelControl({ cmd: Cmd.SERVICE_REGISTER, msg: { requestId: 1n, service, callerUid: 65534, callerPid: 7, token } }, ch, ctx);
-    await new Promise((r) => setTimeout(r, 20));
+    await checked();
     expect(replies).toEqual([{ requestId: 1n, errno: 0 }]);
     expect(registry.get('tok-dev')?.tokenId).toBeDefined();
     registry.close();
   });
 
   it('is not made when the module said UNREGISTER while the token was being checked', async () => {
-    const { token, registry, replies, ch, ctx } = await setUp();
+    const { token, registry, replies, ch, ctx, checked } = await setUp();
     handleKernelControl({ cmd: Cmd.SERVICE_REGISTER, msg: { requestId: 2n, service, callerUid: 65534, callerPid: 7, token } }, ch, ctx);
     handleKernelControl(
       { cmd: Cmd.SERVICE_UNREGISTER, msg: { requestId: 3n, serviceId: 'tok-dev', flags: Flags.NO_REPLY, callerUid: 65534, callerPid: 7 } },
       ch,
       ctx,
     );
-    await new Promise((r) => setTimeout(r, 20));
+    await checked();
     expect(registry.get('tok-dev')).toBeUndefined();
     expect(replies).toEqual([]);
     expect(ctx.verifying.size).toBe(0);
