@@ -18,6 +18,7 @@ export const ErrorCode = {
   Config: 'ERR_VEXFS_CONFIG',
   Transport: 'ERR_VEXFS_TRANSPORT',
   Control: 'ERR_VEXFS_CONTROL',
+  UntrustedSocket: 'ERR_VEXFS_UNTRUSTED_SOCKET',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -163,5 +164,15 @@ export class ConfigError extends VexfsError {
 export class TransportError extends VexfsError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(ErrorCode.Transport, message, options);
+  }
+}
+
+/** A control socket another user could have put in place: nothing is sent to it. */
+export class UntrustedSocketError extends VexfsError {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(ErrorCode.UntrustedSocket, message);
   }
 }

@@ -166,7 +166,7 @@ function makeContext(o: Record<string, Raw>, io: Io): Context {
   const json = o.json === true;
   const color = !json && o.color !== false && io.env.NO_COLOR === undefined && io.stdout.isTTY === true;
   const devicePath = stringOption('device', o.device) ?? DEVICE_PATH;
-  const socketPath = stringOption('socket', o.socket) ?? io.env.VEXFS_CONTROL_SOCKET ?? findControlSocket();
+  const socketPath = stringOption('socket', o.socket) ?? (io.env.VEXFS_CONTROL_SOCKET || findControlSocket());
   const via = stringOption('via', o.via) ?? 'auto';
   if (!['auto', 'device', 'daemon'].includes(via)) throw usage(`--via ${JSON.stringify(via)}: expected auto, device or daemon`);
   const natsUrl = stringOption('nats', o.nats);

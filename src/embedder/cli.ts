@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 
 import { NATS_AUTH_FLAGS, type NatsAuth, natsAuthFrom } from '../nats/connect.js';
 import { findControlSocket } from '../util/places.js';
+import { TOKEN_ON_COMMAND_LINE, registrationToken } from '../util/secret-file.js';
 
 export interface StartedEmbedder {
   id: string;
@@ -26,13 +27,14 @@ export interface EmbedderStartOptions {
 
 export async function runEmbedderCli(name: string, about: string, start: (o: EmbedderStartOptions) => Promise<StartedEmbedder>): Promise<void> {
   const help = `usage: ${name} [--control-socket PATH] [CONTROL_SOCKET]
-       ${name} --nats URL [--nats-... FILE] [--token TOKEN]
+       ${name} --nats URL [--nats-... FILE] [--token-file FILE]
 
 ${about}
 
 options:
   --control-socket PATH  the daemon's control socket (default $VEXFS_CONTROL_SOCKET or ${findControlSocket()})
-  --token TOKEN          a registration token (default $VEXFS_REGISTRATION_TOKEN)
+  --token-file FILE      a file whose first line is a registration token (default $VEXFS_REGISTRATION_TOKEN;
+                         never the token itself on the command line, where every local user can read it)
   --id ID                the service id (default the embedder's own)
   --nats URL             serve as a NATS worker instead (nats://host:port): daemons on that NATS find it
   --nats-user NAME, --nats-password-file FILE, --nats-token-file FILE, --nats-nkey-seed-file FILE,
@@ -51,6 +53,7 @@ options:
       options: {
         'control-socket': { type: 'string' },
         token: { type: 'string' },
+        'token-file': { type: 'string' },
         id: { type: 'string' },
         nats: { type: 'string' },
         ...natsOptions,
@@ -70,6 +73,13 @@ options:
   const controlSocket = text('control-socket') ?? positionals[0];
   if (controlSocket !== undefined && !controlSocket.startsWith('/'))
     usageError(`the control socket must be an absolute path, got ${JSON.stringify(controlSocket)}`);
+  if (text('token') !== undefined) usageError(TOKEN_ON_COMMAND_LINE);
+  let token: string | undefined;
+  try {
+    token = registrationToken(text('token-file'), process.env);
+  } catch (err) {
+    usageError((err as Error).message);
+  }
   const natsUrl = text('nats');
   if (natsUrl === undefined && NATS_AUTH_FLAGS.some(([flag]) => text(flag) !== undefined)) usageError('--nats-... options need --nats URL');
   if (natsUrl !== undefined && controlSocket !== undefined)
@@ -78,7 +88,7 @@ options:
   try {
     const service = await start({
       ...(controlSocket !== undefined ? { controlSocket } : {}),
-      ...(text('token') !== undefined ? { token: text('token') as string } : {}),
+      ...(token !== undefined ? { token } : {}),
       ...(text('id') !== undefined ? { id: text('id') as string } : {}),
       ...(nats !== undefined ? { nats } : {}),
     });

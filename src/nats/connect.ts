@@ -11,6 +11,7 @@ import { connect } from '@nats-io/transport-node';
 import { type ConnectionOptions, type NatsConnection, credsAuthenticator, nkeyAuthenticator } from '@nats-io/nats-core';
 
 import { InvalidArgumentError } from '../errors.js';
+import { readSecretLine } from '../util/secret-file.js';
 import { natsServers } from './servers.js';
 
 export interface NatsAuth {
@@ -55,17 +56,6 @@ export function natsAuthFrom(url: string, given: (flag: (typeof NATS_AUTH_FLAGS)
   return auth;
 }
 
-function firstLine(path: string, field: string): string {
-  try {
-    const line = readFileSync(path, 'utf8').split('\n')[0]?.trim() ?? '';
-    if (line === '') throw new InvalidArgumentError(field, `${path} is empty`);
-    return line;
-  } catch (err) {
-    if (err instanceof InvalidArgumentError) throw err;
-    throw new InvalidArgumentError(field, `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-}
-
 function fileBytes(path: string, field: string): Uint8Array {
   try {
     return readFileSync(path);
@@ -90,11 +80,11 @@ export function natsOptions(auth: NatsAuth, name: string): ConnectionOptions {
   const given = [auth.credsFile, auth.nkeySeedFile, auth.tokenFile, auth.user].filter((x) => x !== undefined && x !== '');
   if (given.length > 1) throw new InvalidArgumentError('natsUser', 'give one of user/password, token, NKey seed or credentials file');
   if (auth.credsFile) opts.authenticator = credsAuthenticator(fileBytes(auth.credsFile, 'natsCredsFile'));
-  else if (auth.nkeySeedFile) opts.authenticator = nkeyAuthenticator(new TextEncoder().encode(firstLine(auth.nkeySeedFile, 'natsNkeySeedFile')));
-  else if (auth.tokenFile) opts.token = firstLine(auth.tokenFile, 'natsTokenFile');
+  else if (auth.nkeySeedFile) opts.authenticator = nkeyAuthenticator(new TextEncoder().encode(readSecretLine(auth.nkeySeedFile, 'natsNkeySeedFile')));
+  else if (auth.tokenFile) opts.token = readSecretLine(auth.tokenFile, 'natsTokenFile');
   else if (auth.user) {
     opts.user = auth.user;
-    if (auth.passwordFile) opts.pass = firstLine(auth.passwordFile, 'natsPasswordFile');
+    if (auth.passwordFile) opts.pass = readSecretLine(auth.passwordFile, 'natsPasswordFile');
   } else if (auth.passwordFile) throw new InvalidArgumentError('natsPasswordFile', 'a password needs a user (--nats-user)');
   if (auth.tlsCaFile || auth.tlsCertFile) {
     if (Boolean(auth.tlsCertFile) !== Boolean(auth.tlsKeyFile))

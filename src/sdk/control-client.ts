@@ -6,6 +6,7 @@ import { Consts } from '../abi/uapi.js';
 import { ClosedError, ControlError, DecodeError, RegistrationError, TimeoutError, TransportError } from '../errors.js';
 import { errnoName } from '../netlink/extack.js';
 import { FrameWriter, readFrames } from '../wire/frames.js';
+import { checkSocketTrust } from './socket-trust.js';
 import {
   type ControlRequestInit,
   type ControlResponseMsg,
@@ -50,6 +51,12 @@ export class ControlClient extends EventEmitter<{ close: [] }> {
 
   static connect(path: string, timeoutMs = 2000): Promise<ControlClient> {
     return new Promise((resolve, reject) => {
+      try {
+        checkSocketTrust(path);
+      } catch (err) {
+        reject(err);
+        return;
+      }
       const socket = createConnection(path);
       const timer = setTimeout(() => {
         socket.destroy();

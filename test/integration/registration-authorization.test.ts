@@ -36,8 +36,12 @@ async function start(policy?: unknown): Promise<{ socket: string; policyFile: st
   return { socket: bridge.daemon.config.controlSocket, policyFile, refused };
 }
 
-const register = (socket: string, id: string, extra: string[] = []) =>
-  ctl(['--socket', socket, '--json', 'register', '--id', id, '--dims', '8', '--endpoint', `unix:/tmp/${id}.sock`, '--hold-ms', '1', ...extra], {}, NOBODY);
+const register = (socket: string, id: string, extra: string[] = [], token?: string) =>
+  ctl(
+    ['--socket', socket, '--json', 'register', '--id', id, '--dims', '8', '--endpoint', `unix:/tmp/${id}.sock`, '--hold-ms', '1', ...extra],
+    token === undefined ? {} : { VEXFS_REGISTRATION_TOKEN: token },
+    NOBODY,
+  );
 
 describe('registration authorization', () => {
   it('refuses an unprivileged user with no policy entry or token, and audits the refusal', async () => {
@@ -83,10 +87,10 @@ describe('registration authorization', () => {
     clients.push(admin);
     const { token, info } = await admin.tokenCreate({ services: 'tok-*', models: ['*'], ttlMs: 60_000, note: 'ci' });
     expect(info).toMatchObject({ services: 'tok-*', models: ['*'], note: 'ci', revokedAtMs: 0 });
-    const wrong = await register(socket, 'other', ['--token', token]);
+    const wrong = await register(socket, 'other', [], token);
     expect(wrong.code).toBe(4);
     expect(wrong.stderr).toMatch(/token .* allows service ids "tok-\*", not "other" \(EACCES\)/);
-    const tampered = await register(socket, 'tok-x', ['--token', `${token.slice(0, -2)}AA`]);
+    const tampered = await register(socket, 'tok-x', [], `${token.slice(0, -2)}AA`);
     expect(tampered.stderr).toMatch(/registration token was refused: it is not valid/);
 
     const held = ctl(
@@ -106,7 +110,7 @@ describe('registration authorization', () => {
     expect(bridge!.daemon.registry.get('tok-1')).toBeUndefined();
     held.child.kill('SIGINT');
     await held;
-    const again = await register(socket, 'tok-2', ['--token', token]);
+    const again = await register(socket, 'tok-2', [], token);
     expect(again.stderr).toMatch(/was revoked/);
     const text = await ctl(['--socket', socket, 'token', 'list']);
     expect(text.stdout).toMatch(new RegExp(`${info.id}\\s+tok-\\*\\s+\\*\\s+revoked`));

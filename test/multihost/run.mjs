@@ -144,7 +144,11 @@ async function startDaemon(h, stateDir) {
 }
 
 async function startWorker(token) {
-  const c = track(inNs('w', [process.execPath, join(dist, 'bin', 'vexfs-hash-embedder.js'), '--nats', natsUrl('w'), '--id', 'shared', '--token', token]));
+  const c = track(
+    inNs('w', [process.execPath, join(dist, 'bin', 'vexfs-hash-embedder.js'), '--nats', natsUrl('w'), '--id', 'shared'], {
+      env: { ...process.env, VEXFS_REGISTRATION_TOKEN: token },
+    }),
+  );
   const out = await waitFor(c, /as instance (\w+)/, 'worker');
   return { child: c, instance: /as instance (\w+)/.exec(out)[1] };
 }

@@ -1,5 +1,5 @@
 /** vexfsctl's answers from the daemon: its control socket. */
-import { ControlError, RegistrationError, TimeoutError, TransportError } from '../../errors.js';
+import { ControlError, RegistrationError, TimeoutError, TransportError, UntrustedSocketError } from '../../errors.js';
 import { ControlClient } from '../../sdk/control-client.js';
 import type { DaemonStatsMsg, ServiceInfoMsg, TokenCreateMsg, TokenInfoMsg } from '../../wire/proto.js';
 import { CliError, ExitCode } from '../errors.js';
@@ -19,6 +19,7 @@ export class DaemonBackend implements Backend {
     try {
       return new DaemonBackend(await ControlClient.connect(path), path);
     } catch (err) {
+      if (err instanceof UntrustedSocketError) return Promise.reject(new CliError(ExitCode.PERMISSION, err.message));
       if (err instanceof TransportError) {
         const code = (err.cause as NodeJS.ErrnoException | undefined)?.code;
         if (code === 'EACCES' || code === 'EPERM') {

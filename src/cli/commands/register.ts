@@ -3,6 +3,7 @@ import { Consts } from '../../abi/uapi.js';
 import type { ServiceInfoMsg } from '../../wire/proto.js';
 import type { CommandSpec } from '../command.js';
 import { ExitCode, usage } from '../errors.js';
+import { TOKEN_ON_COMMAND_LINE, registrationToken } from '../../util/secret-file.js';
 import { dataTypesOption, dimsOption, intOption, listOption, stringOption } from '../options.js';
 
 export const register: CommandSpec = {
@@ -19,7 +20,8 @@ export const register: CommandSpec = {
     ['--priority <N>', '0-255, default 0'],
     ['--data-types <T,T>', 'float32,float16,int8,int16,binary (default float32)'],
     ['--hold-ms <MS>', 'unregister after this long (default: at Ctrl-C)'],
-    ['--token <TOKEN>', 'a registration token (default $VEXFS_REGISTRATION_TOKEN)'],
+    ['--token-file <PATH>', 'a file whose first line is a registration token (default $VEXFS_REGISTRATION_TOKEN)'],
+    ['--token <TOKEN>', 'refused: a token on the command line is readable by every local user'],
   ],
   details: ['example:', '  vexfsctl register --id test --dims 384 --endpoint unix:/run/test.sock --hold-ms 60000'],
   async run(ctx, _args, o) {
@@ -42,8 +44,10 @@ export const register: CommandSpec = {
       metadata: {},
     };
     const holdMs = intOption('hold-ms', o.holdMs, 0, 86_400_000, 0);
+    if (o.token !== undefined) throw usage(TOKEN_ON_COMMAND_LINE);
+    const token = registrationToken(stringOption('token-file', o.tokenFile), ctx.io.env);
     const b = await ctx.backend();
-    await b.register(info, stringOption('token', o.token) ?? (ctx.io.env.VEXFS_REGISTRATION_TOKEN || undefined));
+    await b.register(info, token);
     const via = b.source === 'device' ? 'ioctl' : 'control socket';
     ctx.io.out(
       ctx.json

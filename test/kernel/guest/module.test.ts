@@ -496,29 +496,14 @@ describe('vexfs_ipc.ko', () => {
       expect(made.code, made.stderr).toBe(0);
       const { token } = JSON.parse(made.stdout) as { token: string };
       const wrong = await ctl(
-        ['register', '--id', 'claimer', '--dims', '384', '--models', HASHING_MODEL, '--endpoint', 'unix:/tmp/claimer.sock', '--hold-ms', '1', '--token', token],
-        {},
+        ['register', '--id', 'claimer', '--dims', '384', '--models', HASHING_MODEL, '--endpoint', 'unix:/tmp/claimer.sock', '--hold-ms', '1'],
+        { VEXFS_REGISTRATION_TOKEN: token },
         nobody,
       );
       expect(wrong.stderr).toMatch(/refused the registration token/);
       const ok = await ctl(
-        [
-          '--json',
-          'register',
-          '--id',
-          'tok-dev',
-          '--dims',
-          '384',
-          '--models',
-          HASHING_MODEL,
-          '--endpoint',
-          'unix:/tmp/tok-dev.sock',
-          '--hold-ms',
-          '1',
-          '--token',
-          token,
-        ],
-        {},
+        ['--json', 'register', '--id', 'tok-dev', '--dims', '384', '--models', HASHING_MODEL, '--endpoint', 'unix:/tmp/tok-dev.sock', '--hold-ms', '1'],
+        { VEXFS_REGISTRATION_TOKEN: token },
         nobody,
       );
       expect(ok.code, ok.stderr).toBe(0);
