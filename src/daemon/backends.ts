@@ -21,7 +21,11 @@ export const backendSchema = z
     /** The service id the bridge knows it by. */
     id: z.string().regex(/^[A-Za-z0-9._-]{1,63}$/),
     /** The server's root, http:// or https:// (requests go to /v1/...). */
-    url: z.string().regex(/^https?:\/\/[^\s/]+(\/.*)?$/),
+    url: z
+      .string()
+      .regex(/^https?:\/\/[^\s/]+(\/.*)?$/)
+      // Credentials in a URL end up in logs, the audit trail and listings: keys go in apiKeyFile, apiKeyEnv or headers.
+      .refine((u) => !/^https?:\/\/[^/]*@/.test(u), 'carries credentials (user:password@): give the key by apiKeyFile or apiKeyEnv instead'),
     /** The server's name for its model. */
     model: z.string().min(1).max(200),
     /** The model names requests give for it (default: the server's name). */
@@ -156,7 +160,10 @@ export class Backends extends EventEmitter<BackendsEvents> {
     this.emit('removed', id, byUid);
   }
 
+  /** Each backend as declared, header values hidden (they may be keys; the names say what is sent). */
   list(): string[] {
-    return [...this.declared.values()].map((d) => JSON.stringify(d.config));
+    return [...this.declared.values()].map((d) =>
+      JSON.stringify({ ...d.config, headers: Object.fromEntries(Object.keys(d.config.headers).map((h) => [h, '(hidden)'])) }),
+    );
   }
 }

@@ -279,6 +279,8 @@ export class ControlServer {
       } else if (req.backendRemove) {
         this.handlers.backends.remove(req.backendRemove, this.admin(peer, 'backends').uid);
       } else if (req.backendList) {
+        // Internal URLs and where the keys are: an administrator's business.
+        this.admin(peer, 'backends');
         res.backends = this.handlers.backends.list();
       } else {
         throw new ControlError(

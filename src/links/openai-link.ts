@@ -13,7 +13,7 @@ import { TextDecoder } from 'node:util';
 
 import type { Pool } from 'undici';
 
-import { Status } from '../abi/uapi.js';
+import { Consts, Status } from '../abi/uapi.js';
 import type { EmbedBatchRequestMsg, EmbedBatchResponseMsg, EmbedResultMsg } from '../wire/proto.js';
 import type { ServiceFrameLimits, ServiceLink, ServiceLinkCounters, ServiceLinkEvents } from './service-link.js';
 
@@ -222,7 +222,8 @@ export class OpenAiLink extends EventEmitter<ServiceLinkEvents> implements Servi
       bodyTimeout: timeoutMs,
       signal: AbortSignal.timeout(timeoutMs),
     });
-    const text = await readCapped(res.body, texts.length * (dims * 6 + 1024) + 64 * 1024);
+    // Room for float arrays too (servers may ignore encoding_format): a JSON number with sign, exponent and comma takes up to 26 characters.
+    const text = await readCapped(res.body, texts.length * (dims * MAX_JSON_FLOAT_CHARS + 1024) + 64 * 1024);
     if (res.statusCode === 413 && texts.length > 1) {
       const half = Math.ceil(texts.length / 2);
       return [...(await this.embed(texts.slice(0, half), dims, timeoutMs)), ...(await this.embed(texts.slice(half), dims, timeoutMs))];
@@ -248,7 +249,9 @@ export class OpenAiLink extends EventEmitter<ServiceLinkEvents> implements Servi
     const data = parsed.data;
     if (!Array.isArray(data) || data.length !== n)
       throw new BatchError(Status.SERVICE_ERROR, `the answer has ${Array.isArray(data) ? data.length : 'no'} embeddings for ${n} inputs`);
-    if (typeof parsed.usage?.prompt_tokens === 'number') this.counters.tokens += parsed.usage.prompt_tokens;
+    // A server's count is believed only as a plausible one: a whole number, at most what the batch could hold.
+    const tokens = parsed.usage?.prompt_tokens;
+    if (typeof tokens === 'number' && Number.isSafeInteger(tokens) && tokens >= 0 && tokens <= MAX_TOKENS_PER_INPUT * n) this.counters.tokens += tokens;
     const out: Uint8Array[] = new Array(n);
     for (const d of data) {
       const i = d.index;
@@ -287,6 +290,10 @@ function transportError(err: Error & { code?: string }): BatchError {
 function item(code: number, message: string): EmbedResultMsg {
   return { vector: new Uint8Array(0), error: { code, message }, traceparent: '' };
 }
+
+const MAX_JSON_FLOAT_CHARS = 26;
+/** More tokens than bytes is impossible for the inputs the kernel sends (at most MAX_INPUT_BYTES each); this bounds a lying count. */
+const MAX_TOKENS_PER_INPUT = Consts.MAX_INPUT_BYTES;
 
 /** A float32 little-endian vector of `dims` from base64 or a number array; finite values only. */
 function vectorOf(embedding: unknown, dims: number): Uint8Array {

@@ -26,12 +26,25 @@ export interface OpenAiServer {
   fault: Fault;
   /** For 'too-large': batches larger than this get 413. */
   maxInputs: number;
+  /** Answer number arrays even when base64 is asked for (as servers that ignore encoding_format do). */
+  floatArrays: boolean;
+  /** What usage.prompt_tokens says (default: three per input). */
+  promptTokens: unknown;
   close(): Promise<void>;
 }
 
+/** floatArrays answers: every value shifted off zero, so each prints as long as a real model's (hashing vectors are mostly zeros). */
+export const denseFloat = (x: number) => x - 0.0123456789;
+
 export async function startOpenAiServer(models: Record<string, number> = { 'hash-384': 384 }): Promise<OpenAiServer> {
   const sockets = new Set<import('node:net').Socket>();
-  const state: Omit<OpenAiServer, 'url' | 'close'> = { requests: [], fault: 'none', maxInputs: Number.POSITIVE_INFINITY };
+  const state: Omit<OpenAiServer, 'url' | 'close'> = {
+    requests: [],
+    fault: 'none',
+    maxInputs: Number.POSITIVE_INFINITY,
+    floatArrays: false,
+    promptTokens: undefined,
+  };
   const server: Server = createServer((req, res) => void handle(req, res));
   server.on('connection', (s) => {
     sockets.add(s);
@@ -82,15 +95,17 @@ export async function startOpenAiServer(models: Record<string, number> = { 'hash
     if (f === 'too-large' && inputs.length > state.maxInputs)
       return json(413, { error: { message: `at most ${state.maxInputs} inputs`, type: 'invalid_request_error' } });
     const want = typeof body.dimensions === 'number' ? body.dimensions : dims;
-    const base64 = body.encoding_format === 'base64';
+    const base64 = body.encoding_format === 'base64' && !state.floatArrays;
     let data = inputs.map((input, index) => {
       const v = hashingEmbed(input, f === 'wrong-dimensions' ? want + 1 : want);
+      if (state.floatArrays) return { object: 'embedding', index, embedding: Array.from(v, denseFloat) };
       return { object: 'embedding', index, embedding: base64 ? Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') : Array.from(v) };
     });
     if (f === 'wrong-count') data = data.slice(1);
     // Out of order on purpose: clients must order by index.
     data.reverse();
-    json(200, { object: 'list', data, model, usage: { prompt_tokens: inputs.length * 3, total_tokens: inputs.length * 3 } });
+    const tokens = state.promptTokens ?? inputs.length * 3;
+    json(200, { object: 'list', data, model, usage: { prompt_tokens: tokens, total_tokens: tokens } });
   }
 
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -8,7 +8,7 @@ import { Status } from '../../src/abi/uapi.js';
 import { hashingEmbed } from '../../src/embedder/hashing.js';
 import { OpenAiLink, type OpenAiLinkOptions } from '../../src/links/openai-link.js';
 import type { EmbedBatchResponseMsg } from '../../src/wire/proto.js';
-import { type Fault, type OpenAiServer, startOpenAiServer } from '../helpers/openai-server.js';
+import { type Fault, type OpenAiServer, denseFloat, startOpenAiServer } from '../helpers/openai-server.js';
 import { until } from '../helpers/wait.js';
 
 let server: OpenAiServer | undefined;
@@ -59,6 +59,34 @@ describe('the OpenAI-compatible HTTP link', () => {
     expect(req.body).toMatchObject({ model: 'hash-16', input: ['alpha', 'beta'], encoding_format: 'base64' });
     expect(req.authorization).toBe('Bearer secret');
     expect(link!.counters.tokens).toBe(6);
+  });
+
+  it('takes a full batch answered as float arrays (not base64), and a lying token count is not counted', async () => {
+    server = await startOpenAiServer({ 'hash-768': 768 });
+    server.floatArrays = true;
+    server.promptTokens = -1e308;
+    link = new OpenAiLink('http-svc', { baseUrl: server.url, model: 'hash-768', timeoutMs: 5000 });
+    const answers: EmbedBatchResponseMsg[] = [];
+    link.on('response', (m) => answers.push(m));
+    await until(() => link!.ready, 'the link ready');
+    const inputs = Array.from({ length: 32 }, (_, i) => Buffer.from(`text number ${i}`));
+    const sent = link.send({
+      batchId: 1,
+      model: '',
+      dimensions: 768,
+      inputs,
+      tracePrefix: new Uint8Array(),
+      traceRequestIds: new Uint8Array(),
+      traceSpanIds: new Uint8Array(),
+      timeoutMs: 5000,
+      priority: 2,
+    });
+    expect(sent).toBe('sent');
+    await until(() => answers.length === 1, 'the answer', 10_000);
+    expect(answers[0]!.error).toBeNull();
+    expect(answers[0]!.results).toHaveLength(32);
+    expect(floats(answers[0]!.results[5]!.vector)).toEqual(Array.from(hashingEmbed('text number 5', 768), (x) => Math.fround(denseFloat(x))));
+    expect(link.counters.tokens).toBe(0);
   });
 
   it('refuses an input that is not UTF-8 by item, and sends the rest', async () => {
