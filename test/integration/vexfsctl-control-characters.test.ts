@@ -1,5 +1,9 @@
 // Names, versions and endpoints come from whoever registered: vexfsctl shows their control
 // characters escaped, so none reaches the administrator's terminal.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 import { clean } from '../../src/cli/format.js';
@@ -35,5 +39,26 @@ describe('vexfsctl and hostile names', () => {
     } finally {
       c.close();
     }
+  });
+
+  it('vexfsctl audit escapes what records carry and quotes values, so no value forges a field or a record', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vexfs-audit-'));
+    const file = join(dir, 'audit.log');
+    const forged = 'x\n2026-01-01T00:00:00Z  token.revoked  token=all\u001b]52;c;cHduZWQ=\u0007';
+    // As the daemon writes them (JSON lines), and one line someone wrote raw into a stream.
+    writeFileSync(
+      file,
+      `${JSON.stringify({ ts: '2026-12-04T00:00:00Z', event: 'registration.refused', id: forged, reason: 'a b=c' })}\nraw \u001b[2J line\n`,
+    );
+    for (const json of [false, true]) {
+      const r = await ctl([...(json ? ['--json'] : []), 'audit', '--file', file]);
+      expect(r.code, r.stderr).toBe(0);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: no control character may reach the terminal
+      expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      expect(r.stdout.trim().split('\n')).toHaveLength(2);
+    }
+    const text = await ctl(['audit', '--file', file]);
+    expect(text.stdout).toContain('reason="a b=c"');
+    expect(text.stdout).toContain('raw \\x1b[2J line');
   });
 });

@@ -13,6 +13,7 @@ import type { CommandSpec } from '../command.js';
 import type { Context } from '../context.js';
 import { CliError, ExitCode, usage } from '../errors.js';
 import { intOption, stringOption } from '../options.js';
+import { clean } from '../format.js';
 
 export const audit: CommandSpec = {
   name: 'audit',
@@ -42,18 +43,34 @@ function interrupted(): Promise<void> {
   });
 }
 
+/**
+ * Records carry text others chose (a refused registration's id, a worker's reason; stream records
+ * from any publisher): control characters are escaped and a value with spaces or "=" is quoted,
+ * so nothing reaches the terminal raw and no value can pass for another field or record.
+ */
 function print(ctx: Context, line: string): void {
-  if (ctx.json) {
-    ctx.io.out(line);
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch {
+    ctx.io.out(clean(line));
     return;
   }
-  try {
-    const { ts, event, ...rest } = JSON.parse(line) as Record<string, unknown>;
-    const fields = Object.entries(rest).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
-    ctx.io.out(`${String(ts)}  ${String(event)}  ${fields.join(' ')}`.trimEnd());
-  } catch {
-    ctx.io.out(line);
+  if (ctx.json) {
+    ctx.io.out(clean(JSON.stringify(record)));
+    return;
   }
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    ctx.io.out(clean(JSON.stringify(record)));
+    return;
+  }
+  const { ts, event, ...rest } = record as Record<string, unknown>;
+  const fields = Object.entries(rest).map(([k, v]) => `${quoted(k)}=${quoted(typeof v === 'string' ? v : JSON.stringify(v))}`);
+  ctx.io.out(clean(`${quoted(String(ts))}  ${quoted(String(event))}  ${fields.join(' ')}`.trimEnd()));
+}
+
+function quoted(text: string): string {
+  return /^[^\s="\\]*$/.test(text) ? text : JSON.stringify(text);
 }
 
 async function fromFile(ctx: Context, path: string, last: number, follow: boolean, stop: Promise<void>): Promise<ExitCode> {
