@@ -40,7 +40,7 @@ static bool may_use_any_priority(void)
 {
 	int gid = READ_ONCE(vexfs_ipc_priority_gid);
 
-	return capable(CAP_SYS_NICE) || (gid >= 0 && in_group_p(make_kgid(current_user_ns(), gid)));
+	return capable(CAP_SYS_NICE) || (gid >= 0 && in_group_p(make_kgid(&init_user_ns, gid)));
 }
 
 static long send_embedding_request(struct vexfs_ipc_embedding_request __user *uarg)

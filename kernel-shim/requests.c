@@ -309,13 +309,16 @@ int vexfs_ipc_uid_pending_get(u32 uid)
 	unsigned long n;
 	void *old;
 
-	if (!limit)
-		return 0;
-	/* Never more than a quarter of the table, so one user cannot fill it whatever the parameters. */
-	limit = min(limit, max(1U, READ_ONCE(vexfs_ipc_max_pending) / 4));
+	/*
+	 * Counted whether or not a limit is set, so the counts stay true when
+	 * max_pending_per_uid changes from 0 at run time. Never more than a
+	 * quarter of the table, so one user cannot fill it whatever the parameters.
+	 */
+	if (limit)
+		limit = min(limit, max(1U, READ_ONCE(vexfs_ipc_max_pending) / 4));
 	xa_lock(&uid_pending);
 	n = xa_to_value(xa_load(&uid_pending, uid) ?: xa_mk_value(0));
-	if (n >= limit) {
+	if (limit && n >= limit) {
 		xa_unlock(&uid_pending);
 		return -EDQUOT;
 	}
@@ -331,7 +334,6 @@ void vexfs_ipc_uid_pending_put(u32 uid)
 
 	xa_lock(&uid_pending);
 	entry = xa_load(&uid_pending, uid);
-	/* Absent when the limit was 0 at get time (it may have changed since). */
 	if (entry) {
 		n = xa_to_value(entry);
 		if (n <= 1)
