@@ -46,6 +46,8 @@ export interface TokenGrant {
   services: string;
   models: string[];
   expiresAt: number;
+  /** Registrations that may rest on it at once. */
+  maxRegistrations: number;
 }
 
 export interface Registrant {

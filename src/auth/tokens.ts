@@ -28,8 +28,14 @@ export interface TokenRecord {
   createdAt: number;
   createdByUid: number;
   note: string;
+  /** Absent in records minted before it existed: DEFAULT_TOKEN_REGISTRATIONS. */
+  maxRegistrations?: number | undefined;
   revokedAt?: number | undefined;
 }
+
+/** Registrations one token allows at once unless its creator said otherwise (NATS workers of one service share a token). */
+export const DEFAULT_TOKEN_REGISTRATIONS = 8;
+export const MAX_TOKEN_REGISTRATIONS = 256;
 
 /** Where minted tokens are remembered. Several daemons may share one store: what one revokes, the others see. */
 export interface TokenStore {
@@ -98,6 +104,8 @@ export class FileTokenStore implements TokenStore {
 export interface MintOptions {
   services: string;
   models: string[];
+  /** 0 or absent: DEFAULT_TOKEN_REGISTRATIONS. */
+  maxRegistrations?: number;
   ttlMs: number;
   note: string;
   byUid: number;
@@ -132,6 +140,11 @@ export class TokenAuthority {
   }
 
   async mint(o: MintOptions): Promise<{ token: string; record: TokenRecord }> {
+    if (o.models.length === 0)
+      throw new ControlError('EINVAL', 'a token must name the models it allows (--models A,B; "*" for any model and services naming none)');
+    const max = o.maxRegistrations || DEFAULT_TOKEN_REGISTRATIONS;
+    if (!Number.isInteger(max) || max < 1 || max > MAX_TOKEN_REGISTRATIONS)
+      throw new ControlError('EINVAL', `max_registrations ${max} is not 1-${MAX_TOKEN_REGISTRATIONS}`);
     const now = Date.now();
     const record: TokenRecord = {
       id: randomUUID(),
@@ -141,6 +154,7 @@ export class TokenAuthority {
       createdAt: now,
       createdByUid: o.byUid,
       note: o.note,
+      maxRegistrations: max,
     };
     const token = await new SignJWT({ svc: o.services, mdl: o.models })
       .setProtectedHeader({ alg: 'HS256' })
@@ -169,7 +183,13 @@ export class TokenAuthority {
     const record = typeof payload.jti === 'string' ? this.store.get(payload.jti) : undefined;
     if (record === undefined) throw new RegistrationError('EACCES', 'the registration token was refused: this daemon did not mint it');
     if (record.revokedAt !== undefined) throw new RegistrationError('EACCES', `the registration token was refused: token ${record.id} was revoked`);
-    return { id: record.id, services: record.services, models: record.models, expiresAt: record.expiresAt };
+    return {
+      id: record.id,
+      services: record.services,
+      models: record.models,
+      expiresAt: record.expiresAt,
+      maxRegistrations: record.maxRegistrations ?? DEFAULT_TOKEN_REGISTRATIONS,
+    };
   }
 
   isRevoked(id: string): boolean {

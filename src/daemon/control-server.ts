@@ -23,7 +23,7 @@ import {
 } from '../wire/proto.js';
 import { type ListenOptions, closeServer, listenUnix } from '../wire/unix-listen.js';
 import type { TokenGrant } from '../auth/policy.js';
-import type { TokenAuthority, TokenRecord } from '../auth/tokens.js';
+import { DEFAULT_TOKEN_REGISTRATIONS, type TokenAuthority, type TokenRecord } from '../auth/tokens.js';
 import type { ServiceEntry, ServiceRegistry } from '../manager/registry.js';
 import { ControlAdmission, type ControlLimits } from './control-admission.js';
 
@@ -213,7 +213,14 @@ export class ControlServer {
       if (tokens === undefined) throw new ControlError('ENOTSUP', 'this daemon has no registration tokens (no --state-dir)');
       if (req.tokenCreate) {
         const t = req.tokenCreate;
-        const { token, record } = await tokens.mint({ services: t.services, models: t.models, ttlMs: t.ttlMs, note: t.note, byUid: admin.uid });
+        const { token, record } = await tokens.mint({
+          services: t.services,
+          models: t.models,
+          ttlMs: t.ttlMs,
+          note: t.note,
+          maxRegistrations: t.maxRegistrations,
+          byUid: admin.uid,
+        });
         return answer(req.id, (res) => {
           res.token = token;
           res.tokens = [this.tokenInfo(record)];
@@ -248,6 +255,7 @@ export class ControlServer {
       createdByUid: r.createdByUid,
       note: r.note,
       revokedAtMs: r.revokedAt ?? 0,
+      maxRegistrations: r.maxRegistrations ?? DEFAULT_TOKEN_REGISTRATIONS,
       liveRegistrations: live,
     };
   }

@@ -208,6 +208,15 @@ export class ServiceRegistry extends EventEmitter<RegistryEvents> {
       throw new RegistrationError('EEXIST', `service id "${info.id}" is already registered by another client`);
     }
     const tokenId = this.policy.decide(who.claimedId ?? info.id, info.models, who, who.grant, (u) => this.held(u), existing !== undefined, this.selfUid);
+    // A token is a quota of its own: its holder is not bound by any uid's (remote workers have none).
+    if (tokenId !== undefined && existing === undefined && who.grant !== undefined) {
+      const resting = [...this.services.values()].filter((e) => e.tokenId === tokenId).length;
+      if (resting >= who.grant.maxRegistrations)
+        throw new RegistrationError(
+          'EDQUOT',
+          `token ${tokenId} holds ${resting} registrations, at most ${who.grant.maxRegistrations} (vexfsctl token create --max-registrations)`,
+        );
+    }
     if (existing === undefined && this.services.size >= this.maxServices) {
       throw new RegistrationError('ENOSPC', `the registry is full (${this.maxServices} services)`);
     }

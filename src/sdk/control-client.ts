@@ -20,6 +20,9 @@ import {
   encodeControlRequest,
 } from '../wire/proto.js';
 
+/** What a token allows; `maxRegistrations` unset: the daemon's default. */
+export type TokenCreateOptions = Omit<TokenCreateMsg, 'maxRegistrations'> & { maxRegistrations?: number };
+
 export class ControlClient extends EventEmitter<{ close: [] }> {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: ControlResponseMsg) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
@@ -93,8 +96,8 @@ export class ControlClient extends EventEmitter<{ close: [] }> {
   }
 
   /** Administrative: mints a registration token; returns it (shown once) and its record. */
-  async tokenCreate(create: TokenCreateMsg): Promise<{ token: string; info: TokenInfoMsg }> {
-    const res = await this.request({ tokenCreate: create });
+  async tokenCreate(create: TokenCreateOptions): Promise<{ token: string; info: TokenInfoMsg }> {
+    const res = await this.request({ tokenCreate: { maxRegistrations: 0, ...create } });
     checkControl(res);
     const info = res.tokens?.[0];
     if (!res.token || info === undefined) throw new DecodeError('control response', 'a token answer without a token');

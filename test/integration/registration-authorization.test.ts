@@ -115,4 +115,26 @@ describe('registration authorization', () => {
     const text = await ctl(['--socket', socket, 'token', 'list']);
     expect(text.stdout).toMatch(new RegExp(`${info.id}\\s+tok-\\*\\s+\\*\\s+revoked`));
   });
+
+  it('a token holds at most its max-registrations at once, and names its models', async () => {
+    const { socket } = await start();
+    const admin = await ControlClient.connect(socket);
+    clients.push(admin);
+    const { token } = await admin.tokenCreate({ services: 'q-*', models: ['m'], ttlMs: 60_000, note: '', maxRegistrations: 1 });
+    const held = ctl(
+      ['--socket', socket, 'register', '--id', 'q-1', '--dims', '8', '--endpoint', 'unix:/tmp/q-1.sock', '--models', 'm'],
+      { VEXFS_REGISTRATION_TOKEN: token },
+      NOBODY,
+    );
+    await until(() => bridge?.daemon.registry.get('q-1') !== undefined, 'the first registration');
+    const second = await register(socket, 'q-2', ['--models', 'm'], token);
+    expect(second.code).toBe(4);
+    expect(second.stderr).toMatch(/token .* holds 1 registrations, at most 1 \(vexfsctl token create --max-registrations\) \(EDQUOT\)/);
+    held.child.kill('SIGINT');
+    await held;
+    const noModels = await ctl(['--socket', socket, 'token', 'create', '--services', 'q-*']);
+    expect(noModels.code).toBe(2);
+    expect(noModels.stderr).toMatch(/token create needs --models/);
+    await expect(admin.tokenCreate({ services: 'q-*', models: [], ttlMs: 60_000, note: '' })).rejects.toThrow(/a token must name the models it allows/);
+  });
 });

@@ -46,10 +46,7 @@ describe('vexfsctl and hostile names', () => {
     const file = join(dir, 'audit.log');
     const forged = 'x\n2026-01-01T00:00:00Z  token.revoked  token=all\u001b]52;c;cHduZWQ=\u0007';
     // As the daemon writes them (JSON lines), and one line someone wrote raw into a stream.
-    writeFileSync(
-      file,
-      `${JSON.stringify({ ts: '2026-12-04T00:00:00Z', event: 'registration.refused', id: forged, reason: 'a b=c' })}\nraw \u001b[2J line\n`,
-    );
+    writeFileSync(file, `${JSON.stringify({ ts: '2026-12-04T00:00:00Z', event: 'registration.refused', id: forged, reason: 'a b=c' })}\nraw \u001b[2J line\n`);
     for (const json of [false, true]) {
       const r = await ctl([...(json ? ['--json'] : []), 'audit', '--file', file]);
       expect(r.code, r.stderr).toBe(0);

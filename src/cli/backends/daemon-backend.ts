@@ -1,7 +1,7 @@
 /** vexfsctl's answers from the daemon: its control socket. */
 import { ControlError, RegistrationError, TimeoutError, TransportError, UntrustedSocketError } from '../../errors.js';
-import { ControlClient } from '../../sdk/control-client.js';
-import type { DaemonStatsMsg, ServiceInfoMsg, TokenCreateMsg, TokenInfoMsg } from '../../wire/proto.js';
+import { ControlClient, type TokenCreateOptions } from '../../sdk/control-client.js';
+import type { DaemonStatsMsg, ServiceInfoMsg, TokenInfoMsg } from '../../wire/proto.js';
 import { CliError, ExitCode } from '../errors.js';
 import type { EmbedCallView, ServiceView, StatsView, StatusView } from '../views.js';
 import type { Backend, EmbedOutcome } from './backend.js';
@@ -94,7 +94,7 @@ export class DaemonBackend implements Backend {
     return this.call(() => this.client.register(info, token));
   }
 
-  tokenCreate(create: TokenCreateMsg): Promise<{ token: string; info: TokenInfoMsg }> {
+  tokenCreate(create: TokenCreateOptions): Promise<{ token: string; info: TokenInfoMsg }> {
     return this.call(() => this.client.tokenCreate(create));
   }
 

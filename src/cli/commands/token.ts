@@ -3,7 +3,7 @@ import type { TokenInfoMsg } from '../../wire/proto.js';
 import type { CommandSpec } from '../command.js';
 import { ExitCode, usage } from '../errors.js';
 import { type Style, table } from '../format.js';
-import { type Raw, listOption, stringOption } from '../options.js';
+import { type Raw, intOption, listOption, stringOption } from '../options.js';
 
 export const token: CommandSpec = {
   name: 'token',
@@ -11,12 +11,13 @@ export const token: CommandSpec = {
   args: '<action> [id]',
   options: [
     ['--services <PATTERN>', 'create: service ids the token allows; * matches any run of characters'],
-    ['--models <A,B>', 'create: model patterns it allows (default *: any, and services naming no model)'],
+    ['--models <A,B>', 'create, required: model patterns it allows (* allows any, and services naming no model)'],
+    ['--max-registrations <N>', 'create: registrations it may hold at once, 1-256 (default 8)'],
     ['--ttl <DURATION>', 'create: 90s, 30m, 12h, 7d (default 1d, at most 366d)'],
     ['--note <TEXT>', 'create: a note kept with it'],
   ],
   details: [
-    'vexfsctl token create --services PATTERN [--models A,B] [--ttl 7d] [--note TEXT]',
+    'vexfsctl token create --services PATTERN --models A,B [--max-registrations N] [--ttl 7d] [--note TEXT]',
     '  prints the token once; give it to the service (SDK option token, or $VEXFS_REGISTRATION_TOKEN)',
     'vexfsctl token list',
     'vexfsctl token revoke ID   at once: registrations made with it are removed',
@@ -29,8 +30,11 @@ export const token: CommandSpec = {
     if (action === 'create') {
       const services = stringOption('services', o.services);
       if (services === undefined) throw usage('token create needs --services (see vexfsctl token --help)');
+      const models = listOption(o.models, []);
+      if (models.length === 0) throw usage('token create needs --models (the model patterns it allows; "*" for any)');
       const note = typeof o.note === 'string' ? o.note : '';
-      const { token: t, info } = await d.tokenCreate({ services, models: listOption(o.models, ['*']), ttlMs: ttlOption(o.ttl), note });
+      const maxRegistrations = intOption('max-registrations', o.maxRegistrations, 1, 256, 8);
+      const { token: t, info } = await d.tokenCreate({ services, models, ttlMs: ttlOption(o.ttl), note, maxRegistrations });
       ctx.io.out(
         ctx.json
           ? JSON.stringify({ token: t, ...tokenView(info) }, null, 2)
@@ -67,6 +71,7 @@ interface TokenView {
   note: string;
   revokedAt: string | null;
   liveRegistrations: number;
+  maxRegistrations: number;
 }
 
 function tokenView(t: TokenInfoMsg): TokenView {
@@ -80,6 +85,7 @@ function tokenView(t: TokenInfoMsg): TokenView {
     note: t.note,
     revokedAt: t.revokedAtMs ? new Date(t.revokedAtMs).toISOString() : null,
     liveRegistrations: t.liveRegistrations,
+    maxRegistrations: t.maxRegistrations,
   };
 }
 
@@ -91,7 +97,7 @@ function tokensText(style: Style, list: TokenView[]): string {
     t.models.join(','),
     t.revokedAt ? 'revoked' : Date.parse(t.expiresAt) < Date.now() ? 'expired' : 'valid',
     t.expiresAt,
-    String(t.liveRegistrations),
+    `${t.liveRegistrations}/${t.maxRegistrations}`,
     t.note,
   ]);
   return table(style, ['ID', 'SERVICES', 'MODELS', 'STATE', 'EXPIRES', 'LIVE', 'NOTE'], rows);

@@ -1381,6 +1381,9 @@ export namespace vexfs {
 
                 /** TokenCreate note */
                 note?: (string|null);
+
+                /** TokenCreate maxRegistrations */
+                maxRegistrations?: (number|null);
             }
 
             /** Represents a TokenCreate. */
@@ -1403,6 +1406,9 @@ export namespace vexfs {
 
                 /** TokenCreate note. */
                 public note: string;
+
+                /** TokenCreate maxRegistrations. */
+                public maxRegistrations: number;
 
                 /**
                  * Creates a new TokenCreate instance using the specified properties.
@@ -1487,6 +1493,9 @@ export namespace vexfs {
 
                 /** TokenInfo liveRegistrations */
                 liveRegistrations?: (number|null);
+
+                /** TokenInfo maxRegistrations */
+                maxRegistrations?: (number|null);
             }
 
             /** Represents a TokenInfo. */
@@ -1524,6 +1533,9 @@ export namespace vexfs {
 
                 /** TokenInfo liveRegistrations. */
                 public liveRegistrations: number;
+
+                /** TokenInfo maxRegistrations. */
+                public maxRegistrations: number;
 
                 /**
                  * Creates a new TokenInfo instance using the specified properties.

@@ -4261,6 +4261,7 @@ export const vexfs = $root.vexfs = (() => {
                  * @property {Array.<string>|null} [models] TokenCreate models
                  * @property {number|null} [ttlMs] TokenCreate ttlMs
                  * @property {string|null} [note] TokenCreate note
+                 * @property {number|null} [maxRegistrations] TokenCreate maxRegistrations
                  */
 
                 /**
@@ -4312,6 +4313,14 @@ export const vexfs = $root.vexfs = (() => {
                 TokenCreate.prototype.note = "";
 
                 /**
+                 * TokenCreate maxRegistrations.
+                 * @member {number} maxRegistrations
+                 * @memberof vexfs.bridge.v1.TokenCreate
+                 * @instance
+                 */
+                TokenCreate.prototype.maxRegistrations = 0;
+
+                /**
                  * Creates a new TokenCreate instance using the specified properties.
                  * @function create
                  * @memberof vexfs.bridge.v1.TokenCreate
@@ -4349,6 +4358,8 @@ export const vexfs = $root.vexfs = (() => {
                         w.uint32(24).uint64(m.ttlMs);
                     if (m.note != null && Object.hasOwnProperty.call(m, "note"))
                         w.uint32(34).string(m.note);
+                    if (m.maxRegistrations != null && Object.hasOwnProperty.call(m, "maxRegistrations"))
+                        w.uint32(40).uint32(m.maxRegistrations);
                     return w;
                 };
 
@@ -4402,6 +4413,10 @@ export const vexfs = $root.vexfs = (() => {
                             }
                         case 4: {
                                 m.note = r.string();
+                                break;
+                            }
+                        case 5: {
+                                m.maxRegistrations = r.uint32();
                                 break;
                             }
                         default:
@@ -4459,6 +4474,9 @@ export const vexfs = $root.vexfs = (() => {
                     if (d.note != null) {
                         m.note = String(d.note);
                     }
+                    if (d.maxRegistrations != null) {
+                        m.maxRegistrations = d.maxRegistrations >>> 0;
+                    }
                     return m;
                 };
 
@@ -4490,6 +4508,7 @@ export const vexfs = $root.vexfs = (() => {
                         } else
                             d.ttlMs = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
                         d.note = "";
+                        d.maxRegistrations = 0;
                     }
                     if (m.services != null && Object.hasOwnProperty.call(m, "services")) {
                         d.services = m.services;
@@ -4510,6 +4529,9 @@ export const vexfs = $root.vexfs = (() => {
                     }
                     if (m.note != null && Object.hasOwnProperty.call(m, "note")) {
                         d.note = m.note;
+                    }
+                    if (m.maxRegistrations != null && Object.hasOwnProperty.call(m, "maxRegistrations")) {
+                        d.maxRegistrations = m.maxRegistrations;
                     }
                     return d;
                 };
@@ -4558,6 +4580,7 @@ export const vexfs = $root.vexfs = (() => {
                  * @property {string|null} [note] TokenInfo note
                  * @property {number|null} [revokedAtMs] TokenInfo revokedAtMs
                  * @property {number|null} [liveRegistrations] TokenInfo liveRegistrations
+                 * @property {number|null} [maxRegistrations] TokenInfo maxRegistrations
                  */
 
                 /**
@@ -4649,6 +4672,14 @@ export const vexfs = $root.vexfs = (() => {
                 TokenInfo.prototype.liveRegistrations = 0;
 
                 /**
+                 * TokenInfo maxRegistrations.
+                 * @member {number} maxRegistrations
+                 * @memberof vexfs.bridge.v1.TokenInfo
+                 * @instance
+                 */
+                TokenInfo.prototype.maxRegistrations = 0;
+
+                /**
                  * Creates a new TokenInfo instance using the specified properties.
                  * @function create
                  * @memberof vexfs.bridge.v1.TokenInfo
@@ -4696,6 +4727,8 @@ export const vexfs = $root.vexfs = (() => {
                         w.uint32(64).uint64(m.revokedAtMs);
                     if (m.liveRegistrations != null && Object.hasOwnProperty.call(m, "liveRegistrations"))
                         w.uint32(72).uint32(m.liveRegistrations);
+                    if (m.maxRegistrations != null && Object.hasOwnProperty.call(m, "maxRegistrations"))
+                        w.uint32(80).uint32(m.maxRegistrations);
                     return w;
                 };
 
@@ -4769,6 +4802,10 @@ export const vexfs = $root.vexfs = (() => {
                             }
                         case 9: {
                                 m.liveRegistrations = r.uint32();
+                                break;
+                            }
+                        case 10: {
+                                m.maxRegistrations = r.uint32();
                                 break;
                             }
                         default:
@@ -4855,6 +4892,9 @@ export const vexfs = $root.vexfs = (() => {
                     if (d.liveRegistrations != null) {
                         m.liveRegistrations = d.liveRegistrations >>> 0;
                     }
+                    if (d.maxRegistrations != null) {
+                        m.maxRegistrations = d.maxRegistrations >>> 0;
+                    }
                     return m;
                 };
 
@@ -4899,6 +4939,7 @@ export const vexfs = $root.vexfs = (() => {
                         } else
                             d.revokedAtMs = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
                         d.liveRegistrations = 0;
+                        d.maxRegistrations = 0;
                     }
                     if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
                         d.id = m.id;
@@ -4944,6 +4985,9 @@ export const vexfs = $root.vexfs = (() => {
                     }
                     if (m.liveRegistrations != null && Object.hasOwnProperty.call(m, "liveRegistrations")) {
                         d.liveRegistrations = m.liveRegistrations;
+                    }
+                    if (m.maxRegistrations != null && Object.hasOwnProperty.call(m, "maxRegistrations")) {
+                        d.maxRegistrations = m.maxRegistrations;
                     }
                     return d;
                 };

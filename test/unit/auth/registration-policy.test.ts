@@ -62,7 +62,7 @@ describe('registration policy', () => {
   });
 
   it('lets a token holder register what the token covers, and nothing else', () => {
-    const grant: TokenGrant = { id: 't1', services: 'tok-*', models: ['m1', 'm2*'], expiresAt: Date.now() + 1000 };
+    const grant: TokenGrant = { id: 't1', services: 'tok-*', models: ['m1', 'm2*'], expiresAt: Date.now() + 1000, maxRegistrations: 1 };
     expect(RegistrationPolicy.empty().decide('tok-a', ['m1', 'm2x'], { uid: 5 }, grant, none, false, SELF)).toBe('t1');
     expect(refusal(() => RegistrationPolicy.empty().decide('x', ['m1'], { uid: 5 }, grant, none, false, SELF))).toMatchObject({
       errno: 'EACCES',
