@@ -6,7 +6,7 @@
  * order when it is back; each carries a message id (host and sequence) so
  * a resend after a lost acknowledgement is not stored twice.
  */
-import { type JetStreamClient, type JetStreamManager, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { type JetStreamClient, type JetStreamManager, type StreamConfig, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 
 export interface JetStreamAuditOptions {
@@ -106,22 +106,34 @@ export class JetStreamAuditSink {
   }
 }
 
+/**
+ * Creates the stream, or brings an existing one up to what this daemon needs: its subjects, no
+ * deleting or purging of records, and retention at least this daemon's. Retention is only ever
+ * raised: no daemon can shorten the trail that others write to (lowering it is an operator's
+ * change to the stream itself).
+ */
 async function ensureStream(jsm: JetStreamManager, o: JetStreamAuditOptions): Promise<void> {
-  const config = {
+  const wanted = {
     name: o.stream,
     subjects: o.streamSubjects,
     max_age: o.maxAgeMs * 1_000_000,
     max_bytes: o.maxBytes,
     duplicate_window: DUPLICATE_WINDOW_NS,
+    deny_delete: true,
+    deny_purge: true,
   };
+  let c: StreamConfig;
   try {
-    const info = await jsm.streams.info(o.stream);
-    const c = info.config;
-    if (c.max_age !== config.max_age || c.max_bytes !== config.max_bytes || !o.streamSubjects.every((s) => c.subjects?.includes(s))) {
-      await jsm.streams.update(o.stream, { ...c, ...config, subjects: [...new Set([...(c.subjects ?? []), ...o.streamSubjects])] });
-    }
+    c = (await jsm.streams.info(o.stream)).config;
   } catch (err) {
     if (!/stream not found/i.test((err as Error).message)) throw err;
-    await jsm.streams.add(config);
+    await jsm.streams.add(wanted);
+    return;
+  }
+  const maxAge = c.max_age === 0 ? 0 : Math.max(c.max_age, wanted.max_age);
+  const maxBytes = c.max_bytes === -1 ? -1 : Math.max(c.max_bytes, wanted.max_bytes);
+  const subjects = [...new Set([...(c.subjects ?? []), ...o.streamSubjects])];
+  if (maxAge !== c.max_age || maxBytes !== c.max_bytes || subjects.length !== (c.subjects ?? []).length || !c.deny_delete || !c.deny_purge) {
+    await jsm.streams.update(o.stream, { ...c, max_age: maxAge, max_bytes: maxBytes, subjects, deny_delete: true, deny_purge: true });
   }
 }

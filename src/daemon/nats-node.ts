@@ -64,6 +64,11 @@ export class NatsNode {
     return this.bus.host;
   }
 
+  /** Audit records stored in the JetStream stream so far (undefined: no stream configured). */
+  get auditStored(): number | undefined {
+    return this.auditSink?.stored;
+  }
+
   /** What stats and status show of the connection. */
   get status(): { host: string; state: string; server: string; disconnects: number; reconnects: number } {
     const b = this.bus;

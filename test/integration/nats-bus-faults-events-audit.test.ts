@@ -85,6 +85,29 @@ describe('the daemon on a failing NATS bus', () => {
     expect(file).toEqual(expect.arrayContaining(['daemon.attached', 'nats.connected', 'service.registered']));
   });
 
+  it('the audit stream cannot be shortened by another daemon, nor purged or have records deleted by a bus client', async () => {
+    const server = await nats.server();
+    const rogue = nats.keepClient(await client(server));
+    const jsm = await jetstream(rogue).jetstreamManager();
+    // Someone made the stream first, deletable, with a short life.
+    await jsm.streams.add({ name: 'VEXFS_AUDIT', subjects: [Subjects.anyAudit], max_age: 120_000 * 1_000_000, max_bytes: 2 << 20 });
+    const a = await start(natsSettings(server, 'h1', { natsTrustWorkers: true, natsAuditStream: 'VEXFS_AUDIT' }));
+    await until(() => (a.daemon.natsNode!.auditStored ?? 0) > 0, 'h1 storing audit records');
+    const b = await start(
+      natsSettings(server, 'h2', { natsTrustWorkers: true, natsAuditStream: 'VEXFS_AUDIT', natsAuditMaxAgeMs: 60_000, natsAuditMaxBytes: 1 << 20 }),
+    );
+    await until(() => (b.daemon.natsNode!.auditStored ?? 0) > 0, 'h2 storing audit records');
+    const c = (await jsm.streams.info('VEXFS_AUDIT')).config;
+    // Raised to h1's, never lowered to h2's; deleting and purging denied.
+    expect(c.max_age).toBe(7 * 86_400_000 * 1_000_000);
+    expect(c.max_bytes).toBe(256 << 20);
+    expect(c.deny_delete).toBe(true);
+    expect(c.deny_purge).toBe(true);
+    await expect(jsm.streams.purge('VEXFS_AUDIT')).rejects.toThrow(/purge not permitted/);
+    await expect(jsm.streams.deleteMessage('VEXFS_AUDIT', 1)).rejects.toThrow(/delete not permitted/);
+    expect((await jsm.streams.info('VEXFS_AUDIT')).state.messages).toBeGreaterThan(1);
+  });
+
   it('a worker that answers garbage, the wrong batch or nothing: its requests are served by another worker; the headers carry deadline, priority and trace context', async () => {
     const server = await nats.server();
     const bridge = await start(natsSettings(server, 'h1', { natsTrustWorkers: true, outlierMinMs: 300 }));
