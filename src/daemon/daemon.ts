@@ -9,6 +9,7 @@ import type { Socket } from 'node:net';
 import { trace } from '@opentelemetry/api';
 import type { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 
+import { Priority } from '../abi/uapi.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { RegistrationPolicy } from '../auth/policy.js';
 import { TokenAuthority } from '../auth/tokens.js';
@@ -38,6 +39,8 @@ import { rateLimitsOf, routerOptionsOf } from './router-options.js';
 import { daemonStats, serviceRecord, statsRecord } from './stats.js';
 import { TokenSweep } from './token-sweep.js';
 
+/** The module's user_max_priority default (the top of Normal), applied to unprivileged control-socket callers in twin mode. */
+const TWIN_USER_MAX_PRIORITY = Priority.HIGH - 1;
 /** How often token-backed registrations are held against the (possibly shared) token store. */
 const TOKEN_SWEEP_MS = 1000;
 
@@ -272,6 +275,10 @@ export class Daemon {
         `the daemon's kernel side is ${this.transport}, not an embedded twin: send requests through ${CHARDEV_PATH} (SEND_EMBEDDING_REQUEST)`,
       );
     }
+    if (peer === undefined) throw new ControlError('EPERM', 'cannot tell who is asking (no SO_PEERCRED), so embedding requests are refused');
+    // As the module does for SEND_EMBEDDING_REQUEST: an unprivileged caller gets at most the top of Normal.
+    const self = process.getuid?.() ?? 0;
+    const priority = peer.uid === 0 || peer.uid === self ? call.priority : Math.min(call.priority, TWIN_USER_MAX_PRIORITY);
     const session = call.sessionKey ?? '';
     if (session !== '' && !/^\d{1,20}$/.test(session)) throw new ControlError('EINVAL', `session key ${JSON.stringify(session)} is not a decimal integer`);
     try {
@@ -281,10 +288,10 @@ export class Daemon {
         dimensions: call.dimensions,
         dataType: call.dataType,
         model: call.model === '' ? undefined : call.model,
-        priority: call.priority,
+        priority,
         timeoutMs: call.timeoutMs,
-        uid: peer?.uid,
-        pid: peer?.pid,
+        uid: peer.uid,
+        pid: peer.pid,
       });
       return { requestId: Number(r.requestId), status: r.status, vector: r.vector ?? new Uint8Array(0), processingNs: Number(r.processingNs) };
     } catch (err) {

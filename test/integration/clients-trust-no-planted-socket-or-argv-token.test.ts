@@ -106,4 +106,20 @@ describe('clients and their secrets', () => {
     held.child.kill('SIGINT');
     await held;
   });
+
+  it('in twin mode an unprivileged caller’s priority is lowered to the top of Normal, as the module does', async () => {
+    const bridge = await start();
+    await bridge.service({ id: 'svc', name: 'svc', dimensions: [8], embed: (inputs, o) => inputs.map(() => new Float32Array(o.dimensions).fill(1)) });
+    chmodSync(bridge.dir, 0o755);
+    chmodSync(bridge.daemon.config.controlSocket, 0o666);
+    const socket = bridge.daemon.config.controlSocket;
+    const asked = await ctl(['--socket', socket, '--via', 'daemon', 'embed', 'x', '--dims', '8', '--priority', 'critical'], {}, VICTIM);
+    expect(asked.code, asked.stderr).toBe(0);
+    const asRoot = await ctl(['--socket', socket, '--via', 'daemon', 'embed', 'y', '--dims', '8', '--priority', 'critical']);
+    expect(asRoot.code, asRoot.stderr).toBe(0);
+    const m = bridge.daemon.metricsAddress!;
+    const text = await (await fetch(`http://${m.host}:${m.port}/metrics`)).text();
+    expect(text).toMatch(/vexfs_requests_total\{service="svc",[^}]*priority="normal",status="success"\} 1/);
+    expect(text).toMatch(/vexfs_requests_total\{service="svc",[^}]*priority="critical",status="success"\} 1/);
+  });
 });
