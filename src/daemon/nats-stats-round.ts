@@ -1,23 +1,13 @@
 /**
- * One discovery round's answers to $SRV.STATS.vexfs-embed, gathered so that
- * no bus client can hold the round open or spoil it: a hard deadline from
- * the request (an answer only shortens the wait, never lengthens it past
- * the deadline), a bound on answers, and each answer checked on its own — a
- * malformed one is counted and dropped, the rest of the round stands.
+ * One discovery round's answers to $SRV.STATS.vexfs-embed, gathered within a
+ * hard deadline and a bound (src/nats/gather.ts), each answer checked on its
+ * own: a malformed one is counted and dropped, the rest of the round stands.
  */
-import { type Msg, type NatsConnection, createInbox } from '@nats-io/nats-core';
+import type { Msg, NatsConnection } from '@nats-io/nats-core';
 import { z } from 'zod';
 
+import { type GatherOptions, gather } from '../nats/gather.js';
 import { isSubjectToken } from '../nats/subjects.js';
-
-export interface StatsRoundOptions {
-  /** The round ends this long after the request, whatever is still arriving. */
-  deadlineMs: number;
-  /** …or this long after the last answer, when answers stop earlier. */
-  stallMs: number;
-  /** …or at this many answers; more are not read. */
-  maxAnswers: number;
-}
 
 /** A worker as its stats answer describes it. */
 export interface HeardWorker {
@@ -45,49 +35,15 @@ const StatsAnswer = z.object({
     .optional(),
 });
 
-export function gatherStats(nc: NatsConnection, subject: string, o: StatsRoundOptions): Promise<StatsRound> {
-  return new Promise((resolve) => {
-    const round: StatsRound = { heard: new Map(), malformed: 0, truncated: false };
-    let answers = 0;
-    let stall: NodeJS.Timeout | undefined;
-    let done = false;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      clearTimeout(deadline);
-      clearTimeout(stall);
-      sub.unsubscribe();
-      resolve(round);
-    };
-    const sub = nc.subscribe(createInbox(), {
-      max: o.maxAnswers + 1,
-      callback: (err, msg) => {
-        if (done) return;
-        if (err !== null || isNoResponders(msg)) return finish();
-        if (++answers > o.maxAnswers) {
-          round.truncated = true;
-          return finish();
-        }
-        const worker = parse(msg);
-        if (worker === undefined) round.malformed++;
-        else round.heard.set(worker.instance, worker);
-        clearTimeout(stall);
-        stall = setTimeout(finish, o.stallMs);
-        stall.unref();
-      },
-    });
-    const deadline = setTimeout(finish, o.deadlineMs);
-    deadline.unref();
-    try {
-      nc.publish(subject, new Uint8Array(0), { reply: sub.getSubject() });
-    } catch {
-      finish();
-    }
-  });
-}
-
-function isNoResponders(msg: Msg): boolean {
-  return msg.data.length === 0 && msg.headers?.code === 503;
+export async function gatherStats(nc: NatsConnection, subject: string, o: GatherOptions): Promise<StatsRound> {
+  const { answers, truncated } = await gather(nc, subject, o);
+  const round: StatsRound = { heard: new Map(), malformed: 0, truncated };
+  for (const msg of answers) {
+    const worker = parse(msg);
+    if (worker === undefined) round.malformed++;
+    else round.heard.set(worker.instance, worker);
+  }
+  return round;
 }
 
 function parse(msg: Msg): HeardWorker | undefined {

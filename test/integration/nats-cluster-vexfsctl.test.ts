@@ -5,11 +5,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { headers as natsHeaders } from '@nats-io/nats-core';
 import { describe, expect, it } from 'vitest';
 
+import { Headers, Subjects } from '../../src/nats/subjects.js';
+import { type DaemonStatsMsg, encodeControlResponse } from '../../src/wire/proto.js';
 import { filled, useBridge } from '../helpers/bridge.js';
 import { ctl } from '../helpers/ctl.js';
-import { natsSettings, startWorker, untilWorkers, useNats } from '../helpers/nats-bridge.js';
+import { client, natsSettings, startWorker, untilWorkers, useNats } from '../helpers/nats-bridge.js';
+import { until } from '../helpers/wait.js';
 
 const start = useBridge();
 const nats = useNats();
@@ -54,6 +58,37 @@ describe('vexfsctl across daemons over NATS', () => {
     expect((await ctl(['--nats', 'http://x:1', '--host', 'a', 'status'])).stderr).toMatch(/the scheme is http:, expected nats:\/\/ or tls:\/\//);
   });
 
+  it('--all-hosts shows no answer posing as a daemon, and a client answering for ever does not hold it open', async () => {
+    const server = await nats.server();
+    await start(natsSettings(server, 'node-a', { natsTrustWorkers: true }));
+    const rogue = nats.keepClient(await client(server));
+    const timers: NodeJS.Timeout[] = [];
+    rogue.subscribe(Subjects.controlAll('stats'), {
+      callback: (_e, m) => {
+        const reply = m.reply as string;
+        const answer = (host: string) => {
+          const h = natsHeaders();
+          h.set(Headers.host, host);
+          rogue.publish(reply, encodeControlResponse({ id: 0, errno: 0, error: '', services: [], stats: { host } as DaemonStatsMsg }), { headers: h });
+        };
+        answer('node-a');
+        answer('evil\u001b[2Jhost');
+        timers.push(setInterval(() => rogue.publish(reply, 'x'), 50));
+      },
+    });
+    try {
+      const r = await ctl(['--nats', server.url, 'status', '--all-hosts', '--nats-timeout', '1500']);
+      expect(r.stdout).not.toMatch(/node-a/);
+      expect(r.stderr).toMatch(/2 answers claim host node-a: none is shown/);
+      expect(r.stderr).toMatch(/naming host "evil\\u001b\[2Jhost", which is no host name/);
+      expect(r.stderr).toMatch(/\d+ answers that are not stats answers/);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: no control character may reach the terminal
+      expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    } finally {
+      for (const t of timers) clearInterval(t);
+    }
+  });
+
   it('vexfsctl audit reads the trail back from the file and from the stream, one host or all', async () => {
     const server = await nats.server();
     const dir = mkdtempSync(join(tmpdir(), 'vexfs-audit-'));
@@ -86,10 +121,15 @@ describe('vexfsctl across daemons over NATS', () => {
     expect(bRecords.some((r) => r.host === 'node-a')).toBe(false);
     // --follow prints a record written after it started.
     const follow = ctl(['audit', '--file', join(dir, 'a.log'), '--last', '1', '--follow']);
-    await new Promise((r) => setTimeout(r, 500));
+    let seen = '';
+    follow.child.stdout?.on('data', (d) => {
+      seen += d;
+    });
+    // Following once it has printed the last record; then a new one must appear.
+    await until(() => seen.includes('\n'), 'vexfsctl audit --follow printing the last record', 10_000);
     a.daemon.audit!.record('test.marker', { n: 1 });
     await a.daemon.audit!.drain();
-    await new Promise((r) => setTimeout(r, 600));
+    await until(() => seen.includes('test.marker'), 'the new record followed', 10_000);
     follow.child.kill('SIGINT');
     expect((await follow).stdout).toMatch(/test\.marker {2}n=1/);
     expect((await ctl(['audit', '--file', join(dir, 'nope.log')])).stderr).toMatch(/cannot read the audit log .*nope\.log: ENOENT/);

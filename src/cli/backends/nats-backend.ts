@@ -8,7 +8,8 @@
 import type { NatsConnection } from '@nats-io/nats-core';
 
 import { type NatsAuth, connectNats } from '../../nats/connect.js';
-import { Headers, Subjects } from '../../nats/subjects.js';
+import { gather } from '../../nats/gather.js';
+import { Headers, Subjects, isSubjectToken } from '../../nats/subjects.js';
 import { type DaemonStatsMsg, type ServiceInfoMsg, decodeControlResponse } from '../../wire/proto.js';
 import { CliError, ExitCode } from '../errors.js';
 import type { ServiceView, StatsView, StatusView } from '../views.js';
@@ -21,6 +22,9 @@ export interface HostSnapshot {
   stats: DaemonStatsMsg;
   services: ServiceInfoMsg[];
 }
+
+/** Daemons one --all-hosts gathers at most (a client flooding answers cannot make it read more). */
+const MAX_HOSTS = 1024;
 
 export class NatsCluster {
   private constructor(
@@ -44,19 +48,34 @@ export class NatsCluster {
     return this.nc;
   }
 
-  /** Every daemon's answer, by host name: gathering ends 250 ms after the last answer, or at the timeout. */
-  async all(): Promise<HostSnapshot[]> {
-    const out: HostSnapshot[] = [];
-    const replies = await this.nc.requestMany(Subjects.controlAll('stats'), new Uint8Array(0), {
-      strategy: 'stall',
-      stall: Math.min(250, this.timeoutMs),
-      maxWait: this.timeoutMs,
+  /**
+   * Every daemon's answer, by host name: gathering ends 250 ms after the last answer, or at the
+   * timeout, or at MAX_HOSTS answers. A host name that is no subject token, or that a second
+   * answer claims too (a client posing as a daemon), is not shown as a daemon; `doubtful` says so.
+   */
+  async all(): Promise<{ hosts: HostSnapshot[]; doubtful: string[] }> {
+    const { answers, truncated } = await gather(this.nc, Subjects.controlAll('stats'), {
+      deadlineMs: this.timeoutMs,
+      stallMs: Math.min(250, this.timeoutMs),
+      maxAnswers: MAX_HOSTS,
     });
-    for await (const m of replies) {
+    const byHost = new Map<string, HostSnapshot[]>();
+    const doubtful: string[] = [];
+    if (truncated) doubtful.push(`more than ${MAX_HOSTS} answers: the rest were not read`);
+    let garbage = 0;
+    for (const m of answers) {
       const snap = decodeSnapshot(m.data, m.headers?.get(Headers.host) ?? '');
-      if (snap !== undefined) out.push(snap);
+      if (snap === undefined) garbage++;
+      else if (!isSubjectToken(snap.host)) doubtful.push(`an answer naming host ${JSON.stringify(snap.host)}, which is no host name`);
+      else byHost.set(snap.host, [...(byHost.get(snap.host) ?? []), snap]);
     }
-    return out.sort((a, b) => a.host.localeCompare(b.host));
+    if (garbage > 0) doubtful.push(`${garbage} answers that are not stats answers`);
+    const hosts: HostSnapshot[] = [];
+    for (const [host, snaps] of byHost) {
+      if (snaps.length > 1) doubtful.push(`${snaps.length} answers claim host ${host}: none is shown (a client may be posing as that daemon)`);
+      else hosts.push(snaps[0] as HostSnapshot);
+    }
+    return { hosts: hosts.sort((a, b) => a.host.localeCompare(b.host)), doubtful };
   }
 
   async one(host: string): Promise<HostSnapshot> {

@@ -7,13 +7,14 @@ import { servicesOf, statsOf, statusOf } from '../backends/daemon-views.js';
 import type { HostSnapshot } from '../backends/nats-backend.js';
 import type { Context } from '../context.js';
 import { CliError, ExitCode } from '../errors.js';
-import { duration, judge, table, uptime } from '../format.js';
+import { clean, duration, judge, table, uptime } from '../format.js';
 import { servicesText } from '../services-table.js';
 
 export type ClusterCommand = 'status' | 'services' | 'stats';
 
 export async function showCluster(ctx: Context, command: ClusterCommand): Promise<ExitCode> {
-  const hosts = await (await ctx.cluster()).all();
+  const { hosts, doubtful } = await (await ctx.cluster()).all();
+  for (const d of doubtful) ctx.io.err(`vexfsctl: ${clean(d)}`);
   if (hosts.length === 0) throw new CliError(ExitCode.UNAVAILABLE, `no daemon answered on the NATS bus within ${ctx.natsTimeoutMs} ms`);
   const view = RENDER[command];
   if (ctx.json)
