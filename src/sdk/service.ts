@@ -27,6 +27,7 @@ import type { NatsAuth } from '../nats/connect.js';
 import { NATS_SCHEME, validateRegistration } from '../wire/registration.js';
 import { ControlClient } from './control-client.js';
 import { NatsWorker } from './nats-worker.js';
+import { checkServiceOptions, natsAuthOf } from './options.js';
 import { ProcessLoadSampler } from './process-load.js';
 
 const RECONNECT_MIN_MS = 50;
@@ -52,7 +53,7 @@ export interface EmbeddingServiceOptions {
    * must be one subject token (no dots). The token (below) is what daemons
    * check its claims against.
    */
-  nats?: NatsAuth;
+  nats?: NatsAuth | (Omit<NatsAuth, 'url'> & { servers: string | string[] });
   /**
    * The daemon's control socket; default $VEXFS_CONTROL_SOCKET or the daemon's default.
    * Naming it forces registration through it even when /dev/vexfs_ipc exists.
@@ -102,12 +103,11 @@ export class EmbeddingService {
 
   /** Listens on the endpoint and registers with the daemon. */
   static async start(options: EmbeddingServiceOptions): Promise<EmbeddingService> {
-    if (typeof options.embed !== 'function') throw new InvalidArgumentError('embed', 'must be a function');
-    if (options.nats !== undefined && options.endpoint !== undefined)
+    checkServiceOptions(options);
+    const nats = options.nats === undefined ? undefined : natsAuthOf(options.nats);
+    if (nats !== undefined && options.endpoint !== undefined)
       throw new InvalidArgumentError('endpoint', 'a NATS worker has no endpoint of its own (give nats or endpoint, not both)');
-    const endpoint = options.nats
-      ? `${NATS_SCHEME}:${options.id}`
-      : (options.endpoint ?? `unix:${join(runtimeDir(), `svc-${options.id}-${process.pid}.sock`)}`);
+    const endpoint = nats ? `${NATS_SCHEME}:${options.id}` : (options.endpoint ?? `unix:${join(runtimeDir(), `svc-${options.id}-${process.pid}.sock`)}`);
     // Validate here too, so a mistake is reported before anything listens.
     const info = validateRegistration(
       {
@@ -122,11 +122,11 @@ export class EmbeddingService {
         endpoint,
         metadata: options.metadata ?? {},
       },
-      options.nats ? NATS_SCHEME : undefined,
+      nats ? NATS_SCHEME : undefined,
     );
     const service = new EmbeddingService(info, options);
-    if (options.nats) {
-      service.worker = await NatsWorker.start(info, options.nats, { embed: options.embed, healthCheck: options.healthCheck, token: service.token });
+    if (nats) {
+      service.worker = await NatsWorker.start(info, nats, { embed: options.embed, healthCheck: options.healthCheck, token: service.token });
       return service;
     }
     const path = endpoint.slice('unix:'.length);

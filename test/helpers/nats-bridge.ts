@@ -31,7 +31,8 @@ export type WorkerOptions = Omit<EmbeddingServiceOptions, 'nats' | 'controlSocke
 
 /** A worker serving over NATS. */
 export function startWorker(server: NatsServer, options: WorkerOptions): Promise<EmbeddingService> {
-  return EmbeddingService.start({ name: `worker ${options.id}`, dimensions: [8], ...options, nats: { url: server.url } });
+  // nats.js's own key for the server list, as its users write it.
+  return EmbeddingService.start({ name: `worker ${options.id}`, dimensions: [8], ...options, nats: { servers: [server.url] } });
 }
 
 /** Registry entries of NATS workers of `service` that are ready. */
