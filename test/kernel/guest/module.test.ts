@@ -436,6 +436,9 @@ describe('vexfs_ipc.ko', () => {
       await expect(d.register({ ...good, id: 'second' })).rejects.toMatchObject({ code: 'EBUSY' });
       await expect(other.register(good)).rejects.toMatchObject({ code: 'EEXIST' });
       await expect(other.unregister('reg-test')).rejects.toMatchObject({ code: 'ENOENT' });
+      // An id of VEXFS_IPC_MAX_SERVICE_ID_LEN bytes or more, as the header documents for both.
+      await expect(other.unregister('u'.repeat(64))).rejects.toMatchObject({ code: 'E2BIG' });
+      await expect(other.status('u'.repeat(64))).rejects.toMatchObject({ code: 'E2BIG' });
       expect((await dev.list()).services.map((s) => s.id).sort()).toEqual(['guest-embedder', 'reg-test']);
       await d.unregister('reg-test');
       expect((await dev.list()).services.map((s) => s.id)).toEqual(['guest-embedder']);

@@ -352,7 +352,8 @@ enum vexfs_ipc_cmd {
  *	Absent: any model.
  * @VEXFS_IPC_A_INPUT: binary, 1..VEXFS_IPC_MAX_INPUT_BYTES.
  * @VEXFS_IPC_A_VECTOR: binary, vector bytes in the requested data type.
- * @VEXFS_IPC_A_STATUS: u32, enum vexfs_ipc_status.
+ * @VEXFS_IPC_A_STATUS: u32, enum vexfs_ipc_status (above VEXFS_IPC_STATUS_MAX:
+ *	-ERANGE, by the policy).
  * @VEXFS_IPC_A_PROCESSING_NS: u64, time the daemon spent on a request.
  * @VEXFS_IPC_A_SERVICE_ID: NUL-terminated string.
  * @VEXFS_IPC_A_SERVICE: nested enum vexfs_ipc_svc_attr.
@@ -364,7 +365,9 @@ enum vexfs_ipc_cmd {
  * @VEXFS_IPC_A_CALLER_UID: u32, uid of the process that caused a request.
  * @VEXFS_IPC_A_CALLER_PID: u32, its tgid.
  * @VEXFS_IPC_A_FLAGS: u32, VEXFS_IPC_F_* bits.
- * @VEXFS_IPC_A_ERRNO: u32, positive errno or 0.
+ * @VEXFS_IPC_A_ERRNO: u32, positive errno or 0 (above 4095: -ERANGE, by the
+ *	policy; a value that is no errno the ioctls document reaches the caller
+ *	as -EIO).
  * @VEXFS_IPC_A_ERROR_MSG: NUL-terminated string, < VEXFS_IPC_MAX_ERROR_MSG_LEN.
  * @VEXFS_IPC_A_MIN_PRIORITY: u8, backpressure floor.
  * @VEXFS_IPC_A_INFLIGHT: u32.
@@ -574,8 +577,9 @@ enum vexfs_ipc_msg_type {
  * and write()s a DAEMON_ATTACH frame; that file is then the daemon (-EBUSY
  * when another daemon, over either transport, is attached). read() returns
  * one kernel->daemon frame per call (-EMSGSIZE if the buffer is smaller
- * than the frame; blocks unless O_NONBLOCK, then -EAGAIN; 0 once the file
- * is no longer the daemon); poll() reports POLLIN when a frame is queued.
+ * than the frame; blocks unless O_NONBLOCK, then -EAGAIN; -ENOTCONN once
+ * the file is no longer the daemon, 0 for a read() blocked at that moment);
+ * poll() reports POLLIN when a frame is queued.
  * write() takes one or more whole frames and applies each like the
  * genetlink command; if any is refused, write() returns the first refusal's
  * errno (-EPROTO bad magic/version, -EBADMSG bad checksum, -EINVAL bad
