@@ -20,12 +20,13 @@ afterEach(async () => {
 
 async function setUp(options: Partial<OpenAiLinkOptions> = {}) {
   server = await startOpenAiServer({ 'hash-16': 16 });
-  link = new OpenAiLink('http-svc', { baseUrl: server.url, model: 'hash-16', apiKey: 'secret', timeoutMs: 500, ...options });
+  link = new OpenAiLink('http-svc', { baseUrl: server.url, model: 'hash-16', apiKey: 'secret', timeoutMs: 5000, ...options });
   const answers: EmbedBatchResponseMsg[] = [];
   link.on('response', (m) => answers.push(m));
   await until(() => link!.ready, 'the link ready');
   let id = 0;
-  const send = async (inputs: Uint8Array[], dimensions = 16) => {
+  // Each batch's deadline: roomy, so a loaded machine still sees the fault itself (a 64 MiB body is slow to read); short where the fault is a hang.
+  const send = async (inputs: Uint8Array[], dimensions = 16, timeoutMs = 5000) => {
     const batchId = ++id;
     expect(
       link!.send({
@@ -36,11 +37,11 @@ async function setUp(options: Partial<OpenAiLinkOptions> = {}) {
         tracePrefix: new Uint8Array(),
         traceRequestIds: new Uint8Array(),
         traceSpanIds: new Uint8Array(),
-        timeoutMs: 500,
+        timeoutMs,
         priority: 2,
       }),
     ).toBe('sent');
-    await until(() => answers.some((a) => a.batchId === batchId), `the answer to batch ${batchId}`, 5000);
+    await until(() => answers.some((a) => a.batchId === batchId), `the answer to batch ${batchId}`, timeoutMs + 10_000);
     return answers.find((a) => a.batchId === batchId) as EmbedBatchResponseMsg;
   };
   return { send, answers };
@@ -111,7 +112,7 @@ describe('the OpenAI-compatible HTTP link', () => {
     ];
     for (const [fault, status, message] of cases) {
       server!.fault = fault;
-      const r = await send([Buffer.from('a'), Buffer.from('b')]);
+      const r = await send([Buffer.from('a'), Buffer.from('b')], 16, fault === 'hang' ? 500 : 5000);
       expect([fault, r.error?.code]).toEqual([fault, status]);
       expect(r.error?.message).toMatch(message);
       expect(r.error?.message).not.toContain('secret');
