@@ -142,6 +142,8 @@ mount -t devtmpfs dev /dev
 mount -t tmpfs tmp /tmp
 mount -t debugfs debugfs /sys/kernel/debug
 ifconfig lo 127.0.0.1 up
+# A process killed by a signal it did not handle is reported in the kernel log with its registers and code bytes.
+echo 1 > /proc/sys/kernel/print-fatal-signals
 export PATH=/bin:/usr/bin HOME=/tmp TMPDIR=/tmp UV_THREADPOOL_SIZE=64 CI=true NO_COLOR=1
 cd /work
 echo "VEXFS_VM: booted $(cat /proc/sys/kernel/osrelease)"
@@ -154,6 +156,7 @@ dmesg > /tmp/dmesg
 splat=0
 if grep -E "WARNING:|BUG:|Oops|lockdep|possible circular|INFO: task .* blocked|general protection" /tmp/dmesg; then splat=1; fi
 grep vexfs_ipc /tmp/dmesg
+if [ $tests -ge 128 ]; then echo "--- fatal signal in the guest"; grep -E -A30 "segfault at|potentially unexpected fatal signal|traps:" /tmp/dmesg | head -60; fi
 echo "VEXFS_VM_RESULT tests=$tests rmmod=$rm splat=$splat insmod=0"
 sync
 poweroff -f

@@ -6,6 +6,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { describe, expect, it } from 'vitest';
 
 import { Status } from '../../src/abi/uapi.js';
+import type { DaemonConfig } from '../../src/daemon/config.js';
 import { Subjects } from '../../src/nats/subjects.js';
 import { filled, useBridge } from '../helpers/bridge.js';
 import { client, natsSettings, readyWorkers, startWorker, untilWorkers, useNats } from '../helpers/nats-bridge.js';
@@ -67,15 +68,21 @@ describe('NATS discovery among hostile bus clients', () => {
     expect(noise.some((w) => w.startsWith('$SRV.STATS answers past'))).toBe(true);
   });
 
-  it('a stopping notice without the worker’s key is ignored; the worker keeps serving', async () => {
+  /** A daemon with one worker of "real" registered; `noise` collects what discovery ignored from then on. */
+  async function oneWorker(settings: Partial<DaemonConfig>) {
     const server = await nats.server();
-    const bridge = await start({ ...natsSettings(server, 'h1', { natsTrustWorkers: true }) });
-    nats.keep(await startWorker(server, { id: 'real', embed }));
-    await untilWorkers(bridge, 'real', 1);
-    const id = readyWorkers(bridge, 'real')[0]!;
-    const instance = id.split('.')[1]!;
+    const daemon = await start({ ...natsSettings(server, 'h1', settings) });
+    const worker = await startWorker(server, { id: 'real', embed });
+    await untilWorkers(daemon, 'real', 1);
+    const id = readyWorkers(daemon, 'real')[0]!;
     const noise: string[] = [];
-    bridge.daemon.natsNode!.workers.on('noise', (what) => noise.push(what));
+    daemon.daemon.natsNode!.workers.on('noise', (what) => noise.push(what));
+    return { server, bridge: Object.assign(daemon, { worker }), id, instance: id.split('.')[1]!, noise };
+  }
+
+  it('a stopping notice without the worker’s key is ignored; the worker keeps serving', async () => {
+    const { server, bridge, id, instance, noise } = await oneWorker({ natsTrustWorkers: true });
+    nats.keep(bridge.worker);
     const rogue = nats.keepClient(await client(server));
     rogue.publish(Subjects.stopping('real', instance), JSON.stringify({ drainMs: 0 }));
     rogue.publish(Subjects.stopping('real', instance), JSON.stringify({ drainMs: 0, key: 'guessed-key-guessed-key' }));
@@ -87,14 +94,8 @@ describe('NATS discovery among hostile bus clients', () => {
   });
 
   it('a $SRV.STATS answer naming a real instance under another service is not its heartbeat', async () => {
-    const server = await nats.server();
-    const bridge = await start({ ...natsSettings(server, 'h1', { natsTrustWorkers: true, natsWorkerMissedRounds: 2 }) });
-    const w = await startWorker(server, { id: 'real', embed });
-    await untilWorkers(bridge, 'real', 1);
-    const id = readyWorkers(bridge, 'real')[0]!;
-    const instance = id.split('.')[1]!;
-    const noise: string[] = [];
-    bridge.daemon.natsNode!.workers.on('noise', (what) => noise.push(what));
+    const { server, bridge, id, instance, noise } = await oneWorker({ natsTrustWorkers: true, natsWorkerMissedRounds: 2 });
+    const w = bridge.worker;
     // The worker's NATS connection goes without a word (as in a crash); the rogue answers for its instance id.
     const rogue = nats.keepClient(await client(server));
     rogue.subscribe('$SRV.STATS.vexfs-embed', {
