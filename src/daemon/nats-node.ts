@@ -9,7 +9,6 @@ import { type NatsConnection, type Subscription, headers as natsHeaders } from '
 import type { AuditLog } from '../audit/audit-log.js';
 import { JetStreamAuditSink } from '../audit/jetstream-sink.js';
 import type { TokenAuthority } from '../auth/tokens.js';
-import { ConfigError } from '../errors.js';
 import type { ServiceRegistry } from '../manager/registry.js';
 import { type NatsAuth, natsAuthFrom } from '../nats/connect.js';
 import { CONTROL_OPS, Headers, Subjects } from '../nats/subjects.js';
@@ -45,11 +44,6 @@ export class NatsNode {
     private readonly config: DaemonConfig,
     private readonly parts: NatsNodeParts,
   ) {
-    if (config.natsPool && !config.natsPoolPermissionsDecide)
-      throw new ConfigError(
-        'natsPool',
-        `in pool mode batches (file contents) go to queue group vexfs.<service> on vexfs.v1.embed.<service>, and every client NATS lets subscribe there receives them, whatever its token: set natsPoolPermissionsDecide (--nats-pool-permissions-decide true) once NATS permissions give those subjects to your workers only (README, "NATS permissions"), or leave pool mode off`,
-      );
     this.bus = new NatsBus(natsAuthOf(config), config.natsHost);
     this.workers = new NatsWorkers(this.bus, parts.registry, {
       discoveryMs: config.natsDiscoveryMs,

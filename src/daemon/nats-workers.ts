@@ -18,9 +18,10 @@ import { headers as natsHeaders } from '@nats-io/nats-core';
 
 import type { TokenAuthority } from '../auth/tokens.js';
 import { RegistrationError } from '../errors.js';
-import { NatsServiceLink } from '../links/nats-service-link.js';
+import { type BatchSeal, NatsServiceLink } from '../links/nats-service-link.js';
 import type { ServiceLinkFactory } from '../links/service-link.js';
 import { REMOTE_UID, type RegistrationCredentials, type ServiceEntry, type ServiceRegistry } from '../manager/registry.js';
+import { newPoolKey, open, seal, wrapPoolKey } from '../nats/pool-seal.js';
 import { Headers, Op, Subjects, WORKER_SERVICE_NAME } from '../nats/subjects.js';
 import { type ServiceInfoMsg, decodeControlRequest } from '../wire/proto.js';
 import { NATS_SCHEME } from '../wire/registration.js';
@@ -60,6 +61,14 @@ interface Instance {
   refusedUntil: number;
   /** The secret its hello answer carried; a stopping notice without it is not the worker's. */
   stopKey: string;
+  /** Its X25519 public key from the hello answer: pool mode wraps the pool key to it. */
+  poolPublic: string;
+}
+
+/** A pool's key, and the one before it (answers to batches sealed just before it changed). */
+interface PoolKeys {
+  current: Buffer;
+  previous: Buffer | undefined;
 }
 
 const HELLO_TIMEOUT_MS = 2000;
@@ -77,6 +86,8 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
   private readonly links = new Map<string, NatsServiceLink>();
   /** Where each registry id's batches go, for the link factory. */
   private readonly subjects = new Map<string, string>();
+  /** Pool mode: each pool's key, given only to instances whose token was verified. */
+  private readonly poolKeys = new Map<string, PoolKeys>();
   private timer: NodeJS.Timeout | undefined;
   private stoppingSub: Subscription | undefined;
   private round: Promise<void> | undefined;
@@ -95,6 +106,9 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
     bus.on('down', () => {
       for (const link of this.links.values()) link.disconnected();
     });
+    // Removed from outside (its token revoked or expired, an administrator): its instances are asked
+    // again, so each is judged afresh, and a pool's key goes with the pool's registration.
+    registry.on('unregistered', (entry) => this.forget(entry.info.id));
   }
 
   /** The registry's link factory for "nats:<id>" endpoints. */
@@ -102,10 +116,61 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
     const subject = this.subjects.get(id);
     const nc = this.bus.nc;
     if (subject === undefined || nc === undefined) throw new RegistrationError('EINVAL', `no NATS worker "${id}" is known`);
-    const link = new NatsServiceLink(id, subject, nc, limits);
+    const link = new NatsServiceLink(id, subject, nc, limits, this.options.pool ? { seal: this.poolSeal(id) } : {});
     this.links.set(id, link);
     return link;
   };
+
+  /** Seals a pool's batches with its current key; opens answers with the current or the previous one. */
+  private poolSeal(service: string): BatchSeal {
+    const daemonId = this.daemonId;
+    const keys = () => this.poolKeys.get(service);
+    return {
+      daemonId,
+      seal: (frame) => {
+        const k = keys();
+        // No key: no member is verified now; what is sealed with a fresh one opens nowhere, as it should.
+        return seal(k?.current ?? newPoolKey(), frame, 'batch', daemonId);
+      },
+      open: (answer) => {
+        const k = keys();
+        if (k === undefined) return undefined;
+        return open(k.current, answer, 'answer', daemonId) ?? (k.previous === undefined ? undefined : open(k.previous, answer, 'answer', daemonId));
+      },
+    };
+  }
+
+  /** Wraps the pool's key (made on first use) to the instance's public key and waits for it to take it. */
+  private async givePoolKey(nc: NatsConnection, service: string, instance: string, poolPublic: string): Promise<void> {
+    if (poolPublic === '') throw new RegistrationError('EINVAL', `the worker's hello answer carries no ${Headers.poolPublic}: pool mode cannot give it the pool's key`);
+    let keys = this.poolKeys.get(service);
+    if (keys === undefined) {
+      keys = { current: newPoolKey(), previous: undefined };
+      this.poolKeys.set(service, keys);
+    }
+    let wrapped: Buffer;
+    try {
+      wrapped = wrapPoolKey(poolPublic, keys.current, this.daemonId);
+    } catch (err) {
+      throw new RegistrationError('EINVAL', `the worker's ${Headers.poolPublic} is not an X25519 public key: ${(err as Error).message}`);
+    }
+    const h = natsHeaders();
+    h.set(Headers.op, Op.poolKey);
+    h.set(Headers.daemon, this.daemonId);
+    const reply = await nc.request(Subjects.instance(service, instance), wrapped, { timeout: HELLO_TIMEOUT_MS, headers: h });
+    if (reply.data.length > 0) throw new RegistrationError('EINVAL', `the worker did not take the pool key: ${new TextDecoder().decode(reply.data.subarray(0, 200))}`);
+  }
+
+  /** A member left: the pool gets a new key, given to those still in it, so the one that left can open nothing sent from now on. */
+  private rotatePoolKey(nc: NatsConnection, service: string): void {
+    const keys = this.poolKeys.get(service);
+    if (keys === undefined) return;
+    this.poolKeys.set(service, { current: newPoolKey(), previous: keys.current });
+    for (const [instance, i] of this.instances) {
+      if (i.service !== service || i.entryId === '') continue;
+      this.givePoolKey(nc, service, instance, i.poolPublic).catch((err: Error) => this.emit('noise', `the new pool key for ${service} did not reach ${instance}: ${err.message}`, 1));
+    }
+  }
 
   private onUp(nc: NatsConnection): void {
     this.stoppingSub?.unsubscribe();
@@ -157,7 +222,7 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
       const known = this.instances.get(instance);
       if (known === undefined) {
         if (this.instances.size >= MAX_INSTANCES) continue;
-        const fresh: Instance = { service, entryId: '', missed: 0, pending: false, refusedUntil: 0, stopKey: '' };
+        const fresh: Instance = { service, entryId: '', missed: 0, pending: false, refusedUntil: 0, stopKey: '', poolPublic: '' };
         this.instances.set(instance, fresh);
         this.askHello(nc, instance, fresh);
         continue;
@@ -207,12 +272,16 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
       const msg = await nc.request(Subjects.instance(known.service, instance), new Uint8Array(0), { timeout: HELLO_TIMEOUT_MS, headers: h });
       // Without a key (a hand-made worker) its stopping notices are not believed: it leaves by missed rounds.
       known.stopKey = msg.headers?.get(Headers.stopKey) ?? '';
+      known.poolPublic = msg.headers?.get(Headers.poolPublic) ?? '';
       const req = decodeControlRequest(msg.data);
       if (!req.register) throw new RegistrationError('EINVAL', 'the worker answered hello without a registration');
       if (req.register.id !== known.service) {
         throw new RegistrationError('EINVAL', `the worker's NATS metadata names service "${known.service}" but it registers "${req.register.id}"`);
       }
       const who = await this.credentials(req.register.id, req.token ?? '');
+      if (this.instances.get(instance) !== known || this.closed) return;
+      // Only a verified instance gets the key that opens the pool's batches.
+      if (this.options.pool) await this.givePoolKey(nc, known.service, instance, known.poolPublic);
       if (this.instances.get(instance) !== known || this.closed) return;
       known.entryId = this.register(req.register, instance, who);
       const entry = this.registry.get(known.entryId);
@@ -287,6 +356,14 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
     t.unref();
   }
 
+  private forget(entryId: string): void {
+    if (!this.links.has(entryId)) return;
+    this.links.delete(entryId);
+    this.subjects.delete(entryId);
+    this.poolKeys.delete(entryId);
+    for (const i of this.instances.values()) if (i.entryId === entryId) i.entryId = '';
+  }
+
   private poolMembers(entryId: string): number {
     let n = 0;
     for (const i of this.instances.values()) if (i.entryId === entryId) n++;
@@ -300,7 +377,12 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
     const id = known.entryId;
     if (id === '') return;
     this.emit('left', known.service, instance, reason);
-    if (this.options.pool && this.poolMembers(id) > 0) return;
+    if (this.options.pool && this.poolMembers(id) > 0) {
+      const nc = this.bus.nc;
+      if (nc !== undefined) this.rotatePoolKey(nc, known.service);
+      return;
+    }
+    this.poolKeys.delete(id);
     this.links.delete(id);
     this.subjects.delete(id);
     const entry = this.registry.get(id);

@@ -332,11 +332,6 @@ export const SETTINGS = {
     default: false,
     help: 'address each worker service as one queue-group pool (daemons sharing workers) instead of balancing across its instances',
   },
-  natsPoolPermissionsDecide: {
-    type: 'bool',
-    default: false,
-    help: "pool mode's acknowledgement: batches go to a queue group, so NATS permissions alone decide who receives them (no token check can); required with --nats-pool",
-  },
   natsTrustWorkers: {
     type: 'bool',
     default: false,

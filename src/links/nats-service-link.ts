@@ -25,6 +25,16 @@ export interface NatsLinkOptions {
   healthTimeoutMs?: number;
   /** Answers larger than this are refused (NATS's own max_payload bounds them too). */
   maxAnswerBytes?: number;
+  /** A pool's batches are sealed and its answers opened with the pool key (src/nats/pool-seal.ts). */
+  seal?: BatchSeal;
+}
+
+/** Seals a batch for a pool and opens its answer; `daemonId` goes in a header, so a worker knows whose key to use. */
+export interface BatchSeal {
+  readonly daemonId: string;
+  seal(frame: Uint8Array): Uint8Array;
+  /** The answer's plaintext, or undefined when no key of this pool opens it. */
+  open(answer: Uint8Array): Uint8Array | undefined;
 }
 
 export class NatsServiceLink extends EventEmitter<ServiceLinkEvents> implements ServiceLink {
@@ -106,10 +116,14 @@ export class NatsServiceLink extends EventEmitter<ServiceLinkEvents> implements 
     this.inflight++;
     if (this.inflight >= this.maxInflight) this.setCongested(true);
     const timeout = Math.max(1, batch.timeoutMs);
+    const seal = this.options.seal;
+    const headers = batchHeaders(batch);
+    if (seal !== undefined) headers.set(Headers.daemon, seal.daemonId);
+    const frame = encodeBatchRequestFrame(batch);
     this.nc
-      .request(this.subject, encodeBatchRequestFrame(batch), { timeout, headers: batchHeaders(batch) })
+      .request(this.subject, seal === undefined ? frame : seal.seal(frame), { timeout, headers })
       .then(
-        (msg) => this.answered(batch, msg.data),
+        (msg) => this.answered(batch, msg.data, msg.headers?.get(Headers.poolRefused) ?? ''),
         (err: Error) => this.failed(batch, err),
       )
       .finally(() => {
@@ -119,8 +133,17 @@ export class NatsServiceLink extends EventEmitter<ServiceLinkEvents> implements 
     return 'sent';
   }
 
-  private answered(batch: EmbedBatchRequestMsg, data: Uint8Array): void {
+  private answered(batch: EmbedBatchRequestMsg, sealed: Uint8Array, refused: string): void {
     if (this.closed) return;
+    const seal = this.options.seal;
+    const data = seal === undefined ? sealed : seal.open(sealed);
+    if (data === undefined) {
+      // Whoever took it from the queue group holds no key of this pool: not a verified member, or not yet one.
+      this.counters.framesRefused++;
+      const why = refused !== '' ? `a pool member could not open it: ${refused}` : 'the answer did not open with the pool key (not from a verified member)';
+      this.emit('response', batchError(batch, Status.SERVICE_ERROR, `NATS pool ${this.subject}: ${why}`));
+      return;
+    }
     if (data.length > this.maxAnswerBytes) {
       this.counters.framesRefused++;
       this.emit('response', batchError(batch, Status.SERVICE_ERROR, `the worker answered ${data.length} bytes; at most ${this.maxAnswerBytes} expected`));

@@ -59,6 +59,10 @@ export const Headers = {
   daemon: 'Vexfs-Daemon',
   /** On a worker's hello answer (which only the asking daemon receives): the secret its stopping notices carry. */
   stopKey: 'Vexfs-Stop-Key',
+  /** On a worker's hello answer: its X25519 public key (base64url), to which a daemon in pool mode wraps the pool key. */
+  poolPublic: 'Vexfs-Pool-Public',
+  /** On a worker's answer to a pool batch it could not open: why (it has no key from that daemon). */
+  poolRefused: 'Vexfs-Pool-Refused',
 } as const;
 
 export const Op = {
@@ -68,4 +72,6 @@ export const Op = {
   health: 'health',
   /** No answer: the daemon saw the worker's stopping notice and sends it nothing after this message. */
   stopSeen: 'stop-seen',
+  /** The pool key, wrapped to the worker's public key (src/nats/pool-seal.ts); answered empty once taken. */
+  poolKey: 'pool-key',
 } as const;

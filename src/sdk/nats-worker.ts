@@ -17,6 +17,7 @@ import { InvalidArgumentError } from '../errors.js';
 import { type NatsAuth, connectNats, drainOrClose } from '../nats/connect.js';
 import { Headers, Op, Subjects, WORKER_PROTOCOL_VERSION, WORKER_SERVICE_NAME, isSubjectToken } from '../nats/subjects.js';
 import { type ServiceInfoMsg, decodeServiceFrame, encodeControlRequest, encodeServiceFrame } from '../wire/proto.js';
+import { PoolKeyPair, open, seal } from '../nats/pool-seal.js';
 import { type EmbedFn, answerBatch, checkHealth } from './batch.js';
 import { type ProcessLoad, ProcessLoadSampler } from './process-load.js';
 
@@ -43,6 +44,10 @@ export class NatsWorker {
   /** Daemons that asked for our registration: when stopping, each acknowledges after the last batch it sent. */
   private readonly daemons = new Set<string>();
   private readonly stopSeenWaiters: Array<() => void> = [];
+  /** Receives pool keys: daemons wrap them to its public key, which the hello answer carries. */
+  private readonly poolPair = PoolKeyPair.generate();
+  /** Each daemon's pool key (and the one before, for batches sealed just before it changed). */
+  private readonly poolKeys = new Map<string, { current: Buffer; previous: Buffer | undefined }>();
 
   private constructor(
     readonly info: ServiceInfoMsg,
@@ -71,11 +76,20 @@ export class NatsWorker {
       const w = new NatsWorker(info, nc, service, options);
       worker = w;
       const instance = service.info().id;
-      const handler = (err: Error | null, msg: Msg) => {
-        if (err === null) void w.handle(msg);
-      };
-      service.addEndpoint('embed', { subject: Subjects.instance(info.id, instance), handler, queue: '' });
-      service.addEndpoint('pool', { subject: Subjects.pool(info.id), handler, queue: Subjects.queueGroup(info.id) });
+      service.addEndpoint('embed', {
+        subject: Subjects.instance(info.id, instance),
+        handler: (err, msg) => {
+          if (err === null) void w.handle(msg, false);
+        },
+        queue: '',
+      });
+      service.addEndpoint('pool', {
+        subject: Subjects.pool(info.id),
+        handler: (err, msg) => {
+          if (err === null) void w.handle(msg, true);
+        },
+        queue: Subjects.queueGroup(info.id),
+      });
       await nc.flush();
       return w;
     } catch (err) {
@@ -98,14 +112,24 @@ export class NatsWorker {
     return this.service.info().id;
   }
 
-  private async handle(msg: Msg): Promise<void> {
+  /** A message on the instance subject or (`pooled`) the pool's: pool batches come sealed with the pool key of the daemon that sent them. */
+  private async handle(msg: Msg, pooled: boolean): Promise<void> {
     const op = msg.headers?.get(Headers.op) ?? '';
+    const daemon = msg.headers?.get(Headers.daemon) ?? '';
     if (op === Op.hello) {
-      const daemon = msg.headers?.get(Headers.daemon) ?? '';
       if (daemon !== '' && this.daemons.size < MAX_DAEMONS) this.daemons.add(daemon);
       const h = natsHeaders();
       h.set(Headers.stopKey, this.stopKey);
+      h.set(Headers.poolPublic, this.poolPair.publicKey);
       msg.respond(encodeControlRequest({ id: 0, register: this.info, token: this.options.token ?? '' }), { headers: h });
+      return;
+    }
+    if (op === Op.poolKey) {
+      const key = this.poolPair.unwrap(msg.data, daemon);
+      if (key !== undefined && (this.poolKeys.has(daemon) || this.poolKeys.size < MAX_DAEMONS)) {
+        this.poolKeys.set(daemon, { current: key, previous: this.poolKeys.get(daemon)?.current });
+        msg.respond(new Uint8Array(0));
+      } else msg.respond(new TextEncoder().encode('the pool key did not open with this worker\'s key'));
       return;
     }
     if (op === Op.stopSeen) {
@@ -116,21 +140,36 @@ export class NatsWorker {
       msg.respond(encodeServiceFrame({ healthResult: await checkHealth(0, this.options.healthCheck) }));
       return;
     }
+    let frame: Uint8Array = msg.data;
+    let key: Buffer | undefined;
+    if (pooled) {
+      const keys = this.poolKeys.get(daemon);
+      const opened = keys === undefined ? undefined : openWith(keys, msg.data, daemon);
+      if (opened === undefined) {
+        const h = natsHeaders();
+        h.set(Headers.poolRefused, keys === undefined ? 'this worker holds no pool key from that daemon yet' : 'the batch did not open with the pool key');
+        msg.respond(new Uint8Array(0), { headers: h });
+        return;
+      }
+      [frame, key] = opened;
+    }
+    // Answers to a pool batch go back sealed with the key that opened it.
+    const respond = (answer: Uint8Array) => msg.respond(key === undefined ? answer : seal(key, answer, 'answer', daemon));
     let req: ReturnType<typeof decodeServiceFrame>['request'];
     try {
-      req = decodeServiceFrame(msg.data).request;
+      req = decodeServiceFrame(frame).request;
     } catch {
       req = null;
     }
     if (!req || req.inputs.length === 0 || req.inputs.length > Math.min(this.info.maxBatchSize, Consts.MAX_BATCH_SIZE)) {
       const why = req ? `a batch of ${req.inputs.length}; this worker takes 1-${this.info.maxBatchSize}` : 'not a batch request frame';
-      msg.respond(encodeServiceFrame({ response: { batchId: req?.batchId ?? 0, results: [], error: { code: Status.INVALID_REQUEST, message: why } } }));
+      respond(encodeServiceFrame({ response: { batchId: req?.batchId ?? 0, results: [], error: { code: Status.INVALID_REQUEST, message: why } } }));
       return;
     }
     const n = req.inputs.length;
     this.active += n;
     try {
-      msg.respond(encodeServiceFrame({ response: await answerBatch(req, this.options.embed) }));
+      respond(encodeServiceFrame({ response: await answerBatch(req, this.options.embed) }));
     } finally {
       this.active -= n;
       if (this.active === 0) for (const wake of this.idleWaiters.splice(0)) wake();
@@ -175,6 +214,15 @@ export class NatsWorker {
       clearTimeout(timer);
     }
   }
+}
+
+function openWith(keys: { current: Buffer; previous: Buffer | undefined }, sealed: Uint8Array, daemon: string): [Buffer, Buffer] | undefined {
+  for (const key of [keys.current, keys.previous]) {
+    if (key === undefined) continue;
+    const frame = open(key, sealed, 'batch', daemon);
+    if (frame !== undefined) return [frame, key];
+  }
+  return undefined;
 }
 
 /** Daemons remembered for stop acknowledgements; past this (a bus client sending hellos), a stop waits out its drain time instead. */

@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { Status } from '../../src/abi/uapi.js';
+import { BreakerState } from '../../src/manager/breakers.js';
 import { filled, useBridge } from '../helpers/bridge.js';
-import { mintToken, natsSettings, readyWorkers, startWorker, untilWorkers, useNats } from '../helpers/nats-bridge.js';
+import { Subjects } from '../../src/nats/subjects.js';
+import { client, mintToken, natsSettings, readyWorkers, startWorker, untilWorkers, useNats } from '../helpers/nats-bridge.js';
 import { until } from '../helpers/wait.js';
 
 const start = useBridge();
@@ -126,16 +128,9 @@ describe('NATS workers', () => {
     await until(() => bridge.daemon.registry.get(id) === undefined, 'the drained worker unregistered', 2000);
   });
 
-  it('pool mode will not start unless told that NATS permissions decide who receives batches (a queue group takes no token check)', async () => {
-    const server = await nats.server();
-    await expect(start({ ...natsSettings(server, 'h1', { natsPool: true }) })).rejects.toThrow(
-      /natsPool: in pool mode batches \(file contents\) go to queue group .* whatever its token: set natsPoolPermissionsDecide/,
-    );
-  });
-
   it('as a queue-group pool: one service for all instances of a worker service, served by all', async () => {
     const server = await nats.server();
-    const bridge = await start({ ...natsSettings(server, 'h1', { natsTrustWorkers: true, natsPool: true, natsPoolPermissionsDecide: true }) });
+    const bridge = await start({ ...natsSettings(server, 'h1', { natsTrustWorkers: true, natsPool: true }) });
     const pool = [];
     for (const i of [1, 2]) pool.push(nats.keep(await startWorker(server, { id: 'pooled', maxBatchSize: 2, embed: maker(i) })));
     await untilWorkers(bridge, 'pooled', 1);
@@ -148,5 +143,63 @@ describe('NATS workers', () => {
     const after = await Promise.all(Array.from({ length: 20 }, (_, i) => bridge.twin.embed({ input: Buffer.from(`q${i}`), dimensions: 8 })));
     expect(after.every((r) => r.status === Status.SUCCESS)).toBe(true);
     expect(bridge.daemon.registry.get('pooled')).toBeDefined();
+  });
+
+  it('in pool mode only token-verified members can read batches: a refused worker and a rogue queue subscriber get ciphertext, and their answers do not count', async () => {
+    const server = await nats.server();
+    const bridge = await start({ ...natsSettings(server, 'h1', { natsPool: true, breakerResetMs: 200 }), stateDir: mkdtempSync(join(tmpdir(), 'vexfs-state-')) });
+    const token = await mintToken(bridge, 'pooled', ['*']);
+    nats.keep(await startWorker(server, { id: 'pooled', token, embed: maker(1) }));
+    await untilWorkers(bridge, 'pooled', 1);
+    // A worker without a token joins the same queue group, and so does a plain client recording what it gets.
+    let refusedCalls = 0;
+    const refusedWorker = nats.keep(
+      await startWorker(server, {
+        id: 'pooled',
+        embed: (inputs, o) => {
+          refusedCalls += inputs.length;
+          return maker(9)(inputs, o);
+        },
+      }),
+    );
+    const rogue = nats.keepClient(await client(server));
+    const stolen: Uint8Array[] = [];
+    const rogueSub = rogue.subscribe(Subjects.pool('pooled'), {
+      queue: Subjects.queueGroup('pooled'),
+      callback: (_e, m) => {
+        stolen.push(m.data);
+        m.respond(new Uint8Array([8, 1, 18, 0]));
+      },
+    });
+    await rogue.flush();
+    const breakers = bridge.daemon.router.breakers;
+    // Rounds until the rogue has taken something (NATS picks queue members at random).
+    const texts: string[] = [];
+    const results: Array<{ status: number; vector?: Buffer | undefined }> = [];
+    for (let round = 0; round < 50 && stolen.length === 0; round++) {
+      const batch = Array.from({ length: 8 }, (_, i) => `secret-file-${round}-line-${i}`);
+      texts.push(...batch);
+      results.push(...(await Promise.all(batch.map((t) => bridge.twin.embed({ input: Buffer.from(t), dimensions: 8, timeoutMs: 8000 })))));
+      await until(() => breakers.allows('pooled'), "the pool's breaker ready again");
+    }
+    // Every vector came from the verified member; a batch the others took failed (their answers do not open), never with a forged vector.
+    for (const r of results) {
+      expect([Status.SUCCESS, Status.SERVICE_ERROR, Status.NO_SERVICE]).toContain(r.status);
+      if (r.status === Status.SUCCESS) expect(firstValue(r.vector)).toBe(1);
+    }
+    expect(refusedCalls).toBe(0);
+    expect(stolen.length).toBeGreaterThan(0);
+    const seen = Buffer.concat(stolen).toString('latin1');
+    for (const t of texts) expect(seen).not.toContain(t);
+    // Taking batches from the queue group is still a denial of service that only NATS permissions prevent: without the others, all is served.
+    rogueSub.unsubscribe();
+    await refusedWorker.close({ drainMs: 0 });
+    await rogue.flush();
+    // The failures opened the pool's breaker: a trial batch closes it again.
+    await until(() => breakers.allows('pooled'), "the pool's breaker ready for a trial");
+    expect((await bridge.twin.embed({ input: Buffer.from('trial'), dimensions: 8, timeoutMs: 8000 })).status).toBe(Status.SUCCESS);
+    await until(() => breakers.state('pooled') === BreakerState.CLOSED, "the pool's breaker closed");
+    const after = await Promise.all(texts.slice(0, 40).map((t) => bridge.twin.embed({ input: Buffer.from(t), dimensions: 8, timeoutMs: 8000 })));
+    expect(after.map((r) => r.status)).toEqual(Array(after.length).fill(Status.SUCCESS));
   });
 });
