@@ -142,7 +142,8 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
 
   /** Wraps the pool's key (made on first use) to the instance's public key and waits for it to take it. */
   private async givePoolKey(nc: NatsConnection, service: string, instance: string, poolPublic: string): Promise<void> {
-    if (poolPublic === '') throw new RegistrationError('EINVAL', `the worker's hello answer carries no ${Headers.poolPublic}: pool mode cannot give it the pool's key`);
+    if (poolPublic === '')
+      throw new RegistrationError('EINVAL', `the worker's hello answer carries no ${Headers.poolPublic}: pool mode cannot give it the pool's key`);
     let keys = this.poolKeys.get(service);
     if (keys === undefined) {
       keys = { current: newPoolKey(), previous: undefined };
@@ -158,7 +159,8 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
     h.set(Headers.op, Op.poolKey);
     h.set(Headers.daemon, this.daemonId);
     const reply = await nc.request(Subjects.instance(service, instance), wrapped, { timeout: HELLO_TIMEOUT_MS, headers: h });
-    if (reply.data.length > 0) throw new RegistrationError('EINVAL', `the worker did not take the pool key: ${new TextDecoder().decode(reply.data.subarray(0, 200))}`);
+    if (reply.data.length > 0)
+      throw new RegistrationError('EINVAL', `the worker did not take the pool key: ${new TextDecoder().decode(reply.data.subarray(0, 200))}`);
   }
 
   /** A member left: the pool gets a new key, given to those still in it, so the one that left can open nothing sent from now on. */
@@ -168,7 +170,9 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
     this.poolKeys.set(service, { current: newPoolKey(), previous: keys.current });
     for (const [instance, i] of this.instances) {
       if (i.service !== service || i.entryId === '') continue;
-      this.givePoolKey(nc, service, instance, i.poolPublic).catch((err: Error) => this.emit('noise', `the new pool key for ${service} did not reach ${instance}: ${err.message}`, 1));
+      this.givePoolKey(nc, service, instance, i.poolPublic).catch((err: Error) =>
+        this.emit('noise', `the new pool key for ${service} did not reach ${instance}: ${err.message}`, 1),
+      );
     }
   }
 

@@ -129,7 +129,7 @@ export class NatsWorker {
       if (key !== undefined && (this.poolKeys.has(daemon) || this.poolKeys.size < MAX_DAEMONS)) {
         this.poolKeys.set(daemon, { current: key, previous: this.poolKeys.get(daemon)?.current });
         msg.respond(new Uint8Array(0));
-      } else msg.respond(new TextEncoder().encode('the pool key did not open with this worker\'s key'));
+      } else msg.respond(new TextEncoder().encode("the pool key did not open with this worker's key"));
       return;
     }
     if (op === Op.stopSeen) {

@@ -95,6 +95,7 @@ for (const applet of [
   'env',
   'sed',
   'ifconfig',
+  'unshare',
 ]) {
   symlinkSync('busybox', join(rootfs, 'bin', applet));
 }

@@ -147,7 +147,10 @@ describe('NATS workers', () => {
 
   it('in pool mode only token-verified members can read batches: a refused worker and a rogue queue subscriber get ciphertext, and their answers do not count', async () => {
     const server = await nats.server();
-    const bridge = await start({ ...natsSettings(server, 'h1', { natsPool: true, breakerResetMs: 200 }), stateDir: mkdtempSync(join(tmpdir(), 'vexfs-state-')) });
+    const bridge = await start({
+      ...natsSettings(server, 'h1', { natsPool: true, breakerResetMs: 200 }),
+      stateDir: mkdtempSync(join(tmpdir(), 'vexfs-state-')),
+    });
     const token = await mintToken(bridge, 'pooled', ['*']);
     nats.keep(await startWorker(server, { id: 'pooled', token, embed: maker(1) }));
     await untilWorkers(bridge, 'pooled', 1);

@@ -1,6 +1,6 @@
 // Runs inside the VM (npm run test:kernel) against the real vexfs_ipc.ko:
 // the daemon over generic netlink, SDK services, requests by ioctl.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { appendFileSync, chmodSync, closeSync, constants, openSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
 
@@ -24,7 +24,7 @@ import type { VexfsMessage } from '../../../src/protocol/messages.js';
 import { GenlKernelChannel } from '../../../src/kernel/channel.js';
 import { NetlinkSocket } from '../../../src/netlink/socket.js';
 import { EmbeddingService } from '../../../src/sdk/service.js';
-import { ctl } from '../../helpers/ctl.js';
+import { VEXFSCTL, ctl } from '../../helpers/ctl.js';
 import { startOpenAiServer } from '../../helpers/openai-server.js';
 import { serviceInfo } from '../../helpers/service-info.js';
 import { until } from '../../helpers/wait.js';
@@ -524,6 +524,7 @@ describe('vexfs_ipc.ko', () => {
   it("lowers an unprivileged caller's priority (and says so) and bounds its pending requests per uid", async () => {
     const nobody = { uid: 65534, gid: 65534 };
     const perUid = '/sys/module/vexfs_ipc/parameters/max_pending_per_uid';
+    const priorityGid = '/sys/module/vexfs_ipc/parameters/priority_gid';
     chmodSync(DEVICE_PATH, 0o666);
     writeFileSync(perUid, '2');
     try {
@@ -543,8 +544,33 @@ describe('vexfs_ipc.ko', () => {
       expect((await dev.embed({ input: text('root still served'), dimensions: 384, model: HASHING_MODEL })).status).toBe(Status.SUCCESS);
       for (const r of slowRelease.splice(0)) r();
       for (const r of await Promise.all(slow)) expect(r.code, r.stderr).toBe(0);
+
+      // Counted while the limit is 0 too, so the counts are true when a limit is set at run time.
+      writeFileSync(perUid, '0');
+      const uncounted = [0, 1].map((i) => ctl(['--json', 'embed', `slow again ${i}`, '--model', 'slow', '--dims', '384', '--timeout', '20000'], {}, nobody));
+      await until(() => (stats().live_requests ?? 0) >= 2 && slowRelease.length >= 1, 'two slow requests pending with no limit', 30_000);
+      writeFileSync(perUid, '2');
+      const over = await ctl(['embed', 'over', '--model', HASHING_MODEL], {}, nobody);
+      expect(over.stderr).toMatch(/max_pending_per_uid requests pending \(EDQUOT\)/);
+      for (const r of slowRelease.splice(0)) r();
+      for (const r of await Promise.all(uncounted)) expect(r.code, r.stderr).toBe(0);
+
+      // priority_gid names a gid of the initial user namespace: a user namespace that maps the
+      // caller's own gid to it (here 0, with unshare -r) gets no way past the clamp.
+      writeFileSync(priorityGid, '0');
+      const mapped = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+        execFile(
+          'unshare',
+          ['-r', process.execPath, VEXFSCTL, '--json', 'embed', 'mapped', '--model', HASHING_MODEL, '--priority', 'critical'],
+          { ...nobody, env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 },
+          (err, stdout, stderr) => resolve({ code: err === null ? 0 : ((err as { code?: number }).code ?? -1), stdout, stderr }),
+        );
+      });
+      expect(mapped.code, mapped.stderr).toBe(0);
+      expect(JSON.parse(mapped.stdout)).toMatchObject({ status: 'SUCCESS', priorityClamped: true });
     } finally {
       writeFileSync(perUid, '1024');
+      writeFileSync(priorityGid, '-1');
       chmodSync(DEVICE_PATH, 0o660);
     }
   });
