@@ -349,7 +349,7 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
       return;
     }
     // The pool goes on with its other instances; this one just stops answering.
-    const alone = known.entryId !== '' && (!this.options.pool || this.poolMembers(known.entryId) <= 1);
+    const alone = known.entryId !== '' && (!this.options.pool || this.members(known.entryId) <= 1);
     if (alone) this.links.get(known.entryId)?.stopping(drainMs);
     const h = natsHeaders();
     h.set(Headers.op, Op.stopSeen);
@@ -368,7 +368,8 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
     for (const i of this.instances.values()) if (i.entryId === entryId) i.entryId = '';
   }
 
-  private poolMembers(entryId: string): number {
+  /** Instances registered under `entryId` (in pool mode, the members holding its key). */
+  members(entryId: string): number {
     let n = 0;
     for (const i of this.instances.values()) if (i.entryId === entryId) n++;
     return n;
@@ -381,7 +382,7 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
     const id = known.entryId;
     if (id === '') return;
     this.emit('left', known.service, instance, reason);
-    if (this.options.pool && this.poolMembers(id) > 0) {
+    if (this.options.pool && this.members(id) > 0) {
       const nc = this.bus.nc;
       if (nc !== undefined) this.rotatePoolKey(nc, known.service);
       return;

@@ -115,28 +115,46 @@ export class NatsServiceLink extends EventEmitter<ServiceLinkEvents> implements 
     }
     this.inflight++;
     if (this.inflight >= this.maxInflight) this.setCongested(true);
-    const timeout = Math.max(1, batch.timeoutMs);
-    const seal = this.options.seal;
     const headers = batchHeaders(batch);
-    if (seal !== undefined) headers.set(Headers.daemon, seal.daemonId);
-    const frame = encodeBatchRequestFrame(batch);
-    this.nc
-      .request(this.subject, seal === undefined ? frame : seal.seal(frame), { timeout, headers })
-      .then(
-        (msg) => this.answered(batch, msg.data, msg.headers?.get(Headers.poolRefused) ?? ''),
-        (err: Error) => this.failed(batch, err),
-      )
-      .finally(() => {
-        this.inflight--;
-        if (this.isCongested && this.inflight < this.maxInflight / 2) this.setCongested(false);
-      });
+    if (this.options.seal !== undefined) headers.set(Headers.daemon, this.options.seal.daemonId);
+    this.post(batch, encodeBatchRequestFrame(batch), headers, performance.now() + Math.max(1, batch.timeoutMs), 0);
     return 'sent';
   }
 
-  private answered(batch: EmbedBatchRequestMsg, sealed: Uint8Array, refused: string): void {
-    if (this.closed) return;
+  /**
+   * One NATS request for the batch. A pool's answer that does not open came from a queue-group
+   * member without this pool's key (one not yet given it, or not verified): the batch goes to the
+   * queue group again, a few times within its deadline, before it is answered as failed.
+   */
+  private post(batch: EmbedBatchRequestMsg, frame: Uint8Array, headers: MsgHdrs, deadline: number, resends: number): void {
     const seal = this.options.seal;
-    const data = seal === undefined ? sealed : seal.open(sealed);
+    const timeout = Math.max(1, Math.round(deadline - performance.now()));
+    this.nc.request(this.subject, seal === undefined ? frame : seal.seal(frame), { timeout, headers }).then(
+      (msg) => {
+        const opened = seal === undefined ? msg.data : seal.open(msg.data);
+        if (opened === undefined && resends < MAX_POOL_RESENDS && deadline - performance.now() > 1 && !this.closed) {
+          this.counters.framesRefused++;
+          this.post(batch, frame, headers, deadline, resends + 1);
+          return;
+        }
+        this.answered(batch, opened, msg.headers?.get(Headers.poolRefused) ?? '');
+        this.settled();
+      },
+      (err: Error) => {
+        this.failed(batch, err);
+        this.settled();
+      },
+    );
+  }
+
+  private settled(): void {
+    this.inflight--;
+    if (this.isCongested && this.inflight < this.maxInflight / 2) this.setCongested(false);
+  }
+
+  /** `data` undefined: a pool's answer that did not open. */
+  private answered(batch: EmbedBatchRequestMsg, data: Uint8Array | undefined, refused: string): void {
+    if (this.closed) return;
     if (data === undefined) {
       // Whoever took it from the queue group holds no key of this pool: not a verified member, or not yet one.
       this.counters.framesRefused++;
@@ -220,6 +238,9 @@ export class NatsServiceLink extends EventEmitter<ServiceLinkEvents> implements 
     this.isReady = false;
   }
 }
+
+/** Times a pool batch goes to the queue group again after an answer that did not open. */
+const MAX_POOL_RESENDS = 3;
 
 /** A full batch of the largest vector, with room for framing and per-item errors. */
 function answerBound(limits: ServiceFrameLimits, cap = 64 * 1024 * 1024): number {

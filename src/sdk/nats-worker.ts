@@ -48,6 +48,8 @@ export class NatsWorker {
   private readonly poolPair = PoolKeyPair.generate();
   /** Each daemon's pool key (and the one before, for batches sealed just before it changed). */
   private readonly poolKeys = new Map<string, { current: Buffer; previous: Buffer | undefined }>();
+  /** In the pool's queue group (from the first pool key on). */
+  private pooled = false;
 
   private constructor(
     readonly info: ServiceInfoMsg,
@@ -82,13 +84,6 @@ export class NatsWorker {
           if (err === null) void w.handle(msg, false);
         },
         queue: '',
-      });
-      service.addEndpoint('pool', {
-        subject: Subjects.pool(info.id),
-        handler: (err, msg) => {
-          if (err === null) void w.handle(msg, true);
-        },
-        queue: Subjects.queueGroup(info.id),
       });
       await nc.flush();
       return w;
@@ -128,6 +123,9 @@ export class NatsWorker {
       const key = this.poolPair.unwrap(msg.data, daemon);
       if (key !== undefined && (this.poolKeys.has(daemon) || this.poolKeys.size < MAX_DAEMONS)) {
         this.poolKeys.set(daemon, { current: key, previous: this.poolKeys.get(daemon)?.current });
+        // The queue group only once a key opens its batches; subscribed before the answer goes, so the
+        // daemon counts this member only when NATS already delivers to it.
+        this.joinPool();
         msg.respond(new Uint8Array(0));
       } else msg.respond(new TextEncoder().encode("the pool key did not open with this worker's key"));
       return;
@@ -198,6 +196,18 @@ export class NatsWorker {
     this.nc.publish(Subjects.stopping(this.info.id, instance), JSON.stringify({ drainMs: 0, key: this.stopKey }));
     await this.service.stop().catch(() => null);
     await drainOrClose(this.nc);
+  }
+
+  private joinPool(): void {
+    if (this.pooled || this.closed) return;
+    this.pooled = true;
+    this.service.addEndpoint('pool', {
+      subject: Subjects.pool(this.info.id),
+      handler: (err, msg) => {
+        if (err === null) void this.handle(msg, true);
+      },
+      queue: Subjects.queueGroup(this.info.id),
+    });
   }
 
   /** Until `done()` holds (re-checked whenever a waiter is woken) or the time `until`. */

@@ -134,6 +134,8 @@ describe('NATS workers', () => {
     const pool = [];
     for (const i of [1, 2]) pool.push(nats.keep(await startWorker(server, { id: 'pooled', maxBatchSize: 2, embed: maker(i) })));
     await untilWorkers(bridge, 'pooled', 1);
+    // Both members hold the pool's key (and so are in its queue group).
+    await until(() => bridge.daemon.natsNode!.workers.members('pooled') === 2, 'both pool members verified');
     expect(bridge.daemon.registry.get('pooled')?.info.metadata.nats).toBe('pool');
     const results = await Promise.all(Array.from({ length: 200 }, (_, i) => bridge.twin.embed({ input: Buffer.from(`p${i}`), dimensions: 8 })));
     expect(results.every((r) => r.status === Status.SUCCESS)).toBe(true);
