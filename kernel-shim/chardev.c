@@ -47,6 +47,7 @@ static long send_embedding_request(struct vexfs_ipc_embedding_request __user *ua
 {
 	u32 uid = from_kuid_munged(&init_user_ns, current_uid());
 	struct vexfs_ipc_embedding_request r;
+	struct vexfs_ipc_provenance *prov = NULL;
 	struct vexfs_ipc_embed_result res;
 	struct vexfs_ipc_embed_args args;
 	void *input = NULL, *vector = NULL;
@@ -58,7 +59,7 @@ static long send_embedding_request(struct vexfs_ipc_embedding_request __user *ua
 
 	if (copy_from_user(&r, uarg, sizeof(r)))
 		return -EFAULT;
-	if (r.flags & ~VEXFS_IPC_EMBED_F_ALL || r.reserved0 || r.reserved)
+	if (r.flags & ~VEXFS_IPC_EMBED_F_ALL || r.reserved0)
 		return -EINVAL;
 	if (r.data_size == 0)
 		return -EINVAL;
@@ -83,7 +84,9 @@ static long send_embedding_request(struct vexfs_ipc_embedding_request __user *ua
 	ret = -ENOMEM;
 	input = alloc_buffer(r.data_size);
 	vector = alloc_buffer(need);
-	if (!input || !vector)
+	if (r.provenance_ptr)
+		prov = alloc_buffer(sizeof(*prov));
+	if (!input || !vector || (r.provenance_ptr && !prov))
 		goto out;
 	ret = -EFAULT;
 	if (copy_from_user(input, u64_to_user_ptr(r.data_ptr), r.data_size))
@@ -120,12 +123,14 @@ static long send_embedding_request(struct vexfs_ipc_embedding_request __user *ua
 	ret = vexfs_ipc_uid_pending_get(uid);
 	if (ret)
 		goto out;
-	ret = vexfs_ipc_embed(&args, &res);
+	ret = vexfs_ipc_embed_on(vexfs_ipc_ioctl_consumer, &args, &res, prov);
 	vexfs_ipc_uid_pending_put(uid);
 	if (ret)
 		goto out;
 	ret = -EFAULT;
 	if (res.vector_len && copy_to_user(u64_to_user_ptr(r.vector_ptr), vector, res.vector_len))
+		goto out;
+	if (prov && copy_to_user(u64_to_user_ptr(r.provenance_ptr), prov, sizeof(*prov)))
 		goto out;
 	r.flags = clamped ? VEXFS_IPC_EMBED_F_PRIORITY_CLAMPED : 0;
 	r.request_id = res.request_id;
@@ -134,6 +139,7 @@ static long send_embedding_request(struct vexfs_ipc_embedding_request __user *ua
 	r.processing_time_ns = res.processing_ns;
 	ret = copy_to_user(uarg, &r, sizeof(r)) ? -EFAULT : 0;
 out:
+	free_buffer(prov);
 	free_buffer(model);
 	free_buffer(vector);
 	free_buffer(input);

@@ -128,9 +128,7 @@ void vexfs_ipc_daemon_detach(u32 portid, const char *why)
 
 int vexfs_ipc_handle(u8 cmd, u32 sender, struct nlattr **attrs, struct netlink_ext_ack *extack)
 {
-	struct nlattr *vec = attrs[VEXFS_IPC_A_VECTOR];
 	const char *why = NULL;
-	u64 processing = 0;
 	int ret;
 
 	ret = require_sender(sender, extack);
@@ -144,11 +142,7 @@ int vexfs_ipc_handle(u8 cmd, u32 sender, struct nlattr **attrs, struct netlink_e
 		if (NL_REQ_ATTR_CHECK(extack, NULL, attrs, VEXFS_IPC_A_REQUEST_ID) ||
 		    NL_REQ_ATTR_CHECK(extack, NULL, attrs, VEXFS_IPC_A_STATUS))
 			return -EINVAL;
-		if (attrs[VEXFS_IPC_A_PROCESSING_NS])
-			processing = nla_get_u64(attrs[VEXFS_IPC_A_PROCESSING_NS]);
-		ret = vexfs_ipc_requests_complete(nla_get_u64(attrs[VEXFS_IPC_A_REQUEST_ID]),
-						  nla_get_u32(attrs[VEXFS_IPC_A_STATUS]), vec ? nla_data(vec) : NULL,
-						  vec ? nla_len(vec) : 0, processing, &why);
+		ret = vexfs_ipc_requests_answer(attrs, &why);
 		/* The reasons are static strings, as NL_SET_ERR_MSG requires, but chosen at run time. */
 		if (ret && why && extack)
 			extack->_msg = why;

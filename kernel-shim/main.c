@@ -24,7 +24,7 @@ MODULE_PARM_DESC(reply_timeout_ms, "How long a forwarded register/status/list io
 
 unsigned int vexfs_ipc_max_pending_per_uid = 1024;
 module_param_named(max_pending_per_uid, vexfs_ipc_max_pending_per_uid, uint, 0644);
-MODULE_PARM_DESC(max_pending_per_uid, "SEND_EMBEDDING_REQUEST calls one uid may have pending before -EDQUOT, at most a quarter of max_pending; 0 = no limit (default 1024); the in-kernel API is not counted");
+MODULE_PARM_DESC(max_pending_per_uid, "SEND_EMBEDDING_REQUEST calls one uid may have pending before -EDQUOT, at most a quarter of max_pending; 0 = no limit (default 1024); in-kernel consumers have their own caps");
 
 unsigned int vexfs_ipc_user_max_priority = 191;
 module_param_named(user_max_priority, vexfs_ipc_user_max_priority, uint, 0644);
@@ -34,6 +34,9 @@ int vexfs_ipc_priority_gid = -1;
 module_param_named(priority_gid, vexfs_ipc_priority_gid, int, 0644);
 MODULE_PARM_DESC(priority_gid, "Members of this group may use every priority through SEND_EMBEDDING_REQUEST (default -1: none)");
 
+unsigned int vexfs_ipc_kernel_share_pct = 50;
+module_param_named(kernel_share_pct, vexfs_ipc_kernel_share_pct, uint, 0644);
+MODULE_PARM_DESC(kernel_share_pct, "Percent of max_pending the in-kernel API's consumers may hold together; SEND_EMBEDDING_REQUEST callers get the rest (default 50, at most 100)");
 
 static int __init vexfs_ipc_init(void)
 {

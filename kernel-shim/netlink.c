@@ -36,6 +36,11 @@ const struct nla_policy vexfs_ipc_policy[VEXFS_IPC_A_MAX + 1] = {
 	[VEXFS_IPC_A_STATS]		= NLA_POLICY_NESTED(vexfs_ipc_stats_policy),
 	[VEXFS_IPC_A_SESSION_KEY]	= NLA_POLICY_MIN(NLA_U64, 1),
 	[VEXFS_IPC_A_FLAGS]		= NLA_POLICY_MASK(NLA_U32, VEXFS_IPC_F_ALL),
+	/* The provenance of an EMBED_RESPONSE. */
+	[VEXFS_IPC_A_MODEL]		= { .type = NLA_NUL_STRING, .len = VEXFS_IPC_MAX_MODEL_LEN - 1 },
+	[VEXFS_IPC_A_MODEL_VERSION]	= { .type = NLA_NUL_STRING, .len = VEXFS_IPC_MAX_VERSION_LEN - 1 },
+	[VEXFS_IPC_A_DIMENSIONS]	= NLA_POLICY_RANGE(NLA_U32, 1, VEXFS_IPC_MAX_DIMENSIONS),
+	[VEXFS_IPC_A_DATA_TYPE]		= NLA_POLICY_MAX(NLA_U8, VEXFS_IPC_DTYPE_MAX),
 };
 
 static int vexfs_ipc_attach(struct sk_buff *skb, struct genl_info *info)
@@ -173,9 +178,9 @@ static struct genl_family vexfs_ipc_family __ro_after_init = {
 };
 
 /* Sends one request to the daemon (@resent: again, to a daemon that attached since). */
-int vexfs_ipc_genl_send_request(u32 portid, const struct vexfs_ipc_request *req, bool resent)
+int vexfs_ipc_genl_send_request(u32 portid, const struct vexfs_ipc_req *req, bool resent)
 {
-	const struct vexfs_ipc_embed_args *a = req->args;
+	const struct vexfs_ipc_embed_args *a = &req->args;
 	size_t size = nla_total_size(a->input_len) + nla_total_size(VEXFS_IPC_MAX_MODEL_LEN) + 256;
 	struct sk_buff *skb = genlmsg_new(size, GFP_KERNEL);
 	void *hdr;

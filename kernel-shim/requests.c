@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The pending table and vexfs_ipc_embed().
+ * The pending table, submission, completion and cancel (the in-kernel API
+ * of include/linux/vexfs_ipc.h), and vexfs_ipc_embed() built on them.
  *
- * Ownership: the caller of vexfs_ipc_embed() owns its request. Whoever
- * removes the request from the table (the response handler, the grace
- * timer, or the caller itself on timeout) is the one who settles it; the
- * caller frees it after that. The table's lock makes removal exclusive.
+ * Exactly once: a request leaves the table once, under the table's lock,
+ * and whoever takes it out (the answer, its timeout, a cancel, the grace
+ * period's end, unload) sets its status and queues its completion work;
+ * nothing else queues it. The completion work waits for everyone still
+ * reading the request (the sender, a re-sender: its pins) and for its
+ * timeout work, settles the counters, and calls ->done last: after that
+ * the request is the caller's again.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/cred.h>
 #include <linux/jiffies.h>
+#include <linux/llist.h>
 #include <linux/module.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
@@ -21,9 +26,16 @@
 
 #include "vexfs_ipc.h"
 
-static DEFINE_XARRAY(pending);
+/* BH lock: submit and cancel may be called from softirq context. */
+static DEFINE_XARRAY_FLAGS(pending, XA_FLAGS_LOCK_BH);
 static atomic64_t next_id = ATOMIC64_INIT(0);
 static atomic_t npending = ATOMIC_INIT(0);
+/* Completions, timeouts and sending run here, in process context. */
+static struct workqueue_struct *wq;
+/* Submitted, not yet sent: one send work takes them all, so a batch goes as one burst. */
+static LLIST_HEAD(to_send);
+static void send_queued(struct work_struct *work);
+static DECLARE_WORK(send_work, send_queued);
 static void grace_expired(struct work_struct *work);
 static DECLARE_DELAYED_WORK(grace_work, grace_expired);
 
@@ -37,19 +49,34 @@ u32 vexfs_ipc_requests_inflight(void)
 	return atomic_read(&npending);
 }
 
+/* Takes @req out of the table with @status and queues its completion, unless something else already did. */
+static bool settle(struct vexfs_ipc_req *req, u32 status)
+{
+	bool won;
+
+	xa_lock_bh(&pending);
+	won = __xa_cmpxchg(&pending, req->id, req, NULL, 0) == req;
+	if (won)
+		req->status = status;
+	xa_unlock_bh(&pending);
+	if (won)
+		queue_work(wq, &req->complete_work);
+	return won;
+}
+
 /* Settles every request still in the table with @status (grace over, unload). */
 static void settle_all(u32 status)
 {
-	struct vexfs_ipc_request *req;
+	struct vexfs_ipc_req *req;
 	unsigned long index;
 
-	xa_lock(&pending);
+	xa_lock_bh(&pending);
 	xa_for_each(&pending, index, req) {
 		__xa_erase(&pending, index);
 		req->status = status;
-		complete(&req->done);
+		queue_work(wq, &req->complete_work);
 	}
-	xa_unlock(&pending);
+	xa_unlock_bh(&pending);
 }
 
 static void grace_expired(struct work_struct *work)
@@ -59,21 +86,85 @@ static void grace_expired(struct work_struct *work)
 	settle_all(VEXFS_IPC_STATUS_NO_DAEMON);
 }
 
-/* Settles @req with @status unless an answer, cancel or timeout already did. */
-static void settle_one(struct vexfs_ipc_request *req, u32 status)
-{
-	xa_lock(&pending);
-	if (__xa_cmpxchg(&pending, req->id, req, NULL, 0) == req) {
-		req->status = status;
-		complete(&req->done);
-	}
-	xa_unlock(&pending);
-}
-
-static void unpin(struct vexfs_ipc_request *req)
+static void unpin(struct vexfs_ipc_req *req)
 {
 	if (atomic_dec_and_test(&req->pins))
 		wake_up_var(&req->pins);
+}
+
+static void count_outcome(atomic64_t *global, atomic64_t *own)
+{
+	atomic64_inc(global);
+	atomic64_inc(own);
+}
+
+static void complete_one(struct work_struct *work)
+{
+	struct vexfs_ipc_req *req = container_of(work, struct vexfs_ipc_req, complete_work);
+	struct vexfs_ipc_consumer *c = req->consumer;
+	u32 status = req->status;
+
+	/* Submit (until it has armed the timeout), the sender or a re-sender may still be reading it. */
+	wait_var_event(&req->pins, !atomic_read(&req->pins));
+	/* The timeout work may be running (it lost the race to settle): let it finish with the request. */
+	cancel_delayed_work_sync(&req->timeout_work);
+	if ((status == VEXFS_IPC_STATUS_CANCELLED || status == VEXFS_IPC_STATUS_TIMEOUT) && READ_ONCE(req->sent))
+		vexfs_ipc_genl_send_cancel(req->id, status);
+	if (status == VEXFS_IPC_STATUS_SUCCESS) {
+		count_outcome(&vexfs_ipc_stats.completed, &c->completed);
+	} else {
+		count_outcome(&vexfs_ipc_stats.failed, &c->failed);
+		if (status == VEXFS_IPC_STATUS_TIMEOUT)
+			count_outcome(&vexfs_ipc_stats.timed_out, &c->timed_out);
+		if (status == VEXFS_IPC_STATUS_CANCELLED)
+			count_outcome(&vexfs_ipc_stats.cancelled, &c->cancelled);
+	}
+	atomic64_dec(&vexfs_ipc_stats.live_requests);
+	atomic_dec(&npending);
+	vexfs_ipc_consumer_unreserve(c, 1);
+	spin_lock_bh(&c->lock);
+	list_del_init(&req->node);
+	c->running++;
+	spin_unlock_bh(&c->lock);
+	req->done(req);
+	/* @req is the caller's now. */
+	spin_lock_bh(&c->lock);
+	c->running--;
+	spin_unlock_bh(&c->lock);
+	wake_up_all(&c->idle);
+}
+
+static void timed_out(struct work_struct *work)
+{
+	struct vexfs_ipc_req *req = container_of(to_delayed_work(work), struct vexfs_ipc_req, timeout_work);
+
+	settle(req, VEXFS_IPC_STATUS_TIMEOUT);
+}
+
+static void send_queued(struct work_struct *work)
+{
+	struct llist_node *list = llist_reverse_order(llist_del_all(&to_send));
+	struct vexfs_ipc_req *req, *tmp;
+	u32 portid;
+	int ret;
+
+	llist_for_each_entry_safe(req, tmp, list, send) {
+		portid = vexfs_ipc_genl_daemon_portid();
+		if (xa_load(&pending, req->id) != req) {
+			/* Settled before it went out (cancelled, timed out). */
+		} else if (!portid) {
+			/* The daemon left since submit: the request waits for the next one, as if it had been sent. */
+			mod_delayed_work(wq, &grace_work, msecs_to_jiffies(vexfs_ipc_grace_ms));
+		} else {
+			ret = vexfs_ipc_genl_send_request(portid, req, false);
+			if (!ret)
+				WRITE_ONCE(req->sent, true);
+			else
+				/* Not delivered: answer it now rather than let it wait out its timeout. */
+				settle(req, ret == -ECONNREFUSED ? VEXFS_IPC_STATUS_NO_DAEMON : VEXFS_IPC_STATUS_OVERLOADED);
+		}
+		unpin(req);
+	}
 }
 
 /* One re-send at a time: each uses the requests' resend list nodes. */
@@ -81,92 +172,117 @@ static DEFINE_MUTEX(resend_lock);
 
 void vexfs_ipc_requests_daemon_changed(u32 portid)
 {
-	struct vexfs_ipc_request *req, *tmp;
+	struct vexfs_ipc_req *req, *tmp;
 	unsigned long index;
 	LIST_HEAD(todo);
 	int ret;
 
 	if (!portid) {
 		if (!xa_empty(&pending))
-			mod_delayed_work(system_wq, &grace_work, msecs_to_jiffies(vexfs_ipc_grace_ms));
+			mod_delayed_work(wq, &grace_work, msecs_to_jiffies(vexfs_ipc_grace_ms));
 		return;
 	}
 	cancel_delayed_work(&grace_work);
 	mutex_lock(&resend_lock);
 	/*
 	 * Pin every pending request under the lock (no allocation there), then
-	 * build and send each with GFP_KERNEL outside it; the pin keeps the
-	 * caller, and so its arguments, waiting until this is done with them.
+	 * build and send each with GFP_KERNEL outside it; the pin keeps its
+	 * completion, and so the caller, waiting until this is done with it.
 	 */
-	xa_lock(&pending);
+	xa_lock_bh(&pending);
 	xa_for_each(&pending, index, req) {
 		atomic_inc(&req->pins);
 		list_add_tail(&req->resend, &todo);
 	}
-	xa_unlock(&pending);
+	xa_unlock_bh(&pending);
 	list_for_each_entry_safe(req, tmp, &todo, resend) {
 		list_del(&req->resend);
 		ret = vexfs_ipc_genl_send_request(portid, req, true);
-		if (!ret)
+		if (!ret) {
+			WRITE_ONCE(req->sent, true);
 			atomic64_inc(&vexfs_ipc_stats.resent);
-		else
-			/* Not delivered: answer it now rather than let it wait out its timeout. */
-			settle_one(req, ret == -ECONNREFUSED ? VEXFS_IPC_STATUS_NO_DAEMON : VEXFS_IPC_STATUS_OVERLOADED);
+		} else {
+			settle(req, ret == -ECONNREFUSED ? VEXFS_IPC_STATUS_NO_DAEMON : VEXFS_IPC_STATUS_OVERLOADED);
+		}
 		unpin(req);
 	}
 	mutex_unlock(&resend_lock);
+	vexfs_ipc_consumers_daemon_attached();
 }
 
-int vexfs_ipc_requests_complete(u64 id, u32 status, const void *vector, u32 vector_len, u64 processing_ns,
-				const char **why)
+static void fill_provenance(struct vexfs_ipc_req *req, struct nlattr **attrs)
 {
-	struct vexfs_ipc_request *req;
-	void *copy = NULL;
-	u32 expected = 0;
+	struct vexfs_ipc_provenance *p = &req->prov;
 
-	xa_lock(&pending);
+	if (attrs[VEXFS_IPC_A_SERVICE_ID])
+		nla_strscpy(p->service_id, attrs[VEXFS_IPC_A_SERVICE_ID], sizeof(p->service_id));
+	if (attrs[VEXFS_IPC_A_MODEL])
+		nla_strscpy(p->model, attrs[VEXFS_IPC_A_MODEL], sizeof(p->model));
+	if (attrs[VEXFS_IPC_A_MODEL_VERSION])
+		nla_strscpy(p->model_version, attrs[VEXFS_IPC_A_MODEL_VERSION], sizeof(p->model_version));
+	if (attrs[VEXFS_IPC_A_FLAGS] && (nla_get_u32(attrs[VEXFS_IPC_A_FLAGS]) & VEXFS_IPC_F_TRUNCATED))
+		p->flags |= VEXFS_IPC_PROV_F_TRUNCATED;
+	p->dimensions = req->args.dimensions;
+	p->data_type = req->args.data_type;
+}
+
+/* Why an answer with SUCCESS does not fit @req, or NULL; the errno in @err. */
+static const char *misfit(const struct vexfs_ipc_req *req, struct nlattr **attrs, int *err)
+{
+	struct nlattr *vec = attrs[VEXFS_IPC_A_VECTOR];
+
+	*err = -EINVAL;
+	if (!vec)
+		return "VECTOR is required with status SUCCESS";
+	if (attrs[VEXFS_IPC_A_DIMENSIONS] && nla_get_u32(attrs[VEXFS_IPC_A_DIMENSIONS]) != req->args.dimensions)
+		return "DIMENSIONS differs from the request's";
+	if (attrs[VEXFS_IPC_A_DATA_TYPE] && nla_get_u8(attrs[VEXFS_IPC_A_DATA_TYPE]) != req->args.data_type)
+		return "DATA_TYPE differs from the request's";
+	*err = -EMSGSIZE;
+	if (nla_len(vec) != vexfs_ipc_vector_bytes(req->args.dimensions, req->args.data_type))
+		return "VECTOR length does not match the request's dimensions and data type";
+	return NULL;
+}
+
+int vexfs_ipc_requests_answer(struct nlattr **attrs, const char **why)
+{
+	u64 id = nla_get_u64(attrs[VEXFS_IPC_A_REQUEST_ID]);
+	u32 status = nla_get_u32(attrs[VEXFS_IPC_A_STATUS]);
+	u32 flags = attrs[VEXFS_IPC_A_FLAGS] ? nla_get_u32(attrs[VEXFS_IPC_A_FLAGS]) : 0;
+	struct vexfs_ipc_req *req;
+	int err;
+
+	if (flags & ~VEXFS_IPC_F_TRUNCATED) {
+		*why = "FLAGS: only TRUNCATED may be set on a response";
+		return -EINVAL;
+	}
+	xa_lock_bh(&pending);
 	req = xa_load(&pending, id);
-	if (req && status == VEXFS_IPC_STATUS_SUCCESS)
-		expected = vexfs_ipc_vector_bytes(req->args->dimensions, req->args->data_type);
-	xa_unlock(&pending);
 	if (!req) {
+		xa_unlock_bh(&pending);
 		atomic64_inc(&vexfs_ipc_stats.late);
 		*why = "request is not pending (timed out, cancelled or already answered)";
 		return -ENOENT;
 	}
 	if (status == VEXFS_IPC_STATUS_SUCCESS) {
-		if (!vector) {
-			*why = "VECTOR is required with status SUCCESS";
-			return -EINVAL;
+		*why = misfit(req, attrs, &err);
+		if (*why) {
+			xa_unlock_bh(&pending);
+			return err;
 		}
-		if (vector_len != expected) {
-			*why = "VECTOR length does not match the request's dimensions and data type";
-			return -EMSGSIZE;
-		}
-		copy = kvmalloc(vector_len, GFP_KERNEL);
-		if (!copy)
-			return -ENOMEM;
-		memcpy(copy, vector, vector_len);
-		atomic64_inc(&vexfs_ipc_stats.live_buffers);
 	}
-	xa_lock(&pending);
-	/* Still the same request and still pending? Then it is ours to settle. */
-	if (__xa_cmpxchg(&pending, id, req, NULL, 0) != req) {
-		xa_unlock(&pending);
-		if (copy) {
-			kvfree(copy);
-			atomic64_dec(&vexfs_ipc_stats.live_buffers);
-		}
-		atomic64_inc(&vexfs_ipc_stats.late);
-		*why = "request is not pending (timed out, cancelled or already answered)";
-		return -ENOENT;
-	}
+	/* Out of the table under the lock: the request is ours alone to settle. */
+	__xa_erase(&pending, id);
 	req->status = status;
-	req->vector = copy;
-	req->vector_len = copy ? vector_len : 0;
-	req->processing_ns = processing_ns;
-	complete(&req->done);
-	xa_unlock(&pending);
+	xa_unlock_bh(&pending);
+	if (status == VEXFS_IPC_STATUS_SUCCESS) {
+		req->vector_len = nla_len(attrs[VEXFS_IPC_A_VECTOR]);
+		memcpy(req->args.vector, nla_data(attrs[VEXFS_IPC_A_VECTOR]), req->vector_len);
+		fill_provenance(req, attrs);
+	}
+	if (attrs[VEXFS_IPC_A_PROCESSING_NS])
+		req->prov.processing_ns = nla_get_u64(attrs[VEXFS_IPC_A_PROCESSING_NS]);
+	queue_work(wq, &req->complete_work);
 	return 0;
 }
 
@@ -185,118 +301,186 @@ static int check_args(const struct vexfs_ipc_embed_args *a)
 	return 0;
 }
 
+/* Makes @req ready to go: out fields cleared, module fields set, on @c's live list. */
+static void prepare(struct vexfs_ipc_consumer *c, struct vexfs_ipc_req *req, u64 now)
+{
+	req->id = vexfs_ipc_next_id();
+	req->status = 0;
+	req->vector_len = 0;
+	memset(&req->prov, 0, sizeof(req->prov));
+	req->consumer = c;
+	INIT_LIST_HEAD(&req->resend);
+	INIT_WORK(&req->complete_work, complete_one);
+	INIT_DELAYED_WORK(&req->timeout_work, timed_out);
+	/* Submit's own pin, handed to the sender. */
+	atomic_set(&req->pins, 1);
+	req->deadline_ns = now + (u64)req->args.timeout_ms * NSEC_PER_MSEC;
+	/* Who caused it: the calling process, or nobody (0) for work a kernel thread or interrupt submits. */
+	req->caller_uid = in_task() ? from_kuid_munged(&init_user_ns, current_uid()) : 0;
+	req->caller_pid = in_task() ? task_tgid_nr(current) : 0;
+	req->sent = false;
+}
+
+int vexfs_ipc_submit(struct vexfs_ipc_consumer *c, struct vexfs_ipc_req **reqs, unsigned int n, gfp_t gfp)
+{
+	u64 now = ktime_get_ns();
+	unsigned int i;
+	int ret;
+
+	if (IS_ERR_OR_NULL(c) || !reqs || n < 1 || n > VEXFS_IPC_MAX_BATCH_SIZE)
+		return -EINVAL;
+	for (i = 0; i < n; i++) {
+		if (!reqs[i] || !reqs[i]->done)
+			return -EINVAL;
+		ret = check_args(&reqs[i]->args);
+		if (ret)
+			return ret;
+	}
+	if (!vexfs_ipc_genl_daemon_portid())
+		return -ENOTCONN;
+	ret = vexfs_ipc_consumer_reserve(c, n);
+	if (ret)
+		return ret;
+	/* Slots first: once a request is in the table it is settled, so nothing after that may fail. */
+	for (i = 0; i < n; i++) {
+		prepare(c, reqs[i], now);
+		ret = xa_reserve_bh(&pending, reqs[i]->id, gfp);
+		if (ret)
+			goto err_reserve;
+	}
+	spin_lock_bh(&c->lock);
+	for (i = 0; i < n; i++)
+		list_add_tail(&reqs[i]->node, &c->live);
+	spin_unlock_bh(&c->lock);
+	xa_lock_bh(&pending);
+	for (i = 0; i < n; i++)
+		__xa_store(&pending, reqs[i]->id, reqs[i], GFP_ATOMIC);
+	xa_unlock_bh(&pending);
+	atomic_add(n, &npending);
+	atomic64_add(n, &vexfs_ipc_stats.live_requests);
+	atomic64_add(n, &vexfs_ipc_stats.submitted);
+	atomic64_add(n, &c->submitted);
+	for (i = 0; i < n; i++) {
+		struct vexfs_ipc_req *req = reqs[i];
+
+		queue_delayed_work(wq, &req->timeout_work, msecs_to_jiffies(req->args.timeout_ms));
+		/* The daemon announced it sheds this priority: fail early rather than send. */
+		if (req->args.priority < vexfs_ipc_genl_min_priority()) {
+			settle(req, VEXFS_IPC_STATUS_OVERLOADED);
+			unpin(req);
+			continue;
+		}
+		llist_add(&req->send, &to_send);
+	}
+	queue_work(wq, &send_work);
+	return 0;
+
+err_reserve:
+	while (i--)
+		xa_cmpxchg_bh(&pending, reqs[i]->id, XA_ZERO_ENTRY, NULL, 0);
+	vexfs_ipc_consumer_unreserve(c, n);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(vexfs_ipc_submit);
+
+bool vexfs_ipc_cancel(struct vexfs_ipc_req *req)
+{
+	return settle(req, VEXFS_IPC_STATUS_CANCELLED);
+}
+EXPORT_SYMBOL_GPL(vexfs_ipc_cancel);
+
+unsigned int vexfs_ipc_cancel_owner(struct vexfs_ipc_consumer *c, u64 owner)
+{
+	struct vexfs_ipc_req *req;
+	unsigned int n = 0;
+
+	spin_lock_bh(&c->lock);
+	list_for_each_entry(req, &c->live, node)
+		if (req->owner == owner && settle(req, VEXFS_IPC_STATUS_CANCELLED))
+			n++;
+	spin_unlock_bh(&c->lock);
+	return n;
+}
+EXPORT_SYMBOL_GPL(vexfs_ipc_cancel_owner);
+
+void vexfs_ipc_requests_cancel_consumer(struct vexfs_ipc_consumer *c)
+{
+	struct vexfs_ipc_req *req;
+
+	spin_lock_bh(&c->lock);
+	list_for_each_entry(req, &c->live, node)
+		settle(req, VEXFS_IPC_STATUS_CANCELLED);
+	spin_unlock_bh(&c->lock);
+}
+
+static bool owner_idle(struct vexfs_ipc_consumer *c, u64 owner)
+{
+	struct vexfs_ipc_req *req;
+	bool busy;
+
+	spin_lock_bh(&c->lock);
+	busy = c->running;
+	list_for_each_entry(req, &c->live, node)
+		busy |= req->owner == owner;
+	spin_unlock_bh(&c->lock);
+	return !busy;
+}
+
+void vexfs_ipc_wait_owner(struct vexfs_ipc_consumer *c, u64 owner)
+{
+	wait_event(c->idle, owner_idle(c, owner));
+}
+EXPORT_SYMBOL_GPL(vexfs_ipc_wait_owner);
+
+static void sync_done(struct vexfs_ipc_req *req)
+{
+	complete(req->private);
+}
+
+int vexfs_ipc_embed_on(struct vexfs_ipc_consumer *c, const struct vexfs_ipc_embed_args *args,
+		       struct vexfs_ipc_embed_result *res, struct vexfs_ipc_provenance *prov)
+{
+	DECLARE_COMPLETION_ONSTACK(done);
+	struct vexfs_ipc_req *req;
+	bool killed = false;
+	int ret;
+
+	memset(res, 0, sizeof(*res));
+	req = kzalloc(sizeof(*req), GFP_KERNEL);
+	if (!req)
+		return -ENOMEM;
+	req->args = *args;
+	req->done = sync_done;
+	req->private = &done;
+	ret = vexfs_ipc_submit(c, &req, 1, GFP_KERNEL);
+	if (ret)
+		goto out;
+	res->request_id = req->id;
+	if (wait_for_completion_killable(&done)) {
+		killed = vexfs_ipc_cancel(req);
+		wait_for_completion(&done);
+	}
+	res->status = req->status;
+	res->vector_len = req->vector_len;
+	res->processing_ns = req->prov.processing_ns;
+	if (prov)
+		*prov = req->prov;
+	ret = killed ? -EINTR : 0;
+out:
+	kfree(req);
+	return ret;
+}
+
 /**
  * vexfs_ipc_embed() - get one embedding from the userspace services
  * @args: the request; see struct vexfs_ipc_embed_args.
  * @res: the outcome.
  *
- * Sleeps until the daemon answers, the timeout passes, or a fatal signal
- * arrives (then the daemon is told to cancel). Returns 0 when the request
- * reached a conclusion (@res->status says which; on SUCCESS the vector is in
- * @args->vector), -EINVAL/-E2BIG/-ENOSPC for bad arguments, -ENOTCONN with
- * no daemon attached, -EBUSY when the pending table is full, -ENOMEM, or
- * -EINTR after a fatal signal. Never uses floating point.
+ * Sleeps until the request is settled (see include/linux/vexfs_ipc.h).
  */
 int vexfs_ipc_embed(const struct vexfs_ipc_embed_args *args, struct vexfs_ipc_embed_result *res)
 {
-	struct vexfs_ipc_request *req;
-	bool killed = false;
-	long left;
-	u32 portid;
-	int ret;
-
-	memset(res, 0, sizeof(*res));
-	ret = check_args(args);
-	if (ret)
-		return ret;
-	portid = vexfs_ipc_genl_daemon_portid();
-	if (!portid)
-		return -ENOTCONN;
-	if (args->priority < vexfs_ipc_genl_min_priority()) {
-		/* The daemon announced it sheds this priority: fail early. */
-		atomic64_inc(&vexfs_ipc_stats.submitted);
-		atomic64_inc(&vexfs_ipc_stats.failed);
-		res->status = VEXFS_IPC_STATUS_OVERLOADED;
-		return 0;
-	}
-	if (atomic_inc_return(&npending) > vexfs_ipc_max_pending) {
-		ret = -EBUSY;
-		goto err_full;
-	}
-	req = kzalloc(sizeof(*req), GFP_KERNEL);
-	if (!req) {
-		ret = -ENOMEM;
-		goto err_full;
-	}
-	atomic64_inc(&vexfs_ipc_stats.live_requests);
-	init_completion(&req->done);
-	INIT_LIST_HEAD(&req->resend);
-	req->id = vexfs_ipc_next_id();
-	req->args = args;
-	req->deadline_ns = ktime_get_ns() + (u64)args->timeout_ms * NSEC_PER_MSEC;
-	req->caller_uid = from_kuid_munged(&init_user_ns, current_uid());
-	req->caller_pid = task_tgid_nr(current);
-	res->request_id = req->id;
-
-	ret = xa_insert(&pending, req->id, req, GFP_KERNEL);
-	if (ret)
-		goto err_insert;
-	atomic64_inc(&vexfs_ipc_stats.submitted);
-
-	ret = vexfs_ipc_genl_send_request(portid, req, false);
-	if (ret) {
-		/* Not delivered: settle it now unless something else already did. */
-		if (xa_cmpxchg(&pending, req->id, req, NULL, 0) == req)
-			req->status = ret == -ECONNREFUSED ? VEXFS_IPC_STATUS_NO_DAEMON : VEXFS_IPC_STATUS_OVERLOADED;
-		else
-			wait_for_completion(&req->done);
-		goto settled;
-	}
-
-	left = wait_for_completion_killable_timeout(&req->done, msecs_to_jiffies(args->timeout_ms));
-	if (left <= 0) {
-		killed = left < 0;
-		if (xa_cmpxchg(&pending, req->id, req, NULL, 0) == req) {
-			req->status = killed ? VEXFS_IPC_STATUS_CANCELLED : VEXFS_IPC_STATUS_TIMEOUT;
-			vexfs_ipc_genl_send_cancel(req->id, req->status);
-		} else {
-			/* A completer took it from the table first and is about to complete. */
-			wait_for_completion(&req->done);
-			killed = false;
-		}
-	}
-
-settled:
-	res->status = req->status;
-	res->processing_ns = req->processing_ns;
-	if (req->status == VEXFS_IPC_STATUS_SUCCESS) {
-		memcpy(args->vector, req->vector, req->vector_len);
-		res->vector_len = req->vector_len;
-		atomic64_inc(&vexfs_ipc_stats.completed);
-	} else {
-		atomic64_inc(&vexfs_ipc_stats.failed);
-		if (req->status == VEXFS_IPC_STATUS_TIMEOUT)
-			atomic64_inc(&vexfs_ipc_stats.timed_out);
-		if (req->status == VEXFS_IPC_STATUS_CANCELLED)
-			atomic64_inc(&vexfs_ipc_stats.cancelled);
-	}
-	if (req->vector) {
-		kvfree(req->vector);
-		atomic64_dec(&vexfs_ipc_stats.live_buffers);
-	}
-	/* A re-sender may still be reading the arguments. */
-	wait_var_event(&req->pins, !atomic_read(&req->pins));
-	kfree(req);
-	atomic64_dec(&vexfs_ipc_stats.live_requests);
-	atomic_dec(&npending);
-	return killed ? -EINTR : 0;
-
-err_insert:
-	kfree(req);
-	atomic64_dec(&vexfs_ipc_stats.live_requests);
-err_full:
-	atomic_dec(&npending);
-	return ret;
+	return vexfs_ipc_embed_on(vexfs_ipc_embed_consumer, args, res, NULL);
 }
 EXPORT_SYMBOL_GPL(vexfs_ipc_embed);
 
@@ -346,12 +530,32 @@ void vexfs_ipc_uid_pending_put(u32 uid)
 
 int vexfs_ipc_requests_init(void)
 {
+	int ret;
+
+	wq = alloc_workqueue("vexfs_ipc", WQ_UNBOUND, 0);
+	if (!wq) {
+		ret = -ENOMEM;
+		goto err_wq;
+	}
+	ret = vexfs_ipc_consumers_init();
+	if (ret)
+		goto err_consumers;
 	return 0;
+
+err_consumers:
+	destroy_workqueue(wq);
+err_wq:
+	return ret;
 }
 
 void vexfs_ipc_requests_uninit(void)
 {
 	cancel_delayed_work_sync(&grace_work);
 	settle_all(VEXFS_IPC_STATUS_NO_DAEMON);
+	/* Every completion runs (and with it every ->done) before the consumers go. */
+	flush_workqueue(wq);
+	vexfs_ipc_consumers_uninit();
+	cancel_work_sync(&send_work);
+	destroy_workqueue(wq);
 	xa_destroy(&uid_pending);
 }

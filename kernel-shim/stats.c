@@ -47,20 +47,45 @@ void vexfs_ipc_fill_stats(struct vexfs_ipc_stats *s)
 	s->daemon_port_id = portid == VEXFS_IPC_CHARDEV_DAEMON ? 0 : portid;
 	s->inflight = vexfs_ipc_requests_inflight();
 	s->pending_capacity = vexfs_ipc_max_pending;
+	s->kernel_inflight = vexfs_ipc_kernel_inflight();
+	s->kernel_capacity = vexfs_ipc_kernel_capacity();
 }
 
 long vexfs_ipc_stats_ioctl(struct vexfs_ipc_stats __user *uarg)
 {
+	struct vexfs_ipc_consumer_stats *consumers = NULL;
+	u32 flags, cap, count = 0, total = 0;
 	struct vexfs_ipc_stats s;
-	u32 flags;
+	u64 ptr;
+	long ret;
 
 	if (copy_from_user(&s, uarg, sizeof(s)))
 		return -EFAULT;
-	if (s.flags & ~VEXFS_IPC_STATS_F_ALL || s.reserved0)
+	if (s.flags & ~VEXFS_IPC_STATS_F_ALL || s.reserved0 || s.reserved1 || s.consumers_capacity > VEXFS_IPC_MAX_CONSUMERS)
 		return -EINVAL;
+	if (s.consumers_capacity && !s.consumers_ptr)
+		return -EFAULT;
 	flags = s.flags;
+	cap = s.consumers_capacity;
+	ptr = s.consumers_ptr;
+	if (cap) {
+		consumers = kcalloc(cap, sizeof(*consumers), GFP_KERNEL);
+		if (!consumers)
+			return -ENOMEM;
+		count = vexfs_ipc_consumers_fill(consumers, cap, &total);
+		ret = copy_to_user(u64_to_user_ptr(ptr), consumers, count * sizeof(*consumers)) ? -EFAULT : 0;
+		kfree(consumers);
+		if (ret)
+			return ret;
+	} else {
+		vexfs_ipc_consumers_fill(NULL, 0, &total);
+	}
 	vexfs_ipc_fill_stats(&s);
 	s.flags = flags;
+	s.consumers_ptr = ptr;
+	s.consumers_capacity = cap;
+	s.consumers_count = count;
+	s.consumers_total = total;
 	/* Which port to bind to impersonate the daemon is nobody else's business. */
 	if (!capable(CAP_NET_ADMIN))
 		s.daemon_port_id = 0;

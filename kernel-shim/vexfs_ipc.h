@@ -17,8 +17,10 @@ extern unsigned int vexfs_ipc_reply_timeout_ms;
 extern unsigned int vexfs_ipc_max_pending_per_uid;
 extern unsigned int vexfs_ipc_user_max_priority;
 extern int vexfs_ipc_priority_gid;
+extern unsigned int vexfs_ipc_kernel_share_pct;
 
 #include "chardev.h"
+#include "consumers.h"
 #include "daemon.h"
 #include "netlink.h"
 #include "queries.h"

@@ -21,12 +21,25 @@ export interface EmbedCall {
   sessionKey?: bigint;
 }
 
+/** Who made a vector (struct vexfs_ipc_provenance); what the daemon did not say is '' or undefined. */
+export interface VectorProvenance {
+  serviceId: string;
+  model: string;
+  modelVersion: string;
+  dimensions: number;
+  dataType: number;
+  /** The service embedded only a prefix of the input. */
+  truncated: boolean;
+}
+
 export interface EmbedResult {
   requestId: bigint;
   status: number;
   /** With status SUCCESS: exactly vectorBytes(dimensions, dataType) bytes. */
   vector: Buffer | undefined;
   processingNs: bigint;
+  /** With status SUCCESS: who made the vector. */
+  provenance: VectorProvenance | undefined;
 }
 
 /** An EmbedCall that passed the module's checks, defaults filled in. */

@@ -69,7 +69,29 @@ export const EmbeddingRequestStruct = koffi.struct('vexfs_ipc_embedding_request'
   priority: u8,
   reserved0: u16,
   session_key: u64,
-  reserved: u64,
+  provenance_ptr: u64,
+});
+
+export const ProvenanceStruct = koffi.struct('vexfs_ipc_provenance', {
+  service_id: chars(Consts.MAX_SERVICE_ID_LEN),
+  model: chars(Consts.MAX_MODEL_LEN),
+  model_version: chars(Consts.MAX_VERSION_LEN),
+  processing_ns: u64,
+  dimensions: u32,
+  flags: u32,
+  data_type: u8,
+  pad: koffi.array(u8, 7),
+});
+
+export const ConsumerStatsStruct = koffi.struct('vexfs_ipc_consumer_stats', {
+  name: chars(Consts.MAX_CONSUMER_NAME_LEN),
+  submitted: u64,
+  completed: u64,
+  failed: u64,
+  cancelled: u64,
+  timed_out: u64,
+  inflight: u32,
+  max_inflight: u32,
 });
 
 export const ServiceInfoStruct = koffi.struct('vexfs_ipc_service_info', {
@@ -153,6 +175,13 @@ export const StatsStruct = koffi.struct('vexfs_ipc_stats', {
   daemon_uptime_ms: u64,
   daemon_by_status: koffi.array(u64, Consts.STATUS_SLOTS),
   daemon_queued_by_level: koffi.array(u64, Consts.PRIO_LEVELS),
+  consumers_ptr: u64,
+  consumers_capacity: u32,
+  consumers_count: u32,
+  consumers_total: u32,
+  kernel_inflight: u32,
+  kernel_capacity: u32,
+  reserved1: u32,
 });
 
 /** Every struct of the header by its C name (for the ABI test). */
@@ -161,6 +190,8 @@ export const ABI_STRUCTS = {
   vexfs_ipc_service_register: ServiceRegisterStruct,
   vexfs_ipc_service_unregister: ServiceUnregisterStruct,
   vexfs_ipc_embedding_request: EmbeddingRequestStruct,
+  vexfs_ipc_provenance: ProvenanceStruct,
+  vexfs_ipc_consumer_stats: ConsumerStatsStruct,
   vexfs_ipc_service_info: ServiceInfoStruct,
   vexfs_ipc_service_status: ServiceStatusStruct,
   vexfs_ipc_service_list: ServiceListStruct,

@@ -29,6 +29,8 @@ export const Consts = {
   MAX_ENDPOINT_LEN: 128,
   MAX_DIMENSION_SETS: 16,
   MAX_ERROR_MSG_LEN: 128,
+  MAX_CONSUMERS: 32,
+  MAX_CONSUMER_NAME_LEN: 32,
   DEFAULT_TIMEOUT_MS: 30000,
   MAX_TIMEOUT_MS: 600000,
   DTYPE_MAX: 4,
@@ -39,7 +41,7 @@ export const Consts = {
   STATUS_MAX: 12,
   EVENT_MAX: 4,
   CMD_MAX: 14,
-  A_MAX: 30,
+  A_MAX: 31,
   SVC_A_MAX: 27,
   STATS_A_MAX: 24,
   MAGIC: 0x56455849,
@@ -52,6 +54,7 @@ export const Consts = {
   EMBED_F_PRIORITY_CLAMPED: 1,
   STATS_F_DAEMON: 1,
   STATS_F_ALL: 1,
+  PROV_F_TRUNCATED: 1,
 } as const;
 
 /** enum vexfs_ipc_data_type: VEXFS_IPC_DTYPE_<key>. */
@@ -160,7 +163,9 @@ export const Flags = {
   RESENT: 2,
   /** REPLY: more parts of this answer follow (a list longer than one message). */
   MORE: 4,
-  ALL: 7,
+  /** EMBED_RESPONSE: the service embedded only a prefix of the input. */
+  TRUNCATED: 8,
+  ALL: 15,
 } as const;
 
 /** enum vexfs_ipc_attr: VEXFS_IPC_A_<key>. */
@@ -196,6 +201,7 @@ export const Attr = {
   SESSION_KEY: 28,
   TOKEN: 29,
   CALLER_GID: 30,
+  MODEL_VERSION: 31,
 } as const;
 
 /** enum vexfs_ipc_svc_attr: VEXFS_IPC_SVC_A_<key>. */

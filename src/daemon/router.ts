@@ -23,6 +23,7 @@ import { Outcomes, countOutcomes, zeroCounters } from '../manager/outcomes.js';
 import { Parking } from '../manager/parking.js';
 import { Placement } from '../manager/placement.js';
 import type { RateLimitOptions } from '../manager/rate-limit.js';
+import { type Provenance, provenanceOf } from '../manager/provenance.js';
 import { type ServiceEntry, ServiceRegistry } from '../manager/registry.js';
 import { type PipelineRequest, type Reply, RequestState, newRequest, servedBy, transition } from '../manager/request.js';
 import { type RetryLoad, Retries } from '../manager/retries.js';
@@ -123,12 +124,14 @@ export class Router extends EventEmitter<RouterEvents> {
           this.move(e, RequestState.ROUTING);
           this.route(e);
         },
-        succeeded: (e, service, vector, dims, traceparent, now) => {
+        succeeded: (e, service, vector, dims, msg, index, now) => {
           this.admission.completed(Number(now - e.receivedNs));
-          if (e.span !== undefined) e.serviceTraceparent = traceparent;
+          const result = msg.results[index];
+          if (e.span !== undefined) e.serviceTraceparent = result?.traceparent;
           const converted = convertVector(vector, dims, e.req.dataType);
-          this.sharing.store(e.key, converted, service.info.id);
-          this.finish(e, Status.SUCCESS, converted, now);
+          const source = provenanceOf(service, e.req.model, msg.model ?? '', msg.modelVersion ?? '', result?.truncated ?? false);
+          this.sharing.store(e.key, converted, source);
+          this.finish(e, Status.SUCCESS, converted, now, service.info.id, source);
         },
       },
       options.outlier,
@@ -203,7 +206,7 @@ export class Router extends EventEmitter<RouterEvents> {
     }
     const key = this.sharing.keyOf(req);
     const hit = this.sharing.cached(key);
-    if (hit !== undefined) return this.answer(req, reply, Status.SUCCESS, receivedNs, hit, undefined, CACHE_LABEL);
+    if (hit !== undefined) return this.answer(req, reply, Status.SUCCESS, receivedNs, hit.vector, undefined, CACHE_LABEL, undefined, hit.source);
     const span = this.tracing.enabled ? this.tracing.start(req) : undefined;
     const e = newRequest(req, reply, receivedNs, remainingMs, key, span, Status.NO_SERVICE);
     this.inflight.set(req.requestId, e);
@@ -327,13 +330,13 @@ export class Router extends EventEmitter<RouterEvents> {
   }
 
   /** `at`: the service that answered (a coalesced follower shares its leader's). */
-  private finish(e: PipelineRequest, status: number, vector?: Uint8Array, now = process.hrtime.bigint(), at = servedBy(e)): void {
+  private finish(e: PipelineRequest, status: number, vector?: Uint8Array, now = process.hrtime.bigint(), at = servedBy(e), source?: Provenance): void {
     if (e.state === RequestState.DONE) return;
     this.end(e);
     this.deadlines.settled();
-    this.answer(e.req, e.reply, status, e.receivedNs, vector, now, at, e);
+    this.answer(e.req, e.reply, status, e.receivedNs, vector, now, at, e, source);
     const followers = this.sharing.takeFollowers(e);
-    if (followers !== undefined) for (const f of followers) this.finish(f, status, vector, now, at);
+    if (followers !== undefined) for (const f of followers) this.finish(f, status, vector, now, at, source);
   }
 
   /** Common to every way a request ends: out of every queue and table. */
@@ -349,7 +352,10 @@ export class Router extends EventEmitter<RouterEvents> {
     }
   }
 
-  /** `serviceId`: the service that answered it, or the last one that failed it; `e`: absent when it ended on arrival. */
+  /**
+   * `serviceId`: the service that answered it, or the last one that failed it; `e`: absent when it ended on arrival;
+   * `source`: the provenance of a SUCCESS, told to the kernel.
+   */
   private answer(
     req: EmbedRequest,
     reply: Reply,
@@ -359,9 +365,19 @@ export class Router extends EventEmitter<RouterEvents> {
     now = process.hrtime.bigint(),
     serviceId?: string,
     e?: PipelineRequest,
+    source?: Provenance,
   ): void {
     this.outcomes.publish(req, status, Number(now - receivedNs), serviceId, e?.span, e?.serviceTraceparent);
-    reply({ requestId: req.requestId, status, vector, processingNs: now - receivedNs, serviceId: undefined });
+    reply({
+      requestId: req.requestId,
+      status,
+      vector,
+      processingNs: now - receivedNs,
+      serviceId: source?.serviceId,
+      model: source?.model,
+      modelVersion: source?.modelVersion,
+      truncated: source?.truncated,
+    });
   }
 
   // ---- services coming and going ----

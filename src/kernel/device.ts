@@ -16,10 +16,12 @@ import {
   ServiceStatusStruct,
   ServiceUnregisterStruct,
   StatsStruct,
+  ConsumerStatsStruct,
+  ProvenanceStruct,
 } from '../abi/structs.js';
 import type { ServiceInfoMsg } from '../wire/proto.js';
 import type { EmbedCall, EmbedResult } from '../abi/embed-call.js';
-import { Consts, Priority, checkSessionKey, vectorBytes } from '../abi/uapi.js';
+import { Consts, Priority, Status, checkSessionKey, vectorBytes } from '../abi/uapi.js';
 import { ClosedError } from '../errors.js';
 import { loadNative, type NativeAddon } from '../native.js';
 
@@ -38,6 +40,27 @@ export interface DeviceEmbedResult extends EmbedResult {
 }
 
 export type DeviceStats = Record<string, number>;
+
+interface RawProvenance {
+  service_id: string;
+  model: string;
+  model_version: string;
+  dimensions: number;
+  flags: number;
+  data_type: number;
+}
+
+/** One in-kernel consumer of the module (struct vexfs_ipc_consumer_stats). */
+export interface ConsumerStats {
+  name: string;
+  submitted: number;
+  completed: number;
+  failed: number;
+  cancelled: number;
+  timed_out: number;
+  inflight: number;
+  max_inflight: number;
+}
 
 export class VexfsDevice {
   /** Asynchronous ioctls not yet completed: the fd is not closed under them (its number could be reused). */
@@ -70,6 +93,7 @@ export class VexfsDevice {
     const sessionKey = checkSessionKey(call.sessionKey);
     const vector = Buffer.alloc(Math.max(1, vectorBytes(call.dimensions, dtype)));
     const model = call.model === undefined ? undefined : Buffer.from(call.model);
+    const prov = Buffer.alloc(koffi.sizeof(ProvenanceStruct));
     const fields: Record<string, number | bigint | number[]> = {
       request_id: 0n,
       data_ptr: koffi.address(call.input),
@@ -87,16 +111,29 @@ export class VexfsDevice {
       priority: call.priority ?? Priority.NORMAL,
       reserved0: 0,
       session_key: sessionKey,
-      reserved: 0n,
+      provenance_ptr: koffi.address(prov),
       ...call.raw,
     };
     const buf = Buffer.alloc(koffi.sizeof(EmbeddingRequestStruct));
     koffi.encode(buf, 0, EmbeddingRequestStruct, fields);
-    await this.ioctl(Ioctl.SEND_EMBEDDING_REQUEST, buf, model ? [call.input, vector, model] : [call.input, vector]);
+    await this.ioctl(Ioctl.SEND_EMBEDDING_REQUEST, buf, model ? [call.input, vector, prov, model] : [call.input, vector, prov]);
     const out = koffi.decode(buf, 0, EmbeddingRequestStruct) as Record<string, number | bigint>;
+    const p = koffi.decode(prov, 0, ProvenanceStruct) as RawProvenance;
+    const status = Number(out.status);
     return {
+      provenance:
+        status === Status.SUCCESS
+          ? {
+              serviceId: p.service_id,
+              model: p.model,
+              modelVersion: p.model_version,
+              dimensions: p.dimensions,
+              dataType: p.data_type,
+              truncated: (p.flags & Consts.PROV_F_TRUNCATED) !== 0,
+            }
+          : undefined,
       requestId: BigInt(out.request_id as number),
-      status: Number(out.status),
+      status,
       vector: vector.subarray(0, Number(out.vector_size)),
       processingNs: BigInt(out.processing_time_ns as number),
       priorityClamped: (Number(out.flags) & Consts.EMBED_F_PRIORITY_CLAMPED) !== 0,
@@ -182,6 +219,18 @@ export class VexfsDevice {
     const buf = Buffer.alloc(koffi.sizeof(StatsStruct));
     this.native.ioctlSync(this.fd, Ioctl.GET_STATS, buf);
     return koffi.decode(buf, 0, StatsStruct) as DeviceStats;
+  }
+
+  /** GET_STATS with room for every in-kernel consumer: who they are and their counters. */
+  consumers(): ConsumerStats[] {
+    if (this.closing) throw new ClosedError(`${DEVICE_PATH} handle`);
+    const size = koffi.sizeof(ConsumerStatsStruct);
+    const entries = Buffer.alloc(size * Consts.MAX_CONSUMERS);
+    const buf = Buffer.alloc(koffi.sizeof(StatsStruct));
+    koffi.encode(buf, 0, StatsStruct, { consumers_ptr: koffi.address(entries), consumers_capacity: Consts.MAX_CONSUMERS });
+    this.native.ioctlSync(this.fd, Ioctl.GET_STATS, buf);
+    const n = (koffi.decode(buf, 0, StatsStruct) as DeviceStats).consumers_count ?? 0;
+    return Array.from({ length: n }, (_, i) => koffi.decode(entries, i * size, ConsumerStatsStruct) as ConsumerStats);
   }
 
   /** GET_STATS with VEXFS_IPC_STATS_F_DAEMON: the daemon's counters too (may wait on it). */

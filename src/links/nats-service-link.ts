@@ -272,5 +272,5 @@ function batchHeaders(batch: EmbedBatchRequestMsg): MsgHdrs {
 }
 
 function batchError(batch: EmbedBatchRequestMsg, code: number, message: string): EmbedBatchResponseMsg {
-  return { batchId: batch.batchId, results: [], error: { code, message } };
+  return { batchId: batch.batchId, results: [], error: { code, message }, model: '', modelVersion: '' };
 }

@@ -195,22 +195,23 @@ export class OpenAiLink extends EventEmitter<ServiceLinkEvents> implements Servi
     });
     let msg: EmbedBatchResponseMsg;
     try {
-      const vectors = await this.embed(texts, batch.dimensions, Math.min(this.timeoutMs, batch.timeoutMs || this.timeoutMs));
-      vectors.forEach((v, k) => {
-        results[at[k] as number] = { vector: v, error: null, traceparent: '' };
+      const answer = await this.embed(texts, batch.dimensions, Math.min(this.timeoutMs, batch.timeoutMs || this.timeoutMs));
+      answer.vectors.forEach((v, k) => {
+        results[at[k] as number] = { vector: v, error: null, traceparent: '', truncated: false };
       });
-      msg = { batchId: batch.batchId, results, error: null };
+      // The server names the model it ran (its answer's "model"): the provenance the kernel gets.
+      msg = { batchId: batch.batchId, results, error: null, model: answer.model, modelVersion: '' };
     } catch (err) {
       const e = err instanceof BatchError ? err : transportError(err as Error & { code?: string });
       if (e.retryAfterMs > 0) this.holdOff(e.retryAfterMs);
-      msg = { batchId: batch.batchId, results: [], error: { code: e.status, message: e.message } };
+      msg = { batchId: batch.batchId, results: [], error: { code: e.status, message: e.message }, model: '', modelVersion: '' };
     }
     if (!this.closed) this.emit('response', msg);
   }
 
   /** One POST for `texts`; a 413 splits the batch in halves. */
-  private async embed(texts: string[], dims: number, timeoutMs: number): Promise<Uint8Array[]> {
-    if (texts.length === 0) return [];
+  private async embed(texts: string[], dims: number, timeoutMs: number): Promise<{ vectors: Uint8Array[]; model: string }> {
+    if (texts.length === 0) return { vectors: [], model: '' };
     const body: Record<string, unknown> = { model: this.options.model, input: texts, encoding_format: 'base64' };
     if (this.options.sendDimensions) body.dimensions = dims;
     const res = await this.pool.request({
@@ -226,7 +227,9 @@ export class OpenAiLink extends EventEmitter<ServiceLinkEvents> implements Servi
     const text = await readCapped(res.body, texts.length * (dims * MAX_JSON_FLOAT_CHARS + 1024) + 64 * 1024);
     if (res.statusCode === 413 && texts.length > 1) {
       const half = Math.ceil(texts.length / 2);
-      return [...(await this.embed(texts.slice(0, half), dims, timeoutMs)), ...(await this.embed(texts.slice(half), dims, timeoutMs))];
+      const a = await this.embed(texts.slice(0, half), dims, timeoutMs);
+      const b = await this.embed(texts.slice(half), dims, timeoutMs);
+      return { vectors: [...a.vectors, ...b.vectors], model: a.model };
     }
     if (res.statusCode !== 200) {
       const reason = serverMessage(text);
@@ -239,8 +242,8 @@ export class OpenAiLink extends EventEmitter<ServiceLinkEvents> implements Servi
   }
 
   /** The answer's vectors in input order, or a BatchError saying what is wrong with it. */
-  private vectors(text: string, n: number, dims: number): Uint8Array[] {
-    let parsed: { data?: Array<{ index?: unknown; embedding?: unknown }>; usage?: { prompt_tokens?: unknown } };
+  private vectors(text: string, n: number, dims: number): { vectors: Uint8Array[]; model: string } {
+    let parsed: { data?: Array<{ index?: unknown; embedding?: unknown }>; usage?: { prompt_tokens?: unknown }; model?: unknown };
     try {
       parsed = JSON.parse(text);
     } catch (err) {
@@ -260,7 +263,7 @@ export class OpenAiLink extends EventEmitter<ServiceLinkEvents> implements Servi
       }
       out[i] = vectorOf(d.embedding, dims);
     }
-    return out;
+    return { vectors: out, model: typeof parsed.model === 'string' ? parsed.model : '' };
   }
 
   /** 429 with Retry-After: no batches to this server until then (queued work waits or goes elsewhere). */
@@ -288,7 +291,7 @@ function transportError(err: Error & { code?: string }): BatchError {
 }
 
 function item(code: number, message: string): EmbedResultMsg {
-  return { vector: new Uint8Array(0), error: { code, message }, traceparent: '' };
+  return { vector: new Uint8Array(0), error: { code, message }, traceparent: '', truncated: false };
 }
 
 const MAX_JSON_FLOAT_CHARS = 26;

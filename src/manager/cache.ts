@@ -6,6 +6,8 @@
  */
 import { hash } from 'node:crypto';
 
+import type { Provenance } from './provenance.js';
+
 export interface CacheOptions {
   /** Entries held at most; 0 turns the cache off. */
   maxEntries?: number;
@@ -15,11 +17,14 @@ export interface CacheOptions {
   now?: () => number;
 }
 
-interface Entry {
+/** A cached answer: the vector and who made it (its service leaving or changing version drops the entry). */
+export interface CachedAnswer {
   readonly vector: Uint8Array;
+  readonly source: Provenance;
+}
+
+interface Entry extends CachedAnswer {
   readonly expires: number;
-  /** The service that produced it: its leaving or changing version drops the entry. */
-  readonly service: string;
 }
 
 export interface CacheCounters {
@@ -67,7 +72,7 @@ export class ResponseCache {
     return this.bytesHeld;
   }
 
-  get(key: string): Uint8Array | undefined {
+  get(key: string): CachedAnswer | undefined {
     const e = this.map.get(key);
     if (e === undefined || e.expires <= this.now()) {
       if (e !== undefined) this.delete(key, e);
@@ -77,15 +82,15 @@ export class ResponseCache {
     this.map.delete(key);
     this.map.set(key, e);
     this.counters.hits++;
-    return e.vector;
+    return e;
   }
 
-  set(key: string, vector: Uint8Array, service: string): void {
+  set(key: string, vector: Uint8Array, source: Provenance): void {
     if (!this.enabled || vector.length > this.maxBytes) return;
     const old = this.map.get(key);
     if (old !== undefined) this.delete(key, old);
     // The vector may be a view of a larger receive buffer: keep a copy of just its bytes.
-    this.map.set(key, { vector: Uint8Array.prototype.slice.call(vector), expires: this.now() + this.ttlMs, service });
+    this.map.set(key, { vector: Uint8Array.prototype.slice.call(vector), expires: this.now() + this.ttlMs, source });
     this.bytesHeld += vector.length;
     for (const [k, e] of this.map) {
       if (this.map.size <= this.maxEntries && this.bytesHeld <= this.maxBytes) break;
@@ -101,7 +106,7 @@ export class ResponseCache {
 
   /** Drops what `service` produced (it left, was revoked or changed version). */
   dropService(service: string): void {
-    for (const [k, e] of this.map) if (e.service === service) this.delete(k, e);
+    for (const [k, e] of this.map) if (e.source.serviceId === service) this.delete(k, e);
   }
 
   clear(): void {

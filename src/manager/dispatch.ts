@@ -22,7 +22,8 @@ export interface DispatchHandlers {
   /** `e` never reached the service (its breaker opened, it turned unusable or stopped reading): route it again, no retry spent. */
   reroute(e: PipelineRequest): void;
   /** `service` answered `e` with `vector` (float32, the batch's dimensions). */
-  succeeded(e: PipelineRequest, service: ServiceEntry, vector: Uint8Array, dims: number, traceparent: string | undefined, now: bigint): void;
+  /** Item `index` of `msg` answered `e` with `vector`. */
+  succeeded(e: PipelineRequest, service: ServiceEntry, vector: Uint8Array, dims: number, msg: EmbedBatchResponseMsg, index: number, now: bigint): void;
 }
 
 /** What dispatch keeps per service. */
@@ -174,7 +175,7 @@ export class Dispatch {
       else {
         const took = Number(now - e.receivedNs);
         service.ewmaNs = service.ewmaNs === 0 ? took : service.ewmaNs * 0.8 + took * 0.2;
-        this.handlers.succeeded(e, service, o, batch.dims, msg.results[i]?.traceparent, now);
+        this.handlers.succeeded(e, service, o, batch.dims, msg, i, now);
       }
     }
   }

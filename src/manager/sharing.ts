@@ -7,7 +7,8 @@
  * follower takes its place.
  */
 import type { EmbedRequest } from '../protocol/messages.js';
-import { type CacheOptions, ResponseCache, cacheKey } from './cache.js';
+import { type CacheOptions, type CachedAnswer, ResponseCache, cacheKey } from './cache.js';
+import type { Provenance } from './provenance.js';
 import { RequestState, type Staged } from './request.js';
 
 /** What sharing keeps on each request in flight. */
@@ -44,7 +45,7 @@ export class ResponseSharing<T extends Shareable<T>> {
   }
 
   /** A cached answer for `key` (counted as a hit or a miss). */
-  cached(key: string | undefined): Uint8Array | undefined {
+  cached(key: string | undefined): CachedAnswer | undefined {
     return key !== undefined && this.cache.enabled ? this.cache.get(key) : undefined;
   }
 
@@ -91,8 +92,8 @@ export class ResponseSharing<T extends Shareable<T>> {
   }
 
   /** A service's answer for `key`, kept for later identical requests. */
-  store(key: string | undefined, vector: Uint8Array, serviceId: string): void {
-    if (key !== undefined && this.cache.enabled) this.cache.set(key, vector, serviceId);
+  store(key: string | undefined, vector: Uint8Array, source: Provenance): void {
+    if (key !== undefined && this.cache.enabled) this.cache.set(key, vector, source);
   }
 
   /** What `serviceId` produced goes (it left, was revoked or changed version). */

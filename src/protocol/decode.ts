@@ -64,6 +64,12 @@ export function decodeAttrs(cmd: number, buf: Uint8Array, start: number, end: nu
           vector: t.has(Attr.VECTOR) ? t.copyBytes(Attr.VECTOR) : undefined,
           processingNs: t.has(Attr.PROCESSING_NS) ? t.u64(Attr.PROCESSING_NS) : 0n,
           serviceId: t.stringOr(Attr.SERVICE_ID, undefined),
+          model: t.stringOr(Attr.MODEL, undefined),
+          modelVersion: t.stringOr(Attr.MODEL_VERSION, undefined),
+          truncated: (t.u32Or(Attr.FLAGS, 0) & Flags.TRUNCATED) !== 0,
+          flags: t.u32Or(Attr.FLAGS, 0),
+          dimensions: t.has(Attr.DIMENSIONS) ? t.u32(Attr.DIMENSIONS) : undefined,
+          dataType: t.has(Attr.DATA_TYPE) ? t.u8(Attr.DATA_TYPE) : undefined,
         },
       };
     case Cmd.CANCEL:

@@ -76,6 +76,9 @@ export function writeEmbedResponse(w: NlWriter, to: GenlAddress, r: EmbedRespons
     if (r.vector !== undefined) w.bytes(Attr.VECTOR, r.vector);
     w.u64(Attr.PROCESSING_NS, r.processingNs);
     if (r.serviceId !== undefined) w.string(Attr.SERVICE_ID, r.serviceId, Consts.MAX_SERVICE_ID_LEN);
+    if (r.model !== undefined) w.string(Attr.MODEL, r.model, Consts.MAX_MODEL_LEN);
+    if (r.modelVersion !== undefined) w.string(Attr.MODEL_VERSION, r.modelVersion, Consts.MAX_VERSION_LEN);
+    if (r.truncated === true) w.u32(Attr.FLAGS, Flags.TRUNCATED);
   } catch (err) {
     w.abortMessage();
     throw err;

@@ -31,7 +31,17 @@ export interface EmbedResponse {
   status: number;
   vector: Uint8Array | undefined;
   processingNs: bigint;
+  /** Provenance of a SUCCESS (struct vexfs_ipc_provenance): who answered, with which model and version. */
   serviceId: string | undefined;
+  model?: string | undefined;
+  modelVersion?: string | undefined;
+  /** The service embedded only a prefix of the input (Flags.TRUNCATED). */
+  truncated?: boolean;
+  /** Sent only by a peer that states them: the module refuses values other than the request's. */
+  dimensions?: number | undefined;
+  dataType?: number | undefined;
+  /** FLAGS as received (the module takes only TRUNCATED on a response). */
+  flags?: number;
 }
 
 export interface CancelMessage {

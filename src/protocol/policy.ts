@@ -40,6 +40,7 @@ export const attrPolicy: Policy = definePolicy(
     [Attr.SESSION_KEY]: { name: 'SESSION_KEY', kind: 'u64', min: 1 },
     [Attr.TOKEN]: { name: 'TOKEN', kind: 'string', min: 1, max: Consts.MAX_TOKEN_LEN - 1 },
     [Attr.CALLER_GID]: { name: 'CALLER_GID', kind: 'u32' },
+    [Attr.MODEL_VERSION]: { name: 'MODEL_VERSION', kind: 'string', max: Consts.MAX_VERSION_LEN - 1 },
   },
   { strict: true },
 );

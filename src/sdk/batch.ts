@@ -23,12 +23,20 @@ export interface EmbedOptions {
   readonly traceparents: string[];
 }
 
+/** A vector of an input the service cut to fit its model: the kernel is told (provenance). */
+export interface TruncatedVector {
+  vector: Float32Array;
+  truncated: true;
+}
+
+/** One input's answer: its vector, its vector cut short, or an Error that fails just that input. */
+export type EmbedItem = Float32Array | TruncatedVector | Error;
+
 /**
- * Returns one Float32Array of `dimensions` values per input, in order; an
- * item may instead be an Error to fail just that input. A thrown error fails
- * the whole batch.
+ * Returns one item of `dimensions` values per input, in order. A thrown
+ * error fails the whole batch.
  */
-export type EmbedFn = (inputs: Uint8Array[], options: EmbedOptions) => Promise<Array<Float32Array | Error>> | Array<Float32Array | Error>;
+export type EmbedFn = (inputs: Uint8Array[], options: EmbedOptions) => Promise<EmbedItem[]> | EmbedItem[];
 
 /** An error that carries a bridge status (e.g. Status.INVALID_REQUEST for a bad input). */
 export class EmbedItemError extends Error {
@@ -84,11 +92,14 @@ export async function checkHealth(id: number, check: (() => boolean | Promise<bo
   }
 }
 
-function toResult(v: Float32Array | Error, dims: number): EmbedResultInit {
-  if (v instanceof Error) return { error: { code: statusOf(v), message: v.message } };
-  if (!(v instanceof Float32Array)) return { error: { code: Status.SERVICE_ERROR, message: 'embed returned a non-Float32Array item' } };
+function toResult(item: EmbedItem, dims: number): EmbedResultInit {
+  if (item instanceof Error) return { error: { code: statusOf(item), message: item.message } };
+  const truncated = !(item instanceof Float32Array) && item?.truncated === true;
+  const v = truncated ? (item as TruncatedVector).vector : item;
+  if (!(v instanceof Float32Array))
+    return { error: { code: Status.SERVICE_ERROR, message: 'embed returned an item that is not a Float32Array, { vector, truncated: true } or an Error' } };
   if (v.length !== dims) return { error: { code: Status.SERVICE_ERROR, message: `vector has ${v.length} values, ${dims} requested` } };
-  return { vector: new Uint8Array(v.buffer, v.byteOffset, v.byteLength) };
+  return { vector: new Uint8Array(v.buffer, v.byteOffset, v.byteLength), ...(truncated ? { truncated } : {}) };
 }
 
 function statusOf(err: unknown): number {

@@ -315,6 +315,10 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
   }
 
   private onResponse(hdr: NlHeader, port: number, res: EmbedResponse): void {
+    if (((res.flags ?? 0) & ~Flags.TRUNCATED) !== 0) {
+      this.reject(hdr, port, 'EINVAL', 'FLAGS: only TRUNCATED may be set on a response');
+      return;
+    }
     const p = this.pending.get(res.requestId);
     if (p === undefined) {
       this.pending.counters.responsesLate++;
@@ -323,6 +327,14 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
     }
     if (res.status === Status.SUCCESS) {
       const expected = vectorBytes(p.req.dimensions, p.req.dataType);
+      if (res.dimensions !== undefined && res.dimensions !== p.req.dimensions) {
+        this.reject(hdr, port, 'EINVAL', "DIMENSIONS differs from the request's");
+        return;
+      }
+      if (res.dataType !== undefined && res.dataType !== p.req.dataType) {
+        this.reject(hdr, port, 'EINVAL', "DATA_TYPE differs from the request's");
+        return;
+      }
       if (res.vector === undefined) {
         this.reject(hdr, port, 'EINVAL', 'VECTOR is required with status SUCCESS');
         return;

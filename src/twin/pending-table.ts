@@ -81,7 +81,17 @@ export class PendingTable {
             status: res.status,
             vector: res.vector && Buffer.from(res.vector.buffer, res.vector.byteOffset, res.vector.length),
             processingNs: res.processingNs,
-            serviceId: res.serviceId,
+            provenance:
+              res.status === Status.SUCCESS
+                ? {
+                    serviceId: res.serviceId ?? '',
+                    model: res.model ?? '',
+                    modelVersion: res.modelVersion ?? '',
+                    dimensions: p.req.dimensions,
+                    dataType: p.req.dataType,
+                    truncated: res.truncated === true,
+                  }
+                : undefined,
           }
         : result(p.req.requestId, status),
     );
@@ -136,5 +146,5 @@ export class PendingTable {
 
 /** An answer without a vector: the twin's own (a deadline, an abort, no daemon). */
 export function result(requestId: bigint, status: number): TwinEmbedResult {
-  return { requestId, status, vector: undefined, processingNs: 0n, serviceId: undefined };
+  return { requestId, status, vector: undefined, processingNs: 0n, provenance: undefined };
 }

@@ -9,7 +9,4 @@ export interface TwinEmbedCall extends EmbedCall {
   signal?: AbortSignal;
 }
 
-export interface TwinEmbedResult extends EmbedResult {
-  /** The service that answered, when the daemon says. */
-  serviceId: string | undefined;
-}
+export type TwinEmbedResult = EmbedResult;

@@ -184,6 +184,8 @@ export function decodeBatchResponseFrame(frame: Uint8Array, maxResults: number):
     const r = new In(frame, start, end);
     let batchId = 0;
     let error: ItemErrorMsg | null = null;
+    let model = '';
+    let modelVersion = '';
     const results: EmbedResultMsg[] = [];
     while (r.pos < end) {
       const tag = r.varint();
@@ -195,6 +197,7 @@ export function decodeBatchResponseFrame(frame: Uint8Array, maxResults: number):
         let vector: Uint8Array = EMPTY;
         let itemErr: ItemErrorMsg | null = null;
         let traceparent = '';
+        let truncated = false;
         while (item.pos < e) {
           const t = item.varint();
           if (t === ((1 << 3) | 2)) vector = item.view();
@@ -202,15 +205,18 @@ export function decodeBatchResponseFrame(frame: Uint8Array, maxResults: number):
             const [es, ee] = item.span();
             itemErr = itemError(new In(frame, es, ee));
           } else if (t === ((3 << 3) | 2)) traceparent = item.string();
+          else if (t === 4 << 3) truncated = item.varint() !== 0;
           else item.skip(t & 7);
         }
-        results.push({ vector, error: itemErr, traceparent });
+        results.push({ vector, error: itemErr, traceparent, truncated });
       } else if (tag === ((3 << 3) | 2)) {
         const [es, ee] = r.span();
         error = itemError(new In(frame, es, ee));
-      } else r.skip(tag & 7);
+      } else if (tag === ((4 << 3) | 2)) model = r.string();
+      else if (tag === ((5 << 3) | 2)) modelVersion = r.string();
+      else r.skip(tag & 7);
     }
-    return { batchId, results, error };
+    return { batchId, results, error, model, modelVersion };
   } catch (err) {
     if (err instanceof DecodeError) throw err;
     throw new DecodeError('service frame', (err as Error).message);

@@ -511,6 +511,9 @@ export namespace vexfs {
 
                 /** EmbedResult traceparent */
                 traceparent?: (string|null);
+
+                /** EmbedResult truncated */
+                truncated?: (boolean|null);
             }
 
             /** Represents an EmbedResult. */
@@ -530,6 +533,9 @@ export namespace vexfs {
 
                 /** EmbedResult traceparent. */
                 public traceparent: string;
+
+                /** EmbedResult truncated. */
+                public truncated: boolean;
 
                 /**
                  * Creates a new EmbedResult instance using the specified properties.
@@ -596,6 +602,12 @@ export namespace vexfs {
 
                 /** EmbedBatchResponse error */
                 error?: (vexfs.bridge.v1.IItemError|null);
+
+                /** EmbedBatchResponse model */
+                model?: (string|null);
+
+                /** EmbedBatchResponse modelVersion */
+                modelVersion?: (string|null);
             }
 
             /** Represents an EmbedBatchResponse. */
@@ -615,6 +627,12 @@ export namespace vexfs {
 
                 /** EmbedBatchResponse error. */
                 public error?: (vexfs.bridge.v1.IItemError|null);
+
+                /** EmbedBatchResponse model. */
+                public model: string;
+
+                /** EmbedBatchResponse modelVersion. */
+                public modelVersion: string;
 
                 /**
                  * Creates a new EmbedBatchResponse instance using the specified properties.

@@ -1612,6 +1612,7 @@ export const vexfs = $root.vexfs = (() => {
                  * @property {Uint8Array|null} [vector] EmbedResult vector
                  * @property {vexfs.bridge.v1.IItemError|null} [error] EmbedResult error
                  * @property {string|null} [traceparent] EmbedResult traceparent
+                 * @property {boolean|null} [truncated] EmbedResult truncated
                  */
 
                 /**
@@ -1654,6 +1655,14 @@ export const vexfs = $root.vexfs = (() => {
                 EmbedResult.prototype.traceparent = "";
 
                 /**
+                 * EmbedResult truncated.
+                 * @member {boolean} truncated
+                 * @memberof vexfs.bridge.v1.EmbedResult
+                 * @instance
+                 */
+                EmbedResult.prototype.truncated = false;
+
+                /**
                  * Creates a new EmbedResult instance using the specified properties.
                  * @function create
                  * @memberof vexfs.bridge.v1.EmbedResult
@@ -1687,6 +1696,8 @@ export const vexfs = $root.vexfs = (() => {
                         $root.vexfs.bridge.v1.ItemError.encode(m.error, w.uint32(18).fork(), q + 1).ldelim();
                     if (m.traceparent != null && Object.hasOwnProperty.call(m, "traceparent"))
                         w.uint32(26).string(m.traceparent);
+                    if (m.truncated != null && Object.hasOwnProperty.call(m, "truncated"))
+                        w.uint32(32).bool(m.truncated);
                     return w;
                 };
 
@@ -1736,6 +1747,10 @@ export const vexfs = $root.vexfs = (() => {
                                 m.traceparent = r.string();
                                 break;
                             }
+                        case 4: {
+                                m.truncated = r.bool();
+                                break;
+                            }
                         default:
                             r.skipType(t & 7, n);
                             break;
@@ -1781,6 +1796,9 @@ export const vexfs = $root.vexfs = (() => {
                     if (d.traceparent != null) {
                         m.traceparent = String(d.traceparent);
                     }
+                    if (d.truncated != null) {
+                        m.truncated = Boolean(d.truncated);
+                    }
                     return m;
                 };
 
@@ -1811,6 +1829,7 @@ export const vexfs = $root.vexfs = (() => {
                         }
                         d.error = null;
                         d.traceparent = "";
+                        d.truncated = false;
                     }
                     if (m.vector != null && Object.hasOwnProperty.call(m, "vector")) {
                         d.vector = o.bytes === String ? $util.base64.encode(m.vector, 0, m.vector.length) : o.bytes === Array ? Array.prototype.slice.call(m.vector) : m.vector;
@@ -1820,6 +1839,9 @@ export const vexfs = $root.vexfs = (() => {
                     }
                     if (m.traceparent != null && Object.hasOwnProperty.call(m, "traceparent")) {
                         d.traceparent = m.traceparent;
+                    }
+                    if (m.truncated != null && Object.hasOwnProperty.call(m, "truncated")) {
+                        d.truncated = m.truncated;
                     }
                     return d;
                 };
@@ -1862,6 +1884,8 @@ export const vexfs = $root.vexfs = (() => {
                  * @property {number|null} [batchId] EmbedBatchResponse batchId
                  * @property {Array.<vexfs.bridge.v1.IEmbedResult>|null} [results] EmbedBatchResponse results
                  * @property {vexfs.bridge.v1.IItemError|null} [error] EmbedBatchResponse error
+                 * @property {string|null} [model] EmbedBatchResponse model
+                 * @property {string|null} [modelVersion] EmbedBatchResponse modelVersion
                  */
 
                 /**
@@ -1905,6 +1929,22 @@ export const vexfs = $root.vexfs = (() => {
                 EmbedBatchResponse.prototype.error = null;
 
                 /**
+                 * EmbedBatchResponse model.
+                 * @member {string} model
+                 * @memberof vexfs.bridge.v1.EmbedBatchResponse
+                 * @instance
+                 */
+                EmbedBatchResponse.prototype.model = "";
+
+                /**
+                 * EmbedBatchResponse modelVersion.
+                 * @member {string} modelVersion
+                 * @memberof vexfs.bridge.v1.EmbedBatchResponse
+                 * @instance
+                 */
+                EmbedBatchResponse.prototype.modelVersion = "";
+
+                /**
                  * Creates a new EmbedBatchResponse instance using the specified properties.
                  * @function create
                  * @memberof vexfs.bridge.v1.EmbedBatchResponse
@@ -1940,6 +1980,10 @@ export const vexfs = $root.vexfs = (() => {
                     }
                     if (m.error != null && Object.hasOwnProperty.call(m, "error"))
                         $root.vexfs.bridge.v1.ItemError.encode(m.error, w.uint32(26).fork(), q + 1).ldelim();
+                    if (m.model != null && Object.hasOwnProperty.call(m, "model"))
+                        w.uint32(34).string(m.model);
+                    if (m.modelVersion != null && Object.hasOwnProperty.call(m, "modelVersion"))
+                        w.uint32(42).string(m.modelVersion);
                     return w;
                 };
 
@@ -1991,6 +2035,14 @@ export const vexfs = $root.vexfs = (() => {
                                 m.error = $root.vexfs.bridge.v1.ItemError.decode(r, r.uint32(), undefined, n + 1);
                                 break;
                             }
+                        case 4: {
+                                m.model = r.string();
+                                break;
+                            }
+                        case 5: {
+                                m.modelVersion = r.string();
+                                break;
+                            }
                         default:
                             r.skipType(t & 7, n);
                             break;
@@ -2040,6 +2092,12 @@ export const vexfs = $root.vexfs = (() => {
                             throw TypeError(".vexfs.bridge.v1.EmbedBatchResponse.error: object expected");
                         m.error = $root.vexfs.bridge.v1.ItemError.fromObject(d.error, n + 1);
                     }
+                    if (d.model != null) {
+                        m.model = String(d.model);
+                    }
+                    if (d.modelVersion != null) {
+                        m.modelVersion = String(d.modelVersion);
+                    }
                     return m;
                 };
 
@@ -2066,6 +2124,8 @@ export const vexfs = $root.vexfs = (() => {
                     if (o.defaults) {
                         d.batchId = 0;
                         d.error = null;
+                        d.model = "";
+                        d.modelVersion = "";
                     }
                     if (m.batchId != null && Object.hasOwnProperty.call(m, "batchId")) {
                         d.batchId = m.batchId;
@@ -2078,6 +2138,12 @@ export const vexfs = $root.vexfs = (() => {
                     }
                     if (m.error != null && Object.hasOwnProperty.call(m, "error")) {
                         d.error = $root.vexfs.bridge.v1.ItemError.toObject(m.error, o, q + 1);
+                    }
+                    if (m.model != null && Object.hasOwnProperty.call(m, "model")) {
+                        d.model = m.model;
+                    }
+                    if (m.modelVersion != null && Object.hasOwnProperty.call(m, "modelVersion")) {
+                        d.modelVersion = m.modelVersion;
                     }
                     return d;
                 };

@@ -2,8 +2,11 @@
 // and closing the device while ioctls are in flight waits for them (no fd number reused under one).
 import { fstatSync } from 'node:fs';
 
+import koffi from 'koffi';
+
 import { describe, expect, it } from 'vitest';
 
+import { ProvenanceStruct } from '../../../src/abi/structs.js';
 import { VexfsDevice } from '../../../src/kernel/device.js';
 import { loadNative, type NativeAddon } from '../../../src/native.js';
 
@@ -37,7 +40,7 @@ describe('device ioctl lifetimes', () => {
     const emb = dev.embed({ input: Buffer.from('hello'), dimensions: 8, model: 'm' });
     expect(calls.map((c) => c.keep?.map((b) => Buffer.from(b).toString('latin1')))).toEqual([
       ['svc', 'n', 'unix:/tmp/s.sock', '1', 'm', Buffer.from(new Uint32Array([8]).buffer).toString('latin1'), 'tok'],
-      ['hello', '\0'.repeat(32), 'm'],
+      ['hello', '\0'.repeat(32), '\0'.repeat(koffi.sizeof(ProvenanceStruct)), 'm'],
     ]);
     for (const c of calls) c.finish();
     await Promise.all([reg, emb]);

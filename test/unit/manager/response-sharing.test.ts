@@ -72,8 +72,9 @@ describe('response sharing', () => {
     const s = new ResponseSharing<Entry>({ cache: { maxEntries: 10 } });
     const key = s.keyOf(req(1));
     expect(s.cached(key)).toBeUndefined();
-    s.store(key, new Uint8Array([1, 2]), 'svc');
-    expect(s.cached(key)).toEqual(new Uint8Array([1, 2]));
+    const source = { serviceId: 'svc', model: 'm', modelVersion: '2', truncated: false };
+    s.store(key, new Uint8Array([1, 2]), source);
+    expect(s.cached(key)).toEqual({ vector: new Uint8Array([1, 2]), source, expires: expect.any(Number) });
     s.dropService('svc');
     expect(s.cached(key)).toBeUndefined();
   });

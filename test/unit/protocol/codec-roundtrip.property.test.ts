@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { Cmd, Consts } from '../../../src/abi/uapi.js';
+import { Cmd, Consts, Flags } from '../../../src/abi/uapi.js';
 import { EncodeError } from '../../../src/errors.js';
 import { FRAME_HEADER_BYTES, readFrame, sealFrame } from '../../../src/frame/header.js';
 import { GENL_HDRLEN, NLMSG_HDRLEN } from '../../../src/netlink/constants.js';
@@ -37,6 +37,9 @@ const embedResponse: fc.Arbitrary<EmbedResponse> = fc.record({
   vector: fc.option(fc.uint8Array({ minLength: 1, maxLength: 4096 }), { nil: undefined }),
   processingNs: fc.bigInt({ min: 0n, max: 0xffffffffffffffffn }),
   serviceId: fc.option(name(Consts.MAX_SERVICE_ID_LEN), { nil: undefined }),
+  model: fc.option(name(Consts.MAX_MODEL_LEN), { nil: undefined }),
+  modelVersion: fc.option(name(Consts.MAX_VERSION_LEN), { nil: undefined }),
+  truncated: fc.boolean(),
 });
 
 const service: fc.Arbitrary<ServiceRecord> = fc.record({
@@ -87,7 +90,7 @@ describe('codec round trips', () => {
       fc.property(embedResponse, (res) => {
         const w = new NlWriter(64);
         writeEmbedResponse(w, to, res);
-        expect(decodeOnly(w).msg).toEqual(asBuffers(res));
+        expect(decodeOnly(w).msg).toEqual(asBuffers({ ...res, flags: res.truncated ? Flags.TRUNCATED : 0 }));
       }),
       { numRuns: 500 },
     );

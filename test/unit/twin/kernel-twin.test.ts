@@ -61,7 +61,7 @@ describe('kernel twin', () => {
     const res = await t.embed({ input: Buffer.from([7, 1, 2]), dimensions: 8, priority: 192, timeoutMs: 3000, uid: 1000, pid: 77, model: 'm1' });
     expect(res.status).toBe(Status.SUCCESS);
     expect(res.vector).toEqual(Buffer.alloc(32, 7));
-    expect(res.serviceId).toBe('echo');
+    expect(res.provenance?.serviceId).toBe('echo');
     expect(res.processingNs).toBe(1000n);
     const req = seen.requests[0] as EmbedRequest;
     expect(req.requestId).toBe(res.requestId);

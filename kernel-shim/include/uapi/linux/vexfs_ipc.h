@@ -86,6 +86,9 @@
 /* Distinct dimension counts one service may support. */
 #define VEXFS_IPC_MAX_DIMENSION_SETS	16
 #define VEXFS_IPC_MAX_ERROR_MSG_LEN	128
+/* In-kernel consumers (the in-kernel API) and their names, NUL included. */
+#define VEXFS_IPC_MAX_CONSUMERS		32
+#define VEXFS_IPC_MAX_CONSUMER_NAME_LEN	32
 
 #define VEXFS_IPC_DEFAULT_TIMEOUT_MS	30000
 #define VEXFS_IPC_MAX_TIMEOUT_MS	600000
@@ -262,9 +265,13 @@ enum vexfs_ipc_transport {
  * @VEXFS_IPC_CMD_EMBED_RESPONSE: daemon->kernel, admin. R: REQUEST_ID,
  *	STATUS. O: VECTOR (R when STATUS is SUCCESS, and then exactly
  *	vexfs_ipc_vector_bytes(DIMENSIONS, DATA_TYPE) long), PROCESSING_NS,
- *	SERVICE_ID. Errors: -ENOENT unknown, cancelled or already answered
- *	id (a late response: counted, discarded); -EMSGSIZE wrong vector
- *	length.
+ *	and the provenance of a SUCCESS (struct vexfs_ipc_provenance):
+ *	SERVICE_ID, MODEL, MODEL_VERSION, DIMENSIONS and DATA_TYPE (when
+ *	sent, equal to the request's), FLAGS (VEXFS_IPC_F_TRUNCATED only).
+ *	Errors: -ENOENT unknown, cancelled or already answered id (a late
+ *	response: counted, discarded); -EMSGSIZE wrong vector length;
+ *	-EINVAL VECTOR missing on SUCCESS, DIMENSIONS or DATA_TYPE other
+ *	than the request's, FLAGS other than TRUNCATED.
  * @VEXFS_IPC_CMD_CANCEL: kernel->daemon. R: REQUEST_ID, STATUS (TIMEOUT or
  *	CANCELLED). The kernel no longer wants the answer.
  * @VEXFS_IPC_CMD_SERVICE_REGISTER: kernel->daemon, forwarded from the
@@ -335,7 +342,8 @@ enum vexfs_ipc_cmd {
 #define VEXFS_IPC_F_NO_REPLY	(1U << 0)	/* unregister: fd closed */
 #define VEXFS_IPC_F_RESENT	(1U << 1)	/* request re-sent after re-attach */
 #define VEXFS_IPC_F_MORE	(1U << 2)	/* REPLY: more parts of this answer follow */
-#define VEXFS_IPC_F_ALL		(VEXFS_IPC_F_NO_REPLY | VEXFS_IPC_F_RESENT | VEXFS_IPC_F_MORE)
+#define VEXFS_IPC_F_TRUNCATED	(1U << 3)	/* EMBED_RESPONSE: the service embedded only a prefix of the input */
+#define VEXFS_IPC_F_ALL		(VEXFS_IPC_F_NO_REPLY | VEXFS_IPC_F_RESENT | VEXFS_IPC_F_MORE | VEXFS_IPC_F_TRUNCATED)
 
 /**
  * enum vexfs_ipc_attr - top-level attributes
@@ -379,6 +387,9 @@ enum vexfs_ipc_cmd {
  *	the registration token a REGISTER_SERVICE caller presented.
  * @VEXFS_IPC_A_CALLER_GID: u32, primary gid of the process that caused a
  *	request or registration.
+ * @VEXFS_IPC_A_MODEL_VERSION: NUL-terminated string,
+ *	< VEXFS_IPC_MAX_VERSION_LEN: the version of the model that made a
+ *	vector (a service's own, or its version string).
  */
 enum vexfs_ipc_attr {
 	VEXFS_IPC_A_UNSPEC,
@@ -412,6 +423,7 @@ enum vexfs_ipc_attr {
 	VEXFS_IPC_A_SESSION_KEY,
 	VEXFS_IPC_A_TOKEN,
 	VEXFS_IPC_A_CALLER_GID,
+	VEXFS_IPC_A_MODEL_VERSION,
 	__VEXFS_IPC_A_MAX,
 };
 #define VEXFS_IPC_A_MAX (__VEXFS_IPC_A_MAX - 1)
@@ -709,6 +721,36 @@ struct vexfs_ipc_service_unregister {
 /* The priority asked for was above user_max_priority and was lowered to it. */
 #define VEXFS_IPC_EMBED_F_PRIORITY_CLAMPED	(1U << 0)
 
+/* struct vexfs_ipc_provenance.flags */
+#define VEXFS_IPC_PROV_F_TRUNCATED	(1U << 0)	/* the service embedded only a prefix of the input */
+
+/**
+ * struct vexfs_ipc_provenance - who made a vector (out)
+ *
+ * Filled for a SUCCESS from what the daemon's EMBED_RESPONSE said; a field
+ * it did not send is empty (strings) or 0. The in-kernel API returns it in
+ * struct vexfs_ipc_req, SEND_EMBEDDING_REQUEST through @provenance_ptr.
+ *
+ * @service_id:	the service that answered (NUL-terminated).
+ * @model:	the model it used (the request's, or the service's default).
+ * @model_version: that model's version.
+ * @processing_ns: time the daemon spent on the request.
+ * @dimensions:	dimensions of the vector (the request's).
+ * @flags:	VEXFS_IPC_PROV_F_*.
+ * @data_type:	enum vexfs_ipc_data_type of the vector (the request's).
+ * @pad:	zero.
+ */
+struct vexfs_ipc_provenance {
+	char service_id[VEXFS_IPC_MAX_SERVICE_ID_LEN];
+	char model[VEXFS_IPC_MAX_MODEL_LEN];
+	char model_version[VEXFS_IPC_MAX_VERSION_LEN];
+	__u64 processing_ns;
+	__u32 dimensions;
+	__u32 flags;
+	__u8 data_type;
+	__u8 pad[7];
+};
+
 /**
  * struct vexfs_ipc_embedding_request - VEXFS_IOCTL_IPC_SEND_EMBEDDING_REQUEST
  *
@@ -741,7 +783,8 @@ struct vexfs_ipc_service_unregister {
  * @session_key:  (in) the caller's session, 0 for none: requests with the
  *		  same key go to the same service while the daemon keeps
  *		  sticky sessions by key (vexfs-bridged --sticky-by key).
- * @reserved:	  (in) must be zero.
+ * @provenance_ptr: (in) 0, or where a struct vexfs_ipc_provenance is
+ *		  written (every field; zero unless @status is SUCCESS).
  *
  * Returns 0 when the request reached a conclusion: @status says which
  * (SUCCESS with the vector written, or why not). Errors: -EFAULT;
@@ -768,7 +811,7 @@ struct vexfs_ipc_embedding_request {
 	__u8  priority;
 	__u16 reserved0;
 	__u64 session_key;
-	__u64 reserved;
+	__u64 provenance_ptr;
 };
 
 /**
@@ -865,8 +908,9 @@ struct vexfs_ipc_service_list {
  * VEXFS_IPC_STATS_F_DAEMON the daemon is asked too: its counters are filled
  * when it is attached and answers in time (daemon_valid = 1), else zero.
  * All fields (out) except @flags (in: VEXFS_IPC_STATS_F_*, echoed back)
- * and @reserved0 (in: must be 0). Errors: -EFAULT; -EINVAL unknown flags
- * or a non-zero @reserved0.
+ * and @reserved0 (in: must be 0). Errors: -EFAULT (also a bad
+ * @consumers_ptr); -EINVAL unknown flags, a non-zero @reserved0 or
+ * @reserved1, @consumers_capacity over VEXFS_IPC_MAX_CONSUMERS.
  *
  * @requests_submitted .. @messages_invalid: module request counters.
  * @live_requests, @live_buffers, @live_registrations: objects the module
@@ -881,6 +925,15 @@ struct vexfs_ipc_service_list {
  * @daemon_*:	the daemon's counters; @daemon_by_status counts answered
  *	requests per enum vexfs_ipc_status, @daemon_queued_by_level queued
  *	requests per priority level (low, normal, high, critical).
+ * @consumers_ptr: (in) 0, or an array of @consumers_capacity struct
+ *	vexfs_ipc_consumer_stats filled with the in-kernel consumers.
+ * @consumers_capacity: (in) 0..VEXFS_IPC_MAX_CONSUMERS.
+ * @consumers_count: (out) consumers written; @consumers_total (out) how
+ *	many exist.
+ * @kernel_inflight: (out) requests of in-kernel consumers pending;
+ *	@kernel_capacity (out) the share of the table they may hold
+ *	(kernel_share_pct of max_pending); SEND_EMBEDDING_REQUEST callers
+ *	may hold the rest, so neither side can starve the other.
  */
 struct vexfs_ipc_stats {
 	__u64 requests_submitted;
@@ -919,6 +972,32 @@ struct vexfs_ipc_stats {
 	__u64 daemon_uptime_ms;
 	__u64 daemon_by_status[VEXFS_IPC_STATUS_SLOTS];
 	__u64 daemon_queued_by_level[VEXFS_IPC_PRIO_LEVELS];
+	__u64 consumers_ptr;
+	__u32 consumers_capacity;
+	__u32 consumers_count;
+	__u32 consumers_total;
+	__u32 kernel_inflight;
+	__u32 kernel_capacity;
+	__u32 reserved1;
+};
+
+/**
+ * struct vexfs_ipc_consumer_stats - one in-kernel consumer (out)
+ * @name:	its name (NUL-terminated).
+ * @submitted .. @timed_out: its requests by outcome (@failed counts every
+ *	outcome but SUCCESS, CANCELLED and TIMEOUT included).
+ * @inflight:	submitted and not yet completed.
+ * @max_inflight: its cap.
+ */
+struct vexfs_ipc_consumer_stats {
+	char name[VEXFS_IPC_MAX_CONSUMER_NAME_LEN];
+	__u64 submitted;
+	__u64 completed;
+	__u64 failed;
+	__u64 cancelled;
+	__u64 timed_out;
+	__u32 inflight;
+	__u32 max_inflight;
 };
 
 /*
