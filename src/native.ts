@@ -51,6 +51,8 @@ export interface NativeAddon {
   ioctl(fd: number, request: number, buffer: Uint8Array, keepAlive?: readonly Uint8Array[]): Promise<number>;
   /** SO_PEERCRED of a connected Unix socket. */
   peerCred(fd: number): { pid: number; uid: number; gid: number };
+  /** getxattr(2): the attribute's bytes, or null when the file has none by that name. */
+  getxattr(path: string, name: string): Buffer | null;
 }
 
 let cached: NativeAddon | undefined;

@@ -4,6 +4,7 @@
 #include "ioctl.h"
 #include "netlink_socket.h"
 #include "peer_cred.h"
+#include "xattr.h"
 
 namespace {
 
@@ -12,6 +13,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("ioctlSync", Napi::Function::New(env, vexfs::IoctlSync, "ioctlSync"));
   exports.Set("ioctl", Napi::Function::New(env, vexfs::IoctlAsync, "ioctl"));
   exports.Set("peerCred", Napi::Function::New(env, vexfs::PeerCred, "peerCred"));
+  exports.Set("getxattr", Napi::Function::New(env, vexfs::GetXattr, "getxattr"));
   return exports;
 }
 
