@@ -231,6 +231,18 @@ describe('vexfs_ipc.ko', () => {
     const st = Buffer.alloc(koffi.sizeof(StatsStruct));
     koffi.encode(st, 0, StatsStruct, { ...koffi.decode(st, 0, StatsStruct), reserved0: 1 });
     await expect(dev.rawIoctl(Ioctl.GET_STATS, st)).rejects.toMatchObject({ code: 'EINVAL' });
+    for (const [fields, code] of [
+      [{ reserved1: 1 }, 'EINVAL'],
+      [{ consumers_capacity: 33, consumers_ptr: 8n }, 'EINVAL'],
+      [{ consumers_capacity: 1, consumers_ptr: 0n }, 'EFAULT'],
+      [{ consumers_capacity: 1, consumers_ptr: 8n }, 'EFAULT'],
+    ] as const) {
+      koffi.encode(st, 0, StatsStruct, { ...koffi.decode(Buffer.alloc(st.length), 0, StatsStruct), ...fields });
+      await expect(
+        dev.rawIoctl(Ioctl.GET_STATS, st),
+        JSON.stringify(fields, (_k, v) => (typeof v === 'bigint' ? String(v) : v)),
+      ).rejects.toMatchObject({ code });
+    }
     // With no daemon, forwarded calls fail fast too.
     await expect(dev.list()).rejects.toMatchObject({ code: 'ENOTCONN' });
   });
@@ -250,6 +262,15 @@ describe('vexfs_ipc.ko', () => {
     expect(r.status).toBe(Status.SUCCESS);
     expect(r.vector).toEqual(expectedVector('hello kernel'));
     expect(r.requestId).toBeGreaterThan(0n);
+    // Who made it, as the module passes the daemon's answer on (provenance_ptr).
+    expect(r.provenance).toEqual({
+      serviceId: 'guest-embedder',
+      model: HASHING_MODEL,
+      modelVersion: service.info.version,
+      dimensions: 384,
+      dataType: DataType.FLOAT32,
+      truncated: false,
+    });
     const h = await dev.embed({ input: text('hello kernel'), dimensions: 384, dataType: DataType.FLOAT16 });
     expect(h.status).toBe(Status.SUCCESS);
     expect(h.vector.length).toBe(768);
@@ -536,8 +557,8 @@ describe('vexfs_ipc.ko', () => {
       const normal = await ctl(['--json', 'embed', 'normal is fine', '--model', HASHING_MODEL, '--priority', 'normal'], {}, nobody);
       expect(JSON.parse(normal.stdout)).toMatchObject({ priorityClamped: false });
       // Two slow requests of this uid pending: its third is refused; root is not affected.
-      const slow = [0, 1].map((i) => ctl(['--json', 'embed', `slow ${i}`, '--model', 'slow', '--dims', '384', '--timeout', '20000'], {}, nobody));
-      await until(() => (stats().live_requests ?? 0) >= 2 && slowRelease.length >= 1, 'two slow requests pending', 30_000);
+      const slow = [0, 1].map((i) => ctl(['--json', 'embed', `slow ${i}`, '--model', 'slow', '--dims', '384', '--timeout', '120000'], {}, nobody));
+      await until(() => (stats().live_requests ?? 0) >= 2 && slowRelease.length >= 1, 'two slow requests pending', 120_000);
       const third = await ctl(['embed', 'third', '--model', HASHING_MODEL], {}, nobody);
       expect(third.code).toBe(1);
       expect(third.stderr).toMatch(/max_pending_per_uid requests pending \(EDQUOT\)/);
@@ -547,8 +568,8 @@ describe('vexfs_ipc.ko', () => {
 
       // Counted while the limit is 0 too, so the counts are true when a limit is set at run time.
       writeFileSync(perUid, '0');
-      const uncounted = [0, 1].map((i) => ctl(['--json', 'embed', `slow again ${i}`, '--model', 'slow', '--dims', '384', '--timeout', '20000'], {}, nobody));
-      await until(() => (stats().live_requests ?? 0) >= 2 && slowRelease.length >= 1, 'two slow requests pending with no limit', 30_000);
+      const uncounted = [0, 1].map((i) => ctl(['--json', 'embed', `slow again ${i}`, '--model', 'slow', '--dims', '384', '--timeout', '120000'], {}, nobody));
+      await until(() => (stats().live_requests ?? 0) >= 2 && slowRelease.length >= 1, 'two slow requests pending with no limit', 120_000);
       writeFileSync(perUid, '2');
       const over = await ctl(['embed', 'over', '--model', HASHING_MODEL], {}, nobody);
       expect(over.stderr).toMatch(/max_pending_per_uid requests pending \(EDQUOT\)/);
