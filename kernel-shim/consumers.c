@@ -165,7 +165,8 @@ u32 vexfs_ipc_consumers_fill(struct vexfs_ipc_consumer_stats *out, u32 cap, u32 
 			s->cancelled = atomic64_read(&c->cancelled);
 			s->timed_out = atomic64_read(&c->timed_out);
 			s->inflight = atomic_read(&c->inflight);
-			s->max_inflight = c->max_inflight;
+			/* What it may really hold: its own cap or its part of the table, whichever is smaller. */
+			s->max_inflight = min(c->max_inflight, part_capacity(c->user));
 		}
 	}
 	*total = nconsumers;

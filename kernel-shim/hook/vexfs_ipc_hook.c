@@ -48,37 +48,57 @@
 
 static char model[VEXFS_IPC_MAX_MODEL_LEN];
 module_param_string(model, model, sizeof(model), 0644);
-MODULE_PARM_DESC(model, "Model to embed with (default empty: the daemon's choice)");
+MODULE_PARM_DESC(model, "Model to embed with (default empty: the daemon's choice; at most 63 bytes, -ENOSPC past that)");
 
-static unsigned int dimensions = 384;
-module_param(dimensions, uint, 0644);
-MODULE_PARM_DESC(dimensions, "Dimensions of the vectors (1..8192, default 384)");
+/* A number parameter with its accepted range: a value outside it is refused (-ERANGE), not clamped. */
+struct ranged {
+	unsigned int *value;
+	unsigned int min, max;
+};
 
-static unsigned int chunk_bytes = 1024;
-module_param(chunk_bytes, uint, 0644);
-MODULE_PARM_DESC(chunk_bytes, "Bytes per chunk, split at whitespace when it can (64..16384, default 1024)");
+static int ranged_set(const char *val, const struct kernel_param *kp)
+{
+	const struct ranged *r = kp->arg;
+	unsigned int v;
+	int ret;
 
-static unsigned int max_file_bytes = 65536;
-module_param(max_file_bytes, uint, 0644);
-MODULE_PARM_DESC(max_file_bytes, "Bytes of a file that are embedded at most (default 65536, at most 1 MiB)");
+	ret = kstrtouint(val, 0, &v);
+	if (ret)
+		return ret;
+	if (v < r->min || v > r->max)
+		return -ERANGE;
+	WRITE_ONCE(*r->value, v);
+	return 0;
+}
 
-static unsigned int timeout_ms = 60000;
-module_param(timeout_ms, uint, 0644);
-MODULE_PARM_DESC(timeout_ms, "Time one chunk may take (default 60000 ms)");
+static int ranged_get(char *buf, const struct kernel_param *kp)
+{
+	const struct ranged *r = kp->arg;
 
-static unsigned int priority = VEXFS_IPC_PRIO_NORMAL;
-module_param(priority, uint, 0644);
-MODULE_PARM_DESC(priority, "Priority of the requests (0-255, default 128)");
+	return sysfs_emit(buf, "%u\n", READ_ONCE(*r->value));
+}
 
-static unsigned int max_parked = 256;
-module_param(max_parked, uint, 0644);
-MODULE_PARM_DESC(max_parked, "Files waiting for a daemon at most; more are dropped and counted (default 256)");
+static const struct kernel_param_ops ranged_ops = {
+	.set = ranged_set,
+	.get = ranged_get,
+};
 
-static unsigned int max_inflight = 1024;
-module_param(max_inflight, uint, 0444);
-MODULE_PARM_DESC(max_inflight, "Requests in flight at most (read at load, default 1024)");
+#define RANGED_PARAM(name, def, lo, hi, perm, desc) \
+	static unsigned int name = def; \
+	static const struct ranged name##_range = { &name, lo, hi }; \
+	module_param_cb(name, &ranged_ops, (void *)&name##_range, perm); \
+	MODULE_PARM_DESC(name, desc)
 
 #define MAX_FILE_BYTES_LIMIT	(1U << 20)
+
+RANGED_PARAM(dimensions, 384, 1, VEXFS_IPC_MAX_DIMENSIONS, 0644, "Dimensions of the vectors (1..8192, default 384)");
+RANGED_PARAM(chunk_bytes, 1024, 64, VEXFS_IPC_MAX_INPUT_BYTES, 0644, "Bytes per chunk, split at whitespace when it can (64..16384, default 1024)");
+RANGED_PARAM(max_file_bytes, 65536, 1, MAX_FILE_BYTES_LIMIT, 0644, "Bytes of a file that are embedded at most (1..1048576, default 65536)");
+RANGED_PARAM(timeout_ms, 60000, 1, VEXFS_IPC_MAX_TIMEOUT_MS, 0644, "Time one chunk may take (1..600000 ms, default 60000)");
+RANGED_PARAM(priority, VEXFS_IPC_PRIO_NORMAL, 0, 255, 0644, "Priority of the requests (0..255, default 128)");
+RANGED_PARAM(max_parked, 256, 0, 65536, 0644, "Files waiting for a daemon at most; more are dropped and counted (0..65536, default 256)");
+RANGED_PARAM(max_inflight, 1024, 1, 65536, 0444, "Requests in flight at most (1..65536, read at load, default 1024)");
+
 
 /* A watched directory: its fsnotify mark and the path it was set as. */
 struct watch {
@@ -384,9 +404,9 @@ static u32 split(struct job *j, size_t len, u32 size, u32 max)
 /* Reads the file into a new job; NULL with *err set (0: nothing to embed). */
 static struct job *read_file(struct hfile *f, u64 gen, int *err)
 {
-	u32 dims = clamp(READ_ONCE(dimensions), 1U, (u32)VEXFS_IPC_MAX_DIMENSIONS);
-	u32 size = clamp(READ_ONCE(chunk_bytes), 64U, (u32)VEXFS_IPC_MAX_INPUT_BYTES);
-	u32 limit = clamp(READ_ONCE(max_file_bytes), 1U, MAX_FILE_BYTES_LIMIT);
+	u32 dims = READ_ONCE(dimensions);
+	u32 size = READ_ONCE(chunk_bytes);
+	u32 limit = READ_ONCE(max_file_bytes);
 	u32 fit = (XATTR_SIZE_MAX - sizeof(struct vexfs_hook_xattr_header)) / (sizeof(struct vexfs_hook_xattr_chunk) + dims * 4);
 	u32 max = min_t(u32, VEXFS_HOOK_MAX_CHUNKS, fit);
 	struct file *file;
@@ -443,8 +463,8 @@ static struct job *read_file(struct hfile *f, u64 gen, int *err)
 			.model = j->model[0] ? j->model : NULL,
 			.dimensions = dims,
 			.data_type = VEXFS_IPC_DTYPE_FLOAT32,
-			.priority = min(READ_ONCE(priority), 255U),
-			.timeout_ms = clamp(READ_ONCE(timeout_ms), 1U, (u32)VEXFS_IPC_MAX_TIMEOUT_MS),
+			.priority = READ_ONCE(priority),
+			.timeout_ms = READ_ONCE(timeout_ms),
 			.vector = j->vectors + (size_t)i * dims * 4,
 			.vector_cap = dims * 4,
 		};
@@ -770,7 +790,7 @@ static int __init hook_init(void)
 {
 	const struct vexfs_ipc_consumer_info info = {
 		.name = "hook",
-		.max_inflight = max(max_inflight, 1U),
+		.max_inflight = max_inflight,
 		.daemon_attached = daemon_attached,
 	};
 	int ret;

@@ -25,6 +25,7 @@ import { register } from './commands/register.js';
 import { service, services } from './commands/services.js';
 import { stats } from './commands/stats.js';
 import { status } from './commands/status.js';
+import { search } from './commands/search.js';
 import { token } from './commands/token.js';
 import { top } from './commands/top.js';
 import { unregister } from './commands/unregister.js';
@@ -41,6 +42,7 @@ const COMMANDS: readonly CommandSpec[] = [
   register,
   unregister,
   embed,
+  search,
   health,
   token,
   backend,

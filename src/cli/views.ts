@@ -72,6 +72,19 @@ export interface StatsView {
   shed: number;
   rateLimited: number;
   retries: number;
+  /** Who submits in the module (from the device only): SEND_EMBEDDING_REQUEST callers and each in-kernel consumer. */
+  consumers?: ConsumerView[];
+}
+
+export interface ConsumerView {
+  name: string;
+  inflight: number;
+  maxInflight: number;
+  submitted: number;
+  completed: number;
+  failed: number;
+  cancelled: number;
+  timedOut: number;
 }
 
 export interface EmbedCallView {

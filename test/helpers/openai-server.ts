@@ -30,6 +30,8 @@ export interface OpenAiServer {
   floatArrays: boolean;
   /** What usage.prompt_tokens says (default: three per input). */
   promptTokens: unknown;
+  /** The "model" its answers name (default: the one asked for), as servers that resolve an alias answer with the full name. */
+  answerModel: string | undefined;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function startOpenAiServer(models: Record<string, number> = { 'hash
     maxInputs: Number.POSITIVE_INFINITY,
     floatArrays: false,
     promptTokens: undefined,
+    answerModel: undefined,
   };
   const server: Server = createServer((req, res) => void handle(req, res));
   server.on('connection', (s) => {
@@ -105,7 +108,7 @@ export async function startOpenAiServer(models: Record<string, number> = { 'hash
     // Out of order on purpose: clients must order by index.
     data.reverse();
     const tokens = state.promptTokens ?? inputs.length * 3;
-    json(200, { object: 'list', data, model, usage: { prompt_tokens: tokens, total_tokens: tokens } });
+    json(200, { object: 'list', data, model: state.answerModel ?? model, usage: { prompt_tokens: tokens, total_tokens: tokens } });
   }
 
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

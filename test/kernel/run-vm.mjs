@@ -1,6 +1,7 @@
 // npm run test:kernel: builds vexfs_ipc.ko against Debian's cloud kernel headers,
 // boots that kernel under qemu (TCG) with an initramfs holding busybox, Node,
-// the built project and the module, runs the guest vitest suite inside, checks
+// the built project and the modules (vexfs_ipc, its test caller and the
+// filesystem hook), runs the guest vitest suite inside, checks
 // the kernel log for splats, and fails when anything fails.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
@@ -45,7 +46,7 @@ const others = images.map((f) => f.slice('vmlinuz-'.length)).filter((v) => v !==
 log(`guest kernel ${kver} (headers and image match)${others.length ? `; images without matching headers ignored: ${others.join(', ')}` : ''}`);
 
 // ---- build the module and its test user, refusing compiler and sparse warnings
-for (const dir of ['kernel-shim', 'kernel-shim/test-consumer']) {
+for (const dir of ['kernel-shim', 'kernel-shim/test-consumer', 'kernel-shim/hook']) {
   spawnSync('make', ['-C', join(root, dir), `KVER=${kver}`, 'clean'], { encoding: 'utf8' });
   // C=2: sparse checks every file (address spaces, endianness, locking annotations).
   const build = spawnSync('make', ['-C', join(root, dir), `KVER=${kver}`, 'C=2'], { encoding: 'utf8' });
@@ -134,6 +135,7 @@ copyFileSync(join(root, 'native', 'build', 'Release', 'vexfs_native.node'), join
 mkdirSync(join(project, 'kernel-shim'));
 copyFileSync(join(root, 'kernel-shim', 'vexfs_ipc.ko'), join(project, 'kernel-shim', 'vexfs_ipc.ko'));
 copyFileSync(join(root, 'kernel-shim', 'test-consumer', 'vexfs_ipc_test.ko'), join(project, 'kernel-shim', 'vexfs_ipc_test.ko'));
+copyFileSync(join(root, 'kernel-shim', 'hook', 'vexfs_ipc_hook.ko'), join(project, 'kernel-shim', 'vexfs_ipc_hook.ko'));
 writeFileSync(
   join(rootfs, 'init'),
   `#!/bin/sh
@@ -155,7 +157,7 @@ if [ $tests -ne 0 ] && [ -f /tmp/vexfs-daemon.log ]; then echo "--- daemon log (
 rmmod vexfs_ipc; rm=$?
 dmesg > /tmp/dmesg
 splat=0
-if grep -E "WARNING:|BUG:|Oops|lockdep|possible circular|INFO: task .* blocked|general protection" /tmp/dmesg; then splat=1; fi
+if grep -E "WARNING:|BUG:|BUG [a-z0-9_-]+ \\(|Oops|lockdep|possible circular|INFO: task .* blocked|general protection|Redzone|Poison overwritten" /tmp/dmesg; then splat=1; fi
 grep vexfs_ipc /tmp/dmesg
 if [ $tests -ge 128 ]; then echo "--- fatal signal in the guest"; grep -E -A30 "segfault at|potentially unexpected fatal signal|traps:" /tmp/dmesg | head -60; fi
 echo "VEXFS_VM_RESULT tests=$tests rmmod=$rm splat=$splat insmod=0"
@@ -208,7 +210,8 @@ function boot() {
         '-initrd',
         initrd,
         '-append',
-        'console=ttyS0 panic=-1 rdinit=/init loglevel=4 quiet',
+        // slub_debug: red zones, poisoning and sanity checks on every slab, so a use after free or an overrun splats.
+        'console=ttyS0 panic=-1 rdinit=/init loglevel=4 quiet slub_debug=FZPU',
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );

@@ -9,5 +9,7 @@ export default defineConfig({
     pool: 'forks',
     poolOptions: { forks: { singleFork: true } },
     fileParallelism: false,
+    // One module registry for every file: koffi refuses to define the ABI's struct types twice in a process.
+    isolate: false,
   },
 });

@@ -4,6 +4,7 @@
  * (daemon-backend.ts). Both fill the views in views.ts; errors become
  * CliErrors that say what to do.
  */
+import type { VectorProvenance } from '../../abi/embed-call.js';
 import type { ServiceInfoMsg } from '../../wire/proto.js';
 import type { EmbedCallView, ServiceView, Source, StatsView, StatusView } from '../views.js';
 
@@ -13,6 +14,8 @@ export interface EmbedOutcome {
   vector: Uint8Array;
   processingNs: number;
   priorityClamped: boolean;
+  /** Who made the vector; undefined where the path does not say (the control socket). */
+  provenance: VectorProvenance | undefined;
 }
 
 export interface Backend {

@@ -139,7 +139,7 @@ export class DaemonBackend implements Backend {
         sessionKey: call.sessionKey === 0n ? '' : String(call.sessionKey),
       }),
     );
-    return { requestId: BigInt(r.requestId), status: r.status, vector: r.vector, processingNs: r.processingNs, priorityClamped: false };
+    return { requestId: BigInt(r.requestId), status: r.status, vector: r.vector, processingNs: r.processingNs, priorityClamped: false, provenance: undefined };
   }
 
   close(): void {

@@ -102,6 +102,16 @@ export class DeviceBackend implements Backend {
       shed: num(s.daemon_shed),
       rateLimited: num(s.daemon_rate_limited),
       retries: num(s.daemon_retries),
+      consumers: this.dev.consumers().map((c) => ({
+        name: c.name,
+        inflight: c.inflight,
+        maxInflight: c.max_inflight,
+        submitted: num(c.submitted),
+        completed: num(c.completed),
+        failed: num(c.failed),
+        cancelled: num(c.cancelled),
+        timedOut: num(c.timed_out),
+      })),
     };
   }
 
@@ -125,7 +135,14 @@ export class DeviceBackend implements Backend {
         sessionKey: call.sessionKey,
       }),
     );
-    return { requestId: r.requestId, status: r.status, vector: r.vector, processingNs: Number(r.processingNs), priorityClamped: r.priorityClamped };
+    return {
+      requestId: r.requestId,
+      status: r.status,
+      vector: r.vector,
+      processingNs: Number(r.processingNs),
+      priorityClamped: r.priorityClamped,
+      provenance: r.provenance,
+    };
   }
 
   close(): void {

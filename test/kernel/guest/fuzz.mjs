@@ -5,7 +5,7 @@
 // `node fuzz.mjs ioctls|frames SEED ITERATIONS` (in a process of its own: as uid 65534 too, and
 // without loading the project's koffi types twice) and reads the outcome counts it prints.
 // Every call must settle with a result or an errno: a hang, a crash or a kernel splat fails.
-import { closeSync, constants, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, constants, openSync, readFileSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 import koffi from 'koffi';
@@ -54,7 +54,12 @@ const INTERESTING = [
   0x7fffffff, 0xffffffff,
 ];
 // Pointers the module writes through, and the most it can write there.
-const WRITTEN = { vector_ptr: Consts.MAX_VECTOR_BYTES, entries_ptr: Consts.MAX_SERVICES * koffi.sizeof(S.ServiceInfoStruct) };
+const WRITTEN = {
+  vector_ptr: Consts.MAX_VECTOR_BYTES,
+  entries_ptr: Consts.MAX_SERVICES * koffi.sizeof(S.ServiceInfoStruct),
+  provenance_ptr: koffi.sizeof(S.ProvenanceStruct),
+  consumers_ptr: Consts.MAX_CONSUMERS * koffi.sizeof(S.ConsumerStatsStruct),
+};
 const BAD_POINTERS = [0n, 8n, 0xdead0000n, 0x7ffffffff000n, 0xffff888000000000n, 0xffffffffff600000n, 0xffffffffffffffffn];
 
 /** Scalar members of a koffi struct with their offset and size (arrays and nested structs are left random). */
@@ -317,9 +322,103 @@ export function fuzzFrames({ seed, iterations }) {
   return outcomes;
 }
 
+// ---- hostile answers to batches of the in-kernel API
+
+const RACE = '/sys/kernel/debug/vexfs_ipc_test/race';
+
+/** An EMBED_RESPONSE for `id` whose every provenance field may lie: wrong sizes, types, flags, strings. */
+function hostileAnswer(r, id) {
+  const u64 = (v) => {
+    const b = Buffer.alloc(8);
+    b.writeBigUInt64LE(v);
+    return b;
+  };
+  const u32 = (v) => {
+    const b = Buffer.alloc(4);
+    b.writeUInt32LE(v >>> 0);
+    return b;
+  };
+  const str = () => (r.int(4) === 0 ? r.bytes(r.int(200)) : Buffer.from(`${'m'.repeat(r.pick([1, 31, 32, 63, 64, 100]))}\0`));
+  const parts = [tlv(Attr.REQUEST_ID, u64(id)), tlv(Attr.STATUS, u32(r.int(4) ? 0 : r.int(Consts.STATUS_MAX + 3)))];
+  if (r.int(5)) parts.push(tlv(Attr.VECTOR, r.int(4) ? r.bytes(32) : r.bytes(r.pick([0, 4, 31, 33, 64, 1536]))));
+  if (r.int(2)) parts.push(tlv(Attr.SERVICE_ID, str()));
+  if (r.int(2)) parts.push(tlv(Attr.MODEL, str()));
+  if (r.int(2)) parts.push(tlv(Attr.MODEL_VERSION, str()));
+  if (r.int(3) === 0) parts.push(tlv(Attr.DIMENSIONS, u32(r.pick([0, 7, 8, 9, 8192, 8193]))));
+  if (r.int(3) === 0) parts.push(tlv(Attr.DATA_TYPE, Buffer.from([r.pick([0, 1, 4, 5, 255])])));
+  if (r.int(3) === 0) parts.push(tlv(Attr.FLAGS, u32(r.pick([0, Flags.TRUNCATED, Flags.MORE, Flags.ALL, 0x80000000]))));
+  if (r.int(3) === 0) parts.push(tlv(Attr.PROCESSING_NS, u64(BigInt(r.int(2 ** 31)))));
+  return sealed(Cmd.EMBED_RESPONSE, Buffer.concat(parts));
+}
+
+/**
+ * Attaches as the framed daemon and drives vexfs_ipc_test.ko's race file: batches of the
+ * in-kernel API answered with hostile EMBED_RESPONSEs (lying provenance, wrong vector sizes,
+ * bad flags, twice, to ids of other batches), with cancels in between. Every request must
+ * complete exactly once and a failed one must never have its buffer written; prints the
+ * outcome counts, exits 1 on a violation.
+ */
+export function fuzzBatches({ seed, iterations }) {
+  const r = prng(seed);
+  const fd = openSync(DEVICE, constants.O_RDWR | constants.O_NONBLOCK);
+  const outcomes = {};
+  const count = (k) => (outcomes[k] = (outcomes[k] ?? 0) + 1);
+  const readBuf = Buffer.alloc(FRAME_HEADER_BYTES + Consts.MAX_MSG_BYTES);
+  const seen = [];
+  const violations = [];
+  try {
+    writeSync(fd, attachFrame());
+    for (let i = 0; i < iterations; i++) {
+      const n = 1 + r.int(64);
+      try {
+        writeFileSync(RACE, `submit ${n} ${r.pick([50, 200, 1000])}`);
+      } catch (err) {
+        count(`submit ${err.code}`);
+        continue;
+      }
+      for (let k = 0; k < 4 * n; k++) {
+        let got = 0;
+        try {
+          got = readSync(fd, readBuf, 0, readBuf.length, null);
+        } catch (err) {
+          if (err.code !== 'EAGAIN') throw err;
+        }
+        if (got >= FRAME_HEADER_BYTES) seen.push(readBuf.readBigUInt64LE(16));
+        if (seen.length > 256) seen.shift();
+        if (seen.length === 0) continue;
+        const id = r.int(8) === 0 ? BigInt(1 + r.int(1 << 20)) : r.pick(seen);
+        try {
+          writeSync(fd, hostileAnswer(r, id));
+          count('answer ok');
+        } catch (err) {
+          count(`answer ${err.code ?? err.errno}`);
+          if (typeof err.errno !== 'number') throw err;
+        }
+        if (r.int(32) === 0) writeFileSync(RACE, r.int(2) ? `cancel ${1 + r.int(2)}` : 'cancel-each');
+      }
+      const line = readFileSync(RACE, 'utf8').trim();
+      const rep = Object.fromEntries(
+        line
+          .split(' ')
+          .map((kv) => kv.split('='))
+          .map(([k, v]) => [k, Number(v)]),
+      );
+      if (rep.calls !== rep.n || rep.max !== 1 || rep.canary !== 0) violations.push(line);
+      for (const key of ['success', 'cancelled', 'timeout', 'other']) outcomes[`requests ${key}`] = (outcomes[`requests ${key}`] ?? 0) + rep[key];
+    }
+  } finally {
+    closeSync(fd);
+  }
+  if (violations.length) {
+    process.stderr.write(`exactly-once violated:\n${violations.join('\n')}\n`);
+    process.exit(1);
+  }
+  return outcomes;
+}
+
 const [what, seed, iterations] = process.argv.slice(2);
-if (what === 'ioctls' || what === 'frames') {
+if (what === 'ioctls' || what === 'frames' || what === 'batches') {
   const options = { seed: Number(seed), iterations: Number(iterations) };
-  const outcomes = what === 'ioctls' ? await fuzzIoctls(options) : fuzzFrames(options);
+  const outcomes = what === 'ioctls' ? await fuzzIoctls(options) : what === 'frames' ? fuzzFrames(options) : fuzzBatches(options);
   process.stdout.write(`${JSON.stringify(outcomes)}\n`);
 }

@@ -987,7 +987,7 @@ struct vexfs_ipc_stats {
  * @submitted .. @timed_out: its requests by outcome (@failed counts every
  *	outcome but SUCCESS, CANCELLED and TIMEOUT included).
  * @inflight:	submitted and not yet completed.
- * @max_inflight: its cap.
+ * @max_inflight: what it may hold: its cap, or its part of the table if smaller.
  */
 struct vexfs_ipc_consumer_stats {
 	char name[VEXFS_IPC_MAX_CONSUMER_NAME_LEN];
