@@ -42,7 +42,14 @@ describe('the provenance of an answer', () => {
     const embed = (text: string, model?: string) => bridge.twin.embed({ input: Buffer.from(text), dimensions: 8, model });
     const short = await embed('short', 'model-b');
     expect(short.status).toBe(Status.SUCCESS);
-    expect(short.provenance).toEqual({ serviceId: 'cutter', model: 'model-b', modelVersion: '2.1.0', dimensions: 8, dataType: DataType.FLOAT32, truncated: false });
+    expect(short.provenance).toEqual({
+      serviceId: 'cutter',
+      model: 'model-b',
+      modelVersion: '2.1.0',
+      dimensions: 8,
+      dataType: DataType.FLOAT32,
+      truncated: false,
+    });
     expect((await embed('a rather long input', 'model-a')).provenance).toMatchObject({ model: 'model-a', truncated: true });
     // Answered from the cache: the same provenance as the answer it keeps.
     const hits = bridge.daemon.router.cache.counters.hits;

@@ -91,7 +91,10 @@ export function chooseGroup(all: readonly Embedded[], model: string | undefined,
   if (groups.size === 0) throw new CliError(ExitCode.NOT_FOUND, `no file has embeddings${model !== undefined ? ` of model "${model}"` : ''} ${where()}`);
   if (groups.size > 1) {
     const list = [...groups.values()].map((g) => `${g.length} by ${describe((g[0] as Embedded).vectors)}`).join('; ');
-    throw new CliError(ExitCode.FAILED, `vectors of different models or versions cannot be ranked together: ${list}. Choose one with --model and --model-version`);
+    throw new CliError(
+      ExitCode.FAILED,
+      `vectors of different models or versions cannot be ranked together: ${list}. Choose one with --model and --model-version`,
+    );
   }
   return [...groups.values()][0] as Embedded[];
 }

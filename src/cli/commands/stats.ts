@@ -36,12 +36,10 @@ function statsText(style: Style, s: StatsView): string {
     ['shed', String(s.shed)],
     ['rate limited', String(s.rateLimited)],
     ['retries', String(s.retries)],
-    ...(s.consumers ?? []).map(
-      (c, i): [string, string] => [
-        i === 0 ? 'kernel callers' : '',
-        `${c.name} ${c.inflight} in flight (cap ${c.maxInflight}), ${c.submitted} submitted, ${c.completed} succeeded, ${c.failed} failed (${c.cancelled} cancelled, ${c.timedOut} timed out)`,
-      ],
-    ),
+    ...(s.consumers ?? []).map((c, i): [string, string] => [
+      i === 0 ? 'kernel callers' : '',
+      `${c.name} ${c.inflight} in flight (cap ${c.maxInflight}), ${c.submitted} submitted, ${c.completed} succeeded, ${c.failed} failed (${c.cancelled} cancelled, ${c.timedOut} timed out)`,
+    ]),
   ]);
 }
 

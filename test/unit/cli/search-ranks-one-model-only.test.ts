@@ -27,7 +27,7 @@ function attribute(o: { model: string; version: string; vectors: number[][]; off
   o.vectors.forEach((v, i) => {
     b.writeBigUInt64LE(BigInt(o.offsets?.[i] ?? i * 50), HOOK_HEADER_BYTES + i * 16);
     b.writeUInt32LE(50, HOOK_HEADER_BYTES + i * 16 + 8);
-    v.forEach((x, d) => b.writeFloatLE(x, HOOK_HEADER_BYTES + n * 16 + (i * dims + d) * 4));
+    for (const [d, x] of v.entries()) b.writeFloatLE(x, HOOK_HEADER_BYTES + n * 16 + (i * dims + d) * 4);
   });
   return b;
 }
@@ -36,7 +36,17 @@ const file = (name: string, a: Buffer): Embedded => ({ file: name, vectors: pars
 
 describe('the filesystem hook attribute and search', () => {
   it('reads every field of the header, the chunks and their vectors', () => {
-    const v = parseHookXattr(attribute({ model: 'use-lite', version: '1.2', vectors: [[1, 0], [0, 1]], offsets: [0, 1024] }));
+    const v = parseHookXattr(
+      attribute({
+        model: 'use-lite',
+        version: '1.2',
+        vectors: [
+          [1, 0],
+          [0, 1],
+        ],
+        offsets: [0, 1024],
+      }),
+    );
     expect(v).toMatchObject({ dimensions: 2, model: 'use-lite', modelVersion: '1.2', serviceId: 'svc', fileBytes: 100, processingNs: 5000n, flags: 0 });
     expect(v.sha256).toBe('ab'.repeat(32));
     expect(v.chunks.map((c) => [c.offset, c.length, [...c.vector]])).toEqual([
@@ -59,7 +69,17 @@ describe('the filesystem hook attribute and search', () => {
 
   it("ranks files by their best chunk's cosine similarity", () => {
     const files = [
-      file('a', attribute({ model: 'm', version: '1', vectors: [[0, 1], [1, 1]] })),
+      file(
+        'a',
+        attribute({
+          model: 'm',
+          version: '1',
+          vectors: [
+            [0, 1],
+            [1, 1],
+          ],
+        }),
+      ),
       file('b', attribute({ model: 'm', version: '1', vectors: [[1, 0]] })),
       file('c', attribute({ model: 'm', version: '1', vectors: [[-1, 0]] })),
     ];
