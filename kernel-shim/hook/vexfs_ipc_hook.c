@@ -24,7 +24,9 @@
  * unlinking the file cancels the work. Files whose work could not be
  * submitted because no daemon was attached, or failed NO_DAEMON or
  * SHUTTING_DOWN, are parked (at most max_parked; more are dropped and
- * counted) and read and submitted again when a daemon attaches.
+ * counted) and read and submitted again when a daemon attaches; files whose
+ * chunks failed TIMEOUT, OVERLOADED, RATE_LIMITED or NO_SERVICE are read and
+ * submitted again 1, 2, 4 ... s later, at most max_retries times.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -97,6 +99,7 @@ RANGED_PARAM(max_file_bytes, 65536, 1, MAX_FILE_BYTES_LIMIT, 0644, "Bytes of a f
 RANGED_PARAM(timeout_ms, 60000, 1, VEXFS_IPC_MAX_TIMEOUT_MS, 0644, "Time one chunk may take (1..600000 ms, default 60000)");
 RANGED_PARAM(priority, VEXFS_IPC_PRIO_NORMAL, 0, 255, 0644, "Priority of the requests (0..255, default 128)");
 RANGED_PARAM(max_parked, 256, 0, 65536, 0644, "Files waiting for a daemon at most; more are dropped and counted (0..65536, default 256)");
+RANGED_PARAM(max_retries, 5, 0, 20, 0644, "Tries again of a file whose chunks failed TIMEOUT, OVERLOADED, RATE_LIMITED or NO_SERVICE, 1 s, 2 s, 4 s ... apart (0..20, default 5)");
 RANGED_PARAM(max_inflight, 1024, 1, 65536, 0444, "Requests in flight at most (1..65536, read at load, default 1024)");
 
 
@@ -104,6 +107,8 @@ RANGED_PARAM(max_inflight, 1024, 1, 65536, 0444, "Requests in flight at most (1.
 struct watch {
 	struct fsnotify_mark mark;
 	struct list_head node;
+	/* The directory; its mark holds a reference to it. */
+	struct inode *inode;
 	char *path;
 };
 
@@ -115,11 +120,13 @@ struct hfile {
 	struct hlist_node node;
 	struct inode *inode;
 	struct path path;
-	/* Reads the file and submits its chunks: one at a time per file. */
-	struct work_struct work;
+	/* Reads the file and submits its chunks: one at a time per file; delayed for a retry. */
+	struct delayed_work work;
 	struct work_struct free_work;
 	/* Bumped by each close-after-write: a job of an older one is stale. */
 	u64 gen;
+	/* Tries of this content that failed for a reason that may pass (TIMEOUT, OVERLOADED, ...). */
+	u32 retries;
 	struct job *job;
 	struct list_head parked;
 	bool gone;
@@ -156,7 +163,7 @@ static unsigned int nparked;
 static bool closing;
 static bool ready;
 
-static atomic64_t st_written, st_superseded, st_cancelled, st_parked, st_dropped, st_failed, st_resubmitted;
+static atomic64_t st_written, st_superseded, st_cancelled, st_parked, st_dropped, st_failed, st_resubmitted, st_retried;
 
 static u64 owner_of(struct hfile *f)
 {
@@ -186,12 +193,18 @@ static void hfile_put(struct hfile *f)
 	kref_put(&f->ref, hfile_release);
 }
 
-/* Queues @f's work, holding a reference for it. Called with @lock held. */
-static void kick(struct hfile *f)
+/* Queues @f's work to run after @delay, holding a reference for it. Called with @lock held. */
+static void kick_after(struct hfile *f, unsigned long delay)
 {
 	kref_get(&f->ref);
-	if (!queue_work(wq, &f->work))
+	/* Already queued: that one holds a reference, and runs now (a kick) or keeps its time (a retry). */
+	if (delay ? !queue_delayed_work(wq, &f->work, delay) : mod_delayed_work(wq, &f->work, 0))
 		hfile_put(f);
+}
+
+static void kick(struct hfile *f)
+{
+	kick_after(f, 0);
 }
 
 static struct hfile *lookup(struct inode *inode)
@@ -256,7 +269,7 @@ static void forget(struct hfile *f)
  */
 static void retire(struct hfile *f, u64 gen)
 {
-	if (f->gone || f->job || !list_empty(&f->parked) || f->gen != gen || work_pending(&f->work))
+	if (f->gone || f->job || !list_empty(&f->parked) || f->gen != gen || delayed_work_pending(&f->work))
 		return;
 	f->gone = true;
 	hash_del(&f->node);
@@ -301,9 +314,17 @@ static void store(struct job *j, const struct vexfs_ipc_provenance *p, u64 proce
 	kvfree(h);
 }
 
+/* No daemon to do it: wait for one (parked). */
 static bool transient(u32 status)
 {
 	return status == VEXFS_IPC_STATUS_NO_DAEMON || status == VEXFS_IPC_STATUS_SHUTTING_DOWN;
+}
+
+/* The daemon could not do it now (a backlog, a limit, its service away): try again later. */
+static bool retryable(u32 status)
+{
+	return status == VEXFS_IPC_STATUS_TIMEOUT || status == VEXFS_IPC_STATUS_OVERLOADED ||
+	       status == VEXFS_IPC_STATUS_RATE_LIMITED || status == VEXFS_IPC_STATUS_NO_SERVICE;
 }
 
 /* Every chunk of @j is settled: store the vectors, park the file, or count the failure. */
@@ -325,6 +346,14 @@ static void finish(struct job *j)
 			kick(f);
 		else
 			retire(f, j->gen);
+		mutex_unlock(&lock);
+		goto out;
+	}
+	if (live && retryable(j->failed) && f->retries < READ_ONCE(max_retries)) {
+		/* 1, 2, 4 ... s, at most a minute: a backlog has time to clear. */
+		f->retries++;
+		atomic64_inc(&st_retried);
+		kick_after(f, msecs_to_jiffies(min(1000U << min(f->retries - 1, 6U), 60000U)));
 		mutex_unlock(&lock);
 		goto out;
 	}
@@ -484,7 +513,7 @@ err:
 /* A file was closed after a write (or parked work may go again): read it and submit its chunks. */
 static void embed_file(struct work_struct *work)
 {
-	struct hfile *f = container_of(work, struct hfile, work);
+	struct hfile *f = container_of(to_delayed_work(work), struct hfile, work);
 	struct job *j;
 	u64 gen;
 	int ret;
@@ -571,7 +600,7 @@ static void file_written(const struct path *path)
 			goto out;
 		}
 		kref_init(&f->ref);
-		INIT_WORK(&f->work, embed_file);
+		INIT_DELAYED_WORK(&f->work, embed_file);
 		INIT_LIST_HEAD(&f->parked);
 		f->inode = igrab(inode);
 		if (!f->inode) {
@@ -583,6 +612,7 @@ static void file_written(const struct path *path)
 		hash_add(files, &f->node, (unsigned long)inode);
 	}
 	f->gen++;
+	f->retries = 0;
 	kick(f);
 out:
 	mutex_unlock(&lock);
@@ -662,8 +692,20 @@ static int watch(const char *name, const struct path *path, struct list_head *in
 		fsnotify_put_mark(&w->mark);
 		return ret;
 	}
+	w->inode = d_inode(path->dentry);
 	list_add_tail(&w->node, into);
 	return 0;
+}
+
+/* The watch of @inode among the current ones, if any. Called with @lock held. */
+static struct watch *watching(struct inode *inode)
+{
+	struct watch *w;
+
+	list_for_each_entry(w, &watches, node)
+		if (w->inode == inode)
+			return w;
+	return NULL;
 }
 
 /* The "dirs" parameter's text, kept for reading back. */
@@ -678,6 +720,7 @@ static int apply_dirs(const char *val)
 	char *copy, *cur, *name;
 	unsigned int n = 0, i;
 	LIST_HEAD(fresh);
+	LIST_HEAD(kept);
 	int ret = 0;
 
 	copy = kstrndup(val, sizeof(dirs) - 1, GFP_KERNEL);
@@ -697,9 +740,17 @@ static int apply_dirs(const char *val)
 			names[n++] = name;
 	}
 	mutex_lock(&lock);
-	for (i = 0; i < n && !ret; i++)
-		ret = watch(names[i], &paths[i], &fresh);
+	for (i = 0; i < n && !ret; i++) {
+		/* A directory already watched keeps its mark (a second one on it would be -EEXIST). */
+		struct watch *old = watching(d_inode(paths[i].dentry));
+
+		if (old)
+			list_move_tail(&old->node, &kept);
+		else
+			ret = watch(names[i], &paths[i], &fresh);
+	}
 	if (ret) {
+		/* Marks made now go; the ones kept stay watched. */
 		while (!list_empty(&fresh)) {
 			struct watch *w = list_first_entry(&fresh, struct watch, node);
 
@@ -707,9 +758,12 @@ static int apply_dirs(const char *val)
 			fsnotify_destroy_mark(&w->mark, group);
 			fsnotify_put_mark(&w->mark);
 		}
+		list_splice(&kept, &watches);
 	} else {
+		/* What is left of the old set is no longer wanted. */
 		unwatch_all();
-		list_splice(&fresh, &watches);
+		list_splice(&kept, &watches);
+		list_splice_tail(&fresh, &watches);
 		/* Read back as the list that is watched. */
 		dirs[0] = '\0';
 		for (i = 0; i < n; i++) {
@@ -767,6 +821,7 @@ STAT(parked);
 STAT(dropped);
 STAT(failed);
 STAT(resubmitted);
+STAT(retried);
 #undef STAT
 
 static ssize_t waiting_show(struct kobject *k, struct kobj_attribute *a, char *buf)
@@ -782,7 +837,7 @@ static struct kobj_attribute waiting_attr = __ATTR_RO(waiting);
 
 static struct attribute *stats_attrs[] = {
 	&written_attr.attr, &superseded_attr.attr, &cancelled_attr.attr, &parked_attr.attr,
-	&dropped_attr.attr, &failed_attr.attr, &resubmitted_attr.attr, &waiting_attr.attr, NULL,
+	&dropped_attr.attr, &failed_attr.attr, &resubmitted_attr.attr, &retried_attr.attr, &waiting_attr.attr, NULL,
 };
 static const struct attribute_group stats_group = { .name = "stats", .attrs = stats_attrs };
 
@@ -841,6 +896,10 @@ static void __exit hook_exit(void)
 	mutex_lock(&lock);
 	closing = true;
 	unwatch_all();
+	/* Retries waiting for their time are dropped (with the reference each holds). */
+	hash_for_each(files, bkt, f, node)
+		if (cancel_delayed_work(&f->work))
+			hfile_put(f);
 	mutex_unlock(&lock);
 	/* No handler runs after this, and every mark is freed. */
 	fsnotify_wait_marks_destroyed();

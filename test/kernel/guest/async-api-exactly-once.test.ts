@@ -90,19 +90,37 @@ describe('the asynchronous in-kernel API', () => {
   });
 
   it('completes each request exactly once when cancels race the answers', async () => {
-    let received = 0;
+    // The daemon answers one request per turn of its event loop, so the cancels (written from
+    // the thread pool) meet answers still streaming in; it waits at 300 answers until they are done.
+    const queue: EmbedRequest[] = [];
+    let answered = 0;
+    let hold: Promise<unknown> | undefined;
+    let pumping = false;
+    const pump = async (c: KernelChannel) => {
+      pumping = true;
+      while (queue.length > 0) {
+        if (answered === 300 && hold !== undefined) await hold;
+        succeed(queue.shift()!, c);
+        answered++;
+        await new Promise((r) => setImmediate(r));
+      }
+      pumping = false;
+    };
     const ch = await daemon((req, c) => {
-      received++;
-      succeed(req, c);
+      queue.push(req);
+      if (!pumping) void pump(c);
     });
     try {
       const total = { success: 0, cancelled: 0 };
       for (let round = 0; round < 4; round++) {
-        received = 0;
+        answered = 0;
+        let release!: () => void;
+        hold = new Promise<void>((r) => (release = r));
         await writeFile(RACE, 'submit 400 60000');
-        await until(() => received > 0, 'the first request to reach the daemon', 30_000);
+        await until(() => answered >= 50, 'the first answers', 30_000);
         // Cancels of one owner and of each request, while the daemon's answers stream in.
         await Promise.all([writeFile(RACE, 'cancel 1'), writeFile(RACE, 'cancel-each')]);
+        release();
         const r = await report();
         expectExactlyOnce(r, 400);
         expect(r.timeout + r.no_daemon).toBe(0);
