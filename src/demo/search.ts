@@ -10,7 +10,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 
 import { Consts, Status } from '../abi/uapi.js';
-import { cosine } from '../embedder/hashing.js';
+import { cosine } from '../protocol/vectors.js';
 import { USE_DIMENSIONS, USE_MODEL } from '../embedder/use-service.js';
 import type { KernelTwin } from '../twin/kernel-twin.js';
 import { startDemoStack } from './stack.js';

@@ -10,7 +10,7 @@
  * shares its topic.
  */
 import { Status } from '../abi/uapi.js';
-import { cosine } from '../embedder/hashing.js';
+import { cosine } from '../protocol/vectors.js';
 import { HASHING_MODEL } from '../embedder/service.js';
 import { USE_DIMENSIONS, USE_MODEL } from '../embedder/use-service.js';
 import type { KernelTwin } from '../twin/kernel-twin.js';

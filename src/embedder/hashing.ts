@@ -59,17 +59,3 @@ export function hashingEmbed(text: string, dims: number): Float32Array {
   for (let i = 0; i < dims; i++) vec[i] = (vec[i] as number) * inv;
   return vec;
 }
-
-export function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as number;
-    const y = b[i] as number;
-    dot += x * y;
-    na += x * x;
-    nb += y * y;
-  }
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
-}

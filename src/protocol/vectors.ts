@@ -94,3 +94,18 @@ export function convertVector(src: Uint8Array, dims: number, dtype: number): Uin
       throw new RangeError(`unknown data type ${dtype}`);
   }
 }
+
+/** Cosine similarity of two vectors of the same length (0 when either is all zeros). */
+export function cosine(a: Float32Array, b: Float32Array): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as number;
+    const y = b[i] as number;
+    dot += x * y;
+    na += x * x;
+    nb += y * y;
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}

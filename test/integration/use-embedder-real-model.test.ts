@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { Status } from '../../src/abi/uapi.js';
-import { cosine } from '../../src/embedder/hashing.js';
+import { cosine } from '../../src/protocol/vectors.js';
 import { type TestBridge, useBridge } from '../helpers/bridge.js';
 
 const dist = join(import.meta.dirname, '..', '..', 'dist');

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { HOOK_XATTR, type HookVectors, parseHookXattr } from '../../abi/hook-xattr.js';
 import { Consts, DataType, Priority, Status } from '../../abi/uapi.js';
 import { loadNative } from '../../native.js';
+import { cosine } from '../../protocol/vectors.js';
 import type { CommandSpec } from '../command.js';
 import { CliError, ExitCode, usage } from '../errors.js';
 import { type Style, clean, table } from '../format.js';
@@ -61,20 +62,6 @@ function readDir(dir: string): { files: Embedded[]; without: number; unreadable:
 
 const groupOf = (v: HookVectors) => `${v.model}\0${v.modelVersion}\0${v.dimensions}`;
 const describe = (v: HookVectors) => `model "${v.model}" version "${v.modelVersion}", ${v.dimensions} dimensions`;
-
-function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as number;
-    const y = b[i] as number;
-    dot += x * y;
-    na += x * x;
-    nb += y * y;
-  }
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
-}
 
 /**
  * The files whose vectors may be ranked together: those of one model,

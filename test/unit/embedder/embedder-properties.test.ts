@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { cosine, hashingEmbed } from '../../../src/embedder/hashing.js';
+import { hashingEmbed } from '../../../src/embedder/hashing.js';
+import { cosine } from '../../../src/protocol/vectors.js';
 
 const norm = (v: Float32Array) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
 
