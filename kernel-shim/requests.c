@@ -30,8 +30,13 @@
 static DEFINE_XARRAY_FLAGS(pending, XA_FLAGS_LOCK_BH);
 static atomic64_t next_id = ATOMIC64_INIT(0);
 static atomic_t npending = ATOMIC_INIT(0);
-/* Completions, timeouts and sending run here, in process context. */
+/* Completions and timeouts run here, in process context. */
 static struct workqueue_struct *wq;
+/*
+ * Sending runs apart: a completion waits for the sender to let go of its
+ * request, so the sender must never wait behind completions for a worker.
+ */
+static struct workqueue_struct *send_wq;
 /* Submitted, not yet sent: one send work takes them all, so a batch goes as one burst. */
 static LLIST_HEAD(to_send);
 static void send_queued(struct work_struct *work);
@@ -127,11 +132,11 @@ static void complete_one(struct work_struct *work)
 	c->running++;
 	spin_unlock_bh(&c->lock);
 	req->done(req);
-	/* @req is the caller's now. */
+	/* @req is the caller's now. Woken under the lock: once a waiter sees @c idle, nothing here touches it. */
 	spin_lock_bh(&c->lock);
 	c->running--;
-	spin_unlock_bh(&c->lock);
 	wake_up_all(&c->idle);
+	spin_unlock_bh(&c->lock);
 }
 
 static void timed_out(struct work_struct *work)
@@ -372,7 +377,7 @@ int vexfs_ipc_submit(struct vexfs_ipc_consumer *c, struct vexfs_ipc_req **reqs, 
 		}
 		llist_add(&req->send, &to_send);
 	}
-	queue_work(wq, &send_work);
+	queue_work(send_wq, &send_work);
 	return 0;
 
 err_reserve:
@@ -532,17 +537,21 @@ int vexfs_ipc_requests_init(void)
 {
 	int ret;
 
+	ret = -ENOMEM;
 	wq = alloc_workqueue("vexfs_ipc", WQ_UNBOUND, 0);
-	if (!wq) {
-		ret = -ENOMEM;
+	if (!wq)
 		goto err_wq;
-	}
+	send_wq = alloc_workqueue("vexfs_ipc_send", WQ_UNBOUND, 1);
+	if (!send_wq)
+		goto err_send_wq;
 	ret = vexfs_ipc_consumers_init();
 	if (ret)
 		goto err_consumers;
 	return 0;
 
 err_consumers:
+	destroy_workqueue(send_wq);
+err_send_wq:
 	destroy_workqueue(wq);
 err_wq:
 	return ret;
@@ -552,10 +561,11 @@ void vexfs_ipc_requests_uninit(void)
 {
 	cancel_delayed_work_sync(&grace_work);
 	settle_all(VEXFS_IPC_STATUS_NO_DAEMON);
-	/* Every completion runs (and with it every ->done) before the consumers go. */
+	/* The sender lets go of what it held (nothing is in the table to send), then every completion runs. */
+	flush_workqueue(send_wq);
 	flush_workqueue(wq);
 	vexfs_ipc_consumers_uninit();
-	cancel_work_sync(&send_work);
+	destroy_workqueue(send_wq);
 	destroy_workqueue(wq);
 	xa_destroy(&uid_pending);
 }
