@@ -26,7 +26,9 @@
  * SHUTTING_DOWN, are parked (at most max_parked; more are dropped and
  * counted) and read and submitted again when a daemon attaches; files whose
  * chunks failed TIMEOUT, OVERLOADED, RATE_LIMITED or NO_SERVICE are read and
- * submitted again 1, 2, 4 ... s later, at most max_retries times.
+ * submitted again 1, 2, 4 ... s later, at most max_retries times; files
+ * refused for room (their consumer cap or the kernel part of the table
+ * full) are tried again a little later until there is room.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -127,6 +129,8 @@ struct hfile {
 	u64 gen;
 	/* Tries of this content that failed for a reason that may pass (TIMEOUT, OVERLOADED, ...). */
 	u32 retries;
+	/* Submissions of it refused for room, in a row (they set the wait before the next). */
+	u32 waits;
 	struct job *job;
 	struct list_head parked;
 	bool gone;
@@ -554,16 +558,24 @@ static void embed_file(struct work_struct *work)
 	kref_get(&f->ref);
 	f->job = j;
 	ret = vexfs_ipc_submit(consumer, j->reqp, j->nchunks, GFP_KERNEL);
-	if (ret) {
+	if (ret == -EBUSY || ret == -EDQUOT) {
+		/* No room now (this consumer's cap, or the kernel's part of the table): room comes as work completes. */
 		f->job = NULL;
-		/* No daemon, or no room now: park it; anything else is this file's failure. */
-		if (!(ret == -ENOTCONN || ret == -EBUSY || ret == -EDQUOT) || !park(f)) {
+		atomic64_inc(&st_retried);
+		kick_after(f, msecs_to_jiffies(min(250U << min(f->waits++, 5U), 8000U)));
+	} else if (ret) {
+		f->job = NULL;
+		/* No daemon: parked until one attaches; anything else is this file's failure. */
+		if (ret != -ENOTCONN || !park(f)) {
 			atomic64_inc(&st_failed);
 			retire(f, gen);
 		}
-	} else if (!list_empty(&f->parked)) {
-		unpark(f);
-		atomic64_inc(&st_resubmitted);
+	} else {
+		f->waits = 0;
+		if (!list_empty(&f->parked)) {
+			unpark(f);
+			atomic64_inc(&st_resubmitted);
+		}
 	}
 	mutex_unlock(&lock);
 	if (ret) {
