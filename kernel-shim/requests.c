@@ -146,6 +146,9 @@ static void timed_out(struct work_struct *work)
 	settle(req, VEXFS_IPC_STATUS_TIMEOUT);
 }
 
+/* One re-send at a time, and never with the sender: each uses the requests' resend nodes, and a request goes once. */
+static DEFINE_MUTEX(resend_lock);
+
 static void send_queued(struct work_struct *work)
 {
 	struct llist_node *list = llist_reverse_order(llist_del_all(&to_send));
@@ -153,6 +156,7 @@ static void send_queued(struct work_struct *work)
 	u32 portid;
 	int ret;
 
+	mutex_lock(&resend_lock);
 	llist_for_each_entry_safe(req, tmp, list, send) {
 		portid = vexfs_ipc_genl_daemon_portid();
 		if (xa_load(&pending, req->id) != req) {
@@ -168,12 +172,12 @@ static void send_queued(struct work_struct *work)
 				/* Not delivered: answer it now rather than let it wait out its timeout. */
 				settle(req, ret == -ECONNREFUSED ? VEXFS_IPC_STATUS_NO_DAEMON : VEXFS_IPC_STATUS_OVERLOADED);
 		}
+		/* From now on a daemon that attaches gets it from the re-send. */
+		req->queued = false;
 		unpin(req);
 	}
+	mutex_unlock(&resend_lock);
 }
-
-/* One re-send at a time: each uses the requests' resend list nodes. */
-static DEFINE_MUTEX(resend_lock);
 
 void vexfs_ipc_requests_daemon_changed(u32 portid)
 {
@@ -196,6 +200,9 @@ void vexfs_ipc_requests_daemon_changed(u32 portid)
 	 */
 	xa_lock_bh(&pending);
 	xa_for_each(&pending, index, req) {
+		/* Not sent yet: the sender sends it, to this daemon (sending it here too would be a duplicate id). */
+		if (req->queued)
+			continue;
 		atomic_inc(&req->pins);
 		list_add_tail(&req->resend, &todo);
 	}
@@ -323,6 +330,8 @@ static void prepare(struct vexfs_ipc_consumer *c, struct vexfs_ipc_req *req, u64
 	/* Who caused it: the calling process, or nobody (0) for work a kernel thread or interrupt submits. */
 	req->caller_uid = in_task() ? from_kuid_munged(&init_user_ns, current_uid()) : 0;
 	req->caller_pid = in_task() ? task_tgid_nr(current) : 0;
+	/* Set before the request is in the table: a re-send leaves a queued request to the sender. */
+	req->queued = true;
 	req->sent = false;
 }
 

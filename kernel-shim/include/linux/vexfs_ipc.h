@@ -113,6 +113,7 @@ struct vexfs_ipc_req {
 	u64 deadline_ns;
 	u32 caller_uid;
 	u32 caller_pid;
+	bool queued;
 	bool sent;
 };
 
