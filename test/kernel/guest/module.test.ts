@@ -8,7 +8,7 @@ import koffi from 'koffi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { Ioctl, StatsStruct } from '../../../src/abi/structs.js';
-import { Attr, Cmd, DataType, EventType, Flags, Status } from '../../../src/abi/uapi.js';
+import { Attr, Cmd, Consts, DataType, EventType, Flags, Status } from '../../../src/abi/uapi.js';
 import { FRAME_HEADER_BYTES, readFrame, sealFrame } from '../../../src/frame/header.js';
 import { hashingEmbed } from '../../../src/embedder/hashing.js';
 import { HASHING_MODEL } from '../../../src/embedder/service.js';
@@ -746,7 +746,7 @@ describe('vexfs_ipc.ko', () => {
       const attach = Buffer.alloc(FRAME_HEADER_BYTES + 8);
       attach.writeUInt16LE(8, FRAME_HEADER_BYTES);
       attach.writeUInt16LE(Attr.PROTOCOL_VERSION, FRAME_HEADER_BYTES + 2);
-      attach.writeUInt32LE(1, FRAME_HEADER_BYTES + 4);
+      attach.writeUInt32LE(Consts.PROTOCOL_VERSION, FRAME_HEADER_BYTES + 4);
       sealFrame(attach, 0, 8, Cmd.DAEMON_ATTACH, 0n);
       expect(() => writeSync(fd, attach)).toThrow(expect.objectContaining({ code: 'EBUSY' }));
       const empty = Buffer.alloc(FRAME_HEADER_BYTES);
@@ -899,7 +899,7 @@ describe('vexfs_ipc.ko', () => {
       const attach = Buffer.alloc(FRAME_HEADER_BYTES + 8);
       attach.writeUInt16LE(8, FRAME_HEADER_BYTES);
       attach.writeUInt16LE(Attr.PROTOCOL_VERSION, FRAME_HEADER_BYTES + 2);
-      attach.writeUInt32LE(1, FRAME_HEADER_BYTES + 4);
+      attach.writeUInt32LE(Consts.PROTOCOL_VERSION, FRAME_HEADER_BYTES + 4);
       sealFrame(attach, 0, 8, Cmd.DAEMON_ATTACH, 0n);
       writeSync(fd, attach);
       await expect(dev.list()).rejects.toMatchObject({ code: 'ETIMEDOUT' });

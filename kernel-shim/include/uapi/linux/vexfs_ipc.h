@@ -53,8 +53,14 @@
 /* Multicast group for service and daemon events (VEXFS_IPC_CMD_EVENT). */
 #define VEXFS_IPC_MCGRP_EVENTS		"events"
 
-/* Protocol version carried in attach and in every frame header. */
-#define VEXFS_IPC_PROTOCOL_VERSION	1
+/*
+ * Protocol version carried in attach and in every frame header. 2: an
+ * EMBED_RESPONSE may carry provenance (MODEL, MODEL_VERSION, FLAGS
+ * TRUNCATED), which a version-1 module's strict policy would refuse; a
+ * daemon and a module of different versions fail at attach
+ * (-EPROTONOSUPPORT) rather than on every answer.
+ */
+#define VEXFS_IPC_PROTOCOL_VERSION	2
 
 /* ------------------------------------------------------------------ */
 /* Limits                                                              */
