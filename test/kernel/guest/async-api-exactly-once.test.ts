@@ -210,6 +210,35 @@ describe('the asynchronous in-kernel API', () => {
     await settled();
   });
 
+  it('keeps in-kernel consumers and SEND_EMBEDDING_REQUEST callers each to their own part of the pending table', async () => {
+    const MAX_PENDING = '/sys/module/vexfs_ipc/parameters/max_pending';
+    const PER_UID = '/sys/module/vexfs_ipc/parameters/max_pending_per_uid';
+    let held = 0;
+    // A daemon that holds everything: what is pending stays pending.
+    const ch = await daemon(() => held++);
+    writeFileSync(MAX_PENDING, '8');
+    writeFileSync(PER_UID, '0');
+    try {
+      // Half of 8 for the kernel: a batch of 5 is refused whole, one of 4 fills its part.
+      await expect(writeFile(RACE, 'submit 5 60000')).rejects.toMatchObject({ code: 'EBUSY' });
+      await writeFile(RACE, 'submit 4 60000');
+      // The kernel's part full does not touch the callers' part: four ioctl requests are taken...
+      const callers = [0, 1, 2, 3].map((i) => dev.embed({ input: Buffer.from(`caller ${i}`), dimensions: 8, timeoutMs: 3000 }));
+      await until(() => held === 8, 'all eight at the daemon', 30_000);
+      // ...and with both parts full, a fifth caller is refused.
+      await expect(dev.embed({ input: Buffer.from('fifth'), dimensions: 8, timeoutMs: 3000 })).rejects.toMatchObject({ code: 'EBUSY' });
+      expect((await Promise.all(callers)).map((r) => r.status)).toEqual([Status.TIMEOUT, Status.TIMEOUT, Status.TIMEOUT, Status.TIMEOUT]);
+      await writeFile(RACE, 'cancel-each');
+      expect(await report()).toMatchObject({ n: 4, cancelled: 4, calls: 4, max: 1 });
+      expect(dev.stats()).toMatchObject({ kernel_capacity: 4, pending_capacity: 8 });
+    } finally {
+      writeFileSync(MAX_PENDING, '4096');
+      writeFileSync(PER_UID, '1024');
+      await ch.close();
+    }
+    await settled();
+  });
+
   it('unloads a consumer with requests in flight: they are cancelled, the daemon is told, nothing leaks', async () => {
     const cancels: bigint[] = [];
     let received = 0;
