@@ -15,6 +15,7 @@
 #include <linux/slab.h>
 #include <linux/timekeeping.h>
 #include <linux/uaccess.h>
+#include <linux/xarray.h>
 
 #include "vexfs_ipc.h"
 
@@ -33,6 +34,50 @@ static void free_buffer(void *p)
 		return;
 	kvfree(p);
 	atomic64_dec(&vexfs_ipc_stats.live_buffers);
+}
+
+/* uid -> pending SEND_EMBEDDING_REQUEST calls, as xarray value entries. */
+static DEFINE_XARRAY(uid_pending);
+
+static int uid_pending_get(u32 uid)
+{
+	unsigned int limit = READ_ONCE(vexfs_ipc_max_pending_per_uid);
+	unsigned long n;
+	void *old;
+
+	/*
+	 * Counted whether or not a limit is set, so the counts stay true when
+	 * max_pending_per_uid changes from 0 at run time. Never more than a
+	 * quarter of the table, so one user cannot fill it whatever the parameters.
+	 */
+	if (limit)
+		limit = min(limit, max(1U, READ_ONCE(vexfs_ipc_max_pending) / 4));
+	xa_lock(&uid_pending);
+	n = xa_to_value(xa_load(&uid_pending, uid) ?: xa_mk_value(0));
+	if (limit && n >= limit) {
+		xa_unlock(&uid_pending);
+		return -EDQUOT;
+	}
+	old = __xa_store(&uid_pending, uid, xa_mk_value(n + 1), GFP_ATOMIC);
+	xa_unlock(&uid_pending);
+	return xa_is_err(old) ? xa_err(old) : 0;
+}
+
+static void uid_pending_put(u32 uid)
+{
+	unsigned long n;
+	void *entry;
+
+	xa_lock(&uid_pending);
+	entry = xa_load(&uid_pending, uid);
+	if (entry) {
+		n = xa_to_value(entry);
+		if (n <= 1)
+			__xa_erase(&uid_pending, uid);
+		else
+			__xa_store(&uid_pending, uid, xa_mk_value(n - 1), GFP_ATOMIC);
+	}
+	xa_unlock(&uid_pending);
 }
 
 /* Whether a SEND_EMBEDDING_REQUEST caller may use every priority (the in-kernel API always may). */
@@ -120,11 +165,11 @@ static long send_embedding_request(struct vexfs_ipc_embedding_request __user *ua
 		.vector_cap = need,
 		.session_key = r.session_key,
 	};
-	ret = vexfs_ipc_uid_pending_get(uid);
+	ret = uid_pending_get(uid);
 	if (ret)
 		goto out;
 	ret = vexfs_ipc_embed_on(vexfs_ipc_ioctl_consumer, &args, &res, prov);
-	vexfs_ipc_uid_pending_put(uid);
+	uid_pending_put(uid);
 	if (ret)
 		goto out;
 	ret = -EFAULT;
@@ -210,4 +255,5 @@ void vexfs_ipc_chardev_uninit(void)
 {
 	misc_deregister(&vexfs_ipc_misc);
 	vexfs_ipc_frames_uninit();
+	xa_destroy(&uid_pending);
 }

@@ -498,50 +498,6 @@ int vexfs_ipc_embed(const struct vexfs_ipc_embed_args *args, struct vexfs_ipc_em
 }
 EXPORT_SYMBOL_GPL(vexfs_ipc_embed);
 
-/* uid -> pending SEND_EMBEDDING_REQUEST calls, as xarray value entries. */
-static DEFINE_XARRAY(uid_pending);
-
-int vexfs_ipc_uid_pending_get(u32 uid)
-{
-	unsigned int limit = READ_ONCE(vexfs_ipc_max_pending_per_uid);
-	unsigned long n;
-	void *old;
-
-	/*
-	 * Counted whether or not a limit is set, so the counts stay true when
-	 * max_pending_per_uid changes from 0 at run time. Never more than a
-	 * quarter of the table, so one user cannot fill it whatever the parameters.
-	 */
-	if (limit)
-		limit = min(limit, max(1U, READ_ONCE(vexfs_ipc_max_pending) / 4));
-	xa_lock(&uid_pending);
-	n = xa_to_value(xa_load(&uid_pending, uid) ?: xa_mk_value(0));
-	if (limit && n >= limit) {
-		xa_unlock(&uid_pending);
-		return -EDQUOT;
-	}
-	old = __xa_store(&uid_pending, uid, xa_mk_value(n + 1), GFP_ATOMIC);
-	xa_unlock(&uid_pending);
-	return xa_is_err(old) ? xa_err(old) : 0;
-}
-
-void vexfs_ipc_uid_pending_put(u32 uid)
-{
-	unsigned long n;
-	void *entry;
-
-	xa_lock(&uid_pending);
-	entry = xa_load(&uid_pending, uid);
-	if (entry) {
-		n = xa_to_value(entry);
-		if (n <= 1)
-			__xa_erase(&uid_pending, uid);
-		else
-			__xa_store(&uid_pending, uid, xa_mk_value(n - 1), GFP_ATOMIC);
-	}
-	xa_unlock(&uid_pending);
-}
-
 int vexfs_ipc_requests_init(void)
 {
 	int ret;
@@ -576,5 +532,4 @@ void vexfs_ipc_requests_uninit(void)
 	vexfs_ipc_consumers_uninit();
 	destroy_workqueue(send_wq);
 	destroy_workqueue(wq);
-	xa_destroy(&uid_pending);
 }

@@ -9,9 +9,6 @@
 
 int vexfs_ipc_requests_init(void);
 void vexfs_ipc_requests_uninit(void);
-/* Per-uid count of pending SEND_EMBEDDING_REQUEST calls: -EDQUOT over the limit. */
-int vexfs_ipc_uid_pending_get(u32 uid);
-void vexfs_ipc_uid_pending_put(u32 uid);
 /* An EMBED_RESPONSE (its attributes passed the policy); 0 or a negative errno with @why for the sender. */
 int vexfs_ipc_requests_answer(struct nlattr **attrs, const char **why);
 /* The daemon went away (0) or a new one attached (portid): re-send or start the grace period. */
