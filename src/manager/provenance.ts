@@ -19,7 +19,20 @@ function fits(s: string, max: number): string | undefined {
   return s !== '' && !s.includes('\0') && Buffer.byteLength(s) < max ? s : undefined;
 }
 
-const byService = new WeakMap<ServiceEntry, Map<string, Provenance>>();
+type Pair = [plain: Provenance | undefined, truncated: Provenance | undefined];
+// By service, model, then version: an answer looks its provenance up without building a key.
+const byService = new WeakMap<ServiceEntry, Map<string | undefined, Map<string | undefined, Pair>>>();
+
+/** A map's entry for `key`, made when missing; a map past `bound` entries is emptied first (a service naming a new model per batch keeps only the latest few). */
+function entry<K, V>(m: Map<K, V>, key: K, make: () => V, bound = 16): V {
+  let v = m.get(key);
+  if (v === undefined) {
+    if (m.size >= bound) m.clear();
+    v = make();
+    m.set(key, v);
+  }
+  return v;
+}
 
 /**
  * The provenance of `service`'s answer: `reported` model and version (from
@@ -35,15 +48,13 @@ export function provenanceOf(
 ): Provenance {
   const model = fits(reportedModel, Consts.MAX_MODEL_LEN) ?? requested ?? service.info.models[0];
   const modelVersion = fits(reportedVersion, Consts.MAX_VERSION_LEN) ?? fits(service.info.version, Consts.MAX_VERSION_LEN);
-  const key = `${model ?? ''}\0${modelVersion ?? ''}\0${truncated ? 1 : 0}`;
-  let cache = byService.get(service);
-  if (cache === undefined) byService.set(service, (cache = new Map()));
-  let p = cache.get(key);
-  if (p === undefined || p.serviceId !== service.info.id) {
-    // Bounded: a service reporting a new model name per batch keeps only the latest few.
-    if (cache.size >= 16) cache.clear();
-    p = Object.freeze({ serviceId: service.info.id, model, modelVersion, truncated });
-    cache.set(key, p);
-  }
-  return p;
+  let byModel = byService.get(service);
+  if (byModel === undefined) byService.set(service, (byModel = new Map()));
+  const pair = entry(
+    entry(byModel, model, () => new Map<string | undefined, Pair>()),
+    modelVersion,
+    (): Pair => [undefined, undefined],
+  );
+  const at = truncated ? 1 : 0;
+  return (pair[at] ??= Object.freeze({ serviceId: service.info.id, model, modelVersion, truncated }));
 }
