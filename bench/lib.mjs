@@ -51,10 +51,8 @@ export function spawnReady(cmd, args, ready, options = {}) {
 /** The node flags the daemon's executable runs with (its shebang), so benchmarks run it as installed. */
 export function daemonNodeFlags() {
   const first = readFileSync(join(rootDir, 'dist', 'bin', 'vexfs-bridged.js'), 'utf8').split('\n')[0];
-  return first
-    .replace(/^#!\S*env (-S )?node\s*/, '')
-    .split(/\s+/)
-    .filter(Boolean);
+  // VEXFS_BENCH_DAEMON_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p"): profile the daemon of any benchmark (node refuses --cpu-prof in NODE_OPTIONS).
+  return `${first.replace(/^#!\S*env (-S )?node\s*/, '')} ${process.env.VEXFS_BENCH_DAEMON_FLAGS ?? ''}`.split(/\s+/).filter(Boolean);
 }
 
 const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());

@@ -9,6 +9,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
+import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 
 import type { Pool } from 'undici';
@@ -67,7 +68,8 @@ export class OpenAiLink extends EventEmitter<ServiceLinkEvents> implements Servi
   private readonly pool: Pool;
   private readonly headers: Record<string, string>;
   private readonly timeoutMs: number;
-  private readonly decoder: TextDecoder;
+  /** Set when invalid UTF-8 is decoded with U+FFFD rather than refused. */
+  private readonly replacer: TextDecoder | undefined;
   private isReady = false;
   /** Batches sent and not yet answered. */
   private inflight = 0;
@@ -85,7 +87,7 @@ export class OpenAiLink extends EventEmitter<ServiceLinkEvents> implements Servi
     this.headers = { 'content-type': 'application/json', ...options.headers };
     if (options.apiKey) this.headers.authorization = `Bearer ${options.apiKey}`;
     this.timeoutMs = options.timeoutMs ?? 30_000;
-    this.decoder = new TextDecoder('utf-8', { fatal: (options.utf8 ?? 'reject') === 'reject' });
+    this.replacer = options.utf8 === 'replace' ? new TextDecoder('utf-8') : undefined;
     this.probe();
   }
 
@@ -186,12 +188,14 @@ export class OpenAiLink extends EventEmitter<ServiceLinkEvents> implements Servi
     const texts: string[] = [];
     const at: number[] = [];
     batch.inputs.forEach((input, i) => {
-      try {
-        texts.push(this.decoder.decode(input));
-        at.push(i);
-      } catch {
+      // isUtf8 is one native pass; the string is then made without a second check.
+      if (isUtf8(input)) texts.push(Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('utf8'));
+      else if (this.replacer !== undefined) texts.push(this.replacer.decode(input));
+      else {
         results[i] = item(Status.INVALID_REQUEST, 'the input is not valid UTF-8 (this backend refuses invalid sequences)');
+        return;
       }
+      at.push(i);
     });
     let msg: EmbedBatchResponseMsg;
     try {
@@ -255,13 +259,15 @@ export class OpenAiLink extends EventEmitter<ServiceLinkEvents> implements Servi
     // A server's count is believed only as a plausible one: a whole number, at most what the batch could hold.
     const tokens = parsed.usage?.prompt_tokens;
     if (typeof tokens === 'number' && Number.isSafeInteger(tokens) && tokens >= 0 && tokens <= MAX_TOKENS_PER_INPUT * n) this.counters.tokens += tokens;
+    // One buffer for the batch's vectors (each answer a view of it): no buffer per vector, and 4-byte aligned for the check.
+    const slab = new Uint8Array(n * dims * 4);
     const out: Uint8Array[] = new Array(n);
     for (const d of data) {
       const i = d.index;
       if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i >= n || out[i] !== undefined) {
         throw new BatchError(Status.SERVICE_ERROR, `the answer has a missing, repeated or out-of-range index ${String(i)}`);
       }
-      out[i] = vectorOf(d.embedding, dims);
+      out[i] = vectorInto(slab, i * dims * 4, d.embedding, dims);
     }
     return { vectors: out, model: typeof parsed.model === 'string' ? parsed.model : '' };
   }
@@ -298,21 +304,37 @@ const MAX_JSON_FLOAT_CHARS = 26;
 /** More tokens than bytes is impossible for the inputs the kernel sends (at most MAX_INPUT_BYTES each); this bounds a lying count. */
 const MAX_TOKENS_PER_INPUT = Consts.MAX_INPUT_BYTES;
 
-/** A float32 little-endian vector of `dims` from base64 or a number array; finite values only. */
-function vectorOf(embedding: unknown, dims: number): Uint8Array {
-  let v: Float32Array;
+/**
+ * A float32 little-endian vector of `dims` from base64 or a number array,
+ * written into `slab` at `offset`; finite values only.
+ */
+function vectorInto(slab: Uint8Array, offset: number, embedding: unknown, dims: number): Uint8Array {
+  const bytes = dims * 4;
+  const v = slab.subarray(offset, offset + bytes);
   if (typeof embedding === 'string') {
-    const bytes = Buffer.from(embedding, 'base64');
-    if (bytes.length !== dims * 4) throw new BatchError(Status.SERVICE_ERROR, `an embedding has ${bytes.length / 4} dimensions, expected ${dims}`);
-    v = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+    const length = Buffer.byteLength(embedding, 'base64');
+    if (length !== bytes) throw new BatchError(Status.SERVICE_ERROR, `an embedding has ${length / 4} dimensions, expected ${dims}`);
+    // The decoder skips characters outside the alphabet: fewer bytes written is how they show.
+    if (Buffer.from(v.buffer, v.byteOffset, bytes).write(embedding, 0, bytes, 'base64') !== bytes) {
+      throw new BatchError(Status.SERVICE_ERROR, 'an embedding has characters outside the base64 alphabet');
+    }
   } else if (Array.isArray(embedding)) {
     if (embedding.length !== dims) throw new BatchError(Status.SERVICE_ERROR, `an embedding has ${embedding.length} dimensions, expected ${dims}`);
-    v = Float32Array.from(embedding as number[]);
+    const f = new Float32Array(v.buffer, v.byteOffset, dims);
+    for (let k = 0; k < dims; k++) {
+      const x = embedding[k];
+      if (typeof x !== 'number') throw new BatchError(Status.SERVICE_ERROR, 'an embedding has a value that is not a number');
+      f[k] = x;
+    }
   } else {
     throw new BatchError(Status.SERVICE_ERROR, 'an embedding is neither base64 nor an array of numbers');
   }
-  for (const x of v) if (!Number.isFinite(x)) throw new BatchError(Status.SERVICE_ERROR, 'an embedding has a value that is not a finite number');
-  return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+  // All exponent bits set is Inf or NaN: one integer test per value (a float32 overflowing from a number array is caught too).
+  const words = new Uint32Array(v.buffer, v.byteOffset, dims);
+  for (let k = 0; k < dims; k++) {
+    if (((words[k] as number) & 0x7f800000) === 0x7f800000) throw new BatchError(Status.SERVICE_ERROR, 'an embedding has a value that is not a finite number');
+  }
+  return v;
 }
 
 /** The body as text, refusing one larger than `max` bytes (a broken or hostile server). */

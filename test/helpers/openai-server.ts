@@ -14,6 +14,8 @@ export type Fault =
   | 'hang'
   | 'reset'
   | 'wrong-dimensions'
+  | 'bad-base64'
+  | 'not-finite'
   | 'wrong-count'
   | 'malformed-json'
   | 'too-large'
@@ -102,7 +104,11 @@ export async function startOpenAiServer(models: Record<string, number> = { 'hash
     let data = inputs.map((input, index) => {
       const v = hashingEmbed(input, f === 'wrong-dimensions' ? want + 1 : want);
       if (state.floatArrays) return { object: 'embedding', index, embedding: Array.from(v, denseFloat) };
-      return { object: 'embedding', index, embedding: base64 ? Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') : Array.from(v) };
+      if (f === 'not-finite') v[v.length - 1] = Number.NaN;
+      const b64 = Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64');
+      // The right length, one character outside the alphabet (a lenient decoder skips it and comes up short).
+      if (f === 'bad-base64') return { object: 'embedding', index, embedding: `${b64.slice(0, 4)}!${b64.slice(5)}` };
+      return { object: 'embedding', index, embedding: base64 ? b64 : Array.from(v) };
     });
     if (f === 'wrong-count') data = data.slice(1);
     // Out of order on purpose: clients must order by index.

@@ -104,6 +104,8 @@ describe('the OpenAI-compatible HTTP link', () => {
       ['server-error', Status.SERVICE_ERROR, /answered 500: the model crashed/],
       ['unauthorized', Status.SERVICE_ERROR, /refused the credentials \(401\)/],
       ['wrong-dimensions', Status.SERVICE_ERROR, /17 dimensions, expected 16/],
+      ['bad-base64', Status.SERVICE_ERROR, /outside the base64 alphabet/],
+      ['not-finite', Status.SERVICE_ERROR, /not a finite number/],
       ['wrong-count', Status.SERVICE_ERROR, /1 embeddings for 2 inputs/],
       ['malformed-json', Status.SERVICE_ERROR, /not JSON/],
       ['huge-body', Status.SERVICE_ERROR, /larger than \d+ bytes/],
