@@ -35,6 +35,7 @@ import type { CancelMessage, EmbedRequest } from '../protocol/messages.js';
 import { convertVector } from '../protocol/vectors.js';
 import { RequestTracing } from '../trace/tracing.js';
 import { DeadlineQueue } from '../util/deadlines.js';
+import type { EmbedBatchResponseMsg } from '../wire/proto.js';
 import { serviceWeight } from '../wire/registration.js';
 import type { RouterCounters, RouterEvents, RouterOptions } from './router-options.js';
 
@@ -66,6 +67,8 @@ export class Router extends EventEmitter<RouterEvents> {
   /** What the retry budget reads: requests held, and free slots at usable services. */
   private readonly load: RetryLoad;
   private drainWaiters: Array<() => void> = [];
+  private lastAnswer: EmbedBatchResponseMsg | undefined;
+  private readonly lastSources: [plain: Provenance | undefined, truncated: Provenance | undefined] = [undefined, undefined];
 
   constructor(
     private readonly registry: ServiceRegistry,
@@ -102,11 +105,8 @@ export class Router extends EventEmitter<RouterEvents> {
         id: (s) => s.info.id,
         weight: (s) => serviceWeight(s.info),
         priority: (s) => s.info.priority,
-        load: (s) => {
-          const l = this.placement.load(s);
-          return l.outstanding + l.queued;
-        },
-        capacity: (s) => this.placement.load(s).capacity,
+        load: (s) => this.placement.pending(s),
+        capacity: (s) => this.placement.capacity(s),
         latencyNs: (s) => s.ewmaNs,
         health: (s) => this.dispatch.health(s),
         cpu: (s) => s.cpuPermille / 1000,
@@ -124,12 +124,12 @@ export class Router extends EventEmitter<RouterEvents> {
           this.move(e, RequestState.ROUTING);
           this.route(e);
         },
-        succeeded: (e, service, vector, dims, msg, index, now) => {
-          this.admission.completed(Number(now - e.receivedNs));
+        succeeded: (e, service, vector, dims, msg, index, now, tookNs) => {
+          this.admission.completed(tookNs);
           const result = msg.results[index];
           if (e.span !== undefined) e.serviceTraceparent = result?.traceparent;
           const converted = convertVector(vector, dims, e.req.dataType);
-          const source = provenanceOf(service, e.req.model, msg.model ?? '', msg.modelVersion ?? '', result?.truncated ?? false);
+          const source = this.provenance(service, e.req.model, msg, result?.truncated ?? false);
           this.sharing.store(e.key, converted, source);
           this.finish(e, Status.SUCCESS, converted, now, service.info.id, source);
         },
@@ -159,6 +159,16 @@ export class Router extends EventEmitter<RouterEvents> {
       (e) => this.expire(e),
     );
     this.watchServices(registry);
+  }
+
+  /** A batch's answers share their provenance but for truncation: looked up once per batch (its requests share the model). */
+  private provenance(service: ServiceEntry, model: string | undefined, msg: EmbedBatchResponseMsg, truncated: boolean): Provenance {
+    if (this.lastAnswer !== msg) {
+      this.lastAnswer = msg;
+      this.lastSources[0] = this.lastSources[1] = undefined;
+    }
+    const at = truncated ? 1 : 0;
+    return (this.lastSources[at] ??= provenanceOf(service, model, msg.model ?? '', msg.modelVersion ?? '', truncated));
   }
 
   get inflightCount(): number {
@@ -252,15 +262,11 @@ export class Router extends EventEmitter<RouterEvents> {
 
   /** Takes `e` out of its place (queue, overflow, batch, its slot at a service), then moves it to `to`. */
   private move(e: PipelineRequest, to: RequestState): void {
-    if (e.state === RequestState.QUEUED && e.release === undefined) this.placement.dequeue(e);
+    if (e.state === RequestState.QUEUED && e.slots === undefined) this.placement.dequeue(e);
     else if (e.state === RequestState.OVERFLOW) this.placement.leaveOverflow(e);
     else if (e.state === RequestState.IN_BATCH) this.dispatch.detach(e);
     e.service = undefined;
-    const release = e.release;
-    if (release !== undefined) {
-      e.release = undefined;
-      release();
-    }
+    e.slots?.free(e);
     transition(e, to);
   }
 
@@ -367,12 +373,14 @@ export class Router extends EventEmitter<RouterEvents> {
     e?: PipelineRequest,
     source?: Provenance,
   ): void {
-    this.outcomes.publish(req, status, Number(now - receivedNs), serviceId, e?.span, e?.serviceTraceparent);
+    // As doubles: a BigInt difference per answer would allocate (exact while the clock is below 2^53 ns).
+    const tookNs = Number(now) - Number(receivedNs);
+    this.outcomes.publish(req, status, tookNs, serviceId, e?.span, e?.serviceTraceparent);
     reply({
       requestId: req.requestId,
       status,
       vector,
-      processingNs: now - receivedNs,
+      processingNs: tookNs,
       serviceId: source?.serviceId,
       model: source?.model,
       modelVersion: source?.modelVersion,

@@ -36,7 +36,8 @@ export class Admission {
 
   /** Milliseconds the request has left at `nowNs`: the sooner of its timeout and its deadline. */
   remainingMs(req: Admissible, nowNs: bigint): number {
-    return Math.min(req.timeoutMs, Number(req.deadlineNs - nowNs) / 1e6);
+    // Doubles, not a BigInt difference (an allocation per request); exact while the clock is below 2^53 ns.
+    return Math.min(req.timeoutMs, (Number(req.deadlineNs) - Number(nowNs)) / 1e6);
   }
 
   /** The status to answer at once, or undefined when the request may be held. Order: deadline, room, rate. */

@@ -23,7 +23,16 @@ export interface DispatchHandlers {
   reroute(e: PipelineRequest): void;
   /** `service` answered `e` with `vector` (float32, the batch's dimensions). */
   /** Item `index` of `msg` answered `e` with `vector`. */
-  succeeded(e: PipelineRequest, service: ServiceEntry, vector: Uint8Array, dims: number, msg: EmbedBatchResponseMsg, index: number, now: bigint): void;
+  succeeded(
+    e: PipelineRequest,
+    service: ServiceEntry,
+    vector: Uint8Array,
+    dims: number,
+    msg: EmbedBatchResponseMsg,
+    index: number,
+    now: bigint,
+    tookNs: number,
+  ): void;
 }
 
 /** What dispatch keeps per service. */
@@ -164,6 +173,8 @@ export class Dispatch {
     // More than half failing counts against the service's breaker.
     batch.settle(failed * 2 > n ? new BatchFailure(`${failed} of ${n} items failed`) : undefined);
     const now = process.hrtime.bigint();
+    // Differences as doubles: a BigInt subtraction per request would allocate (exact while the clock is below 2^53 ns).
+    const nowNs = Number(now);
     for (let i = 0; i < n; i++) {
       const e = batch.entries[i] as PipelineRequest;
       if (e.batch !== batch) {
@@ -173,9 +184,9 @@ export class Dispatch {
       const o = outcomes[i] as number | Uint8Array;
       if (typeof o === 'number') this.handlers.failed(e, service, o);
       else {
-        const took = Number(now - e.receivedNs);
+        const took = nowNs - Number(e.receivedNs);
         service.ewmaNs = service.ewmaNs === 0 ? took : service.ewmaNs * 0.8 + took * 0.2;
-        this.handlers.succeeded(e, service, o, batch.dims, msg, i, now);
+        this.handlers.succeeded(e, service, o, batch.dims, msg, i, now, took);
       }
     }
   }

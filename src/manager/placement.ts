@@ -139,6 +139,17 @@ export class Placement {
     this.queues.delete(service);
   }
 
+  /** Requests a service holds or has queued: what balancing reads on every pick, without an object per call. */
+  pending(s: ServiceEntry): number {
+    const q = this.queues.get(s);
+    return q === undefined ? 0 : q.outstanding + q.queued;
+  }
+
+  /** The capacity of a service's queue (the one it would be made with, when it has none yet). */
+  capacity(s: ServiceEntry): number {
+    return this.queues.get(s)?.capacity ?? this.capacityOf(s);
+  }
+
   /** Requests waiting in, and the capacity of, a service's queue. */
   load(s: ServiceEntry): { queued: number; outstanding: number; capacity: number } {
     const q = this.queues.get(s);

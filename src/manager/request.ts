@@ -10,6 +10,7 @@ import type { Span } from '@opentelemetry/api';
 import { type Level, levelOf } from '../abi/priority.js';
 import type { EmbedRequest, EmbedResponse } from '../protocol/messages.js';
 import type { ServiceEntry } from './registry.js';
+import type { SlotHolder } from './service-queue.js';
 
 export const RequestState = {
   /** Between stages: admitted, or taken out of a place and about to be routed. */
@@ -95,8 +96,8 @@ export interface PipelineRequest extends Staged {
   queuedAt: number;
   /** The service whose queue or batch holds it (QUEUED and IN_BATCH only). */
   service: ServiceEntry | undefined;
-  /** Set while it holds a slot at its service: gives the slot back. */
-  release: (() => void) | undefined;
+  /** Set while it holds a slot at its service: `slots.free(e)` gives the slot back. */
+  slots: SlotHolder | undefined;
   /** Its batch (IN_BATCH only). */
   batch: Batch | undefined;
   /** Tries after the first; a request with any counts in the retry budget until it ends. */
@@ -113,6 +114,27 @@ export interface PipelineRequest extends Staged {
   span: Span | undefined;
   /** The traceparent the service sent back with its answer. */
   serviceTraceparent: string | undefined;
+}
+
+const batchKeys = new Map<string, Map<number, string>>();
+
+/**
+ * One string per (model, dimensions): the queue compares keys of neighbours
+ * with ===, which is a pointer test for the same string and needs no
+ * concatenation per request. Bounded: callers choose model names.
+ */
+export function batchKeyOf(model: string, dimensions: number): string {
+  let byDims = batchKeys.get(model);
+  if (byDims === undefined) {
+    if (batchKeys.size >= 256) batchKeys.clear();
+    batchKeys.set(model, (byDims = new Map()));
+  }
+  let key = byDims.get(dimensions);
+  if (key === undefined) {
+    if (byDims.size >= 64) byDims.clear();
+    byDims.set(dimensions, (key = `${model}\0${dimensions}`));
+  }
+  return key;
 }
 
 /** A request just admitted (ROUTING), with `remainingMs` until its deadline. */
@@ -133,10 +155,10 @@ export function newRequest(
     expiresAt: performance.now() + remainingMs,
     level: levelOf(req.priority),
     uid: req.callerUid,
-    batchKey: `${req.model ?? ''}\0${req.dimensions}`,
+    batchKey: batchKeyOf(req.model ?? '', req.dimensions),
     queuedAt: 0,
     service: undefined,
-    release: undefined,
+    slots: undefined,
     batch: undefined,
     attempts: 0,
     tried: undefined,

@@ -20,8 +20,36 @@ export interface Queueable {
   readonly uid: number;
   /** Requests with equal keys may share a batch. */
   readonly batchKey: string;
-  /** Set while the request holds a slot at the service; call it to give the slot back. */
-  release: (() => void) | undefined;
+  /** Set while the request holds a slot at the service: `slots.free(item)` gives it back. */
+  slots: SlotHolder | undefined;
+}
+
+/** The slots a batch holds at its service: one per batch, not a closure per request. */
+export interface SlotHolder {
+  /** Gives `item`'s slot back (and clears `item.slots`). */
+  free(item: Queueable): void;
+}
+
+class BatchSlots implements SlotHolder {
+  private resolve: () => void = () => {};
+  /** Settles when every request of the batch has given its slot back (the p-queue job's end). */
+  readonly done: Promise<void>;
+
+  constructor(
+    private remaining: number,
+    private readonly freed: () => void,
+  ) {
+    this.done = new Promise<void>((r) => {
+      this.resolve = r;
+    });
+  }
+
+  free(item: Queueable): void {
+    if (item.slots !== this) return;
+    item.slots = undefined;
+    if (--this.remaining === 0) this.resolve();
+    this.freed();
+  }
 }
 
 export interface ServiceQueueOptions {
@@ -40,6 +68,12 @@ export class ServiceQueue<T extends Queueable> {
   private running = 0;
   private jobWaiting = false;
   private paused = false;
+  /** A slot came back: room for the next batch. */
+  private readonly freed = () => {
+    this.running--;
+    this.kick();
+    this.onRoom();
+  };
 
   /** `counts` is shared with the other queues (requests queued per level). */
   constructor(
@@ -102,23 +136,13 @@ export class ServiceQueue<T extends Queueable> {
     for (let next: T | undefined = head; next !== undefined && next.batchKey === head.batchKey && batch.length < max; next = this.fair.peek()) {
       batch.push(this.fair.shift() as T);
     }
-    let remaining = batch.length;
-    this.running += remaining;
-    const done = new Promise<void>((resolve) => {
-      for (const item of batch) {
-        item.release = () => {
-          item.release = undefined;
-          this.running--;
-          if (--remaining === 0) resolve();
-          this.kick();
-          this.onRoom();
-        };
-      }
-    });
+    this.running += batch.length;
+    const slots = new BatchSlots(batch.length, this.freed);
+    for (const item of batch) item.slots = slots;
     this.kick();
     this.onRoom();
     this.send(batch);
-    await done;
+    await slots.done;
   }
 
   /** Takes a queued request out (it was answered or moved). */

@@ -161,6 +161,14 @@ export class NlWriter {
   }
 
   u64(type: number, value: bigint | number): this {
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) {
+      // A number written as two halves: no BigInt made on the answer path.
+      const at = this.attrHeader(type, 8);
+      this.view.setUint32(at, value % 0x1_0000_0000, true);
+      this.view.setUint32(at + 4, Math.floor(value / 0x1_0000_0000), true);
+      this.finishAttr(at, 8);
+      return this;
+    }
     const v = typeof value === 'bigint' ? value : BigInt(value);
     if (v < 0n || v > U64_MAX) throw new EncodeError(`nla ${type}`, `${v} is not a u64`);
     const at = this.attrHeader(type, 8);

@@ -75,15 +75,52 @@ export function writeEmbedResponse(w: NlWriter, to: GenlAddress, r: EmbedRespons
     w.u64(Attr.REQUEST_ID, r.requestId).u32(Attr.STATUS, r.status);
     if (r.vector !== undefined) w.bytes(Attr.VECTOR, r.vector);
     w.u64(Attr.PROCESSING_NS, r.processingNs);
-    if (r.serviceId !== undefined) w.string(Attr.SERVICE_ID, r.serviceId, Consts.MAX_SERVICE_ID_LEN);
-    if (r.model !== undefined) w.string(Attr.MODEL, r.model, Consts.MAX_MODEL_LEN);
-    if (r.modelVersion !== undefined) w.string(Attr.MODEL_VERSION, r.modelVersion, Consts.MAX_VERSION_LEN);
-    if (r.truncated === true) w.u32(Attr.FLAGS, Flags.TRUNCATED);
+    writeProvenance(w, r);
   } catch (err) {
     w.abortMessage();
     throw err;
   }
   return w.endMessage();
+}
+
+/** The last answer's provenance attributes as encoded: a service's answers repeat them, so they are copied, not encoded again. */
+const lastProvenance = {
+  serviceId: '',
+  model: undefined as string | undefined,
+  modelVersion: undefined as string | undefined,
+  truncated: false,
+  attrs: new Uint8Array(0),
+};
+
+function writeProvenance(w: NlWriter, r: EmbedResponse): void {
+  const last = lastProvenance;
+  const truncated = r.truncated === true;
+  if (r.serviceId === undefined) {
+    if (r.model !== undefined) w.string(Attr.MODEL, r.model, Consts.MAX_MODEL_LEN);
+    if (r.modelVersion !== undefined) w.string(Attr.MODEL_VERSION, r.modelVersion, Consts.MAX_VERSION_LEN);
+    if (truncated) w.u32(Attr.FLAGS, Flags.TRUNCATED);
+    return;
+  }
+  if (
+    last.attrs.length > 0 &&
+    r.serviceId === last.serviceId &&
+    r.model === last.model &&
+    r.modelVersion === last.modelVersion &&
+    truncated === last.truncated
+  ) {
+    w.raw(last.attrs);
+    return;
+  }
+  const start = w.length;
+  w.string(Attr.SERVICE_ID, r.serviceId, Consts.MAX_SERVICE_ID_LEN);
+  if (r.model !== undefined) w.string(Attr.MODEL, r.model, Consts.MAX_MODEL_LEN);
+  if (r.modelVersion !== undefined) w.string(Attr.MODEL_VERSION, r.modelVersion, Consts.MAX_VERSION_LEN);
+  if (truncated) w.u32(Attr.FLAGS, Flags.TRUNCATED);
+  last.serviceId = r.serviceId;
+  last.model = r.model;
+  last.modelVersion = r.modelVersion;
+  last.truncated = truncated;
+  last.attrs = Uint8Array.prototype.slice.call(w.buffer, start, w.length);
 }
 
 export function writeCancel(w: NlWriter, to: GenlAddress, m: CancelMessage): number {

@@ -30,7 +30,8 @@ export interface EmbedResponse {
   requestId: bigint;
   status: number;
   vector: Uint8Array | undefined;
-  processingNs: bigint;
+  /** Decoded as a bigint; the daemon answers with a number (exact below 2^53 ns, 104 days). */
+  processingNs: bigint | number;
   /** Provenance of a SUCCESS (struct vexfs_ipc_provenance): who answered, with which model and version. */
   serviceId: string | undefined;
   model?: string | undefined;

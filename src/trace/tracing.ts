@@ -54,7 +54,9 @@ export class RequestTracing {
    */
   pack(items: ReadonlyArray<{ readonly req: { readonly requestId: bigint }; readonly span: Span | undefined }>): PackedTraceContext {
     const ids = Buffer.allocUnsafe(items.length * 8);
-    for (let i = 0; i < items.length; i++) ids.writeBigUInt64LE(BigInt.asUintN(64, (items[i] as (typeof items)[number]).req.requestId), i * 8);
+    // DataView stores the id modulo 2^64 as it is (Buffer#writeBigUInt64LE splits it with BigInt shifts, allocations per id).
+    const view = new DataView(ids.buffer, ids.byteOffset, ids.byteLength);
+    for (let i = 0; i < items.length; i++) view.setBigUint64(i * 8, (items[i] as (typeof items)[number]).req.requestId, true);
     let spans: Uint8Array = EMPTY;
     if (this.tracer !== undefined) {
       const b = Buffer.alloc(items.length * 8);

@@ -80,7 +80,7 @@ export class PendingTable {
             requestId: res.requestId,
             status: res.status,
             vector: res.vector && Buffer.from(res.vector.buffer, res.vector.byteOffset, res.vector.length),
-            processingNs: res.processingNs,
+            processingNs: BigInt(res.processingNs),
             provenance:
               res.status === Status.SUCCESS
                 ? {

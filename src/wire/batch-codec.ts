@@ -87,12 +87,23 @@ export function encodeBatchRequestFrame(b: EmbedBatchRequestMsg, lengthPrefix = 
 /** A reader over one frame; every read is bounds-checked (a peer wrote it). */
 class In {
   pos: number;
+  end: number;
+  /** The end of the field `field()` last found. */
+  fieldEnd = 0;
   constructor(
     readonly buf: Uint8Array,
     start: number,
-    readonly end: number,
+    end: number,
   ) {
     this.pos = start;
+    this.end = end;
+  }
+
+  /** Reads [start, end) of the same frame next: one reader serves every item of a response. */
+  reset(start: number, end: number): this {
+    this.pos = start;
+    this.end = end;
+    return this;
   }
 
   varint(): number {
@@ -124,28 +135,29 @@ class In {
     return v % 2 ** 32;
   }
 
-  /** [start, end) of a length-delimited field's payload. */
-  span(): [number, number] {
+  /** The start of a length-delimited field's payload (its end: `fieldEnd`), without an array per field. */
+  field(): number {
     const len = this.varint();
     const start = this.pos;
     if (len > this.end - start) throw new RangeError('a field runs past its message');
     this.pos = start + len;
-    return [start, this.pos];
+    this.fieldEnd = this.pos;
+    return start;
   }
 
   view(): Uint8Array {
-    const [s, e] = this.span();
-    return new Uint8Array(this.buf.buffer, this.buf.byteOffset + s, e - s);
+    const s = this.field();
+    return new Uint8Array(this.buf.buffer, this.buf.byteOffset + s, this.fieldEnd - s);
   }
 
   string(): string {
-    const [s, e] = this.span();
-    return Buffer.from(this.buf.buffer, this.buf.byteOffset + s, e - s).toString('utf8');
+    const s = this.field();
+    return Buffer.from(this.buf.buffer, this.buf.byteOffset + s, this.fieldEnd - s).toString('utf8');
   }
 
   skip(wire: number): void {
     if (wire === 0) this.varint();
-    else if (wire === 2) this.span();
+    else if (wire === 2) this.field();
     else if (wire === 1) this.pos += 8;
     else if (wire === 5) this.pos += 4;
     else throw new RangeError(`wire type ${wire} is not used by this protocol`);
@@ -179,9 +191,11 @@ export function decodeBatchResponseFrame(frame: Uint8Array, maxResults: number):
   if (frame.length === 0 || frame[0] !== FRAME_RESPONSE) return undefined;
   try {
     const top = new In(frame, 1, frame.length);
-    const [start, end] = top.span();
+    const start = top.field();
+    const end = top.fieldEnd;
     if (top.pos !== frame.length) return undefined;
     const r = new In(frame, start, end);
+    const item = new In(frame, 0, 0);
     let batchId = 0;
     let error: ItemErrorMsg | null = null;
     let model = '';
@@ -192,8 +206,7 @@ export function decodeBatchResponseFrame(frame: Uint8Array, maxResults: number):
       if (tag === 1 << 3) batchId = r.varint();
       else if (tag === ((2 << 3) | 2)) {
         if (results.length === maxResults) throw new DecodeError(RESULTS_FIELD, `more than ${maxResults} results; a batch holds at most ${maxResults}`);
-        const [s, e] = r.span();
-        const item = new In(frame, s, e);
+        const e = item.reset(r.field(), r.fieldEnd).end;
         let vector: Uint8Array = EMPTY;
         let itemErr: ItemErrorMsg | null = null;
         let traceparent = '';
@@ -202,16 +215,16 @@ export function decodeBatchResponseFrame(frame: Uint8Array, maxResults: number):
           const t = item.varint();
           if (t === ((1 << 3) | 2)) vector = item.view();
           else if (t === ((2 << 3) | 2)) {
-            const [es, ee] = item.span();
-            itemErr = itemError(new In(frame, es, ee));
+            const es = item.field();
+            itemErr = itemError(new In(frame, es, item.fieldEnd));
           } else if (t === ((3 << 3) | 2)) traceparent = item.string();
           else if (t === 4 << 3) truncated = item.varint() !== 0;
           else item.skip(t & 7);
         }
         results.push({ vector, error: itemErr, traceparent, truncated });
       } else if (tag === ((3 << 3) | 2)) {
-        const [es, ee] = r.span();
-        error = itemError(new In(frame, es, ee));
+        const es = r.field();
+        error = itemError(new In(frame, es, r.fieldEnd));
       } else if (tag === ((4 << 3) | 2)) model = r.string();
       else if (tag === ((5 << 3) | 2)) modelVersion = r.string();
       else r.skip(tag & 7);

@@ -57,7 +57,7 @@ function setUp(usable = true) {
       const e = pipelineRequest(i);
       transition(e, RequestState.QUEUED);
       e.service = service;
-      e.release = () => {};
+      e.slots = { free: (item) => void (item.slots = undefined) };
       return e;
     });
   return { dispatch, service, seen, handed, breakers, overdue };

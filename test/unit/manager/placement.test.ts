@@ -46,7 +46,7 @@ describe('placement', () => {
     await tick();
     // The one slot is taken by request 1 (not released): the rest wait.
     expect(dispatched.map(ids)).toEqual([[1]]);
-    expect(r[0]!.release).toBeTypeOf('function');
+    expect(r[0]!.slots).toBeDefined();
     placement.place(service, r[1]!);
     placement.place(service, r[2]!);
     placement.place(service, r[3]!);
@@ -76,7 +76,7 @@ describe('placement', () => {
     expect(c!.state).toBe(RequestState.ROUTING);
     // Request 1 is answered: its slot frees, request 2 leaves, and overflow is offered a place again.
     transition(a!, RequestState.DONE);
-    a!.release?.();
+    a!.slots?.free(a!);
     await tick();
     expect(dispatched.map(ids)).toEqual([[1], [2]]);
     expect(routed).toEqual([3, 4]);
