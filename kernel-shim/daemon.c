@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The daemon link, shared by both transports: one daemon at a time,
- * identified by its netlink port id (its socket held, so a dead daemon's
- * port is never written to) or VEXFS_IPC_CHARDEV_DAEMON; claiming,
- * announcing what it must learn when it attaches, detaching, and the
- * daemon->kernel commands either transport delivers.
+ * identified by its netlink port id or VEXFS_IPC_CHARDEV_DAEMON, with the
+ * queues its workers add (queues.c holds their sockets, so a dead port is
+ * never written to); claiming, announcing what it must learn when it
+ * attaches, detaching, and the daemon->kernel commands either transport
+ * delivers.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/module.h>
 #include <linux/mutex.h>
+#include <linux/pid.h>
+#include <linux/sched.h>
 #include <net/genetlink.h>
 #include <net/sock.h>
 
@@ -17,15 +20,10 @@
 
 static DEFINE_MUTEX(daemon_lock);
 
-/* The attached daemon: a netlink port id, VEXFS_IPC_CHARDEV_DAEMON, or 0. */
+/* The attached daemon (its queue 0): a netlink port id, VEXFS_IPC_CHARDEV_DAEMON, or 0. */
 static u32 daemon_portid;
-
-/*
- * The genetlink daemon's socket, held: once it is released its port id may
- * be bound by any other socket before NETLINK_URELEASE detaches it, so a
- * send first checks that this socket is still alive.
- */
-static struct sock __rcu *daemon_sk;
+/* Its process: only its threads may add queues. */
+static struct pid *daemon_tgid;
 
 static u8 min_priority;
 
@@ -39,47 +37,57 @@ u8 vexfs_ipc_genl_min_priority(void)
 	return READ_ONCE(min_priority);
 }
 
-/* Only the attached daemon may answer; errors carry an extended ACK. */
-static int require_sender(u32 sender, struct netlink_ext_ack *extack)
+/*
+ * Only the daemon may answer, and a queue other than its first only with
+ * answers and its own detach; errors carry an extended ACK.
+ */
+static int require_sender(u8 cmd, u32 sender, struct netlink_ext_ack *extack)
 {
-	if (!sender || sender != READ_ONCE(daemon_portid)) {
+	if (sender && sender == READ_ONCE(daemon_portid))
+		return 0;
+	if (!sender || vexfs_ipc_queues_index(sender) < 0) {
 		NL_SET_ERR_MSG(extack, "sender is not the attached daemon");
 		return -ENOTCONN;
+	}
+	if (cmd != VEXFS_IPC_CMD_EMBED_RESPONSE && cmd != VEXFS_IPC_CMD_DAEMON_DETACH) {
+		NL_SET_ERR_MSG(extack, "a queue other than the daemon's first sends only EMBED_RESPONSE and DAEMON_DETACH");
+		return -EOPNOTSUPP;
 	}
 	return 0;
 }
 
 /* Called with daemon_lock held (or at unload). */
-static void set_daemon(u32 portid, struct sock *sk)
+static int set_daemon(u32 portid, struct sock *sk)
 {
-	struct sock *old;
+	int ret = 0;
 
+	if (portid)
+		ret = vexfs_ipc_queues_start(portid, sk);
+	else
+		vexfs_ipc_queues_stop();
+	if (ret)
+		return ret;
 	WRITE_ONCE(daemon_portid, portid);
 	WRITE_ONCE(min_priority, 0);
-	if (sk)
-		sock_hold(sk);
-	old = rcu_replace_pointer(daemon_sk, sk, true);
-	if (old) {
-		synchronize_rcu();
-		sock_put(old);
-	}
+	put_pid(daemon_tgid);
+	daemon_tgid = portid ? get_pid(task_tgid(current)) : NULL;
+	return 0;
 }
 
-/* Whether a message for @portid may go to that port: it is the daemon's, and its socket still lives. */
+/*
+ * Whether a message for @portid may go to that port: it is one of the
+ * daemon's queues, and its socket still lives (once released, its port id
+ * may be bound by any other socket before NETLINK_URELEASE detaches it).
+ */
 bool vexfs_ipc_daemon_socket_alive(u32 portid)
 {
-	struct sock *sk;
-	bool alive;
-
-	rcu_read_lock();
-	sk = rcu_dereference(daemon_sk);
-	alive = sk && !sock_flag(sk, SOCK_DEAD) && READ_ONCE(daemon_portid) == portid;
-	rcu_read_unlock();
-	return alive;
+	return vexfs_ipc_queues_alive(portid);
 }
 
 int vexfs_ipc_daemon_claim(u32 sender, struct sock *sk, struct netlink_ext_ack *extack, bool *fresh)
 {
+	int ret = 0;
+
 	mutex_lock(&daemon_lock);
 	if (daemon_portid && daemon_portid != sender) {
 		mutex_unlock(&daemon_lock);
@@ -88,11 +96,49 @@ int vexfs_ipc_daemon_claim(u32 sender, struct sock *sk, struct netlink_ext_ack *
 	}
 	*fresh = daemon_portid != sender;
 	if (*fresh)
-		set_daemon(sender, sk);
+		ret = set_daemon(sender, sk);
 	else
 		WRITE_ONCE(min_priority, 0);
 	mutex_unlock(&daemon_lock);
-	return 0;
+	return ret;
+}
+
+int vexfs_ipc_daemon_add_queue(u32 sender, struct sock *sk, struct netlink_ext_ack *extack, u32 *index)
+{
+	int ret;
+
+	mutex_lock(&daemon_lock);
+	if (!daemon_portid) {
+		NL_SET_ERR_MSG(extack, "no daemon is attached: attach without VEXFS_IPC_F_QUEUE first");
+		ret = -ENOTCONN;
+	} else if (daemon_portid == VEXFS_IPC_CHARDEV_DAEMON) {
+		NL_SET_ERR_MSG(extack, "the daemon uses the char device, which has one queue");
+		ret = -EOPNOTSUPP;
+	} else if (task_tgid(current) != daemon_tgid) {
+		NL_SET_ERR_MSG(extack, "another daemon is attached (queues come from its own process)");
+		ret = -EBUSY;
+	} else {
+		ret = vexfs_ipc_queues_add(sender, sk, index);
+		if (ret == -ENOSPC)
+			NL_SET_ERR_MSG(extack, "the daemon has VEXFS_IPC_MAX_QUEUES queues");
+	}
+	mutex_unlock(&daemon_lock);
+	return ret;
+}
+
+/* A queue other than the first leaves; what it was sent goes to the others. */
+static bool remove_queue(u32 portid, const char *why)
+{
+	bool was;
+
+	mutex_lock(&daemon_lock);
+	was = portid != daemon_portid && vexfs_ipc_queues_remove(portid);
+	mutex_unlock(&daemon_lock);
+	if (was) {
+		pr_info("daemon queue detached (port %u, %s)\n", portid, why);
+		vexfs_ipc_requests_queue_lost(portid);
+	}
+	return was;
 }
 
 void vexfs_ipc_daemon_attached(u32 sender)
@@ -109,6 +155,8 @@ void vexfs_ipc_daemon_attached(u32 sender)
 
 void vexfs_ipc_daemon_detach(u32 portid, const char *why)
 {
+	if (remove_queue(portid, why))
+		return;
 	mutex_lock(&daemon_lock);
 	if (daemon_portid != portid) {
 		mutex_unlock(&daemon_lock);
@@ -131,7 +179,7 @@ int vexfs_ipc_handle(u8 cmd, u32 sender, struct nlattr **attrs, struct netlink_e
 	const char *why = NULL;
 	int ret;
 
-	ret = require_sender(sender, extack);
+	ret = require_sender(cmd, sender, extack);
 	if (ret)
 		return ret;
 	switch (cmd) {
@@ -146,6 +194,8 @@ int vexfs_ipc_handle(u8 cmd, u32 sender, struct nlattr **attrs, struct netlink_e
 		/* The reasons are static strings, as NL_SET_ERR_MSG requires, but chosen at run time. */
 		if (ret && why && extack)
 			extack->_msg = why;
+		if (!ret)
+			vexfs_ipc_queues_count_answered(sender);
 		return ret;
 	case VEXFS_IPC_CMD_HEARTBEAT:
 		if (attrs[VEXFS_IPC_A_MIN_PRIORITY])
@@ -167,7 +217,7 @@ int vexfs_ipc_handle(u8 cmd, u32 sender, struct nlattr **attrs, struct netlink_e
 	}
 }
 
-/* The module is going: no daemon, its socket released. */
+/* The module is going: no daemon, its sockets released. */
 void vexfs_ipc_daemon_reset(void)
 {
 	set_daemon(0, NULL);

@@ -212,6 +212,9 @@ static int frame_attach(struct file *file, struct nlattr **tb)
 		return -EINVAL;
 	if (nla_get_u32(tb[VEXFS_IPC_A_PROTOCOL_VERSION]) != VEXFS_IPC_PROTOCOL_VERSION)
 		return -EPROTONOSUPPORT;
+	/* The char device has one queue: workers attach over genetlink. */
+	if (tb[VEXFS_IPC_A_FLAGS] && (nla_get_u32(tb[VEXFS_IPC_A_FLAGS]) & VEXFS_IPC_F_QUEUE))
+		return -EOPNOTSUPP;
 	mutex_lock(&daemon_file_lock);
 	if (daemon_file && daemon_file != file) {
 		mutex_unlock(&daemon_file_lock);
@@ -226,7 +229,8 @@ static int frame_attach(struct file *file, struct nlattr **tb)
 	skb = vexfs_ipc_genl_start(VEXFS_IPC_CMD_DAEMON_ATTACH, &hdr);
 	if (skb) {
 		if (nla_put_u32(skb, VEXFS_IPC_A_PROTOCOL_VERSION, VEXFS_IPC_PROTOCOL_VERSION) ||
-		    nla_put_u32(skb, VEXFS_IPC_A_MAX_INFLIGHT, vexfs_ipc_max_pending))
+		    nla_put_u32(skb, VEXFS_IPC_A_MAX_INFLIGHT, vexfs_ipc_max_pending) ||
+		    nla_put_u32(skb, VEXFS_IPC_A_QUEUE, 0))
 			nlmsg_free(skb);
 		else
 			vexfs_ipc_genl_send(skb, hdr, VEXFS_IPC_CHARDEV_DAEMON);

@@ -41,14 +41,19 @@ const struct nla_policy vexfs_ipc_policy[VEXFS_IPC_A_MAX + 1] = {
 	[VEXFS_IPC_A_MODEL_VERSION]	= { .type = NLA_NUL_STRING, .len = VEXFS_IPC_MAX_VERSION_LEN - 1 },
 	[VEXFS_IPC_A_DIMENSIONS]	= NLA_POLICY_RANGE(NLA_U32, 1, VEXFS_IPC_MAX_DIMENSIONS),
 	[VEXFS_IPC_A_DATA_TYPE]		= NLA_POLICY_MAX(NLA_U8, VEXFS_IPC_DTYPE_MAX),
+	/* Kernel->daemon only (the attach answer, GET_STATS); listed so a peer's copy is checked like any other. */
+	[VEXFS_IPC_A_QUEUE]		= NLA_POLICY_MAX(NLA_U32, VEXFS_IPC_MAX_QUEUES - 1),
+	[VEXFS_IPC_A_QUEUES]		= NLA_POLICY_NESTED_ARRAY(vexfs_ipc_queue_policy),
 };
 
 static int vexfs_ipc_attach(struct sk_buff *skb, struct genl_info *info)
 {
+	struct nlattr *flags = info->attrs[VEXFS_IPC_A_FLAGS];
+	bool queue = flags && (nla_get_u32(flags) & VEXFS_IPC_F_QUEUE);
 	struct sk_buff *reply;
-	bool fresh;
+	u32 version, index = 0;
+	bool fresh = false;
 	void *hdr;
-	u32 version;
 	int ret;
 
 	if (GENL_REQ_ATTR_CHECK(info, VEXFS_IPC_A_PROTOCOL_VERSION))
@@ -67,18 +72,25 @@ static int vexfs_ipc_attach(struct sk_buff *skb, struct genl_info *info)
 		nlmsg_free(reply);
 		return -EMSGSIZE;
 	}
-	genlmsg_end(reply, hdr);
-
 	if (info->snd_portid == VEXFS_IPC_CHARDEV_DAEMON) {
 		nlmsg_free(reply);
 		GENL_SET_ERR_MSG(info, "this port id is reserved");
 		return -EINVAL;
 	}
-	ret = vexfs_ipc_daemon_claim(info->snd_portid, NETLINK_CB(skb).sk, info->extack, &fresh);
+	if (queue)
+		ret = vexfs_ipc_daemon_add_queue(info->snd_portid, NETLINK_CB(skb).sk, info->extack, &index);
+	else
+		ret = vexfs_ipc_daemon_claim(info->snd_portid, NETLINK_CB(skb).sk, info->extack, &fresh);
 	if (ret) {
 		nlmsg_free(reply);
 		return ret;
 	}
+	if (nla_put_u32(reply, VEXFS_IPC_A_QUEUE, index)) {
+		/* Attached all the same: the daemon learns its queue from the next attach. */
+		nlmsg_free(reply);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(reply, hdr);
 	genlmsg_reply(reply, info);
 	if (fresh)
 		vexfs_ipc_daemon_attached(info->snd_portid);
@@ -143,7 +155,7 @@ static int vexfs_ipc_get_stats(struct sk_buff *skb, struct genl_info *info)
 	if (!reply)
 		return -ENOMEM;
 	hdr = genlmsg_put_reply(reply, info, &vexfs_ipc_family, 0, VEXFS_IPC_CMD_GET_STATS);
-	if (!hdr || put_stats(reply)) {
+	if (!hdr || put_stats(reply) || vexfs_ipc_queues_put(reply)) {
 		nlmsg_free(reply);
 		return -EMSGSIZE;
 	}
@@ -233,9 +245,8 @@ int vexfs_ipc_genl_send(struct sk_buff *skb, void *hdr, u32 portid)
 	return genlmsg_unicast(&init_net, skb, portid);
 }
 
-void vexfs_ipc_genl_send_cancel(u64 id, u32 status)
+void vexfs_ipc_genl_send_cancel(u32 portid, u64 id, u32 status)
 {
-	u32 portid = vexfs_ipc_genl_daemon_portid();
 	struct sk_buff *skb;
 	void *hdr;
 
@@ -258,8 +269,9 @@ static int vexfs_ipc_netlink_event(struct notifier_block *nb, unsigned long even
 {
 	struct netlink_notify *n = ptr;
 
+	/* Any of the daemon's queues: its first takes the daemon with it, another only itself. */
 	if (event == NETLINK_URELEASE && n->protocol == NETLINK_GENERIC && net_eq(n->net, &init_net) &&
-	    n->portid && n->portid != VEXFS_IPC_CHARDEV_DAEMON && n->portid == vexfs_ipc_genl_daemon_portid())
+	    n->portid && n->portid != VEXFS_IPC_CHARDEV_DAEMON && vexfs_ipc_queues_index(n->portid) >= 0)
 		vexfs_ipc_daemon_detach(n->portid, "socket closed");
 	return NOTIFY_DONE;
 }

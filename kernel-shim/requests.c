@@ -114,7 +114,7 @@ static void complete_one(struct work_struct *work)
 	/* The timeout work may be running (it lost the race to settle): let it finish with the request. */
 	cancel_delayed_work_sync(&req->timeout_work);
 	if ((status == VEXFS_IPC_STATUS_CANCELLED || status == VEXFS_IPC_STATUS_TIMEOUT) && READ_ONCE(req->sent))
-		vexfs_ipc_genl_send_cancel(req->id, status);
+		vexfs_ipc_genl_send_cancel(READ_ONCE(req->queue_port), req->id, status);
 	if (status == VEXFS_IPC_STATUS_SUCCESS) {
 		count_outcome(&vexfs_ipc_stats.completed, &c->completed);
 	} else {
@@ -149,28 +149,54 @@ static void timed_out(struct work_struct *work)
 /* One re-send at a time, and never with the sender: each uses the requests' resend nodes, and a request goes once. */
 static DEFINE_MUTEX(resend_lock);
 
+/*
+ * Sends @req to its CPU's queue, or the next queue that takes it (a full
+ * or closing socket does not), and notes where it went. Returns 0, or the
+ * last queue's error (-ENOTCONN: no queue).
+ */
+static int send_to_queue(struct vexfs_ipc_req *req, bool resent)
+{
+	int ret = -ENOTCONN;
+	u32 attempt, port;
+
+	for (attempt = 0; (port = vexfs_ipc_queues_pick(req->cpu, attempt)); attempt++) {
+		ret = vexfs_ipc_genl_send_request(port, req, resent);
+		if (!ret) {
+			WRITE_ONCE(req->queue_port, port);
+			WRITE_ONCE(req->sent, true);
+			vexfs_ipc_queues_count_sent(port, attempt > 0);
+			return 0;
+		}
+		/* Only a queue that cannot take it now is passed over; a request that cannot be built fails. */
+		if (ret != -EAGAIN && ret != -ENOBUFS && ret != -ECONNREFUSED)
+			return ret;
+	}
+	return ret;
+}
+
+/* Not delivered to any queue: answered now rather than left to wait out its timeout. */
+static void send_failed(struct vexfs_ipc_req *req, int ret)
+{
+	settle(req, ret == -ECONNREFUSED || ret == -ENOTCONN ? VEXFS_IPC_STATUS_NO_DAEMON : VEXFS_IPC_STATUS_OVERLOADED);
+}
+
 static void send_queued(struct work_struct *work)
 {
 	struct llist_node *list = llist_reverse_order(llist_del_all(&to_send));
 	struct vexfs_ipc_req *req, *tmp;
-	u32 portid;
 	int ret;
 
 	mutex_lock(&resend_lock);
 	llist_for_each_entry_safe(req, tmp, list, send) {
-		portid = vexfs_ipc_genl_daemon_portid();
 		if (xa_load(&pending, req->id) != req) {
 			/* Settled before it went out (cancelled, timed out). */
-		} else if (!portid) {
+		} else if (!vexfs_ipc_genl_daemon_portid()) {
 			/* The daemon left since submit: the request waits for the next one, as if it had been sent. */
 			mod_delayed_work(wq, &grace_work, msecs_to_jiffies(vexfs_ipc_grace_ms));
 		} else {
-			ret = vexfs_ipc_genl_send_request(portid, req, false);
-			if (!ret)
-				WRITE_ONCE(req->sent, true);
-			else
-				/* Not delivered: answer it now rather than let it wait out its timeout. */
-				settle(req, ret == -ECONNREFUSED ? VEXFS_IPC_STATUS_NO_DAEMON : VEXFS_IPC_STATUS_OVERLOADED);
+			ret = send_to_queue(req, false);
+			if (ret)
+				send_failed(req, ret);
 		}
 		/* From now on a daemon that attaches gets it from the re-send. */
 		req->queued = false;
@@ -179,12 +205,28 @@ static void send_queued(struct work_struct *work)
 	mutex_unlock(&resend_lock);
 }
 
-void vexfs_ipc_requests_daemon_changed(u32 portid)
+/* Re-sends the pinned requests of @todo to the daemon's queues. Called with resend_lock held. */
+static void resend_all(struct list_head *todo)
 {
 	struct vexfs_ipc_req *req, *tmp;
+	int ret;
+
+	list_for_each_entry_safe(req, tmp, todo, resend) {
+		list_del(&req->resend);
+		ret = send_to_queue(req, true);
+		if (!ret)
+			atomic64_inc(&vexfs_ipc_stats.resent);
+		else
+			send_failed(req, ret);
+		unpin(req);
+	}
+}
+
+void vexfs_ipc_requests_daemon_changed(u32 portid)
+{
+	struct vexfs_ipc_req *req;
 	unsigned long index;
 	LIST_HEAD(todo);
-	int ret;
 
 	if (!portid) {
 		if (!xa_empty(&pending))
@@ -207,19 +249,29 @@ void vexfs_ipc_requests_daemon_changed(u32 portid)
 		list_add_tail(&req->resend, &todo);
 	}
 	xa_unlock_bh(&pending);
-	list_for_each_entry_safe(req, tmp, &todo, resend) {
-		list_del(&req->resend);
-		ret = vexfs_ipc_genl_send_request(portid, req, true);
-		if (!ret) {
-			WRITE_ONCE(req->sent, true);
-			atomic64_inc(&vexfs_ipc_stats.resent);
-		} else {
-			settle(req, ret == -ECONNREFUSED ? VEXFS_IPC_STATUS_NO_DAEMON : VEXFS_IPC_STATUS_OVERLOADED);
-		}
-		unpin(req);
-	}
+	resend_all(&todo);
 	mutex_unlock(&resend_lock);
 	vexfs_ipc_consumers_daemon_attached();
+}
+
+void vexfs_ipc_requests_queue_lost(u32 portid)
+{
+	struct vexfs_ipc_req *req;
+	unsigned long index;
+	LIST_HEAD(todo);
+
+	mutex_lock(&resend_lock);
+	/* Sent to that queue (the sender is not running: it holds resend_lock too). */
+	xa_lock_bh(&pending);
+	xa_for_each(&pending, index, req) {
+		if (req->queued || !READ_ONCE(req->sent) || READ_ONCE(req->queue_port) != portid)
+			continue;
+		atomic_inc(&req->pins);
+		list_add_tail(&req->resend, &todo);
+	}
+	xa_unlock_bh(&pending);
+	resend_all(&todo);
+	mutex_unlock(&resend_lock);
 }
 
 static void fill_provenance(struct vexfs_ipc_req *req, struct nlattr **attrs)
@@ -333,6 +385,8 @@ static void prepare(struct vexfs_ipc_consumer *c, struct vexfs_ipc_req *req, u64
 	/* Set before the request is in the table: a re-send leaves a queued request to the sender. */
 	req->queued = true;
 	req->sent = false;
+	req->cpu = raw_smp_processor_id();
+	req->queue_port = 0;
 }
 
 int vexfs_ipc_submit(struct vexfs_ipc_consumer *c, struct vexfs_ipc_req **reqs, unsigned int n, gfp_t gfp)

@@ -13,6 +13,8 @@ void vexfs_ipc_requests_uninit(void);
 int vexfs_ipc_requests_answer(struct nlattr **attrs, const char **why);
 /* The daemon went away (0) or a new one attached (portid): re-send or start the grace period. */
 void vexfs_ipc_requests_daemon_changed(u32 portid);
+/* A queue other than the daemon's first left: what it was sent goes to the other queues now. */
+void vexfs_ipc_requests_queue_lost(u32 portid);
 u32 vexfs_ipc_requests_inflight(void);
 /* Ids for requests and queries come from one counter, so they never collide. */
 u64 vexfs_ipc_next_id(void);

@@ -49,6 +49,7 @@ void vexfs_ipc_fill_stats(struct vexfs_ipc_stats *s)
 	s->pending_capacity = vexfs_ipc_max_pending;
 	s->kernel_inflight = vexfs_ipc_kernel_inflight();
 	s->kernel_capacity = vexfs_ipc_kernel_capacity();
+	s->daemon_queues = vexfs_ipc_queues_count();
 }
 
 long vexfs_ipc_stats_ioctl(struct vexfs_ipc_stats __user *uarg)
@@ -61,7 +62,7 @@ long vexfs_ipc_stats_ioctl(struct vexfs_ipc_stats __user *uarg)
 
 	if (copy_from_user(&s, uarg, sizeof(s)))
 		return -EFAULT;
-	if (s.flags & ~VEXFS_IPC_STATS_F_ALL || s.reserved0 || s.reserved1 || s.consumers_capacity > VEXFS_IPC_MAX_CONSUMERS)
+	if (s.flags & ~VEXFS_IPC_STATS_F_ALL || s.reserved0 || s.consumers_capacity > VEXFS_IPC_MAX_CONSUMERS)
 		return -EINVAL;
 	if (s.consumers_capacity && !s.consumers_ptr)
 		return -EFAULT;

@@ -24,6 +24,7 @@ extern unsigned int vexfs_ipc_kernel_share_pct;
 #include "daemon.h"
 #include "netlink.h"
 #include "queries.h"
+#include "queues.h"
 #include "registrations.h"
 #include "requests.h"
 #include "service.h"

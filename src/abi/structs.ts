@@ -181,7 +181,7 @@ export const StatsStruct = koffi.struct('vexfs_ipc_stats', {
   consumers_total: u32,
   kernel_inflight: u32,
   kernel_capacity: u32,
-  reserved1: u32,
+  daemon_queues: u32,
 });
 
 /** Every struct of the header by its C name (for the ABI test). */

@@ -31,6 +31,8 @@ export const Consts = {
   MAX_ERROR_MSG_LEN: 128,
   MAX_CONSUMERS: 32,
   MAX_CONSUMER_NAME_LEN: 32,
+  /** The daemon's queues: its first port and the ports its workers attach (Flags.QUEUE). */
+  MAX_QUEUES: 64,
   DEFAULT_TIMEOUT_MS: 30000,
   MAX_TIMEOUT_MS: 600000,
   DTYPE_MAX: 4,
@@ -41,9 +43,10 @@ export const Consts = {
   STATUS_MAX: 12,
   EVENT_MAX: 4,
   CMD_MAX: 14,
-  A_MAX: 31,
+  A_MAX: 33,
   SVC_A_MAX: 27,
   STATS_A_MAX: 24,
+  QUEUE_A_MAX: 5,
   MAGIC: 0x56455849,
   MSG_F_GENL_CMD_SHIFT: 24,
   MSG_F_GENL_CMD_MASK: 0xff000000,
@@ -165,7 +168,9 @@ export const Flags = {
   MORE: 4,
   /** EMBED_RESPONSE: the service embedded only a prefix of the input. */
   TRUNCATED: 8,
-  ALL: 15,
+  /** DAEMON_ATTACH: an extra queue of the attached daemon (a worker's port). */
+  QUEUE: 16,
+  ALL: 31,
 } as const;
 
 /** enum vexfs_ipc_attr: VEXFS_IPC_A_<key>. */
@@ -202,6 +207,21 @@ export const Attr = {
   TOKEN: 29,
   CALLER_GID: 30,
   MODEL_VERSION: 31,
+  /** u32: a queue's index (the attach answer). */
+  QUEUE: 32,
+  /** Nested: one QUEUE nest of QueueAttr per queue of the daemon (the module's GET_STATS answer). */
+  QUEUES: 33,
+} as const;
+
+/** enum vexfs_ipc_queue_attr: VEXFS_IPC_QUEUE_A_<key>. */
+export const QueueAttr = {
+  UNSPEC: 0,
+  PAD: 1,
+  INDEX: 2,
+  SENT: 3,
+  ANSWERED: 4,
+  /** Sent to it because their own CPU's queue did not take them. */
+  FALLBACK: 5,
 } as const;
 
 /** enum vexfs_ipc_svc_attr: VEXFS_IPC_SVC_A_<key>. */
@@ -329,5 +349,6 @@ export const ABI_GROUPS: ReadonlyArray<{ prefix: string; values: Readonly<Record
   { prefix: 'VEXFS_IPC_A_', values: Attr },
   { prefix: 'VEXFS_IPC_SVC_A_', values: SvcAttr },
   { prefix: 'VEXFS_IPC_STATS_A_', values: StatsAttr },
+  { prefix: 'VEXFS_IPC_QUEUE_A_', values: QueueAttr },
   { prefix: 'VEXFS_IPC_MSG_', values: MsgType },
 ];

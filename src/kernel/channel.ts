@@ -8,7 +8,7 @@
  */
 import { EventEmitter } from 'node:events';
 
-import { Cmd, Consts } from '../abi/uapi.js';
+import { Cmd, Consts, Flags } from '../abi/uapi.js';
 import { type DecodeError, NetlinkError, isErrnoException } from '../errors.js';
 import { NetlinkConnection } from '../netlink/connection.js';
 import { MsgKind, NetlinkProtocol, NlmFlags } from '../netlink/constants.js';
@@ -52,6 +52,12 @@ export interface GenlChannelOptions {
   kernelPort: number;
   /** Requests the daemon will hold at once, announced at attach. */
   maxInflight?: number;
+  /**
+   * Attach as one more queue of the daemon already attached from this
+   * process (a worker's), not as the daemon: requests arrive, answers
+   * leave, control messages stay with the daemon's first queue.
+   */
+  queue?: boolean;
   socket?: NetlinkSocketOptions;
   timeoutMs?: number;
 }
@@ -103,6 +109,7 @@ export class GenlKernelChannel extends EventEmitter<GenlChannelEvents> implement
   private closed = false;
   private familyInfo: FamilyInfo | undefined;
   private maxInflightReply: number | undefined;
+  private queueIndex = 0;
 
   private constructor(conn: NetlinkConnection, kernelPort: number, handlers: KernelChannelHandlers) {
     super();
@@ -167,13 +174,17 @@ export class GenlKernelChannel extends EventEmitter<GenlChannelEvents> implement
             {
               protocolVersion: Consts.PROTOCOL_VERSION,
               maxInflight: options.maxInflight,
+              flags: options.queue ? Flags.QUEUE : undefined,
             },
           ),
         { timeoutMs },
       );
       for (const r of replies) {
         const m = decodeGenl(r.buf, r.hdr);
-        if (m.cmd === Cmd.DAEMON_ATTACH) channel.maxInflightReply = m.msg.maxInflight;
+        if (m.cmd === Cmd.DAEMON_ATTACH) {
+          channel.maxInflightReply = m.msg.maxInflight;
+          channel.queueIndex = m.msg.queue ?? 0;
+        }
       }
       return channel;
     } catch (err) {
@@ -184,6 +195,11 @@ export class GenlKernelChannel extends EventEmitter<GenlChannelEvents> implement
 
   get portId(): number {
     return this.conn.socket.portId;
+  }
+
+  /** Its queue at the kernel side: 0 for the daemon's first, more for a worker's (GenlChannelOptions.queue). */
+  get queue(): number {
+    return this.queueIndex;
   }
 
   respond(res: EmbedResponse): void {

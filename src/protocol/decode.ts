@@ -1,12 +1,12 @@
 /** VEXFS_IPC messages read from generic netlink messages (or frames), every attribute checked by the family's policy. */
-import { Attr, Cmd, Consts, Flags, StatsAttr } from '../abi/uapi.js';
+import { Attr, Cmd, Consts, Flags, QueueAttr, StatsAttr } from '../abi/uapi.js';
 import { DecodeError } from '../errors.js';
 import { AttrTable, forEachNested } from '../netlink/attributes.js';
 import { SlabCopier } from '../util/slab.js';
 import { GENL_HDRLEN } from '../netlink/constants.js';
 import type { NlHeader } from '../netlink/message.js';
-import type { ReplyMessage, ServiceRecord, ServiceRegisterMessage, StatsRecord, VexfsMessage } from './messages.js';
-import { REQUIRED, attrPolicy, statsPolicy } from './policy.js';
+import type { GetStatsMessage, QueueRecord, ReplyMessage, ServiceRecord, ServiceRegisterMessage, StatsRecord, VexfsMessage } from './messages.js';
+import { REQUIRED, attrPolicy, queuePolicy, statsPolicy } from './policy.js';
 import { serviceNest } from './service-attrs.js';
 
 type StatsArrayName = 'BY_STATUS' | 'QUEUED_BY_LEVEL';
@@ -15,6 +15,7 @@ const table = new AttrTable(attrPolicy);
 /** Request inputs outlive the receive buffer they arrive in: copied, in slabs (the hot path's one copy). */
 const inputs = new SlabCopier();
 const statsTable = new AttrTable(statsPolicy);
+const queueTable = new AttrTable(queuePolicy);
 
 const CMD_NAMES = new Map<number, string>(Object.entries(Cmd).map(([k, v]) => [v, k] as [number, string]));
 
@@ -34,7 +35,15 @@ export function decodeAttrs(cmd: number, buf: Uint8Array, start: number, end: nu
   for (const type of required) t.require(type);
   switch (cmd) {
     case Cmd.DAEMON_ATTACH:
-      return { cmd, msg: { protocolVersion: t.u32(Attr.PROTOCOL_VERSION), maxInflight: optU32(t, Attr.MAX_INFLIGHT) } };
+      return {
+        cmd,
+        msg: {
+          protocolVersion: t.u32(Attr.PROTOCOL_VERSION),
+          maxInflight: optU32(t, Attr.MAX_INFLIGHT),
+          flags: optU32(t, Attr.FLAGS),
+          queue: optU32(t, Attr.QUEUE),
+        },
+      };
     case Cmd.DAEMON_DETACH:
       return { cmd, msg: {} };
     case Cmd.EMBED_REQUEST:
@@ -106,7 +115,9 @@ export function decodeAttrs(cmd: number, buf: Uint8Array, start: number, end: nu
     case Cmd.GET_STATS: {
       const requestId = t.has(Attr.REQUEST_ID) ? t.u64(Attr.REQUEST_ID) : undefined;
       const stats = t.has(Attr.STATS) ? decodeStats(buf, t.nested(Attr.STATS)) : undefined;
-      return { cmd, msg: { requestId, stats } };
+      const msg: GetStatsMessage = { requestId, stats };
+      if (t.has(Attr.QUEUES)) msg.queues = decodeQueues(buf, t.nested(Attr.QUEUES));
+      return { cmd, msg };
     }
     case Cmd.REPLY: {
       const msg: ReplyMessage = {
@@ -164,6 +175,15 @@ export function decodeGenl(buf: Uint8Array, hdr: NlHeader): VexfsMessage {
 
 function optU32(t: AttrTable, type: number): number | undefined {
   return t.has(type) ? t.u32(type) : undefined;
+}
+
+function decodeQueues(buf: Uint8Array, range: { start: number; end: number }): QueueRecord[] {
+  const out: QueueRecord[] = [];
+  forEachNested(buf, range.start, range.end, 'VEXFS_IPC.QUEUES', (s, e) => {
+    const q = queueTable.parse(buf, s, e);
+    out.push({ index: q.u32(QueueAttr.INDEX), sent: q.u64(QueueAttr.SENT), answered: q.u64(QueueAttr.ANSWERED), fallback: q.u64(QueueAttr.FALLBACK) });
+  });
+  return out;
 }
 
 function decodeStats(buf: Uint8Array, range: { start: number; end: number }): StatsRecord {

@@ -133,6 +133,8 @@ export function writeAttach(w: NlWriter, to: GenlAddress, m: AttachMessage): num
   return writeMessage(w, to, Cmd.DAEMON_ATTACH, (w) => {
     w.u32(Attr.PROTOCOL_VERSION, m.protocolVersion);
     if (m.maxInflight !== undefined) w.u32(Attr.MAX_INFLIGHT, m.maxInflight);
+    if (m.flags) w.u32(Attr.FLAGS, m.flags);
+    if (m.queue !== undefined) w.u32(Attr.QUEUE, m.queue);
   });
 }
 

@@ -53,6 +53,10 @@ export interface CancelMessage {
 export interface AttachMessage {
   protocolVersion: number;
   maxInflight: number | undefined;
+  /** Flags.QUEUE: attach as one more queue of the attached daemon. */
+  flags?: number | undefined;
+  /** In the kernel side's answer: the queue's index (0: the daemon's first). */
+  queue?: number | undefined;
 }
 
 export interface HeartbeatMessage {
@@ -105,6 +109,17 @@ export interface RequestIdMessage {
 export interface GetStatsMessage {
   requestId: bigint | undefined;
   stats: StatsRecord | undefined;
+  /** The kernel side's answer: its daemon's queues, in index order. */
+  queues?: QueueRecord[] | undefined;
+}
+
+/** One queue of the daemon, as the kernel side counts it. */
+export interface QueueRecord {
+  index: number;
+  sent: bigint;
+  answered: bigint;
+  /** Sent to it because their own CPU's queue did not take them. */
+  fallback: bigint;
 }
 
 export interface ReplyMessage {

@@ -4,7 +4,7 @@
  * command table in the uapi header).
  */
 import { type AttrPolicy, definePolicy, type Policy } from '../netlink/attributes.js';
-import { Attr, Cmd, Consts, Flags, StatsAttr } from '../abi/uapi.js';
+import { Attr, Cmd, Consts, Flags, QueueAttr, StatsAttr } from '../abi/uapi.js';
 import { serviceNest } from './service-attrs.js';
 
 export const attrPolicy: Policy = definePolicy(
@@ -41,6 +41,8 @@ export const attrPolicy: Policy = definePolicy(
     [Attr.TOKEN]: { name: 'TOKEN', kind: 'string', min: 1, max: Consts.MAX_TOKEN_LEN - 1 },
     [Attr.CALLER_GID]: { name: 'CALLER_GID', kind: 'u32' },
     [Attr.MODEL_VERSION]: { name: 'MODEL_VERSION', kind: 'string', max: Consts.MAX_VERSION_LEN - 1 },
+    [Attr.QUEUE]: { name: 'QUEUE', kind: 'u32', max: Consts.MAX_QUEUES - 1 },
+    [Attr.QUEUES]: { name: 'QUEUES', kind: 'nested' },
   },
   { strict: true },
 );
@@ -55,6 +57,19 @@ for (const [name, type] of Object.entries(StatsAttr)) {
 statsAttrs[StatsAttr.BY_STATUS] = { name: 'BY_STATUS', kind: 'binary', min: 8, max: 8 * Consts.STATUS_SLOTS };
 statsAttrs[StatsAttr.QUEUED_BY_LEVEL] = { name: 'QUEUED_BY_LEVEL', kind: 'binary', min: 8, max: 8 * Consts.PRIO_LEVELS };
 export const statsPolicy: Policy = definePolicy('VEXFS_IPC.STATS', statsAttrs, { strict: true });
+
+/** One queue's figures (a QUEUE nest inside QUEUES). */
+export const queuePolicy: Policy = definePolicy(
+  'VEXFS_IPC.QUEUE',
+  {
+    [QueueAttr.PAD]: { name: 'PAD', kind: 'pad' },
+    [QueueAttr.INDEX]: { name: 'INDEX', kind: 'u32', max: Consts.MAX_QUEUES - 1 },
+    [QueueAttr.SENT]: { name: 'SENT', kind: 'u64' },
+    [QueueAttr.ANSWERED]: { name: 'ANSWERED', kind: 'u64' },
+    [QueueAttr.FALLBACK]: { name: 'FALLBACK', kind: 'u64' },
+  },
+  { strict: true },
+);
 
 /** Attributes each command must carry (R in the header's command table). */
 export const REQUIRED: Readonly<Record<number, readonly number[]>> = {

@@ -97,6 +97,7 @@ for (const applet of [
   'sed',
   'ifconfig',
   'unshare',
+  'taskset',
 ]) {
   symlinkSync('busybox', join(rootfs, 'bin', applet));
 }

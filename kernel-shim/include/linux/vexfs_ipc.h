@@ -113,6 +113,9 @@ struct vexfs_ipc_req {
 	u64 deadline_ns;
 	u32 caller_uid;
 	u32 caller_pid;
+	/* The submitting CPU (its queue first), and the port of the queue it went to. */
+	u32 cpu;
+	u32 queue_port;
 	bool queued;
 	bool sent;
 };

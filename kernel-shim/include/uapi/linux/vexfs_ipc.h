@@ -96,6 +96,9 @@
 #define VEXFS_IPC_MAX_CONSUMERS		32
 #define VEXFS_IPC_MAX_CONSUMER_NAME_LEN	32
 
+/* The daemon's queues: its first port and the extra ports its workers attach (VEXFS_IPC_F_QUEUE). */
+#define VEXFS_IPC_MAX_QUEUES		64
+
 #define VEXFS_IPC_DEFAULT_TIMEOUT_MS	30000
 #define VEXFS_IPC_MAX_TIMEOUT_MS	600000
 
@@ -253,16 +256,33 @@ enum vexfs_ipc_transport {
  * daemon's, VEXFS_IPC_STATS_F_DAEMON).
  *
  * @VEXFS_IPC_CMD_DAEMON_ATTACH: daemon->kernel, admin. R: PROTOCOL_VERSION.
- *	O: MAX_INFLIGHT (requests the daemon will hold at once).
- *	Valid when no daemon is attached, or from the attached port (then a
- *	no-op). The kernel answers with a DAEMON_ATTACH message carrying
- *	PROTOCOL_VERSION and MAX_INFLIGHT (its pending-table size), then
- *	re-sends every request still pending from a previous daemon.
- *	Errors: -EBUSY another daemon is attached; -EPROTONOSUPPORT version
- *	differs.
+ *	O: MAX_INFLIGHT (requests the daemon will hold at once), FLAGS.
+ *	Without VEXFS_IPC_F_QUEUE: valid when no daemon is attached, or from
+ *	the attached port (then a no-op); the port becomes the daemon's, and
+ *	its queue 0. The kernel answers with a DAEMON_ATTACH message carrying
+ *	PROTOCOL_VERSION, MAX_INFLIGHT (its pending-table size) and QUEUE,
+ *	then re-sends every request still pending from a previous daemon.
+ *	With VEXFS_IPC_F_QUEUE: the port becomes one more queue of the
+ *	attached genetlink daemon (a worker's), from the same process (thread
+ *	group) as its queue 0 only; the answer's QUEUE is its index (from a
+ *	port that is a queue already: the same answer, a no-op). Queues: a
+ *	request goes to queue (submitting CPU mod queues); when that queue's
+ *	socket is full or gone, to the next queue that takes it, then is
+ *	answered OVERLOADED (or NO_DAEMON) if none does. An answer or a
+ *	CANCEL's acknowledgement may come from any queue; a CANCEL goes to the
+ *	queue the request went to. A queue other than 0 sends only
+ *	EMBED_RESPONSE and DAEMON_DETACH. When a queue other than 0 leaves
+ *	(DAEMON_DETACH, socket closed) the requests it was sent go to the
+ *	others at once (FLAGS VEXFS_IPC_F_RESENT); when queue 0 leaves, the
+ *	daemon leaves with all its queues.
+ *	Errors: -EBUSY another daemon is attached (or, with F_QUEUE, the
+ *	caller is another process); -EPROTONOSUPPORT version differs; with
+ *	F_QUEUE: -ENOTCONN no daemon attached, -EOPNOTSUPP the daemon uses the
+ *	char device, -ENOSPC VEXFS_IPC_MAX_QUEUES attached.
  * @VEXFS_IPC_CMD_DAEMON_DETACH: daemon->kernel, admin. No attributes.
- *	Valid from the attached port. Pending requests wait out the grace
- *	period for the next daemon, as when the daemon's socket closes.
+ *	Valid from a port of the daemon. From queue 0: pending requests wait
+ *	out the grace period for the next daemon, as when the daemon's socket
+ *	closes. From another queue: that queue leaves (see DAEMON_ATTACH).
  * @VEXFS_IPC_CMD_EMBED_REQUEST: kernel->daemon. R: REQUEST_ID, PRIORITY,
  *	TIMEOUT_MS, DEADLINE_NS, DIMENSIONS, DATA_TYPE, INPUT, CALLER_UID,
  *	CALLER_PID. O: MODEL, FLAGS, SESSION_KEY. The daemon must answer
@@ -296,7 +316,8 @@ enum vexfs_ipc_transport {
  * @VEXFS_IPC_CMD_GET_STATS: kernel->daemon: R: REQUEST_ID, answered by
  *	REPLY with STATS (daemon counters). Also user->kernel (no permission
  *	needed, no attributes): the kernel answers with GET_STATS carrying
- *	STATS with the module's own counters.
+ *	STATS with the module's own counters and, while a genetlink daemon is
+ *	attached, QUEUES (its queues' figures).
  * @VEXFS_IPC_CMD_REPLY: daemon->kernel, admin. R: REQUEST_ID, ERRNO
  *	(0 or a positive errno that the ioctl returns negated).
  *	O: ERROR_MSG, SERVICE, SERVICES, STATS, FLAGS. Errors: -ENOENT no
@@ -349,7 +370,9 @@ enum vexfs_ipc_cmd {
 #define VEXFS_IPC_F_RESENT	(1U << 1)	/* request re-sent after re-attach */
 #define VEXFS_IPC_F_MORE	(1U << 2)	/* REPLY: more parts of this answer follow */
 #define VEXFS_IPC_F_TRUNCATED	(1U << 3)	/* EMBED_RESPONSE: the service embedded only a prefix of the input */
-#define VEXFS_IPC_F_ALL		(VEXFS_IPC_F_NO_REPLY | VEXFS_IPC_F_RESENT | VEXFS_IPC_F_MORE | VEXFS_IPC_F_TRUNCATED)
+#define VEXFS_IPC_F_QUEUE	(1U << 4)	/* DAEMON_ATTACH: an extra queue of the attached daemon */
+#define VEXFS_IPC_F_ALL		(VEXFS_IPC_F_NO_REPLY | VEXFS_IPC_F_RESENT | VEXFS_IPC_F_MORE | VEXFS_IPC_F_TRUNCATED | \
+				 VEXFS_IPC_F_QUEUE)
 
 /**
  * enum vexfs_ipc_attr - top-level attributes
@@ -396,6 +419,11 @@ enum vexfs_ipc_cmd {
  * @VEXFS_IPC_A_MODEL_VERSION: NUL-terminated string,
  *	< VEXFS_IPC_MAX_VERSION_LEN: the version of the model that made a
  *	vector (a service's own, or its version string).
+ * @VEXFS_IPC_A_QUEUE: u32, a queue's index (0..VEXFS_IPC_MAX_QUEUES - 1):
+ *	in the answer to DAEMON_ATTACH.
+ * @VEXFS_IPC_A_QUEUES: nested, in the module's answer to GET_STATS: one
+ *	VEXFS_IPC_A_QUEUE nest of enum vexfs_ipc_queue_attr per queue of the
+ *	attached daemon, in index order.
  */
 enum vexfs_ipc_attr {
 	VEXFS_IPC_A_UNSPEC,
@@ -430,9 +458,32 @@ enum vexfs_ipc_attr {
 	VEXFS_IPC_A_TOKEN,
 	VEXFS_IPC_A_CALLER_GID,
 	VEXFS_IPC_A_MODEL_VERSION,
+	VEXFS_IPC_A_QUEUE,
+	VEXFS_IPC_A_QUEUES,
 	__VEXFS_IPC_A_MAX,
 };
 #define VEXFS_IPC_A_MAX (__VEXFS_IPC_A_MAX - 1)
+
+/**
+ * enum vexfs_ipc_queue_attr - one queue of the daemon (a VEXFS_IPC_A_QUEUE
+ * nest inside VEXFS_IPC_A_QUEUES)
+ *
+ * @VEXFS_IPC_QUEUE_A_INDEX: u32, its index.
+ * @VEXFS_IPC_QUEUE_A_SENT: u64, requests sent to it (re-sends included).
+ * @VEXFS_IPC_QUEUE_A_ANSWERED: u64, answers taken from it.
+ * @VEXFS_IPC_QUEUE_A_FALLBACK: u64, requests sent to it because their own
+ *	CPU's queue did not take them (full, or gone).
+ */
+enum vexfs_ipc_queue_attr {
+	VEXFS_IPC_QUEUE_A_UNSPEC,
+	VEXFS_IPC_QUEUE_A_PAD,
+	VEXFS_IPC_QUEUE_A_INDEX,
+	VEXFS_IPC_QUEUE_A_SENT,
+	VEXFS_IPC_QUEUE_A_ANSWERED,
+	VEXFS_IPC_QUEUE_A_FALLBACK,
+	__VEXFS_IPC_QUEUE_A_MAX,
+};
+#define VEXFS_IPC_QUEUE_A_MAX (__VEXFS_IPC_QUEUE_A_MAX - 1)
 
 /**
  * enum vexfs_ipc_svc_attr - attributes nested in VEXFS_IPC_A_SERVICE
@@ -915,8 +966,8 @@ struct vexfs_ipc_service_list {
  * when it is attached and answers in time (daemon_valid = 1), else zero.
  * All fields (out) except @flags (in: VEXFS_IPC_STATS_F_*, echoed back)
  * and @reserved0 (in: must be 0). Errors: -EFAULT (also a bad
- * @consumers_ptr); -EINVAL unknown flags, a non-zero @reserved0 or
- * @reserved1, @consumers_capacity over VEXFS_IPC_MAX_CONSUMERS.
+ * @consumers_ptr); -EINVAL unknown flags, a non-zero @reserved0,
+ * @consumers_capacity over VEXFS_IPC_MAX_CONSUMERS.
  *
  * @requests_submitted .. @messages_invalid: module request counters.
  * @live_requests, @live_buffers, @live_registrations: objects the module
@@ -940,6 +991,8 @@ struct vexfs_ipc_service_list {
  *	@kernel_capacity (out) the share of the table they may hold
  *	(kernel_share_pct of max_pending); SEND_EMBEDDING_REQUEST callers
  *	may hold the rest, so neither side can starve the other.
+ * @daemon_queues: (out) the attached daemon's queues (0 without one); their
+ *	figures are in the genetlink GET_STATS answer (VEXFS_IPC_A_QUEUES).
  */
 struct vexfs_ipc_stats {
 	__u64 requests_submitted;
@@ -984,7 +1037,7 @@ struct vexfs_ipc_stats {
 	__u32 consumers_total;
 	__u32 kernel_inflight;
 	__u32 kernel_capacity;
-	__u32 reserved1;
+	__u32 daemon_queues;
 };
 
 /**
