@@ -1,5 +1,5 @@
 /** VEXFS_IPC messages written as generic netlink messages (or, the same attributes, as frames). */
-import { Attr, Cmd, Consts, Flags, StatsAttr } from '../abi/uapi.js';
+import { Attr, Cmd, Consts, Flags, QueueAttr, StatsAttr } from '../abi/uapi.js';
 import { NlmFlags } from '../netlink/constants.js';
 import { NlWriter } from '../netlink/writer.js';
 import type {
@@ -220,6 +220,18 @@ export function writeGetStats(w: NlWriter, to: GenlAddress, m: GetStatsMessage):
   return writeMessage(w, to, Cmd.GET_STATS, (w) => {
     if (m.requestId !== undefined) w.u64(Attr.REQUEST_ID, m.requestId);
     if (m.stats !== undefined) putStats(w, m.stats);
+    if (m.queues !== undefined) {
+      w.beginNest(Attr.QUEUES);
+      for (const q of m.queues) {
+        w.beginNest(Attr.QUEUE)
+          .u32(QueueAttr.INDEX, q.index)
+          .u64(QueueAttr.SENT, q.sent)
+          .u64(QueueAttr.ANSWERED, q.answered)
+          .u64(QueueAttr.FALLBACK, q.fallback);
+        w.endNest();
+      }
+      w.endNest();
+    }
   });
 }
 

@@ -9,7 +9,10 @@
  * every daemon message with the module's policy (answering errors with an
  * extended ACK), cancels requests it gives up on, notices when the daemon's
  * socket goes away (a send to its port is refused) and then keeps in-flight
- * requests for a grace period to re-send them to the next daemon.
+ * requests for a grace period to re-send them to the next daemon. A daemon
+ * may add queues (twin-queues.ts); unlike the module, the twin cannot see
+ * which process a port belongs to, so it takes a queue from any port while
+ * a daemon is attached.
  */
 import { EventEmitter } from 'node:events';
 
@@ -26,7 +29,8 @@ import { NetlinkSocket, type NetlinkSocketOptions } from '../netlink/socket.js';
 import { decodeGenl } from '../protocol/decode.js';
 import { type GenlAddress, writeAttach, writeCancel, writeEmbedRequest, writeGetStats, writeHeartbeat } from '../protocol/encode.js';
 import type { EmbedRequest, EmbedResponse, VexfsMessage } from '../protocol/messages.js';
-import { PendingTable, result } from './pending-table.js';
+import { type Pending, PendingTable, result } from './pending-table.js';
+import { TwinQueues } from './twin-queues.js';
 import type { TwinEmbedCall, TwinEmbedResult } from './twin-embed.js';
 
 export interface KernelTwinOptions {
@@ -47,6 +51,8 @@ export type { TwinEmbedCall, TwinEmbedResult } from './twin-embed.js';
 
 export interface TwinStats extends KernelCounters {
   daemonPortId: number;
+  /** The daemon's queues (0 without a daemon). */
+  daemonQueues: number;
   /** The daemon's backpressure floor: requests below it fail OVERLOADED at once. */
   minPriority: number;
 }
@@ -72,8 +78,8 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
   private readonly maxPending: number;
   private readonly graceMs: number;
   private readonly pending: PendingTable;
+  private readonly queues = new TwinQueues();
   private nextId = 1n;
-  private daemonPort = 0;
   private minPriority = 0;
   private graceTimer: NodeJS.Timeout | undefined;
   private heartbeatTimer: NodeJS.Timeout | undefined;
@@ -102,14 +108,18 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
       ops: OPS,
       groups: [{ name: Consts.MCGRP_EVENTS, id: 1 }],
     };
-    this.pending = new PendingTable((req, status) => {
-      if (this.attached) writeCancel(this.socket.outbox(this.daemonPort), this.to(), { requestId: req.requestId, status });
+    this.pending = new PendingTable((p, status) => {
+      // To the queue that holds it.
+      if (this.attached && p.queuePort !== 0 && this.queues.index(p.queuePort) >= 0)
+        writeCancel(this.socket.outbox(p.queuePort), this.to(), { requestId: p.req.requestId, status });
     });
     this.conn = new NetlinkConnection(this.socket);
     this.conn.onMessage((buf, hdr, port) => this.onMessage(buf, hdr, port));
     this.conn.onInvalid = (err, port) => this.invalid(err, port);
     this.socket.on('sendError', (err, dest) => {
-      if (dest === this.daemonPort && isErrnoException(err, 'ECONNREFUSED')) this.daemonGone();
+      if (!isErrnoException(err, 'ECONNREFUSED')) return;
+      if (dest === this.daemonPort) this.daemonGone();
+      else this.queueGone(dest);
     });
     const heartbeatMs = options.heartbeatMs ?? 1000;
     this.heartbeatTimer = setInterval(() => this.probe(), heartbeatMs);
@@ -125,12 +135,18 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
     return this.daemonPort !== 0;
   }
 
+  /** The daemon's own port (its queue 0), or 0. */
+  private get daemonPort(): number {
+    return this.queues.primary;
+  }
+
   stats(): TwinStats {
     return {
       ...this.pending.counters,
       inflight: this.pending.size,
       daemonAttached: this.attached,
       daemonPortId: this.daemonPort,
+      daemonQueues: this.queues.size,
       minPriority: this.minPriority,
     };
   }
@@ -175,7 +191,7 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
       return Promise.resolve(result(req.requestId, Status.OVERLOADED));
     }
     return new Promise<TwinEmbedResult>((resolve) => {
-      if (this.pending.add(req, call.signal, resolve)) this.sendRequest(req);
+      if (this.pending.add(req, call.signal, resolve)) this.sendRequest(this.pending.get(req.requestId) as Pending);
     });
   }
 
@@ -201,14 +217,21 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
     return { familyId: this.family.id, seq, portId: 0, flags };
   }
 
-  private sendRequest(req: EmbedRequest): void {
-    try {
-      writeEmbedRequest(this.socket.outbox(this.daemonPort), this.to(), req);
-    } catch (err) {
-      // The daemon is not draining its socket: fail this request now.
-      if (err instanceof QueueFullError) this.pending.finish(this.pending.get(req.requestId), Status.OVERLOADED);
-      else throw err;
+  /** To its turn's queue, or the next one that takes it; OVERLOADED at once when none does (no queue drains its socket). */
+  private sendRequest(p: Pending): void {
+    const start = this.queues.next();
+    for (let attempt = 0, port = this.queues.portAt(start, 0); port !== undefined; port = this.queues.portAt(start, ++attempt)) {
+      try {
+        writeEmbedRequest(this.socket.outbox(port), this.to(), p.req);
+      } catch (err) {
+        if (err instanceof QueueFullError) continue;
+        throw err;
+      }
+      p.queuePort = port;
+      this.queues.sent(port, attempt > 0);
+      return;
     }
+    this.pending.finish(p, Status.OVERLOADED);
   }
 
   // ------------------------------------------------------------ messages in
@@ -232,26 +255,35 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
       this.reject(hdr, port, 'EINVAL', err.message);
       return;
     }
-    const isDaemon = port === this.daemonPort && port !== 0;
     switch (msg.cmd) {
       case Cmd.DAEMON_ATTACH:
-        this.onAttach(hdr, port, msg.msg.protocolVersion);
+        if (((msg.msg.flags ?? 0) & Flags.QUEUE) !== 0) this.onQueueAttach(hdr, port, msg.msg.protocolVersion);
+        else this.onAttach(hdr, port, msg.msg.protocolVersion);
         return;
       case Cmd.GET_STATS:
-        writeGetStats(this.socket.outbox(port), this.to(hdr.seq), { requestId: undefined, stats: this.pending.record() });
+        writeGetStats(this.socket.outbox(port), this.to(hdr.seq), {
+          requestId: undefined,
+          stats: this.pending.record(),
+          queues: this.attached ? this.queues.record() : undefined,
+        });
         this.ack(hdr, port);
         return;
       default:
         break;
     }
-    if (!isDaemon) {
+    if (port === 0 || this.queues.index(port) < 0) {
       this.reject(hdr, port, 'ENOTCONN', 'sender is not the attached daemon');
+      return;
+    }
+    if (port !== this.daemonPort && msg.cmd !== Cmd.EMBED_RESPONSE && msg.cmd !== Cmd.DAEMON_DETACH) {
+      this.reject(hdr, port, 'EOPNOTSUPP', "a queue other than the daemon's first sends only EMBED_RESPONSE and DAEMON_DETACH");
       return;
     }
     switch (msg.cmd) {
       case Cmd.DAEMON_DETACH:
         this.ack(hdr, port);
-        this.detach('detach');
+        if (port === this.daemonPort) this.detach('detach');
+        else this.queueGone(port);
         return;
       case Cmd.EMBED_RESPONSE:
         this.onResponse(hdr, port, msg.msg);
@@ -296,22 +328,50 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
       return;
     }
     const fresh = this.daemonPort !== port;
-    this.daemonPort = port;
+    if (fresh) this.queues.start(port);
     this.minPriority = 0;
     if (this.graceTimer !== undefined) {
       clearTimeout(this.graceTimer);
       this.graceTimer = undefined;
     }
-    writeAttach(this.socket.outbox(port), this.to(hdr.seq), { protocolVersion: Consts.PROTOCOL_VERSION, maxInflight: this.maxPending });
+    writeAttach(this.socket.outbox(port), this.to(hdr.seq), { protocolVersion: Consts.PROTOCOL_VERSION, maxInflight: this.maxPending, queue: 0 });
     this.ack(hdr, port);
     if (!fresh) return;
     // Requests left by a previous daemon go to this one.
-    for (const p of this.pending.values()) {
+    this.resend([...this.pending.values()]);
+    this.emit('attached', port);
+  }
+
+  private onQueueAttach(hdr: NlHeader, port: number, version: number): void {
+    if (version !== Consts.PROTOCOL_VERSION) {
+      this.reject(hdr, port, 'EPROTONOSUPPORT', `protocol version ${version}, expected ${Consts.PROTOCOL_VERSION}`);
+      return;
+    }
+    if (!this.attached) {
+      this.reject(hdr, port, 'ENOTCONN', 'no daemon is attached: attach without VEXFS_IPC_F_QUEUE first');
+      return;
+    }
+    const queue = this.queues.add(port);
+    if (queue === undefined) {
+      this.reject(hdr, port, 'ENOSPC', `the daemon has ${Consts.MAX_QUEUES} queues`);
+      return;
+    }
+    writeAttach(this.socket.outbox(port), this.to(hdr.seq), { protocolVersion: Consts.PROTOCOL_VERSION, maxInflight: this.maxPending, queue });
+    this.ack(hdr, port);
+  }
+
+  /** A queue other than the daemon's first left: what it held goes to the others now. */
+  private queueGone(port: number): void {
+    if (!this.queues.remove(port)) return;
+    this.resend([...this.pending.values()].filter((p) => p.queuePort === port));
+  }
+
+  private resend(held: Pending[]): void {
+    for (const p of held) {
       p.req.flags |= Flags.RESENT;
       this.pending.counters.requestsResent++;
-      this.sendRequest(p.req);
+      this.sendRequest(p);
     }
-    this.emit('attached', port);
   }
 
   private onResponse(hdr: NlHeader, port: number, res: EmbedResponse): void {
@@ -344,6 +404,7 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
         return;
       }
     }
+    this.queues.answered(port);
     this.pending.finish(p, res.status, res);
     this.ack(hdr, port);
   }
@@ -377,7 +438,7 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
 
   private detach(reason: 'detach' | 'gone'): void {
     const port = this.daemonPort;
-    this.daemonPort = 0;
+    this.queues.stop();
     this.minPriority = 0;
     this.emit('detached', port, reason);
     if (this.pending.size === 0 || this.graceTimer !== undefined) return;

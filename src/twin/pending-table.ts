@@ -11,6 +11,8 @@ import type { TwinEmbedResult } from './twin-embed.js';
 
 export interface Pending {
   readonly req: EmbedRequest;
+  /** The port of the daemon's queue it was sent to (0: not sent). */
+  queuePort: number;
   readonly expiresAt: number;
   live: boolean;
   readonly resolve: (r: TwinEmbedResult) => void;
@@ -33,8 +35,8 @@ export class PendingTable {
   private readonly pending = new Map<number, Pending>();
   private readonly deadlines: DeadlineQueue<Pending>;
 
-  /** `tellDaemon`: the twin gave up on `req` (TIMEOUT or CANCELLED); the daemon is told, as the module sends CANCEL. */
-  constructor(private readonly tellDaemon: (req: EmbedRequest, status: number) => void) {
+  /** `tellDaemon`: the twin gave up on `p` (TIMEOUT or CANCELLED); the daemon is told, as the module sends CANCEL. */
+  constructor(private readonly tellDaemon: (p: Pending, status: number) => void) {
     this.deadlines = new DeadlineQueue<Pending>(
       (p) => p.live,
       (p) => this.expire(p),
@@ -55,7 +57,15 @@ export class PendingTable {
 
   /** Holds `req` until it settles; false when `signal` had already aborted (answered CANCELLED). */
   add(req: EmbedRequest, signal: AbortSignal | undefined, resolve: (r: TwinEmbedResult) => void): boolean {
-    const p: Pending = { req, expiresAt: performance.now() + req.timeoutMs, live: true, resolve, signal, onAbort: signal ? () => this.cancel(p) : undefined };
+    const p: Pending = {
+      req,
+      queuePort: 0,
+      expiresAt: performance.now() + req.timeoutMs,
+      live: true,
+      resolve,
+      signal,
+      onAbort: signal ? () => this.cancel(p) : undefined,
+    };
     if (signal?.aborted) {
       this.counters.requestsCancelled++;
       resolve(result(req.requestId, Status.CANCELLED));
@@ -132,14 +142,14 @@ export class PendingTable {
     this.end(p);
     this.counters.requestsTimedOut++;
     this.counters.requestsFailed++;
-    this.tellDaemon(p.req, Status.TIMEOUT);
+    this.tellDaemon(p, Status.TIMEOUT);
     p.resolve(result(p.req.requestId, Status.TIMEOUT));
   }
 
   private cancel(p: Pending): void {
     if (!p.live) return;
     this.counters.requestsCancelled++;
-    this.tellDaemon(p.req, Status.CANCELLED);
+    this.tellDaemon(p, Status.CANCELLED);
     this.finish(p, Status.CANCELLED);
   }
 }
