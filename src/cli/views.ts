@@ -74,6 +74,8 @@ export interface StatsView {
   retries: number;
   /** Who submits in the module (from the device only): SEND_EMBEDDING_REQUEST callers and each in-kernel consumer. */
   consumers?: ConsumerView[];
+  /** The daemon's queues at the module (from the device only): its first port and its workers'. */
+  kernelQueues?: number;
 }
 
 export interface ConsumerView {

@@ -102,6 +102,7 @@ export class DeviceBackend implements Backend {
       shed: num(s.daemon_shed),
       rateLimited: num(s.daemon_rate_limited),
       retries: num(s.daemon_retries),
+      kernelQueues: num(s.daemon_queues),
       consumers: this.dev.consumers().map((c) => ({
         name: c.name,
         inflight: c.inflight,

@@ -36,6 +36,7 @@ function statsText(style: Style, s: StatsView): string {
     ['shed', String(s.shed)],
     ['rate limited', String(s.rateLimited)],
     ['retries', String(s.retries)],
+    ...(s.kernelQueues !== undefined ? [['kernel queues', String(s.kernelQueues)] as [string, string]] : []),
     ...(s.consumers ?? []).map((c, i): [string, string] => [
       i === 0 ? 'kernel callers' : '',
       `${c.name} ${c.inflight} in flight (cap ${c.maxInflight}), ${c.submitted} submitted, ${c.completed} succeeded, ${c.failed} failed (${c.cancelled} cancelled, ${c.timedOut} timed out)`,
