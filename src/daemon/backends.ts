@@ -115,6 +115,11 @@ export class Backends extends EventEmitter<BackendsEvents> {
     for (const b of configured) this.declared.set(b.id, { config: b, link: backendLinkOptions(b) });
   }
 
+  /** Each backend's link options (its key read already), for a worker thread making links of its own. */
+  linkOptions(): Array<[id: string, options: OpenAiLinkOptions]> {
+    return [...this.declared].map(([id, d]) => [id, d.link]);
+  }
+
   /** Registers the configured backends. */
   start(registry: ServiceRegistry): void {
     this.registry = registry;

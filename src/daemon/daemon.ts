@@ -38,6 +38,8 @@ import { Router } from './router.js';
 import { rateLimitsOf, routerOptionsOf } from './router-options.js';
 import { daemonStats, serviceRecord, statsRecord } from './stats.js';
 import { TokenSweep } from './token-sweep.js';
+import type { WorkerTotals } from './worker-messages.js';
+import { WorkerPool } from './worker-pool.js';
 
 /** The module's user_max_priority default (the top of Normal), applied to unprivileged control-socket callers in twin mode. */
 const TWIN_USER_MAX_PRIORITY = Priority.HIGH - 1;
@@ -70,6 +72,8 @@ export class Daemon {
   /** On the NATS bus (--nats): remote workers, events, cluster control, the audit stream. */
   private nats: NatsNode | undefined;
   private readonly verifyingRegistrations = new Map<string, { cancelled: boolean }>();
+  /** Worker threads beyond the main one (--workers N > 1). */
+  private workers: WorkerPool | undefined;
   readonly startedAt = Date.now();
 
   private constructor(
@@ -134,6 +138,9 @@ export class Daemon {
 
   private async init(): Promise<void> {
     const log = this.logger;
+    if (this.current.workers > 1 && this.current.nats !== '') {
+      throw new ConfigError('workers', 'more than one worker with --nats is not supported yet: NATS workers are reached from the main thread only');
+    }
     const limited = new RateLimitedLog(log);
     const audit = this.audit;
     // The module keeps device registrations for the next daemon and refuses their id to others: it must forget this one too.
@@ -220,6 +227,13 @@ export class Daemon {
     });
     audit?.record('daemon.attached', { transport: this.link.transport, port: ch.portId, pid: process.pid, uid: process.getuid?.() ?? null });
     log.info({ transport: this.link.transport, family: ch.family.id, port: ch.portId, control: this.config.controlSocket }, this.link.reason);
+    if (this.current.workers > 1) {
+      if (this.link.queues === undefined) log.warn({ workers: this.current.workers }, 'the char device has one queue: one pipeline, no workers');
+      else {
+        this.workers = new WorkerPool(this.current.workers - 1, this.current, this.link.queues, this.registry, this.backends, log);
+        await this.workers.start();
+      }
+    }
 
     if (this.config.metrics) {
       try {
@@ -348,13 +362,18 @@ export class Daemon {
     return this.link?.transport ?? 'none';
   }
 
+  /** The worker threads' counters, as they last reported them. */
+  get workerTotals(): WorkerTotals[] {
+    return this.workers?.totals() ?? [];
+  }
+
   /**
    * Graceful stop: no new requests, in-flight ones finish or fail with
    * SHUTTING_DOWN, then detach and close every socket.
    */
   stop(): Promise<void> {
     this.stopping ??= (async () => {
-      await this.router.shutdown(this.config.shutdownGraceMs);
+      await Promise.all([this.router.shutdown(this.config.shutdownGraceMs), this.workers?.close(this.config.shutdownGraceMs)]);
       this.healthChecks.close();
       await this.http?.close();
       this.kernelCounters.close();

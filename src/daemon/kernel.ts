@@ -20,7 +20,16 @@ export interface KernelLink {
   transport: 'genl' | 'chardev' | 'twin';
   /** One line saying what was chosen and why. */
   reason: string;
+  /** Where a worker attaches a queue of its own (the char device has one queue: none). */
+  queues: QueueAddress | undefined;
 }
+
+export interface QueueAddress {
+  protocol: number;
+  kernelPort: number;
+}
+
+const GENL_QUEUES: QueueAddress = { protocol: NetlinkProtocol.GENERIC, kernelPort: 0 };
 
 async function openGenl(handlers: KernelChannelHandlers, config: DaemonConfig): Promise<GenlKernelChannel> {
   return GenlKernelChannel.open({ protocol: NetlinkProtocol.GENERIC, kernelPort: 0, maxInflight: config.maxInflight }, handlers);
@@ -48,7 +57,13 @@ export async function openKernel(config: DaemonConfig, handlers: KernelChannelHa
   switch (config.kernel) {
     case 'genl':
       try {
-        return { channel: await openGenl(handlers, config), twin: undefined, transport: 'genl', reason: 'kernel transport genl (requested)' };
+        return {
+          channel: await openGenl(handlers, config),
+          twin: undefined,
+          transport: 'genl',
+          reason: 'kernel transport genl (requested)',
+          queues: GENL_QUEUES,
+        };
       } catch (err) {
         if (err instanceof FamilyNotFoundError) {
           throw new TransportError('--kernel genl: the VEXFS_IPC generic netlink family is not registered; load vexfs_ipc.ko or use --kernel twin', {
@@ -60,23 +75,35 @@ export async function openKernel(config: DaemonConfig, handlers: KernelChannelHa
     case 'chardev': {
       if (!existsSync(CHARDEV_PATH)) throw new TransportError(`--kernel chardev: ${CHARDEV_PATH} does not exist; load vexfs_ipc.ko or use --kernel twin`);
       const channel = await ChardevKernelChannel.open(CHARDEV_PATH, handlers);
-      return { channel, twin: undefined, transport: 'chardev', reason: `kernel transport: ${CHARDEV_PATH} framed transport (requested)` };
+      return { channel, twin: undefined, transport: 'chardev', reason: `kernel transport: ${CHARDEV_PATH} framed transport (requested)`, queues: undefined };
     }
     case 'twin': {
       const { twin, channel } = await openTwin(handlers, config);
       const where = twin ? 'embedded kernel twin' : `kernel twin at netlink port ${config.twinPort}`;
-      return { channel, twin, transport: 'twin', reason: `kernel transport: ${where} (requested)` };
+      return { channel, twin, transport: 'twin', reason: `kernel transport: ${where} (requested)`, queues: twinQueues(twin, config) };
     }
     case 'auto': {
       try {
         const channel = await openGenl(handlers, config);
-        return { channel, twin: undefined, transport: 'genl', reason: 'kernel transport: vexfs_ipc module over generic netlink (VEXFS_IPC family found)' };
+        return {
+          channel,
+          twin: undefined,
+          transport: 'genl',
+          reason: 'kernel transport: vexfs_ipc module over generic netlink (VEXFS_IPC family found)',
+          queues: GENL_QUEUES,
+        };
       } catch (err) {
         if (!(err instanceof FamilyNotFoundError)) throw err;
       }
       if (existsSync(CHARDEV_PATH)) {
         const channel = await ChardevKernelChannel.open(CHARDEV_PATH, handlers);
-        return { channel, twin: undefined, transport: 'chardev', reason: `kernel transport: ${CHARDEV_PATH} framed transport (no VEXFS_IPC family)` };
+        return {
+          channel,
+          twin: undefined,
+          transport: 'chardev',
+          reason: `kernel transport: ${CHARDEV_PATH} framed transport (no VEXFS_IPC family)`,
+          queues: undefined,
+        };
       }
       const { twin, channel } = await openTwin(handlers, { ...config, twinPort: 0 });
       return {
@@ -84,7 +111,13 @@ export async function openKernel(config: DaemonConfig, handlers: KernelChannelHa
         twin,
         transport: 'twin',
         reason: `kernel module not loaded (no VEXFS_IPC family, no ${CHARDEV_PATH}): using the embedded kernel twin`,
+        queues: twinQueues(twin, { ...config, twinPort: 0 }),
       };
     }
   }
+}
+
+/** The twin the daemon talks to, embedded or at --twin-port, takes queues on its own port. */
+function twinQueues(twin: KernelTwin | undefined, config: DaemonConfig): QueueAddress {
+  return { protocol: NetlinkProtocol.USERSOCK, kernelPort: twin?.portId ?? config.twinPort };
 }

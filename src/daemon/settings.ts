@@ -53,7 +53,14 @@ type Setting = SettingKind & { default: unknown; help: string };
 export const SETTINGS = {
   kernel: { type: 'enum', values: KERNEL_MODES, default: 'auto', help: 'kernel transport' },
   controlSocket: { type: 'path', default: defaultControlSocket, help: 'control socket path' },
-  maxInflight: { type: 'int', min: 1, max: 1_000_000, default: 65536, help: 'requests held at once' },
+  maxInflight: { type: 'int', min: 1, max: 1_000_000, default: 65536, help: 'requests held at once (per worker)' },
+  workers: {
+    type: 'int',
+    min: 1,
+    max: Consts.MAX_QUEUES,
+    default: 1,
+    help: 'request pipelines, each a thread with a kernel queue and service connections of its own (genl and twin transports; not with --nats)',
+  },
   maxServices: { type: 'int', min: 1, max: Consts.MAX_SERVICES, default: 100, help: 'registered services' },
   shutdownGraceMs: {
     type: 'int',

@@ -10,6 +10,7 @@ import type { ServiceRecord, StatsRecord } from '../protocol/messages.js';
 import type { DaemonStatsMsg, ServiceStatsMsg } from '../wire/proto.js';
 import type { ServiceEntry, ServiceRegistry } from '../manager/registry.js';
 import type { Router } from './router.js';
+import type { WorkerTotals } from './worker-messages.js';
 
 const BREAKER_CODE: Record<BreakerState, Breaker> = {
   [BreakerState.CLOSED]: Breaker.CLOSED,
@@ -23,35 +24,44 @@ export interface StatsSource {
   readonly registry: ServiceRegistry;
   readonly startedAt: number;
   readonly transport: string;
+  /** Its worker threads' counters (--workers), added to its own. */
+  readonly workerTotals?: readonly WorkerTotals[];
   /** The NATS connection, when the daemon has one. */
   readonly natsStatus?: { host: string; state: string; server: string; disconnects: number; reconnects: number } | undefined;
 }
 
 export function daemonStats(d: StatsSource): DaemonStatsMsg {
   const r = d.router;
-  const c = r.counters;
   const cache = r.cache;
+  // The workers' totals added to the main thread's (their latency figures are their own).
+  const all: WorkerTotals[] = [
+    { counters: r.counters, inflight: r.inflightCount, queuedByLevel: r.placement.queuedByLevel, cache: cache.counters },
+    ...(d.workerTotals ?? []),
+  ];
+  const sum = (f: (t: WorkerTotals) => number) => all.reduce((n, t) => n + f(t), 0);
+  const sumAt = (f: (t: WorkerTotals) => readonly number[]) => (f(all[0] as WorkerTotals) as number[]).map((_, i) => sum((t) => f(t)[i] ?? 0));
+  const c = r.counters;
   return {
     uptimeMs: Date.now() - d.startedAt,
     transport: d.transport,
-    inflight: r.inflightCount,
-    received: c.received,
-    succeeded: c.succeeded,
-    failed: c.failed,
-    byStatus: [...c.byStatus],
-    cancelled: c.cancelled,
-    lateResults: c.lateResults,
+    inflight: sum((t) => t.inflight),
+    received: sum((t) => t.counters.received),
+    succeeded: sum((t) => t.counters.succeeded),
+    failed: sum((t) => t.counters.failed),
+    byStatus: sumAt((t) => t.counters.byStatus),
+    cancelled: sum((t) => t.counters.cancelled),
+    lateResults: sum((t) => t.counters.lateResults),
     avgLatencyNs: Math.round(c.avgLatencyNs),
-    queuedByLevel: [...r.placement.queuedByLevel],
+    queuedByLevel: sumAt((t) => t.queuedByLevel),
     overflowQueued: r.placement.overflow.size,
     avgQueueWaitNs: Math.round(c.avgQueueWaitNs),
-    shed: c.shed,
-    rateLimited: c.rateLimited,
-    retries: c.retries,
-    retriesDenied: c.retriesDenied,
-    cacheHits: cache.counters.hits,
-    cacheMisses: cache.counters.misses,
-    cacheCoalesced: cache.counters.coalesced,
+    shed: sum((t) => t.counters.shed),
+    rateLimited: sum((t) => t.counters.rateLimited),
+    retries: sum((t) => t.counters.retries),
+    retriesDenied: sum((t) => t.counters.retriesDenied),
+    cacheHits: sum((t) => t.cache.hits),
+    cacheMisses: sum((t) => t.cache.misses),
+    cacheCoalesced: sum((t) => t.cache.coalesced),
     cacheEntries: cache.size,
     cacheBytes: cache.bytes,
     backpressureFloor: r.placement.backpressureFloor,

@@ -22,7 +22,8 @@ import { decodeGenl } from '../../../src/protocol/decode.js';
 import { writeGetStats } from '../../../src/protocol/encode.js';
 import type { EmbedRequest, QueueRecord } from '../../../src/protocol/messages.js';
 import { until } from '../../helpers/wait.js';
-import { insmod, rmmod, stopAnyDaemon } from './guest-stack.js';
+import { EmbeddingService } from '../../../src/sdk/service.js';
+import { CONTROL, insmod, rmmod, startDaemon, stopAnyDaemon, stopDaemon } from './guest-stack.js';
 
 const RACE = '/sys/kernel/debug/vexfs_ipc_test/race';
 const run = promisify(execFile);
@@ -185,5 +186,44 @@ describe('a daemon with several queues', () => {
       await worker.terminate();
       await ch.close();
     }
+  });
+
+  it('serves CPU 0’s requests through the daemon’s own pipeline and CPU 1’s through its worker’s (vexfs-bridged --workers 2)', async () => {
+    const daemon = await startDaemon(['--workers', '2']);
+    try {
+      await until(() => dev.stats().daemon_queues === 2, 'the worker’s queue', 60_000);
+      const svc = await EmbeddingService.start({
+        id: 'queues',
+        name: 'queues',
+        dimensions: [8],
+        endpoint: 'unix:/run/vexfs/queues.sock',
+        controlSocket: CONTROL,
+        embed: async (inputs) => inputs.map(() => new Float32Array(8).fill(1)),
+      });
+      try {
+        // Each pipeline learns of the service on its own: rounds from each CPU until one is served whole.
+        for (const cpu of [0, 1]) {
+          for (const start = Date.now(); ; ) {
+            await submitOn(cpu, 20);
+            if ((await report()).success === 20) break;
+            if (Date.now() - start > 60_000) throw new Error(`CPU ${cpu}'s queue never served a round`);
+          }
+        }
+        const before = (await moduleQueues())!;
+        await submitOn(0, 100);
+        expect(await report()).toMatchObject({ n: 100, calls: 100, max: 1, success: 100 });
+        await submitOn(1, 100);
+        expect(await report()).toMatchObject({ n: 100, calls: 100, max: 1, success: 100 });
+        // Each queue took its CPU's hundred and answered them itself: two pipelines served them.
+        const after = (await moduleQueues())!;
+        expect(after.map((q, i) => Number(q.sent - before[i]!.sent))).toEqual([100, 100]);
+        expect(after.map((q, i) => Number(q.answered - before[i]!.answered))).toEqual([100, 100]);
+      } finally {
+        await svc.close({ drainMs: 0 });
+      }
+    } finally {
+      await stopDaemon(daemon, dev);
+    }
+    expect(dev.stats().daemon_queues).toBe(0);
   });
 });

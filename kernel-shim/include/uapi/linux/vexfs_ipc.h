@@ -58,9 +58,11 @@
  * EMBED_RESPONSE may carry provenance (MODEL, MODEL_VERSION, FLAGS
  * TRUNCATED), which a version-1 module's strict policy would refuse; a
  * daemon and a module of different versions fail at attach
- * (-EPROTONOSUPPORT) rather than on every answer.
+ * (-EPROTONOSUPPORT) rather than on every answer. 3: a daemon has queues
+ * (VEXFS_IPC_F_QUEUE, and QUEUE in the attach answer, which a version-2
+ * daemon's strict decoder would refuse).
  */
-#define VEXFS_IPC_PROTOCOL_VERSION	2
+#define VEXFS_IPC_PROTOCOL_VERSION	3
 
 /* ------------------------------------------------------------------ */
 /* Limits                                                              */

@@ -1,0 +1,108 @@
+/**
+ * A daemon worker (vexfs-bridged --workers N): a thread with a kernel queue
+ * of its own, its own request pipeline and its own connections to every
+ * service. The main thread owns the registry (registrations, tokens,
+ * policy, health checks) and sends each worker the services as snapshots;
+ * the worker mirrors them, serves what arrives on its queue, and reports
+ * its counters. Breakers, outlier detection, retries, priority queues and
+ * fair shares are the worker's own: each sees the services through its own
+ * connections.
+ */
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
+
+import { ControlError, RegistrationError } from '../errors.js';
+import { GenlKernelChannel, type KernelChannel } from '../kernel/channel.js';
+import { OpenAiLink, type OpenAiLinkOptions } from '../links/openai-link.js';
+import { ServiceRegistry } from '../manager/registry.js';
+import type { EmbedResponse } from '../protocol/messages.js';
+import { BACKEND_SCHEME } from '../wire/registration.js';
+import { Router } from './router.js';
+import { routerOptionsOf } from './router-options.js';
+import { MIRROR_OWNER, type ToMain, type ToWorker, type WorkerData, totalsOf } from './worker-messages.js';
+
+/** How often the worker tells the main thread its counters. */
+const TOTALS_MS = 500;
+
+if (parentPort === null) throw new Error('worker-thread.js runs as a worker thread of vexfs-bridged');
+const port: MessagePort = parentPort;
+const { config, queues } = workerData as WorkerData;
+const post = (m: ToMain) => port.postMessage(m);
+
+const backendOptions = new Map<string, OpenAiLinkOptions>();
+/** What each mirrored registration was last made from: an unchanged service is not registered again. */
+const applied = new Map<string, string>();
+const registry = new ServiceRegistry({
+  maxServices: config.maxServices,
+  heartbeatTimeoutMs: config.heartbeatTimeoutMs,
+  connection: { reconnectMinMs: config.reconnectMinMs, reconnectMaxMs: config.reconnectMaxMs, maxSendBufferBytes: config.serviceSendBufferBytes },
+  links: {
+    [BACKEND_SCHEME]: (id) => {
+      const options = backendOptions.get(id);
+      if (options === undefined) throw new ControlError('ENOENT', `no backend "${id}" is declared`);
+      return new OpenAiLink(id, options);
+    },
+  },
+});
+registry.unboundedOwners.add(MIRROR_OWNER);
+const router = new Router(registry, routerOptionsOf(config, undefined));
+
+let replyChannel: KernelChannel | undefined;
+let reply: (res: EmbedResponse) => void = () => {};
+const channel = await GenlKernelChannel.open(
+  { protocol: queues.protocol, kernelPort: queues.kernelPort, maxInflight: config.maxInflight, queue: true },
+  {
+    request: (req, ch) => {
+      if (ch !== replyChannel) {
+        replyChannel = ch;
+        reply = (res) => ch.respond(res);
+      }
+      router.submit(req, reply);
+    },
+    cancel: (msg) => router.cancel(msg),
+  },
+);
+channel.on('congestion', (on) => router.placement.setKernelCongested(on));
+channel.on('fault', (err) => post({ type: 'warn', message: `handling a kernel message failed: ${err.message}` }));
+
+const totals = setInterval(() => post({ type: 'totals', totals: totalsOf(router) }), TOTALS_MS);
+totals.unref();
+
+port.on('message', (m: ToWorker) => {
+  if (m.type === 'services') mirror(m);
+  else if (m.type === 'stop') void stop(m.graceMs);
+});
+post({ type: 'attached', queue: channel.queue });
+
+/** The main thread's services, as this worker's own registrations. */
+function mirror(m: Extract<ToWorker, { type: 'services' }>): void {
+  backendOptions.clear();
+  for (const [id, options] of m.backends) backendOptions.set(id, options);
+  const wanted = new Set(m.services.map((s) => s.info.id));
+  for (const e of registry.list()) {
+    if (wanted.has(e.info.id)) continue;
+    applied.delete(e.info.id);
+    registry.unregister(e.info.id, MIRROR_OWNER, 'unregistered in the daemon');
+  }
+  for (const s of m.services) {
+    const made = JSON.stringify(s);
+    if (applied.get(s.info.id) === made) continue;
+    applied.set(s.info.id, made);
+    try {
+      if (s.scheme === BACKEND_SCHEME) registry.registerLinked(s.info, BACKEND_SCHEME, MIRROR_OWNER, registry.selfCredentials);
+      else registry.register(s.info, MIRROR_OWNER, registry.selfCredentials);
+    } catch (err) {
+      // A service this worker cannot reach (a scheme it has no link for) is served by the others.
+      if (!(err instanceof RegistrationError || err instanceof ControlError)) throw err;
+      post({ type: 'warn', message: `service "${s.info.id}" is not served by this worker: ${err.message}` });
+    }
+  }
+}
+
+async function stop(graceMs: number): Promise<void> {
+  clearInterval(totals);
+  await router.shutdown(graceMs);
+  post({ type: 'totals', totals: totalsOf(router) });
+  await channel.close();
+  registry.close();
+  port.close();
+}
