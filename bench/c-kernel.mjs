@@ -16,10 +16,13 @@ function requestsOf(cArgs) {
   return cArgs[0] === 'kernel' ? Number(cArgs[2]) + Number(cArgs[5] ?? 0) : Math.round(Number(cArgs[1]) * (Number(cArgs[2]) + Number(cArgs[5] ?? 0)));
 }
 
-/** Starts the generator with `cArgs` (gated), the path `attach(port, dir)` makes, opens the gate, returns the generator's JSON and the relay's CPU and RSS. */
-async function drive(children, cArgs, attach) {
+/**
+ * Starts the generator with `cArgs` (gated, waiting for `queues` attaches), the path `attach(port, dir)` makes,
+ * opens the gate, returns the generator's JSON and the relay's CPU and RSS.
+ */
+async function drive(children, cArgs, attach, queues = 1) {
   const dir = mkdtempSync(join(tmpdir(), 'vexfs-ckernel-'));
-  const kernel = await spawnReady(bins.kernel, [...cArgs, '1'], /^port (\d+)$/, { stdio: ['pipe', 'pipe', 'inherit'] });
+  const kernel = await spawnReady(bins.kernel, [...cArgs, '1', String(queues)], /^port (\d+)$/, { stdio: ['pipe', 'pipe', 'inherit'] });
   children.add(kernel.child);
   const attached = new Promise((resolve) => {
     if (kernel.lines.includes('attached')) resolve();
@@ -44,37 +47,44 @@ async function drive(children, cArgs, attach) {
   return out;
 }
 
-/** Our daemon and the SDK echo service behind the C generator. `nodeArgs` go to the daemon's node (e.g. --cpu-prof). */
-export function ours(children, cArgs, { daemonArgs = [], nodeArgs = [] } = {}) {
-  return drive(children, cArgs, async (port, dir) => {
-    const control = join(dir, 'control.sock');
-    const daemon = await spawnReady(
-      process.execPath,
-      [
-        ...daemonNodeFlags(),
-        ...nodeArgs,
-        join(rootDir, 'dist', 'bin', 'vexfs-bridged.js'),
-        '--kernel',
-        'twin',
-        '--twin-port',
-        port,
-        '--control-socket',
-        control,
-        '--log-level',
-        'info',
-        '--metrics',
-        'false',
-        ...daemonArgs,
-      ],
-      /kernel transport/,
-      { stdio: ['ignore', 'ignore', 'pipe'], readFrom: 'stderr' },
-    );
-    children.add(daemon.child);
-    const service = await startEcho(children, control, dir, 'bench-echo');
-    // Connected and ready before the gate opens.
-    await new Promise((r) => setTimeout(r, 300));
-    return { relay: daemon.child, service: service.child, stop: [service.child, daemon.child] };
-  });
+/** Our daemon (with `workers` pipelines, each on its own queue) and the SDK echo service behind the C generator. `nodeArgs` go to the daemon's node (e.g. --cpu-prof). */
+export function ours(children, cArgs, { daemonArgs = [], nodeArgs = [], workers = 1 } = {}) {
+  return drive(
+    children,
+    cArgs,
+    async (port, dir) => {
+      const control = join(dir, 'control.sock');
+      const daemon = await spawnReady(
+        process.execPath,
+        [
+          ...daemonNodeFlags(),
+          ...nodeArgs,
+          join(rootDir, 'dist', 'bin', 'vexfs-bridged.js'),
+          '--kernel',
+          'twin',
+          '--twin-port',
+          port,
+          '--control-socket',
+          control,
+          '--log-level',
+          'info',
+          '--metrics',
+          'false',
+          '--workers',
+          String(workers),
+          ...daemonArgs,
+        ],
+        /kernel transport/,
+        { stdio: ['ignore', 'ignore', 'pipe'], readFrom: 'stderr' },
+      );
+      children.add(daemon.child);
+      const service = await startEcho(children, control, dir, 'bench-echo');
+      // Connected and ready before the gate opens.
+      await new Promise((r) => setTimeout(r, 300));
+      return { relay: daemon.child, service: service.child, stop: [service.child, daemon.child] };
+    },
+    workers,
+  );
 }
 
 /** The C relay and C echo service behind the same generator. */

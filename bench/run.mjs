@@ -8,7 +8,7 @@ import { benchDir } from './lib.mjs';
 const args = process.argv.slice(2).filter((a) => a !== '--json' && a !== '--profile');
 const benches = process.argv.includes('--profile')
   ? ['profile.mjs']
-  : ['full-path.mjs', 'channel-roundtrip.mjs', 'latency-curve.mjs', 'http-backend.mjs', 'nats-path.mjs'];
+  : ['full-path.mjs', 'channel-roundtrip.mjs', 'latency-curve.mjs', 'http-backend.mjs', 'nats-path.mjs', 'workers.mjs'];
 const results = {};
 for (const b of benches) {
   const r = spawnSync(process.execPath, [join(benchDir, b), ...args], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });

@@ -2,15 +2,18 @@
  * Baseline for the channel benchmark: the same VEXFS_IPC generic netlink
  * messages over NETLINK_USERSOCK, in plain C with recvmmsg/sendmmsg batching.
  *
- *   nl_roundtrip kernel <window> <count> <input_bytes> <dims> [warmup [gate]]
- *       Acts as the kernel side: answers GETFAMILY and DAEMON_ATTACH, then
+ *   nl_roundtrip kernel <window> <count> <input_bytes> <dims> [warmup [gate [queues]]]
+ *       Acts as the kernel side: answers GETFAMILY and DAEMON_ATTACH (with
+ *       <queues>, default 1, it waits for that many: the daemon's and its
+ *       workers' extra queues, VEXFS_IPC_F_QUEUE; requests then go to the
+ *       queues in turn, one batch each), then
  *       keeps <window> EMBED_REQUESTs outstanding until <warmup> + <count>
  *       round trips (the first <warmup> not measured), and prints one JSON
  *       line with rps, latency percentiles and answers by status. With gate
  *       1 it waits for a line on stdin after the attach (so the daemon under
  *       test can get its services first). Prints "port <id>" first so a
  *       daemon can be pointed at it, "attached" when one is.
- *   nl_roundtrip open <rate> <seconds> <input_bytes> <dims> [warmup_seconds [gate]]
+ *   nl_roundtrip open <rate> <seconds> <input_bytes> <dims> [warmup_seconds [gate [queues]]]
  *       The same kernel side at a fixed offered rate (open loop): requests go
  *       out on schedule whatever is outstanding, latency counts from the
  *       scheduled time (no coordinated omission), sleeping between sends
@@ -188,10 +191,18 @@ static void print_status(void) {
 	printf("]");
 }
 
-/* GETFAMILY and ATTACH from a daemon; returns its port. */
-static uint32_t handshake(int fd, size_t *lens) {
-	uint32_t daemon = 0;
-	while (daemon == 0) {
+/* The daemon's queues: its own port first, then its workers'. */
+static uint32_t ports[VEXFS_IPC_MAX_QUEUES];
+static unsigned int nports, turn;
+
+/* The next batch's queue. */
+static uint32_t next_port(void) {
+	return ports[turn++ % nports];
+}
+
+/* GETFAMILY and ATTACH from a daemon and its extra queues, until @want queues are attached. */
+static void handshake(int fd, size_t *lens, unsigned int want) {
+	while (nports < want) {
 		int n = recv_batch(fd);
 		for (int i = 0; i < n; i++) {
 			struct nlmsghdr *h = (struct nlmsghdr *)rxbuf[i];
@@ -205,12 +216,19 @@ static uint32_t handshake(int fd, size_t *lens) {
 				put(&m, CTRL_ATTR_FAMILY_ID, &id, 2);
 				lens[k++] = finish(&m);
 			} else if (h->nlmsg_type == FAMILY_ID && ((struct genlmsghdr *)NLMSG_DATA(h))->cmd == VEXFS_IPC_CMD_DAEMON_ATTACH) {
+				size_t len;
+				const uint8_t *fp = attr(h, VEXFS_IPC_A_FLAGS, &len);
+				uint32_t flags = 0;
+				if (fp) memcpy(&flags, fp, 4);
+				/* A queue before a daemon, or past the table, is not taken (the kernel's ENOTCONN, ENOSPC). */
+				if (((flags & VEXFS_IPC_F_QUEUE) != 0) != (nports > 0) || nports == VEXFS_IPC_MAX_QUEUES) continue;
 				struct msg m;
 				begin(&m, txbuf[0], FAMILY_ID, 0, h->nlmsg_seq, 0, VEXFS_IPC_CMD_DAEMON_ATTACH);
-				uint32_t v = VEXFS_IPC_PROTOCOL_VERSION;
+				uint32_t v = VEXFS_IPC_PROTOCOL_VERSION, q = nports;
 				put(&m, VEXFS_IPC_A_PROTOCOL_VERSION, &v, 4);
+				put(&m, VEXFS_IPC_A_QUEUE, &q, 4);
 				lens[k++] = finish(&m);
-				daemon = from;
+				ports[nports++] = from;
 			} else {
 				continue;
 			}
@@ -220,7 +238,6 @@ static uint32_t handshake(int fd, size_t *lens) {
 	}
 	printf("attached\n");
 	fflush(stdout);
-	return daemon;
 }
 
 static void wait_gate(int gate) {
@@ -229,14 +246,13 @@ static void wait_gate(int gate) {
 	if (!fgets(line, sizeof(line), stdin)) exit(1);
 }
 
-/* Opens the kernel side's socket, says its port, takes a daemon's attach and waits at the gate. */
-static uint32_t attach_daemon(int *fd, size_t *lens, int gate) {
+/* Opens the kernel side's socket, says its port, takes the daemon's @queues attaches and waits at the gate. */
+static void attach_daemon(int *fd, size_t *lens, int gate, unsigned int queues) {
 	*fd = open_sock();
 	printf("port %u\n", port_of(*fd));
 	fflush(stdout);
-	uint32_t daemon = handshake(*fd, lens);
+	handshake(*fd, lens, queues);
 	wait_gate(gate);
-	return daemon;
 }
 
 /* Calls on_answer(id, h) for each EMBED_RESPONSE in the datagrams just received. */
@@ -273,10 +289,10 @@ static void closed_answer(uint64_t id, const struct nlmsghdr *h) {
 	if (++done == warmup) start = t;
 }
 
-static int run_kernel(int window, long count, uint32_t input_bytes, uint32_t dims, long warm, int gate) {
+static int run_kernel(int window, long count, uint32_t input_bytes, uint32_t dims, long warm, int gate, unsigned int queues) {
 	int fd;
 	size_t lens[BATCH];
-	uint32_t daemon = attach_daemon(&fd, lens, gate);
+	attach_daemon(&fd, lens, gate, queues);
 	uint8_t *input = malloc(input_bytes);
 	memset(input, 'a', input_bytes);
 	warmup = warm;
@@ -295,7 +311,7 @@ static int run_kernel(int window, long count, uint32_t input_bytes, uint32_t dim
 				lens[j] = build_request(txbuf[j], (uint64_t)issued, input, input_bytes, dims);
 				j++;
 			}
-			send_batch(fd, daemon, j, lens);
+			send_batch(fd, next_port(), j, lens);
 		}
 		each_answer(recv_batch(fd), closed_answer);
 	}
@@ -321,10 +337,10 @@ static void open_answer(uint64_t id, const struct nlmsghdr *h) {
 	note_status(h);
 }
 
-static int run_open(double rate, double seconds, uint32_t input_bytes, uint32_t dims, double warm_s, int gate) {
+static int run_open(double rate, double seconds, uint32_t input_bytes, uint32_t dims, double warm_s, int gate, unsigned int queues) {
 	int fd;
 	size_t lens[BATCH];
-	uint32_t daemon = attach_daemon(&fd, lens, gate);
+	attach_daemon(&fd, lens, gate, queues);
 	uint8_t *input = malloc(input_bytes);
 	memset(input, 'a', input_bytes);
 	warmup = (long)(rate * warm_s);
@@ -345,7 +361,7 @@ static int run_open(double rate, double seconds, uint32_t input_bytes, uint32_t 
 		}
 		if (j) {
 			for (int i = 0; i < j; i++) txptr[i] = txbuf[i];
-			int ok = try_send_datagrams(fd, daemon, txptr, lens, j);
+			int ok = try_send_datagrams(fd, next_port(), txptr, lens, j);
 			/* Not taken (the peer's buffer is full): failed on the spot, as the kernel side fails a send. */
 			for (int i = ok; i < j; i++) {
 				long id = issued - j + 1 + i;
@@ -460,15 +476,18 @@ static _Noreturn void run_daemon(uint32_t kernel) {
 }
 
 int main(int argc, char **argv) {
-	if (argc >= 6 && argc <= 8 && strcmp(argv[1], "kernel") == 0)
+	unsigned int queues = argc > 8 ? (unsigned int)atoi(argv[8]) : 1;
+
+	if (queues < 1 || queues > VEXFS_IPC_MAX_QUEUES) queues = 1;
+	if (argc >= 6 && argc <= 9 && strcmp(argv[1], "kernel") == 0)
 		return run_kernel(atoi(argv[2]), atol(argv[3]), (uint32_t)atoi(argv[4]), (uint32_t)atoi(argv[5]), argc > 6 ? atol(argv[6]) : 0,
-		                  argc > 7 ? atoi(argv[7]) : 0);
-	if (argc >= 6 && argc <= 8 && strcmp(argv[1], "open") == 0)
+		                  argc > 7 ? atoi(argv[7]) : 0, queues);
+	if (argc >= 6 && argc <= 9 && strcmp(argv[1], "open") == 0)
 		return run_open(atof(argv[2]), atof(argv[3]), (uint32_t)atoi(argv[4]), (uint32_t)atoi(argv[5]), argc > 6 ? atof(argv[6]) : 0,
-		                argc > 7 ? atoi(argv[7]) : 0);
+		                argc > 7 ? atoi(argv[7]) : 0, queues);
 	if (argc == 3 && strcmp(argv[1], "daemon") == 0) run_daemon((uint32_t)strtoul(argv[2], NULL, 10));
 	fprintf(stderr,
-	        "usage: %s kernel <window> <count> <input_bytes> <dims> [warmup [gate]] | open <rate> <seconds> <input_bytes> <dims> [warmup_s [gate]] | "
+	        "usage: %s kernel <window> <count> <input_bytes> <dims> [warmup [gate [queues]]] | open <rate> <seconds> <input_bytes> <dims> [warmup_s [gate [queues]]] | "
 	        "daemon <kernel_port>\n",
 	        argv[0]);
 	return 2;
