@@ -205,13 +205,33 @@ static void send_queued(struct work_struct *work)
 	mutex_unlock(&resend_lock);
 }
 
-/* Re-sends the pinned requests of @todo to the daemon's queues. Called with resend_lock held. */
-static void resend_all(struct list_head *todo)
+/*
+ * Re-sends to the daemon's queues every pending request (@from_port 0), or
+ * those sent to the queue of @from_port. Called with resend_lock held, so
+ * the sender is not running. Every request is pinned under the table's
+ * lock (no allocation there), then built and sent with GFP_KERNEL outside
+ * it; the pin keeps its completion, and so the caller, waiting until this
+ * is done with it.
+ */
+static void resend_from(u32 from_port)
 {
 	struct vexfs_ipc_req *req, *tmp;
+	unsigned long index;
+	LIST_HEAD(todo);
 	int ret;
 
-	list_for_each_entry_safe(req, tmp, todo, resend) {
+	xa_lock_bh(&pending);
+	xa_for_each(&pending, index, req) {
+		/* Not sent yet: the sender sends it (sending it here too would be a duplicate id). */
+		if (req->queued)
+			continue;
+		if (from_port && (!READ_ONCE(req->sent) || READ_ONCE(req->queue_port) != from_port))
+			continue;
+		atomic_inc(&req->pins);
+		list_add_tail(&req->resend, &todo);
+	}
+	xa_unlock_bh(&pending);
+	list_for_each_entry_safe(req, tmp, &todo, resend) {
 		list_del(&req->resend);
 		ret = send_to_queue(req, true);
 		if (!ret)
@@ -224,10 +244,6 @@ static void resend_all(struct list_head *todo)
 
 void vexfs_ipc_requests_daemon_changed(u32 portid)
 {
-	struct vexfs_ipc_req *req;
-	unsigned long index;
-	LIST_HEAD(todo);
-
 	if (!portid) {
 		if (!xa_empty(&pending))
 			mod_delayed_work(wq, &grace_work, msecs_to_jiffies(vexfs_ipc_grace_ms));
@@ -235,42 +251,15 @@ void vexfs_ipc_requests_daemon_changed(u32 portid)
 	}
 	cancel_delayed_work(&grace_work);
 	mutex_lock(&resend_lock);
-	/*
-	 * Pin every pending request under the lock (no allocation there), then
-	 * build and send each with GFP_KERNEL outside it; the pin keeps its
-	 * completion, and so the caller, waiting until this is done with it.
-	 */
-	xa_lock_bh(&pending);
-	xa_for_each(&pending, index, req) {
-		/* Not sent yet: the sender sends it, to this daemon (sending it here too would be a duplicate id). */
-		if (req->queued)
-			continue;
-		atomic_inc(&req->pins);
-		list_add_tail(&req->resend, &todo);
-	}
-	xa_unlock_bh(&pending);
-	resend_all(&todo);
+	resend_from(0);
 	mutex_unlock(&resend_lock);
 	vexfs_ipc_consumers_daemon_attached();
 }
 
 void vexfs_ipc_requests_queue_lost(u32 portid)
 {
-	struct vexfs_ipc_req *req;
-	unsigned long index;
-	LIST_HEAD(todo);
-
 	mutex_lock(&resend_lock);
-	/* Sent to that queue (the sender is not running: it holds resend_lock too). */
-	xa_lock_bh(&pending);
-	xa_for_each(&pending, index, req) {
-		if (req->queued || !READ_ONCE(req->sent) || READ_ONCE(req->queue_port) != portid)
-			continue;
-		atomic_inc(&req->pins);
-		list_add_tail(&req->resend, &todo);
-	}
-	xa_unlock_bh(&pending);
-	resend_all(&todo);
+	resend_from(portid);
 	mutex_unlock(&resend_lock);
 }
 

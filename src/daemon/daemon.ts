@@ -20,7 +20,6 @@ import { ObservabilityServer, type Readiness } from '../metrics/http-server.js';
 import { createMetricsRegistry } from '../metrics/prometheus.js';
 import { loadNative } from '../native.js';
 import { groupId } from '../util/groups.js';
-import type { EmbedResponse } from '../protocol/messages.js';
 import type { KernelTwin } from '../twin/kernel-twin.js';
 import type { EmbedCallMsg, EmbedOutcomeMsg } from '../wire/proto.js';
 import { type DaemonConfig, RELOADABLE } from './config.js';
@@ -38,6 +37,7 @@ import { Router } from './router.js';
 import { rateLimitsOf, routerOptionsOf } from './router-options.js';
 import { daemonStats, serviceRecord, statsRecord } from './stats.js';
 import { TokenSweep } from './token-sweep.js';
+import { pipelineHandlers } from './pipeline-handlers.js';
 import type { WorkerTotals } from './worker-messages.js';
 import { WorkerPool } from './worker-pool.js';
 
@@ -188,19 +188,8 @@ export class Daemon {
     if (gid === undefined && group !== '') throw new ConfigError('controlSocketGroup', `group "${group}" is not in /etc/group`);
     await this.control.listen({ mode: this.current.controlSocketMode, gid });
 
-    const router = this.router;
-    // One reply function per channel, not a closure per request.
-    let replyChannel: KernelChannel | undefined;
-    let reply: (res: EmbedResponse) => void = () => {};
     this.link = await openKernel(this.config, {
-      request: (req, ch) => {
-        if (ch !== replyChannel) {
-          replyChannel = ch;
-          reply = (res) => ch.respond(res);
-        }
-        router.submit(req, reply);
-      },
-      cancel: (msg) => router.cancel(msg),
+      ...pipelineHandlers(this.router),
       control: (msg, ch) =>
         handleKernelControl(msg, ch, {
           registry: this.registry,

@@ -14,7 +14,7 @@ import type { ServiceRegistry } from '../manager/registry.js';
 import type { Backends } from './backends.js';
 import type { QueueAddress } from './kernel.js';
 import type { DaemonConfig } from './settings.js';
-import { type ToMain, type ToWorker, type WorkerData, type WorkerTotals } from './worker-messages.js';
+import type { ToMain, ToWorker, WorkerData, WorkerTotals } from './worker-messages.js';
 
 /** Beyond the shutdown grace, how long a worker may take to detach before it is terminated. */
 const STOP_MARGIN_MS = 2000;

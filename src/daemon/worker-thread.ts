@@ -11,11 +11,11 @@
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 
 import { ControlError, RegistrationError } from '../errors.js';
-import { GenlKernelChannel, type KernelChannel } from '../kernel/channel.js';
+import { GenlKernelChannel } from '../kernel/channel.js';
 import { OpenAiLink, type OpenAiLinkOptions } from '../links/openai-link.js';
 import { ServiceRegistry } from '../manager/registry.js';
-import type { EmbedResponse } from '../protocol/messages.js';
 import { BACKEND_SCHEME } from '../wire/registration.js';
+import { pipelineHandlers } from './pipeline-handlers.js';
 import { Router } from './router.js';
 import { routerOptionsOf } from './router-options.js';
 import { MIRROR_OWNER, type ToMain, type ToWorker, type WorkerData, totalsOf } from './worker-messages.js';
@@ -46,20 +46,9 @@ const registry = new ServiceRegistry({
 registry.unboundedOwners.add(MIRROR_OWNER);
 const router = new Router(registry, routerOptionsOf(config, undefined));
 
-let replyChannel: KernelChannel | undefined;
-let reply: (res: EmbedResponse) => void = () => {};
 const channel = await GenlKernelChannel.open(
   { protocol: queues.protocol, kernelPort: queues.kernelPort, maxInflight: config.maxInflight, queue: true },
-  {
-    request: (req, ch) => {
-      if (ch !== replyChannel) {
-        replyChannel = ch;
-        reply = (res) => ch.respond(res);
-      }
-      router.submit(req, reply);
-    },
-    cancel: (msg) => router.cancel(msg),
-  },
+  pipelineHandlers(router),
 );
 channel.on('congestion', (on) => router.placement.setKernelCongested(on));
 channel.on('fault', (err) => post({ type: 'warn', message: `handling a kernel message failed: ${err.message}` }));

@@ -8,17 +8,13 @@ import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { Cmd, Status } from '../../src/abi/uapi.js';
-import { NetlinkConnection } from '../../src/netlink/connection.js';
-import { NetlinkProtocol, NlmFlags } from '../../src/netlink/constants.js';
-import { NetlinkSocket } from '../../src/netlink/socket.js';
-import { decodeGenl } from '../../src/protocol/decode.js';
-import { writeGetStats } from '../../src/protocol/encode.js';
-import type { QueueRecord } from '../../src/protocol/messages.js';
+import { Status } from '../../src/abi/uapi.js';
+import { NetlinkProtocol } from '../../src/netlink/constants.js';
 import { ControlClient } from '../../src/sdk/control-client.js';
 import { EmbeddingService } from '../../src/sdk/service.js';
 import { KernelTwin } from '../../src/twin/kernel-twin.js';
 import { filled } from '../helpers/bridge.js';
+import { queueFigures } from '../helpers/queue-figures.js';
 import { until } from '../helpers/wait.js';
 
 const bin = join(import.meta.dirname, '..', '..', 'dist', 'bin', 'vexfs-bridged.js');
@@ -33,22 +29,6 @@ function daemon(args: string[]): { child: ChildProcess; stderr: () => string } {
   child.stderr!.on('data', (d) => (err += d));
   cleanup.push(() => child.kill('SIGKILL'));
   return { child, stderr: () => err };
-}
-
-async function queuesOf(twin: KernelTwin): Promise<QueueRecord[]> {
-  const conn = new NetlinkConnection(new NetlinkSocket(NetlinkProtocol.USERSOCK).bind());
-  try {
-    const replies = await conn.request(twin.portId, (w, seq) =>
-      writeGetStats(w, { familyId: twin.family.id, seq, portId: conn.socket.portId, flags: NlmFlags.ACK }, { requestId: undefined, stats: undefined }),
-    );
-    for (const r of replies) {
-      const m = decodeGenl(r.buf, r.hdr);
-      if (m.cmd === Cmd.GET_STATS) return m.msg.queues ?? [];
-    }
-    return [];
-  } finally {
-    conn.close();
-  }
 }
 
 describe('a daemon with worker threads', () => {
@@ -79,12 +59,12 @@ describe('a daemon with worker threads', () => {
       expect(r.map((x) => x.status).filter((s) => s !== Status.SUCCESS && s !== Status.NO_SERVICE)).toEqual([]);
       await new Promise((r) => setTimeout(r, 20));
     }
-    const before = await queuesOf(twin);
+    const before = (await queueFigures(NetlinkProtocol.USERSOCK, twin.portId)) ?? [];
     const results = await Promise.all(Array.from({ length: 300 }, (_, i) => send(i)));
     expect(results.filter((r) => r.status !== Status.SUCCESS)).toEqual([]);
     expect(results.every((r) => Buffer.from(r.vector!).equals(Buffer.from(filled(4, 2).buffer)))).toBe(true);
     // A third of them on each queue, each answered on the queue it came by: three pipelines served them.
-    const after = await queuesOf(twin);
+    const after = (await queueFigures(NetlinkProtocol.USERSOCK, twin.portId)) ?? [];
     expect(after.map((q, i) => Number(q.sent - before[i]!.sent))).toEqual([100, 100, 100]);
     expect(after.map((q, i) => Number(q.answered - before[i]!.answered))).toEqual([100, 100, 100]);
     expect(twin.stats()).toMatchObject({ requestsResent: 0, responsesLate: 0, inflight: 0 });

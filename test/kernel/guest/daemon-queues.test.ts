@@ -4,23 +4,19 @@
 // queue when that one's socket is full, and a queue that leaves hands what it held to the others;
 // every request completes exactly once.
 import { execFile, spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { Cmd, Consts, Flags, Status } from '../../../src/abi/uapi.js';
+import { Flags, Status } from '../../../src/abi/uapi.js';
 import { GenlKernelChannel, type KernelChannel } from '../../../src/kernel/channel.js';
 import { VexfsDevice } from '../../../src/kernel/device.js';
-import { NetlinkConnection } from '../../../src/netlink/connection.js';
-import { NetlinkProtocol, NlmFlags } from '../../../src/netlink/constants.js';
-import { resolveFamily } from '../../../src/netlink/controller.js';
-import { NetlinkSocket } from '../../../src/netlink/socket.js';
-import { decodeGenl } from '../../../src/protocol/decode.js';
-import { writeGetStats } from '../../../src/protocol/encode.js';
+import { NetlinkProtocol } from '../../../src/netlink/constants.js';
 import type { EmbedRequest, QueueRecord } from '../../../src/protocol/messages.js';
+import { queueFigures } from '../../helpers/queue-figures.js';
 import { until } from '../../helpers/wait.js';
 import { EmbeddingService } from '../../../src/sdk/service.js';
 import { CONTROL, insmod, rmmod, startDaemon, stopAnyDaemon, stopDaemon } from './guest-stack.js';
@@ -48,24 +44,6 @@ function answer(req: EmbedRequest, via: KernelChannel): void {
     processingNs: 1000n,
     serviceId: 'q',
   });
-}
-
-/** The module's own GET_STATS over generic netlink: its queues. */
-async function moduleQueues(): Promise<QueueRecord[] | undefined> {
-  const conn = new NetlinkConnection(new NetlinkSocket(NetlinkProtocol.GENERIC).bind());
-  try {
-    const family = await resolveFamily(conn, Consts.GENL_NAME, { controllerPort: 0 });
-    const replies = await conn.request(0, (w, seq) =>
-      writeGetStats(w, { familyId: family.id, seq, portId: conn.socket.portId, flags: NlmFlags.ACK }, { requestId: undefined, stats: undefined }),
-    );
-    for (const r of replies) {
-      const m = decodeGenl(r.buf, r.hdr);
-      if (m.cmd === Cmd.GET_STATS) return m.msg.queues;
-    }
-    throw new Error('no GET_STATS answer');
-  } finally {
-    conn.close();
-  }
 }
 
 function open(request: (req: EmbedRequest, ch: KernelChannel) => void, queue = false): Promise<GenlKernelChannel> {
@@ -133,7 +111,7 @@ describe('a daemon with several queues', () => {
       await submitOn(1, 40);
       expect(await report()).toMatchObject({ n: 40, calls: 40, max: 1, success: 40 });
       expect(got).toEqual([60, 40]);
-      const queues = await moduleQueues();
+      const queues = await queueFigures(NetlinkProtocol.GENERIC, 0);
       expect(queues).toEqual([
         { index: 0, sent: 60n, answered: 100n, fallback: 0n },
         { index: 1, sent: 40n, answered: 0n, fallback: 0n },
@@ -164,7 +142,7 @@ describe('a daemon with several queues', () => {
       await submitOn(1, 200);
       let queues: QueueRecord[] = [];
       for (const start = Date.now(); ; ) {
-        queues = (await moduleQueues()) ?? [];
+        queues = (await queueFigures(NetlinkProtocol.GENERIC, 0)) ?? [];
         if (queues.length === 2 && queues[0]!.sent + queues[1]!.sent === 200n) break;
         if (Date.now() - start > 60_000)
           throw new Error(`timed out waiting for all 200 to be sent: ${JSON.stringify(queues, (_k, v) => (typeof v === 'bigint' ? Number(v) : v))}`);
@@ -209,13 +187,13 @@ describe('a daemon with several queues', () => {
             if (Date.now() - start > 60_000) throw new Error(`CPU ${cpu}'s queue never served a round`);
           }
         }
-        const before = (await moduleQueues())!;
+        const before = (await queueFigures(NetlinkProtocol.GENERIC, 0))!;
         await submitOn(0, 100);
         expect(await report()).toMatchObject({ n: 100, calls: 100, max: 1, success: 100 });
         await submitOn(1, 100);
         expect(await report()).toMatchObject({ n: 100, calls: 100, max: 1, success: 100 });
         // Each queue took its CPU's hundred and answered them itself: two pipelines served them.
-        const after = (await moduleQueues())!;
+        const after = (await queueFigures(NetlinkProtocol.GENERIC, 0))!;
         expect(after.map((q, i) => Number(q.sent - before[i]!.sent))).toEqual([100, 100]);
         expect(after.map((q, i) => Number(q.answered - before[i]!.answered))).toEqual([100, 100]);
       } finally {

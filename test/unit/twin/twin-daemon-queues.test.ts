@@ -3,15 +3,12 @@
 // requests handed to the others, per-queue figures in GET_STATS — over real NETLINK_USERSOCK sockets.
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { Cmd, Flags, Status } from '../../../src/abi/uapi.js';
+import { Flags, Status } from '../../../src/abi/uapi.js';
 import { GenlKernelChannel, type KernelChannel } from '../../../src/kernel/channel.js';
-import { NetlinkConnection } from '../../../src/netlink/connection.js';
-import { NetlinkProtocol, NlmFlags } from '../../../src/netlink/constants.js';
-import { NetlinkSocket } from '../../../src/netlink/socket.js';
-import { decodeGenl } from '../../../src/protocol/decode.js';
-import { writeGetStats } from '../../../src/protocol/encode.js';
-import type { EmbedRequest, QueueRecord } from '../../../src/protocol/messages.js';
+import { NetlinkProtocol } from '../../../src/netlink/constants.js';
+import type { EmbedRequest } from '../../../src/protocol/messages.js';
 import { KernelTwin } from '../../../src/twin/kernel-twin.js';
+import { queueFigures } from '../../helpers/queue-figures.js';
 import { until } from '../../helpers/wait.js';
 
 const closers: Array<() => unknown> = [];
@@ -33,19 +30,6 @@ async function open(t: KernelTwin, request: (req: EmbedRequest, ch: KernelChanne
 
 const answer = (req: EmbedRequest, via: KernelChannel) =>
   via.respond({ requestId: req.requestId, status: Status.SUCCESS, vector: Buffer.alloc(req.dimensions * 4, 1), processingNs: 1n, serviceId: 'q' });
-
-async function queuesOf(t: KernelTwin): Promise<QueueRecord[] | undefined> {
-  const conn = new NetlinkConnection(new NetlinkSocket(NetlinkProtocol.USERSOCK).bind());
-  try {
-    const replies = await conn.request(t.portId, (w, seq) =>
-      writeGetStats(w, { familyId: t.family.id, seq, portId: conn.socket.portId, flags: NlmFlags.ACK }, { requestId: undefined, stats: undefined }),
-    );
-    const m = replies.map((r) => decodeGenl(r.buf, r.hdr)).find((m) => m.cmd === Cmd.GET_STATS);
-    return m?.cmd === Cmd.GET_STATS ? m.msg.queues : undefined;
-  } finally {
-    conn.close();
-  }
-}
 
 const embed = (t: KernelTwin, n: number) => Promise.all(Array.from({ length: n }, (_, i) => t.embed({ input: Buffer.from(`r${i}`), dimensions: 4 })));
 
@@ -82,7 +66,7 @@ describe('the kernel twin with a daemon of several queues', () => {
     const results = await embed(t, 100);
     expect(results.every((r) => r.status === Status.SUCCESS)).toBe(true);
     expect(got).toEqual([50, 50]);
-    expect(await queuesOf(t)).toEqual([
+    expect(await queueFigures(NetlinkProtocol.USERSOCK, t.portId)).toEqual([
       { index: 0, sent: 50n, answered: 100n, fallback: 0n },
       { index: 1, sent: 50n, answered: 0n, fallback: 0n },
     ]);
