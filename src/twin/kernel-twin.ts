@@ -275,6 +275,11 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
       this.reject(hdr, port, 'ENOTCONN', 'sender is not the attached daemon');
       return;
     }
+    // The answer to a liveness probe (below) comes from whichever queue was probed: nothing to do.
+    if (port !== this.daemonPort && msg.cmd === Cmd.HEARTBEAT && msg.msg.requestId !== undefined && msg.msg.minPriority === undefined) {
+      this.ack(hdr, port);
+      return;
+    }
     if (port !== this.daemonPort && msg.cmd !== Cmd.EMBED_RESPONSE && msg.cmd !== Cmd.DAEMON_DETACH) {
       this.reject(hdr, port, 'EOPNOTSUPP', "a queue other than the daemon's first sends only EMBED_RESPONSE and DAEMON_DETACH");
       return;
@@ -427,9 +432,10 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
   // ------------------------------------------------------------ daemon liveness
 
   private probe(): void {
-    if (!this.attached) return;
-    // A send to a closed port is refused; that is how the twin notices.
-    writeHeartbeat(this.socket.outbox(this.daemonPort), this.to(), { requestId: this.nextId++, minPriority: undefined, inflight: this.pending.size });
+    // A send to a closed port is refused; that is how the twin notices (the module has NETLINK_URELEASE).
+    for (let q = 0, port = this.queues.portAt(0, 0); port !== undefined; port = this.queues.portAt(0, ++q)) {
+      writeHeartbeat(this.socket.outbox(port), this.to(), { requestId: this.nextId++, minPriority: undefined, inflight: this.pending.size });
+    }
   }
 
   private daemonGone(): void {

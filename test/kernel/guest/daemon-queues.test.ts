@@ -122,7 +122,7 @@ describe('a daemon with several queues', () => {
     }
   });
 
-  it('passes a full queue over for the next, and hands a leaving queue’s requests to the others, each completed once', async () => {
+  it('passes a full queue over for the next, and hands the requests of a worker that ends to the others, each completed once', async () => {
     const resent: boolean[] = [];
     let first = 0;
     const ch = await open((req, c) => {
@@ -131,7 +131,9 @@ describe('a daemon with several queues', () => {
       answer(req, c);
     });
     const flag = new SharedArrayBuffer(4);
-    const worker = new Worker(join(import.meta.dirname, 'fixtures', 'queue-worker.mjs'), { workerData: { flag } });
+    const worker = new Worker(join(import.meta.dirname, '..', '..', 'helpers', 'queue-worker.mjs'), {
+      workerData: { flag, protocol: NetlinkProtocol.GENERIC, kernelPort: 0 },
+    });
     const messages: Array<Record<string, unknown>> = [];
     worker.on('message', (m) => messages.push(m));
     try {
@@ -152,10 +154,11 @@ describe('a daemon with several queues', () => {
       expect(queues[0]!.fallback).toBe(queues[0]!.sent);
       expect(queues[0]!.sent).toBeGreaterThan(0n);
       expect(queues[1]!.sent).toBeGreaterThan(0n);
-      // The worker reads again, then leaves without answering: what it held goes to queue 0.
+      // The worker reads again, then ends without answering or detaching: its socket closing
+      // (NETLINK_URELEASE) is what tells the module, and what it held goes to queue 0.
       Atomics.store(new Int32Array(flag), 0, 1);
       Atomics.notify(new Int32Array(flag), 0);
-      worker.postMessage('close');
+      await worker.terminate();
       expect(await report()).toMatchObject({ n: 200, calls: 200, max: 1, success: 200, canary: 0, wrong: 0 });
       expect(first).toBe(200);
       expect(resent.filter(Boolean).length).toBe(Number(queues[1]!.sent));

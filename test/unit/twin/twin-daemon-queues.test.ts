@@ -1,6 +1,9 @@
 // The kernel twin keeps a daemon's queues as the module does: a queue only beside a daemon,
 // requests over every queue, answers from any, control from queue 0 only, a leaving queue's
 // requests handed to the others, per-queue figures in GET_STATS — over real NETLINK_USERSOCK sockets.
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { Flags, Status } from '../../../src/abi/uapi.js';
@@ -87,5 +90,34 @@ describe('the kernel twin with a daemon of several queues', () => {
     expect((await results).map((r) => r.status)).toEqual(Array(40).fill(Status.SUCCESS));
     expect(resent.filter(Boolean)).toHaveLength(20);
     expect(t.stats()).toMatchObject({ daemonQueues: 1, inflight: 0, requestsCompleted: 40, requestsResent: 20 });
+  });
+
+  it('notices a worker thread that ends holding requests (its socket closes) and hands them to the other queues', async () => {
+    const t = twin();
+    let first = 0;
+    await open(t, (req, ch) => {
+      first++;
+      answer(req, ch);
+    });
+    const worker = new Worker(join(import.meta.dirname, '..', '..', 'helpers', 'queue-worker.mjs'), {
+      workerData: { flag: new SharedArrayBuffer(4), protocol: NetlinkProtocol.USERSOCK, kernelPort: t.portId },
+    });
+    closers.push(() => worker.terminate());
+    const said: Array<Record<string, unknown>> = [];
+    worker.on('message', (m) => said.push(m));
+    await until(() => said.some((m) => m.attached === 1), 'the worker’s queue');
+    const results = embed(t, 40);
+    const held = async () => {
+      worker.postMessage('received');
+      const n = said.length;
+      await until(() => said.length > n, 'the worker’s count');
+      return said.at(-1)!.received as number;
+    };
+    while ((await held()) < 20) await new Promise((r) => setTimeout(r, 5));
+    // Ended, not detached: nothing tells the twin but its socket closing.
+    await worker.terminate();
+    expect((await results).map((r) => r.status)).toEqual(Array(40).fill(Status.SUCCESS));
+    expect(first).toBe(40);
+    expect(t.stats()).toMatchObject({ daemonQueues: 1, requestsResent: 20, inflight: 0 });
   });
 });
