@@ -1,6 +1,6 @@
 // npm run test:sanitize: builds the addon with AddressSanitizer and UndefinedBehaviorSanitizer
 // (native/build-sanitize) and runs the tests that drive it — netlink sockets, the kernel channel,
-// the twin, ioctls — against that build. Node itself is not instrumented, so the sanitizer runtimes
+// the twin with several queues, worker threads, ioctls — against that build. Node itself is not instrumented, so the sanitizer runtimes
 // are preloaded; leak checking is off (Node frees little at exit). Any report fails the run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
@@ -33,6 +33,8 @@ const tests = [
   'test/unit/twin',
   'test/integration/kernel-send-backpressure.test.ts',
   'test/integration/hostile-peers.test.ts',
+  // The addon in worker threads: daemon workers' sockets, and their closing when a thread ends (the daemon inherits the preload).
+  'test/integration/daemon-workers-share-the-queues.test.ts',
 ];
 const run = spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...tests], {
   cwd: root,

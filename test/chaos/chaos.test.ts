@@ -1,4 +1,4 @@
-// The chaos tier (npm run test:chaos): a real daemon process, three SDK services in their own
+// The chaos tier (npm run test:chaos): a real daemon process (two pipelines: --workers 2), three SDK services in their own
 // processes answering with vectors derived from their inputs, the kernel twin and an open-loop
 // load of mixed priorities, deadlines and repeated inputs in this process — under scheduled
 // faults: services SIGKILLed, SIGSTOPped and hung, the daemon SIGKILLed and SIGTERMed and started
@@ -63,6 +63,9 @@ const startDaemon = (twin: KernelTwin) =>
       'false',
       '--coalesce',
       'true',
+      // Two pipelines, each with its own queue at the twin: the faults hit the main thread's and a worker's.
+      '--workers',
+      '2',
     ],
     /kernel transport/,
     'stderr',
