@@ -266,6 +266,7 @@ Napi::Value NetlinkSocket::Start(const Napi::CallbackInfo& info) {
     int rc = uv_poll_init_socket(loop, &poll_->handle, poll_->fd.Get());
     if (rc < 0) ThrowErrno(env, -rc, "uv_poll_init");
     poll_->initialized = true;
+    if (napi_add_async_cleanup_hook(env, OnTeardown, poll_, &poll_->teardown) != napi_ok) poll_->teardown = nullptr;
   }
   int rc = uv_poll_start(&poll_->handle, UV_READABLE, OnPoll);
   if (rc < 0) ThrowErrno(env, -rc, "uv_poll_start");
@@ -276,6 +277,12 @@ Napi::Value NetlinkSocket::Start(const Napi::CallbackInfo& info) {
   // While receiving, the poll handle points at this object: keep it alive.
   self_ = Napi::Persistent(Value());
   return env.Undefined();
+}
+
+void NetlinkSocket::OnTeardown(napi_async_cleanup_hook_handle /*handle*/, void* arg) {
+  auto* state = static_cast<PollState*>(arg);
+  // Still open: close it now (OnClosed then lets the teardown go on). Already closing: OnClosed will.
+  if (state->owner != nullptr) state->owner->CloseNow();
 }
 
 void NetlinkSocket::StopPolling() {
@@ -323,7 +330,12 @@ void NetlinkSocket::CloseNow() {
   }
 }
 
-void NetlinkSocket::OnClosed(uv_handle_t* handle) { delete static_cast<PollState*>(handle->data); }
+void NetlinkSocket::OnClosed(uv_handle_t* handle) {
+  auto* state = static_cast<PollState*>(handle->data);
+  napi_async_cleanup_hook_handle teardown = state->teardown;
+  delete state;
+  if (teardown != nullptr) napi_remove_async_cleanup_hook(teardown);
+}
 
 Napi::Value NetlinkSocket::Close(const Napi::CallbackInfo& info) {
   CloseNow();
@@ -335,12 +347,18 @@ void NetlinkSocket::OnPoll(uv_poll_t* handle, int status, int /*events*/) {
   NetlinkSocket* self = state->owner;
   if (self == nullptr || !self->polling_) return;
   Napi::Env env = self->Env();
-  Napi::HandleScope scope(env);
-  if (status < 0) {
-    self->CallJs(self->on_error_, ErrnoError(env, -status, "uv_poll").Value());
-    return;
+  // An environment that can no longer run JavaScript (a worker thread being terminated) makes
+  // node-addon-api throw here, outside any JS call: the socket stops rather than the process.
+  try {
+    Napi::HandleScope scope(env);
+    if (status < 0) {
+      self->CallJs(self->on_error_, ErrnoError(env, -status, "uv_poll").Value());
+      return;
+    }
+    self->Drain();
+  } catch (const Napi::Error&) {
+    self->CloseNow();
   }
-  self->Drain();
 }
 
 void NetlinkSocket::CallJs(const Napi::FunctionReference& fn, napi_value arg) {

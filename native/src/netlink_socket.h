@@ -40,6 +40,9 @@ class NetlinkSocket : public Napi::ObjectWrap<NetlinkSocket> {
     bool initialized = false;
     UniqueFd fd;
     NetlinkSocket* owner;
+    // Set while the handle is initialised: an environment being torn down (a worker thread
+    // ending) waits for its close, so the addon is not unloaded under a pending close callback.
+    napi_async_cleanup_hook_handle teardown = nullptr;
   };
 
   Napi::Value GetFd(const Napi::CallbackInfo& info);
@@ -69,6 +72,8 @@ class NetlinkSocket : public Napi::ObjectWrap<NetlinkSocket> {
   // Calls a JS handler from a libuv callback; a throw becomes an uncaught exception.
   void CallJs(const Napi::FunctionReference& fn, napi_value arg);
   static void OnPoll(uv_poll_t* handle, int status, int events);
+  // The environment is going (a worker thread ending): close, and let it wait for the close.
+  static void OnTeardown(napi_async_cleanup_hook_handle handle, void* arg);
   static void OnClosed(uv_handle_t* handle);
 
   PollState* poll_ = nullptr;
