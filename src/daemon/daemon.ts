@@ -29,13 +29,14 @@ import { CHARDEV_PATH, type KernelLink, openKernel } from './kernel.js';
 import { KernelCounterReader } from './kernel-counters.js';
 import { RateLimitedLog, type Logger } from './log.js';
 import { ServiceRegistry } from '../manager/registry.js';
+import { SharedLoad } from '../manager/shared-load.js';
 import { BACKEND_SCHEME, NATS_SCHEME } from '../wire/registration.js';
 import { Backends } from './backends.js';
 import type { NatsNode } from './nats-node.js';
 import { logBackendEvents, logChannelEvents, logEvents } from './event-log.js';
 import { Router } from './router.js';
 import { rateLimitsOf, routerOptionsOf } from './router-options.js';
-import { daemonStats, serviceRecord, statsRecord } from './stats.js';
+import { daemonStats, requestFigures, serviceRecord, statsRecord } from './stats.js';
 import { TokenSweep } from './token-sweep.js';
 import { pipelineHandlers } from './pipeline-handlers.js';
 import type { WorkerTotals } from './worker-messages.js';
@@ -74,6 +75,10 @@ export class Daemon {
   private readonly verifyingRegistrations = new Map<string, { cancelled: boolean }>();
   /** Worker threads beyond the main one (--workers N > 1). */
   private workers: WorkerPool | undefined;
+  /** The load the main pipeline and the workers' share (row 0: the main pipeline's). */
+  private readonly sharedLoad: SharedArrayBuffer;
+  /** The priority floor the kernel was last told: the highest any pipeline asks for. */
+  private floorSent = 0;
   readonly startedAt = Date.now();
 
   private constructor(
@@ -106,7 +111,8 @@ export class Daemon {
       });
     }
     const tracer = this.tracerProvider?.getTracer('vexfs-bridged') ?? (config.traceExporter === 'api' ? trace.getTracer('vexfs-bridged') : undefined);
-    this.router = new Router(this.registry, routerOptionsOf(config, tracer));
+    this.sharedLoad = SharedLoad.buffer(Math.max(1, config.workers));
+    this.router = new Router(this.registry, { ...routerOptionsOf(config, tracer), shared: new SharedLoad(this.sharedLoad, 0) });
     this.healthChecks = new HealthChecker(this.registry, {
       intervalMs: config.healthCheckIntervalMs,
       timeoutMs: config.healthCheckTimeoutMs,
@@ -160,10 +166,7 @@ export class Daemon {
     }
     logEvents(this.registry, this.router, log, audit);
     logBackendEvents(this.backends, log, audit);
-    this.router.on('backpressure', (floor) => {
-      log.info({ minPriority: floor }, floor === 0 ? 'backpressure lifted' : 'backpressure: the kernel is told to fail lower priorities early');
-      this.link?.channel.heartbeat(floor, this.router.inflightCount);
-    });
+    this.router.on('backpressure', () => this.tellFloor());
 
     this.control = new ControlServer(
       this.registry,
@@ -219,7 +222,17 @@ export class Daemon {
     if (this.current.workers > 1) {
       if (this.link.queues === undefined) log.warn({ workers: this.current.workers }, 'the char device has one queue: one pipeline, no workers');
       else {
-        this.workers = new WorkerPool(this.current.workers - 1, this.current, this.link.queues, this.registry, this.backends, log);
+        this.workers = new WorkerPool(
+          this.current.workers - 1,
+          this.current,
+          this.link.queues,
+          this.registry,
+          this.backends,
+          this.router,
+          this.sharedLoad,
+          log,
+        );
+        this.workers.on('floor', () => this.tellFloor());
         await this.workers.start();
       }
     }
@@ -229,7 +242,11 @@ export class Daemon {
         this.http = await ObservabilityServer.listen({
           host: this.config.metricsHost,
           port: this.config.metricsPort,
-          registry: createMetricsRegistry({ stats: () => daemonStats(this), requests: this.router.metrics, kernel: () => this.kernelCounters.read(this.link) }),
+          registry: createMetricsRegistry({
+            stats: () => daemonStats(this),
+            requests: () => requestFigures(this),
+            kernel: () => this.kernelCounters.read(this.link),
+          }),
           readiness: () => this.readiness(),
           allowedHosts: this.current.metricsAllowedHosts,
         });
@@ -242,6 +259,19 @@ export class Daemon {
       }
       log.info({ metrics: `http://${fmtHost(this.http.address.host)}:${this.http.address.port}/metrics` }, 'metrics, health and readiness served');
     }
+  }
+
+  /** The kernel fails requests below this priority early: the highest floor any pipeline asks for. */
+  get backpressureFloor(): number {
+    return Math.max(this.router.placement.backpressureFloor, this.workers?.floor ?? 0);
+  }
+
+  private tellFloor(): void {
+    const floor = this.backpressureFloor;
+    if (floor === this.floorSent) return;
+    this.floorSent = floor;
+    this.logger.info({ minPriority: floor }, floor === 0 ? 'backpressure lifted' : 'backpressure: the kernel is told to fail lower priorities early');
+    this.link?.channel.heartbeat(floor, this.router.inflightCount);
   }
 
   /** The control socket's server (undefined before start and after a failed one). */
@@ -322,7 +352,10 @@ export class Daemon {
     for (const key of applied) updated[key] = next[key as keyof DaemonConfig];
     this.current = updated as unknown as DaemonConfig;
     if (applied.includes('logLevel')) this.logger.level = next.logLevel;
-    if (applied.some((k) => k.startsWith('rateLimit'))) this.router.setRateLimits(rateLimitsOf(next));
+    if (applied.some((k) => k.startsWith('rateLimit'))) {
+      this.router.setRateLimits(rateLimitsOf(next));
+      this.workers?.setRateLimits(rateLimitsOf(next));
+    }
     this.logger.info({ applied, needsRestart }, 'configuration reloaded');
     this.audit?.record('config.reload', { applied, needsRestart });
     return { applied, needsRestart };
@@ -349,6 +382,11 @@ export class Daemon {
 
   get transport(): string {
     return this.link?.transport ?? 'none';
+  }
+
+  /** The worker threads (--workers N > 1), once started. */
+  get workerPool(): WorkerPool | undefined {
+    return this.workers;
   }
 
   /** The worker threads' counters, as they last reported them. */

@@ -77,8 +77,9 @@ export function logEvents(registry: ServiceRegistry, router: Router, log: Logger
   registry.on('health', (e, healthy, reason) =>
     healthy ? log.info({ service: e.info.id }, 'service healthy again') : log.warn({ service: e.info.id, reason }, 'service unhealthy; no new requests'),
   );
-  router.on('breaker', (id, state) => {
-    log.warn({ service: id, breaker: state }, 'circuit breaker state changed');
+  router.on('breaker', (id, state, shared) => {
+    // `shared`: a worker's breaker changed first; the main pipeline's follows (logged once per daemon).
+    log.warn({ service: id, breaker: state, byWorker: shared }, 'circuit breaker state changed');
     audit?.record('breaker.state', { service: id, state });
   });
 }

@@ -10,6 +10,7 @@ import type { PipelineCounters } from '../manager/outcomes.js';
 import type { PlacementOptions } from '../manager/placement.js';
 import type { RateLimitOptions } from '../manager/rate-limit.js';
 import type { RetryOptions } from '../manager/retry.js';
+import type { SharedLoad } from '../manager/shared-load.js';
 import type { DaemonConfig } from './settings.js';
 
 /** Queue bounds and batching (placement's options). */
@@ -35,6 +36,8 @@ export interface RouterOptions {
   /** When an unanswered batch makes its service an outlier. */
   outlier?: OutlierOptions;
   retry?: RetryOptions;
+  /** This pipeline's row of the load shared with the daemon's other pipelines (the retry budget counts them all). */
+  shared?: SharedLoad;
   cache?: CacheOptions;
   /** Identical requests in flight share one service call. */
   coalesce?: boolean;
@@ -53,7 +56,8 @@ export type RouterCounters = PipelineCounters;
 export interface RouterEvents {
   /** The priority below which the kernel should fail requests early changed. */
   backpressure: [minPriority: number];
-  breaker: [serviceId: string, state: BreakerState];
+  /** `shared`: the state came from another pipeline's breaker (see Breakers.share). */
+  breaker: [serviceId: string, state: BreakerState, shared: boolean];
 }
 
 /** The token-bucket limits a configuration sets (all 0: off). */

@@ -29,6 +29,7 @@ import { type PipelineRequest, type Reply, RequestState, newRequest, servedBy, t
 import { type RetryLoad, Retries } from '../manager/retries.js';
 import type { RetryPolicy } from '../manager/retry.js';
 import { Selection, canServe } from '../manager/selection.js';
+import { SharedLoad } from '../manager/shared-load.js';
 import { ResponseSharing } from '../manager/sharing.js';
 import { CACHE_LABEL, RequestMetrics } from '../metrics/request-metrics.js';
 import type { CancelMessage, EmbedRequest } from '../protocol/messages.js';
@@ -59,6 +60,8 @@ export class Router extends EventEmitter<RouterEvents> {
   private readonly parking: Parking<PipelineRequest>;
   private readonly retries: Retries<PipelineRequest>;
   private readonly inflight = new Map<bigint, PipelineRequest>();
+  /** This pipeline's row of the load the daemon's pipelines share. */
+  private readonly shared: SharedLoad;
   private readonly deadlines: DeadlineQueue<PipelineRequest>;
   private readonly startingHoldMs: number;
   /** Until when (performance.now()) a request no registered service can serve waits for registrations. */
@@ -136,11 +139,12 @@ export class Router extends EventEmitter<RouterEvents> {
       },
       options.outlier,
     );
-    this.retries = new Retries<PipelineRequest>(options.retry, (e) => this.retryNow(e), options.random);
-    const held = this.inflight;
+    this.shared = options.shared ?? new SharedLoad();
+    this.retries = new Retries<PipelineRequest>(options.retry, (e) => this.retryNow(e), options.random, this.shared);
+    const shared = this.shared;
     this.load = {
       get inflight() {
-        return held.size;
+        return shared.inflight;
       },
       spare: (exceptServiceId) => this.spareCapacity(exceptServiceId),
     };
@@ -220,6 +224,7 @@ export class Router extends EventEmitter<RouterEvents> {
     const span = this.tracing.enabled ? this.tracing.start(req) : undefined;
     const e = newRequest(req, reply, receivedNs, remainingMs, key, span, Status.NO_SERVICE);
     this.inflight.set(req.requestId, e);
+    this.shared.setInflight(this.inflight.size);
     this.deadlines.add(e, req.timeoutMs);
     if (this.sharing.join(e)) transition(e, RequestState.FOLLOWING);
     else this.route(e);
@@ -349,6 +354,7 @@ export class Router extends EventEmitter<RouterEvents> {
   private end(e: PipelineRequest): void {
     this.move(e, RequestState.DONE);
     this.inflight.delete(e.req.requestId);
+    this.shared.setInflight(this.inflight.size);
     this.sharing.ended(e);
     this.retries.ended(e);
     if (this.inflight.size === 0 && this.drainWaiters.length > 0) {
@@ -395,8 +401,8 @@ export class Router extends EventEmitter<RouterEvents> {
       this.parking.release(true);
       this.placement.pullSoon();
     };
-    this.breakers.on('state', (id, state) => {
-      this.emit('breaker', id, state);
+    this.breakers.on('state', (id, state, shared) => {
+      this.emit('breaker', id, state, shared);
       const entry = registry.get(id);
       if (entry === undefined) return;
       if (state === BreakerState.OPEN) this.placement.moveQueued(entry);

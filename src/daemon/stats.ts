@@ -6,11 +6,12 @@
  */
 import { Breaker } from '../abi/uapi.js';
 import { BreakerState } from '../manager/breakers.js';
+import { type RequestFigures, sumFigures } from '../metrics/request-metrics.js';
 import type { ServiceRecord, StatsRecord } from '../protocol/messages.js';
 import type { DaemonStatsMsg, ServiceStatsMsg } from '../wire/proto.js';
 import type { ServiceEntry, ServiceRegistry } from '../manager/registry.js';
 import type { Router } from './router.js';
-import type { WorkerTotals } from './worker-messages.js';
+import type { ServiceTotals, WorkerTotals } from './worker-messages.js';
 
 const BREAKER_CODE: Record<BreakerState, Breaker> = {
   [BreakerState.CLOSED]: Breaker.CLOSED,
@@ -24,23 +25,51 @@ export interface StatsSource {
   readonly registry: ServiceRegistry;
   readonly startedAt: number;
   readonly transport: string;
+  /** The priority floor the kernel is told (the highest of every pipeline's); the router's own without workers. */
+  readonly backpressureFloor?: number;
   /** Its worker threads' counters (--workers), added to its own. */
   readonly workerTotals?: readonly WorkerTotals[];
   /** The NATS connection, when the daemon has one. */
   readonly natsStatus?: { host: string; state: string; server: string; disconnects: number; reconnects: number } | undefined;
 }
 
+/** The request figures of every pipeline added up (the main pipeline's own without workers). */
+export function requestFigures(d: StatsSource): RequestFigures {
+  const workers = d.workerTotals ?? [];
+  return workers.length === 0 ? d.router.metrics : sumFigures([d.router.metrics.data(), ...workers.map((t) => t.figures)]);
+}
+
+/** The workers' shares of each service's figures, added up. */
+function workerServices(d: StatsSource): Map<string, ServiceTotals> {
+  const out = new Map<string, ServiceTotals>();
+  for (const t of d.workerTotals ?? []) {
+    for (const s of t.services) {
+      const sum = out.get(s.id);
+      if (sum === undefined) out.set(s.id, { ...s });
+      else {
+        sum.active += s.active;
+        sum.queued += s.queued;
+        sum.total += s.total;
+        sum.failures += s.failures;
+      }
+    }
+  }
+  return out;
+}
+
 export function daemonStats(d: StatsSource): DaemonStatsMsg {
   const r = d.router;
   const cache = r.cache;
-  // The workers' totals added to the main thread's (their latency figures are their own).
-  const all: WorkerTotals[] = [
+  // The workers' totals added to the main thread's.
+  const all: Array<Omit<WorkerTotals, 'figures' | 'services'>> = [
     { counters: r.counters, inflight: r.inflightCount, queuedByLevel: r.placement.queuedByLevel, cache: cache.counters },
     ...(d.workerTotals ?? []),
   ];
-  const sum = (f: (t: WorkerTotals) => number) => all.reduce((n, t) => n + f(t), 0);
-  const sumAt = (f: (t: WorkerTotals) => readonly number[]) => (f(all[0] as WorkerTotals) as number[]).map((_, i) => sum((t) => f(t)[i] ?? 0));
+  const sum = (f: (t: (typeof all)[number]) => number) => all.reduce((n, t) => n + f(t), 0);
+  const sumAt = (f: (t: (typeof all)[number]) => readonly number[]) => (f(all[0]!) as number[]).map((_, i) => sum((t) => f(t)[i] ?? 0));
   const c = r.counters;
+  const figures = requestFigures(d);
+  const shares = workerServices(d);
   return {
     uptimeMs: Date.now() - d.startedAt,
     transport: d.transport,
@@ -64,11 +93,11 @@ export function daemonStats(d: StatsSource): DaemonStatsMsg {
     cacheCoalesced: sum((t) => t.cache.coalesced),
     cacheEntries: cache.size,
     cacheBytes: cache.bytes,
-    backpressureFloor: r.placement.backpressureFloor,
+    backpressureFloor: d.backpressureFloor ?? r.placement.backpressureFloor,
     adaptiveRate: r.admission.adaptive.rate === Infinity ? 0 : r.admission.adaptive.rate,
-    p50LatencyNs: Math.round(r.metrics.latency.quantile(0.5)),
-    p99LatencyNs: Math.round(r.metrics.latency.quantile(0.99)),
-    services: d.registry.list().map((s) => serviceStats(d, s)),
+    p50LatencyNs: Math.round(figures.latency.quantile(0.5)),
+    p99LatencyNs: Math.round(figures.latency.quantile(0.99)),
+    services: d.registry.list().map((s) => serviceStats(d, s, figures, shares)),
     host: d.natsStatus?.host ?? '',
     natsState: d.natsStatus?.state ?? '',
     natsServer: d.natsStatus?.server ?? '',
@@ -77,19 +106,21 @@ export function daemonStats(d: StatsSource): DaemonStatsMsg {
   };
 }
 
-export function serviceStats(d: StatsSource, s: ServiceEntry): ServiceStatsMsg {
+/** `figures`, `shares`: every pipeline's (read once for a list of services). */
+export function serviceStats(d: StatsSource, s: ServiceEntry, figures = requestFigures(d), shares = workerServices(d)): ServiceStatsMsg {
   const load = d.router.placement.load(s);
-  const latency = d.router.metrics.series(s.info.id).latency;
+  const latency = figures.serviceLatency(s.info.id);
+  const workers = shares.get(s.info.id);
   return {
     id: s.info.id,
     state: d.router.placement.reportedState(s),
     health: d.router.dispatch.health(s),
     breaker: d.router.breakers.state(s.info.id),
-    active: Math.max(0, s.active),
-    queued: load.queued,
+    active: Math.max(0, s.active) + (workers?.active ?? 0),
+    queued: load.queued + (workers?.queued ?? 0),
     capacity: load.capacity,
-    total: s.total,
-    failures: s.failures,
+    total: s.total + (workers?.total ?? 0),
+    failures: s.failures + (workers?.failures ?? 0),
     avgResponseNs: Math.round(s.ewmaNs),
     heartbeatAgeMs: s.lastHeartbeat ? Math.max(0, Date.now() - s.lastHeartbeat) : 0,
     healthCheckFailing: s.checkFailing,

@@ -1,11 +1,18 @@
 /**
  * What the main thread and a daemon worker (worker-thread.ts) say to each
- * other: plain data, copied by postMessage. The main thread sends the
- * services as one snapshot whenever they change; a worker sends its
- * counters every half second.
+ * other: plain data, copied by postMessage, besides the SharedArrayBuffer of
+ * the load they share (manager/shared-load.ts). The main thread sends the
+ * services as one snapshot whenever they change, rate limits when they are
+ * reloaded, and the breaker changes of the other pipelines; a worker sends
+ * its counters every half second, its breaker changes and its priority
+ * floor as they happen.
  */
 import type { OpenAiLinkOptions } from '../links/openai-link.js';
+import type { FiguresData } from '../metrics/request-metrics.js';
+import type { BreakerState } from '../manager/breakers.js';
 import type { PipelineCounters } from '../manager/outcomes.js';
+import type { RateLimitOptions } from '../manager/rate-limit.js';
+import type { ServiceRegistry } from '../manager/registry.js';
 import type { ServiceInfoMsg } from '../wire/proto.js';
 import type { QueueAddress } from './kernel.js';
 import type { Router } from './router.js';
@@ -17,6 +24,9 @@ export const MIRROR_OWNER = 'daemon';
 export interface WorkerData {
   config: DaemonConfig;
   queues: QueueAddress;
+  /** The pipelines' shared load (SharedLoad.buffer), and this worker's row in it. */
+  shared: SharedArrayBuffer;
+  row: number;
 }
 
 /** A worker's share of the daemon's counters. */
@@ -25,20 +35,44 @@ export interface WorkerTotals {
   inflight: number;
   queuedByLevel: number[];
   cache: { hits: number; misses: number; coalesced: number };
+  /** Its request figures (/metrics counts and histograms). */
+  figures: FiguresData;
+  /** What it holds for each service and has sent it. */
+  services: ServiceTotals[];
+}
+
+/** A pipeline's share of one service's figures. */
+export interface ServiceTotals {
+  id: string;
+  active: number;
+  queued: number;
+  total: number;
+  failures: number;
 }
 
 export type ToWorker =
   | { type: 'services'; services: Array<{ info: ServiceInfoMsg; scheme: string }>; backends: Array<[id: string, options: OpenAiLinkOptions]> }
+  | { type: 'breaker'; serviceId: string; state: BreakerState }
+  | { type: 'rateLimits'; limits: RateLimitOptions }
   | { type: 'stop'; graceMs: number };
 
-export type ToMain = { type: 'attached'; queue: number } | { type: 'totals'; totals: WorkerTotals } | { type: 'warn'; message: string };
+export type ToMain =
+  | { type: 'attached'; queue: number }
+  | { type: 'totals'; totals: WorkerTotals }
+  | { type: 'breaker'; serviceId: string; state: BreakerState }
+  | { type: 'floor'; floor: number }
+  | { type: 'warn'; message: string };
 
-export function totalsOf(router: Router): WorkerTotals {
+export function totalsOf(router: Router, registry: ServiceRegistry): WorkerTotals {
   const c = router.cache.counters;
   return {
     counters: { ...router.counters, byStatus: [...router.counters.byStatus] },
     inflight: router.inflightCount,
     queuedByLevel: [...router.placement.queuedByLevel],
     cache: { hits: c.hits, misses: c.misses, coalesced: c.coalesced },
+    figures: router.metrics.data(),
+    services: registry
+      .list()
+      .map((s) => ({ id: s.info.id, active: Math.max(0, s.active), queued: router.placement.load(s).queued, total: s.total, failures: s.failures })),
   };
 }

@@ -4,9 +4,13 @@
  * service. The main thread owns the registry (registrations, tokens,
  * policy, health checks) and sends each worker the services as snapshots;
  * the worker mirrors them, serves what arrives on its queue, and reports
- * its counters. Breakers, outlier detection, retries, priority queues and
- * fair shares are the worker's own: each sees the services through its own
- * connections.
+ * its counters. Breakers and outlier detection judge the services through
+ * the worker's own connections, and what they decide is shared: a breaker
+ * change goes to the main thread, which passes it to every other pipeline.
+ * The retry budget reads the load of all pipelines (a SharedArrayBuffer);
+ * the worker's priority floor goes to the main thread, which tells the
+ * kernel the highest. Priority queues, fair shares and the cache are the
+ * worker's own: it orders what its queue gets.
  */
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 
@@ -14,6 +18,7 @@ import { ControlError, RegistrationError } from '../errors.js';
 import { GenlKernelChannel } from '../kernel/channel.js';
 import { OpenAiLink, type OpenAiLinkOptions } from '../links/openai-link.js';
 import { ServiceRegistry } from '../manager/registry.js';
+import { SharedLoad } from '../manager/shared-load.js';
 import { BACKEND_SCHEME } from '../wire/registration.js';
 import { pipelineHandlers } from './pipeline-handlers.js';
 import { Router } from './router.js';
@@ -25,7 +30,7 @@ const TOTALS_MS = 500;
 
 if (parentPort === null) throw new Error('worker-thread.js runs as a worker thread of vexfs-bridged');
 const port: MessagePort = parentPort;
-const { config, queues } = workerData as WorkerData;
+const { config, queues, shared, row } = workerData as WorkerData;
 const post = (m: ToMain) => port.postMessage(m);
 
 const backendOptions = new Map<string, OpenAiLinkOptions>();
@@ -44,7 +49,11 @@ const registry = new ServiceRegistry({
   },
 });
 registry.unboundedOwners.add(MIRROR_OWNER);
-const router = new Router(registry, routerOptionsOf(config, undefined));
+const router = new Router(registry, { ...routerOptionsOf(config, undefined), shared: new SharedLoad(shared, row) });
+router.on('breaker', (serviceId, state, fromElsewhere) => {
+  if (!fromElsewhere) post({ type: 'breaker', serviceId, state });
+});
+router.on('backpressure', (floor) => post({ type: 'floor', floor }));
 
 const channel = await GenlKernelChannel.open(
   { protocol: queues.protocol, kernelPort: queues.kernelPort, maxInflight: config.maxInflight, queue: true },
@@ -53,11 +62,13 @@ const channel = await GenlKernelChannel.open(
 channel.on('congestion', (on) => router.placement.setKernelCongested(on));
 channel.on('fault', (err) => post({ type: 'warn', message: `handling a kernel message failed: ${err.message}` }));
 
-const totals = setInterval(() => post({ type: 'totals', totals: totalsOf(router) }), TOTALS_MS);
+const totals = setInterval(() => post({ type: 'totals', totals: totalsOf(router, registry) }), TOTALS_MS);
 totals.unref();
 
 port.on('message', (m: ToWorker) => {
   if (m.type === 'services') mirror(m);
+  else if (m.type === 'breaker') router.breakers.share(m.serviceId, m.state);
+  else if (m.type === 'rateLimits') router.setRateLimits(m.limits);
   else if (m.type === 'stop') void stop(m.graceMs);
 });
 post({ type: 'attached', queue: channel.queue });
@@ -90,7 +101,7 @@ function mirror(m: Extract<ToWorker, { type: 'services' }>): void {
 async function stop(graceMs: number): Promise<void> {
   clearInterval(totals);
   await router.shutdown(graceMs);
-  post({ type: 'totals', totals: totalsOf(router) });
+  post({ type: 'totals', totals: totalsOf(router, registry) });
   await channel.close();
   registry.close();
   port.close();

@@ -5,6 +5,11 @@
  * `fire()`; its promise settles when the batch is answered, failed or timed
  * out. An open breaker takes the service out of the candidates, which
  * means fail over, not fail.
+ *
+ * A daemon's pipelines (its workers) each keep their own breakers, and share
+ * what they learn: a breaker that opens or closes in one is opened or closed
+ * in the others by `share()`, which marks the events it causes as `shared`
+ * so that they are not passed on again.
  */
 import { EventEmitter } from 'node:events';
 
@@ -27,7 +32,8 @@ export interface BreakerOptions {
 }
 
 export interface BreakerEvents {
-  state: [serviceId: string, state: BreakerState];
+  /** `shared`: caused by `share()` (another pipeline's breaker), not by this pipeline's batches. */
+  state: [serviceId: string, state: BreakerState, shared: boolean];
 }
 
 /** Why a batch counts as failed for its breaker. */
@@ -40,6 +46,7 @@ export class Breakers extends EventEmitter<BreakerEvents> {
   private readonly rotate = new EventEmitter();
   private readonly timer: NodeJS.Timeout;
   private readonly options: Required<BreakerOptions>;
+  private sharing = false;
 
   constructor(options: BreakerOptions = {}) {
     super();
@@ -72,9 +79,9 @@ export class Breakers extends EventEmitter<BreakerEvents> {
       rotateBucketController: this.rotate,
       name: serviceId,
     });
-    b.on('open', () => this.emit('state', serviceId, BreakerState.OPEN));
-    b.on('halfOpen', () => this.emit('state', serviceId, BreakerState.HALF_OPEN));
-    b.on('close', () => this.emit('state', serviceId, BreakerState.CLOSED));
+    b.on('open', () => this.emit('state', serviceId, BreakerState.OPEN, this.sharing));
+    b.on('halfOpen', () => this.emit('state', serviceId, BreakerState.HALF_OPEN, this.sharing));
+    b.on('close', () => this.emit('state', serviceId, BreakerState.CLOSED, this.sharing));
     this.breakers.set(serviceId, b);
     return b;
   }
@@ -115,6 +122,23 @@ export class Breakers extends EventEmitter<BreakerEvents> {
    */
   trip(serviceId: string): void {
     this.breaker(serviceId).open();
+  }
+
+  /**
+   * Another pipeline's breaker for the service opened or closed: this one
+   * follows (nothing happens when it is in that state already). An opened
+   * breaker lets its own trial batch through after resetTimeoutMs; the first
+   * trial that succeeds anywhere closes them all.
+   */
+  share(serviceId: string, state: BreakerState): void {
+    if (state === BreakerState.HALF_OPEN) return;
+    this.sharing = true;
+    try {
+      if (state === BreakerState.OPEN) this.breaker(serviceId).open();
+      else this.breakers.get(serviceId)?.close();
+    } finally {
+      this.sharing = false;
+    }
   }
 
   /** The service is gone: its breaker and its listener on the shared timer go too. */

@@ -6,6 +6,7 @@
  */
 import { RequestState, type Staged } from './request.js';
 import { RetryPolicy, type RetryOptions, retryable } from './retry.js';
+import type { SharedLoad } from './shared-load.js';
 
 /** What the retry stage keeps on each request in flight. */
 export interface Retriable extends Staged {
@@ -18,6 +19,7 @@ export interface Retriable extends Staged {
 }
 
 export interface RetryLoad {
+  /** Requests held by every pipeline sharing the budget. */
   readonly inflight: number;
   /** Free slots at usable services other than `exceptServiceId`. */
   spare(exceptServiceId: string): number;
@@ -34,8 +36,9 @@ export class Retries<T extends Retriable> {
     options: RetryOptions | undefined,
     private readonly again: (e: T) => void,
     random?: () => number,
+    shared?: SharedLoad,
   ) {
-    this.policy = new RetryPolicy(options, random);
+    this.policy = new RetryPolicy(options, random, shared);
   }
 
   /**
@@ -55,7 +58,7 @@ export class Retries<T extends Retriable> {
     // Worth a try only if some time is left after the backoff.
     if (closing || e.expiresAt - now <= delay + 1) return 'denied';
     if (!orphaned && e.attempts === 0 && !this.policy.allows(load.inflight) && !this.policy.allows(load.inflight, load.spare(serviceId))) return 'denied';
-    if (e.attempts === 0) this.policy.active++;
+    if (e.attempts === 0) this.policy.started();
     e.attempts = attempt;
     (e.tried ??= []).push(serviceId);
     const timer = setTimeout(() => {
@@ -69,7 +72,7 @@ export class Retries<T extends Retriable> {
 
   /** `e` ended: it no longer counts against the budget. */
   ended(e: T): void {
-    if (e.attempts > 0) this.policy.active--;
+    if (e.attempts > 0) this.policy.finished();
   }
 
   close(): void {

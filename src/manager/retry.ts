@@ -4,6 +4,7 @@
  * a small share of the work and cannot amplify an outage.
  */
 import { Status } from '../abi/uapi.js';
+import { SharedLoad } from './shared-load.js';
 
 /** Failures of one service that another service (or a later try) may not repeat. */
 const RETRYABLE = new Set<number>([Status.SERVICE_ERROR, Status.OVERLOADED, Status.RATE_LIMITED, Status.TIMEOUT]);
@@ -31,18 +32,33 @@ export class RetryPolicy {
   private readonly maxMs: number;
   private readonly ratio: number;
   private readonly min: number;
-  /** Retries waiting for their backoff or in flight again. */
-  active = 0;
 
+  /** `shared`: the load of every pipeline that shares this budget (a daemon's workers do). */
   constructor(
     options: RetryOptions = {},
     private readonly random: () => number = Math.random,
+    private readonly shared: SharedLoad = new SharedLoad(),
   ) {
     this.maxRetries = options.maxRetries ?? 2;
     this.baseMs = options.baseMs ?? 5;
     this.maxMs = options.maxMs ?? 200;
     this.ratio = options.budgetRatio ?? 0.2;
     this.min = options.budgetMin ?? 3;
+  }
+
+  /** Retries waiting for their backoff or in flight again, in every pipeline sharing the budget. */
+  get active(): number {
+    return this.shared.retries;
+  }
+
+  /** A request of this pipeline began retrying (it counts until it ends). */
+  started(): void {
+    this.shared.addRetries(1);
+  }
+
+  /** A retrying request of this pipeline ended. */
+  finished(): void {
+    this.shared.addRetries(-1);
   }
 
   /** Backoff before retry number `attempt` (1-based): uniform in [0, min(max, base * 2^(attempt-1))]. */

@@ -19,6 +19,13 @@ export const BOUNDS_NS: readonly number[] = (() => {
 /** Indexes into BOUNDS_NS of the bounds exported to Prometheus. */
 const EXPORTED: readonly number[] = BOUNDS_NS.flatMap((b, i) => (EXPORT_STEPS.has(b / 10 ** Math.floor(Math.log10(b))) ? [i] : []));
 
+/** A histogram as plain data (what a daemon worker sends the main thread). */
+export interface HistogramData {
+  readonly counts: Float64Array;
+  readonly count: number;
+  readonly sumNs: number;
+}
+
 export class LatencyHistogram {
   /** counts[i]: observations <= BOUNDS_NS[i] and above the previous bound; the last slot is +Inf. */
   readonly counts = new Float64Array(BOUNDS_NS.length + 1);
@@ -36,6 +43,18 @@ export class LatencyHistogram {
     this.counts[lo]!++;
     this.count++;
     this.sumNs += ns;
+  }
+
+  /** Adds another histogram's observations (another pipeline's). */
+  add(other: HistogramData): void {
+    for (let i = 0; i < this.counts.length; i++) this.counts[i]! += other.counts[i] ?? 0;
+    this.count += other.count;
+    this.sumNs += other.sumNs;
+  }
+
+  /** A copy as plain data. */
+  data(): HistogramData {
+    return { counts: this.counts.slice(), count: this.count, sumNs: this.sumNs };
   }
 
   /**

@@ -11,7 +11,7 @@ import { LEVEL_NAMES } from '../abi/priority.js';
 import type { KernelCounters } from '../abi/counters.js';
 import type { DaemonStatsMsg } from '../wire/proto.js';
 import type { LatencyHistogram } from './histogram.js';
-import type { RequestMetrics } from './request-metrics.js';
+import type { RequestFigures } from './request-metrics.js';
 
 const STATUS_NAMES = Object.fromEntries(Object.entries(Status).map(([k, v]) => [v, k.toLowerCase()])) as Record<number, string>;
 const BREAKER_CODE: Record<string, number> = { closed: Breaker.CLOSED, open: Breaker.OPEN, 'half-open': Breaker.HALF_OPEN };
@@ -20,7 +20,8 @@ export type { KernelCounters };
 
 export interface MetricsSource {
   stats(): DaemonStatsMsg;
-  readonly requests: RequestMetrics;
+  /** The request figures, read once per scrape (a daemon with workers adds its pipelines' up). */
+  requests(): RequestFigures;
   /** undefined when there is no kernel side to ask. */
   kernel(): Promise<KernelCounters | undefined>;
 }
@@ -54,22 +55,27 @@ function histogramValues(name: string, h: LatencyHistogram, labels: Labels = {})
   return out;
 }
 
+/** `read`, called at most once per scrape (every metric of one scrape reads it within 100 ms). */
+function perScrape<T>(read: () => T): () => T {
+  let at = Number.NEGATIVE_INFINITY;
+  let value: T | undefined;
+  return () => {
+    const now = performance.now();
+    if (now - at > 100) {
+      value = read();
+      at = now;
+    }
+    return value as T;
+  };
+}
+
 export function createMetricsRegistry(source: MetricsSource): client.Registry {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
-  // One stats snapshot per scrape, shared by every metric below.
-  let snapshot: { at: number; stats: DaemonStatsMsg } | undefined;
-  const stats = () => {
-    const now = performance.now();
-    if (snapshot === undefined || now - snapshot.at > 100) snapshot = { at: now, stats: source.stats() };
-    return snapshot.stats;
-  };
-  let kernelSnapshot: { at: number; counters: Promise<KernelCounters | undefined> } | undefined;
-  const kernel = () => {
-    const now = performance.now();
-    if (kernelSnapshot === undefined || now - kernelSnapshot.at > 100) kernelSnapshot = { at: now, counters: source.kernel() };
-    return kernelSnapshot.counters;
-  };
+  // One snapshot of each per scrape, shared by every metric below.
+  const stats = perScrape(() => source.stats());
+  const kernel = perScrape(() => source.kernel());
+  const requests = perScrape(() => source.requests());
   const add = (name: string, help: string, type: MetricType, read: () => Value[] | Promise<Value[]>) =>
     registry.registerMetric(new ScrapedMetric(name, help, type, read) as unknown as client.Metric);
   const scalar = (name: string, help: string, type: MetricType, pick: (s: DaemonStatsMsg) => number) => add(name, help, type, () => [{ value: pick(stats()) }]);
@@ -82,23 +88,23 @@ export function createMetricsRegistry(source: MetricsSource): client.Registry {
     'counter',
     () => {
       const out: Value[] = [];
-      source.requests.forEachCount((service, model, level, status, count) =>
+      requests().forEachCount((service, model, level, status, count) =>
         out.push({ labels: { service, model, priority: LEVEL_NAMES[level] as string, status: STATUS_NAMES[status] ?? String(status) }, value: count }),
       );
       return out;
     },
   );
   add('vexfs_request_duration_seconds', 'Time from arrival in the daemon to the answer, successful requests.', 'histogram', () =>
-    histogramValues('vexfs_request_duration_seconds', source.requests.latency),
+    histogramValues('vexfs_request_duration_seconds', requests().latency),
   );
   add('vexfs_service_response_duration_seconds', 'Time from arrival to the answer, successful requests, by the service that answered.', 'histogram', () => {
     const out: Value[] = [];
-    for (const s of stats().services)
-      out.push(...histogramValues('vexfs_service_response_duration_seconds', source.requests.series(s.id).latency, { service: s.id }));
+    const figures = requests();
+    for (const s of stats().services) out.push(...histogramValues('vexfs_service_response_duration_seconds', figures.serviceLatency(s.id), { service: s.id }));
     return out;
   });
   add('vexfs_queue_wait_seconds', 'Time from arrival to dispatch to a service, by priority level.', 'histogram', () =>
-    source.requests.queueWait.flatMap((h, level) => histogramValues('vexfs_queue_wait_seconds', h, { priority: LEVEL_NAMES[level] as string })),
+    requests().queueWait.flatMap((h, level) => histogramValues('vexfs_queue_wait_seconds', h, { priority: LEVEL_NAMES[level] as string })),
   );
   add('vexfs_queue_depth', 'Requests queued now (service and overflow queues), by priority level.', 'gauge', () =>
     stats().queuedByLevel.map((value, level) => ({ labels: { priority: LEVEL_NAMES[level] as string }, value })),

@@ -10,7 +10,7 @@ import { Consts } from '../abi/uapi.js';
 import { LEVELS, levelOf } from '../abi/priority.js';
 import type { Outcome, OutcomeObserver } from '../manager/outcomes.js';
 import type { ServiceRegistry } from '../manager/registry.js';
-import { LatencyHistogram } from './histogram.js';
+import { type HistogramData, LatencyHistogram } from './histogram.js';
 
 /** Service label of requests answered without reaching a service. */
 export const NO_SERVICE_LABEL = '(none)';
@@ -30,7 +30,64 @@ export interface ServiceSeries {
   readonly byModel: Map<string, Float64Array>;
 }
 
-export class RequestMetrics implements OutcomeObserver {
+/** What /metrics and stats read of the request figures: one pipeline's, or several added up. */
+export interface RequestFigures {
+  /** Latency of every successful request, cache hits included. */
+  readonly latency: LatencyHistogram;
+  /** Time from arrival to dispatch, per priority level. */
+  readonly queueWait: readonly LatencyHistogram[];
+  /** Latency of the successful requests a service answered. */
+  serviceLatency(serviceId: string): LatencyHistogram;
+  /** Visits every non-zero count. */
+  forEachCount(fn: (service: string, model: string, level: number, status: number, count: number) => void): void;
+}
+
+/** A pipeline's figures as plain data (a daemon worker sends them to the main thread). */
+export interface FiguresData {
+  latency: HistogramData;
+  queueWait: HistogramData[];
+  services: Array<{ id: string; latency: HistogramData; byModel: Array<[model: string, counts: Float64Array]> }>;
+}
+
+/** Several pipelines' figures added up (read at scrape time). */
+export function sumFigures(parts: readonly FiguresData[]): RequestFigures {
+  const latency = new LatencyHistogram();
+  const queueWait = Array.from({ length: LEVELS }, () => new LatencyHistogram());
+  const services = new Map<string, { latency: LatencyHistogram; byModel: Map<string, Float64Array> }>();
+  for (const part of parts) {
+    latency.add(part.latency);
+    for (const [level, h] of part.queueWait.entries()) queueWait[level]?.add(h);
+    for (const s of part.services) {
+      let sum = services.get(s.id);
+      if (sum === undefined) services.set(s.id, (sum = { latency: new LatencyHistogram(), byModel: new Map() }));
+      sum.latency.add(s.latency);
+      for (const [model, counts] of s.byModel) {
+        const into = sum.byModel.get(model);
+        if (into === undefined) sum.byModel.set(model, counts.slice());
+        else for (let i = 0; i < into.length; i++) into[i]! += counts[i] ?? 0;
+      }
+    }
+  }
+  return {
+    latency,
+    queueWait,
+    serviceLatency: (id) => services.get(id)?.latency ?? new LatencyHistogram(),
+    forEachCount: (fn) => {
+      for (const [service, s] of services) visitCounts(service, s.byModel, fn);
+    },
+  };
+}
+
+function visitCounts(service: string, byModel: Map<string, Float64Array>, fn: Parameters<RequestFigures['forEachCount']>[0]): void {
+  for (const [model, counts] of byModel) {
+    for (let i = 0; i < counts.length; i++) {
+      const n = counts[i] as number;
+      if (n > 0) fn(service, model, Math.floor(i / STATUSES), i % STATUSES, n);
+    }
+  }
+}
+
+export class RequestMetrics implements OutcomeObserver, RequestFigures {
   readonly services = new Map<string, ServiceSeries>();
   /** Latency of every successful request, cache hits included. */
   readonly latency = new LatencyHistogram();
@@ -87,15 +144,20 @@ export class RequestMetrics implements OutcomeObserver {
     return s;
   }
 
-  /** Visits every non-zero count. */
-  forEachCount(fn: (service: string, model: string, level: number, status: number, count: number) => void): void {
-    for (const [service, s] of this.services) {
-      for (const [model, counts] of s.byModel) {
-        for (let i = 0; i < counts.length; i++) {
-          const n = counts[i] as number;
-          if (n > 0) fn(service, model, Math.floor(i / STATUSES), i % STATUSES, n);
-        }
-      }
-    }
+  serviceLatency(serviceId: string): LatencyHistogram {
+    return this.series(serviceId).latency;
+  }
+
+  forEachCount(fn: Parameters<RequestFigures['forEachCount']>[0]): void {
+    for (const [service, s] of this.services) visitCounts(service, s.byModel, fn);
+  }
+
+  /** A copy as plain data. */
+  data(): FiguresData {
+    return {
+      latency: this.latency.data(),
+      queueWait: this.queueWait.map((h) => h.data()),
+      services: [...this.services].map(([id, s]) => ({ id, latency: s.latency.data(), byModel: [...s.byModel].map(([m, c]) => [m, c.slice()]) })),
+    };
   }
 }

@@ -55,6 +55,26 @@ describe('circuit breakers', () => {
     expect(states).toEqual(['open', 'half-open', 'open', 'half-open', 'closed']);
   });
 
+  it('follows another pipeline’s breaker, marking what that causes as shared and doing nothing in the same state', async () => {
+    breakers = new Breakers({ volumeThreshold: 2, errorThresholdPercentage: 10, resetTimeoutMs: 30 });
+    const states: string[] = [];
+    breakers.on('state', (_id, s, shared) => states.push(`${s}${shared ? ' (shared)' : ''}`));
+    breakers.share('s', BreakerState.OPEN);
+    breakers.share('s', BreakerState.OPEN);
+    expect(breakers.allows('s')).toBe(false);
+    // Its own trial after the reset, as after any opening; a half-open elsewhere is not passed on.
+    await until(() => breakers!.state('s') === BreakerState.HALF_OPEN, 'half-open');
+    breakers.share('s', BreakerState.HALF_OPEN);
+    breakers.share('s', BreakerState.CLOSED);
+    expect(breakers.allows('s')).toBe(true);
+    // Closing a breaker this pipeline never made creates none.
+    breakers.share('other', BreakerState.CLOSED);
+    expect(states).toEqual(['open (shared)', 'half-open', 'closed (shared)']);
+    // Its own batches' failures are not marked.
+    await fireMany(breakers, 's', 2, fail);
+    expect(states.at(-1)).toBe('open');
+  });
+
   it('adds no timer per breaker: every rolling window turns on one shared timer', async () => {
     const intervals = vi.spyOn(globalThis, 'setInterval');
     const timeouts = vi.spyOn(globalThis, 'setTimeout');

@@ -3,6 +3,14 @@ import { describe, expect, it } from 'vitest';
 
 import { Status } from '../../../src/abi/uapi.js';
 import { RetryPolicy, retryable } from '../../../src/manager/retry.js';
+import { SharedLoad } from '../../../src/manager/shared-load.js';
+
+/** A policy with `n` retries active. */
+function retrying(p: RetryPolicy, n: number): RetryPolicy {
+  while (p.active < n) p.started();
+  while (p.active > n) p.finished();
+  return p;
+}
 
 describe('retry policy', () => {
   it('retries service-side failures only, never bad requests', () => {
@@ -19,21 +27,45 @@ describe('retry policy', () => {
 
   it('keeps retries under 20% of requests in flight, with at least 3 allowed', () => {
     const p = new RetryPolicy();
-    p.active = 2;
+    retrying(p, 2);
     expect(p.allows(0)).toBe(true);
-    p.active = 3;
+    retrying(p, 3);
     expect(p.allows(10)).toBe(false);
     expect(p.allows(20)).toBe(true);
-    p.active = 20;
+    retrying(p, 20);
     expect(p.allows(100)).toBe(false);
     expect(p.allows(101)).toBe(true);
   });
 
   it('allows as many retries in flight as other services have free slots, when that is more', () => {
     const p = new RetryPolicy();
-    p.active = 12;
+    retrying(p, 12);
     expect(p.allows(12)).toBe(false);
     expect(p.allows(12, 12)).toBe(false);
     expect(p.allows(12, 48)).toBe(true);
+  });
+
+  it('counts the retries of every pipeline sharing the budget, each writing its own row', () => {
+    const buffer = SharedLoad.buffer(2);
+    const main = new RetryPolicy({}, Math.random, new SharedLoad(buffer, 0));
+    const worker = new RetryPolicy({}, Math.random, new SharedLoad(buffer, 1));
+    retrying(main, 2);
+    expect(worker.active).toBe(2);
+    // Three retrying between them: the floor of 3 is spent for both.
+    worker.started();
+    expect(main.allows(10)).toBe(false);
+    expect(worker.allows(10)).toBe(false);
+    // A pipeline that ended no longer counts.
+    new SharedLoad(buffer, 0).clear(1);
+    expect(main.active).toBe(2);
+    expect(main.allows(10)).toBe(true);
+  });
+
+  it('sums the requests every pipeline holds, and refuses a row outside the buffer', () => {
+    const buffer = SharedLoad.buffer(3);
+    const rows = [0, 1, 2].map((i) => new SharedLoad(buffer, i));
+    for (const [i, r] of rows.entries()) r.setInflight(10 * (i + 1));
+    expect(rows[0]!.inflight).toBe(60);
+    expect(() => new SharedLoad(buffer, 3)).toThrow(/row 3 is outside the shared load \(3 rows\)/);
   });
 });
