@@ -29,6 +29,7 @@ import { CHARDEV_PATH, type KernelLink, openKernel } from './kernel.js';
 import { KernelCounterReader } from './kernel-counters.js';
 import { RateLimitedLog, type Logger } from './log.js';
 import { ServiceRegistry } from '../manager/registry.js';
+import { SharedBuckets } from '../manager/shared-buckets.js';
 import { SharedLoad } from '../manager/shared-load.js';
 import { BACKEND_SCHEME, NATS_SCHEME } from '../wire/registration.js';
 import { Backends } from './backends.js';
@@ -39,7 +40,7 @@ import { rateLimitsOf, routerOptionsOf } from './router-options.js';
 import { daemonStats, requestFigures, serviceRecord, statsRecord } from './stats.js';
 import { TokenSweep } from './token-sweep.js';
 import { pipelineHandlers } from './pipeline-handlers.js';
-import type { WorkerTotals } from './worker-messages.js';
+import type { SharedBuffers, WorkerTotals } from './worker-messages.js';
 import { WorkerPool } from './worker-pool.js';
 
 /** The module's user_max_priority default (the top of Normal), applied to unprivileged control-socket callers in twin mode. */
@@ -75,8 +76,8 @@ export class Daemon {
   private readonly verifyingRegistrations = new Map<string, { cancelled: boolean }>();
   /** Worker threads beyond the main one (--workers N > 1). */
   private workers: WorkerPool | undefined;
-  /** The load the main pipeline and the workers' share (row 0: the main pipeline's). */
-  private readonly sharedLoad: SharedArrayBuffer;
+  /** What the main pipeline and the workers' share (row 0 of the load: the main pipeline's). */
+  private readonly shared: SharedBuffers;
   /** The priority floor the kernel was last told: the highest any pipeline asks for. */
   private floorSent = 0;
   readonly startedAt = Date.now();
@@ -111,8 +112,11 @@ export class Daemon {
       });
     }
     const tracer = this.tracerProvider?.getTracer('vexfs-bridged') ?? (config.traceExporter === 'api' ? trace.getTracer('vexfs-bridged') : undefined);
-    this.sharedLoad = SharedLoad.buffer(Math.max(1, config.workers));
-    this.router = new Router(this.registry, { ...routerOptionsOf(config, tracer), shared: new SharedLoad(this.sharedLoad, 0) });
+    this.shared = { load: SharedLoad.buffer(Math.max(1, config.workers)), buckets: SharedBuckets.buffer() };
+    this.router = new Router(this.registry, {
+      ...routerOptionsOf(config, tracer),
+      shared: { load: new SharedLoad(this.shared.load, 0), buckets: new SharedBuckets(this.shared.buckets) },
+    });
     this.healthChecks = new HealthChecker(this.registry, {
       intervalMs: config.healthCheckIntervalMs,
       timeoutMs: config.healthCheckTimeoutMs,
@@ -222,16 +226,7 @@ export class Daemon {
     if (this.current.workers > 1) {
       if (this.link.queues === undefined) log.warn({ workers: this.current.workers }, 'the char device has one queue: one pipeline, no workers');
       else {
-        this.workers = new WorkerPool(
-          this.current.workers - 1,
-          this.current,
-          this.link.queues,
-          this.registry,
-          this.backends,
-          this.router,
-          this.sharedLoad,
-          log,
-        );
+        this.workers = new WorkerPool(this.current.workers - 1, this.current, this.link.queues, this.registry, this.backends, this.router, this.shared, log);
         this.workers.on('floor', () => this.tellFloor());
         await this.workers.start();
       }

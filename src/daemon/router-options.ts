@@ -10,6 +10,7 @@ import type { PipelineCounters } from '../manager/outcomes.js';
 import type { PlacementOptions } from '../manager/placement.js';
 import type { RateLimitOptions } from '../manager/rate-limit.js';
 import type { RetryOptions } from '../manager/retry.js';
+import type { SharedBuckets } from '../manager/shared-buckets.js';
 import type { SharedLoad } from '../manager/shared-load.js';
 import type { DaemonConfig } from './settings.js';
 
@@ -36,8 +37,8 @@ export interface RouterOptions {
   /** When an unanswered batch makes its service an outlier. */
   outlier?: OutlierOptions;
   retry?: RetryOptions;
-  /** This pipeline's row of the load shared with the daemon's other pipelines (the retry budget counts them all). */
-  shared?: SharedLoad;
+  /** What this pipeline shares with the daemon's other pipelines (its own when absent). */
+  shared?: SharedState;
   cache?: CacheOptions;
   /** Identical requests in flight share one service call. */
   coalesce?: boolean;
@@ -48,6 +49,14 @@ export interface RouterOptions {
   /** Spans through the OpenTelemetry API; none when absent. */
   tracer?: Tracer;
   random?: () => number;
+}
+
+/** What a daemon's pipelines judge together, in shared memory. */
+export interface SharedState {
+  /** This pipeline's row of the load (the retry budget counts every pipeline's). */
+  load: SharedLoad;
+  /** The rate-limit buckets (a rate is the daemon's). */
+  buckets: SharedBuckets;
 }
 
 /** The router's totals: the pipeline's. */

@@ -85,7 +85,12 @@ export class Router extends EventEmitter<RouterEvents> {
     this.outcomes.subscribe(countOutcomes(this.counters));
     this.outcomes.subscribe(this.metrics);
     if (this.tracing.enabled) this.outcomes.subscribe(this.tracing);
-    this.admission = new Admission({ maxInflight: options.maxInflight, rateLimits: options.rateLimits, adaptiveLimit: options.adaptiveLimit });
+    this.admission = new Admission({
+      maxInflight: options.maxInflight,
+      rateLimits: options.rateLimits,
+      buckets: options.shared?.buckets,
+      adaptiveLimit: options.adaptiveLimit,
+    });
     this.sharing = new ResponseSharing<PipelineRequest>({ cache: options.cache, coalesce: options.coalesce, scope: options.cacheScope });
     this.breakers = new Breakers(options.breaker);
     this.placement = new Placement(
@@ -139,7 +144,7 @@ export class Router extends EventEmitter<RouterEvents> {
       },
       options.outlier,
     );
-    this.shared = options.shared ?? new SharedLoad();
+    this.shared = options.shared?.load ?? new SharedLoad();
     this.retries = new Retries<PipelineRequest>(options.retry, (e) => this.retryNow(e), options.random, this.shared);
     const shared = this.shared;
     this.load = {
@@ -189,7 +194,7 @@ export class Router extends EventEmitter<RouterEvents> {
     return this.retries.policy;
   }
 
-  /** New rate limits (a configuration reload); their buckets start full. */
+  /** New rate limits (a configuration reload): the same buckets at the new rates. */
   setRateLimits(options: RateLimitOptions): void {
     this.admission.setRateLimits(options);
   }

@@ -24,9 +24,15 @@ export const MIRROR_OWNER = 'daemon';
 export interface WorkerData {
   config: DaemonConfig;
   queues: QueueAddress;
-  /** The pipelines' shared load (SharedLoad.buffer), and this worker's row in it. */
-  shared: SharedArrayBuffer;
+  /** The pipelines' shared memory, and this worker's row of the load. */
+  shared: SharedBuffers;
   row: number;
+}
+
+/** What a daemon's pipelines share: the load (SharedLoad.buffer) and the rate-limit buckets (SharedBuckets.buffer). */
+export interface SharedBuffers {
+  load: SharedArrayBuffer;
+  buckets: SharedArrayBuffer;
 }
 
 /** A worker's share of the daemon's counters. */

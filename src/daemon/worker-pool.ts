@@ -8,8 +8,9 @@
  * What the pipelines judge together: a breaker that opens or closes in one
  * pipeline is passed to all the others (through the main thread, which
  * follows too); the retry budget counts every pipeline's requests and
- * retries (a SharedArrayBuffer, manager/shared-load.ts); the kernel's
- * priority floor is the highest any pipeline asks for.
+ * retries, and rate limits take from the same buckets (SharedArrayBuffers:
+ * manager/shared-load.ts, shared-buckets.ts); the kernel's priority floor
+ * is the highest any pipeline asks for.
  *
  * A worker that dies is started again (after a pause that doubles while it
  * keeps dying young); meanwhile the kernel side re-sends what its queue
@@ -26,7 +27,7 @@ import type { QueueAddress } from './kernel.js';
 import type { Logger } from './log.js';
 import type { Router } from './router.js';
 import type { DaemonConfig } from './settings.js';
-import type { ToMain, ToWorker, WorkerData, WorkerTotals } from './worker-messages.js';
+import type { SharedBuffers, ToMain, ToWorker, WorkerData, WorkerTotals } from './worker-messages.js';
 
 /** Beyond the shutdown grace, how long a worker may take to detach before it is terminated. */
 const STOP_MARGIN_MS = 2000;
@@ -64,7 +65,7 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
   /** Threads started again after dying. */
   restarts = 0;
 
-  /** `shared`: SharedLoad.buffer(count + 1), whose row 0 is `main`'s. */
+  /** `shared`: the load's buffer has count + 1 rows, row 0 `main`'s. */
   constructor(
     private readonly count: number,
     private readonly config: DaemonConfig,
@@ -72,11 +73,11 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     private readonly registry: ServiceRegistry,
     private readonly backends: Backends,
     private readonly main: Router,
-    private readonly shared: SharedArrayBuffer,
+    private readonly shared: SharedBuffers,
     private readonly log: Logger,
   ) {
     super();
-    this.load = new SharedLoad(shared, 0);
+    this.load = new SharedLoad(shared.load, 0);
     const changed = () => this.sendSoon();
     for (const event of ['registered', 'updated', 'unregistered'] as const) registry.on(event, changed);
     main.on('breaker', (serviceId, state, shared) => {

@@ -18,6 +18,7 @@ import { ControlError, RegistrationError } from '../errors.js';
 import { GenlKernelChannel } from '../kernel/channel.js';
 import { OpenAiLink, type OpenAiLinkOptions } from '../links/openai-link.js';
 import { ServiceRegistry } from '../manager/registry.js';
+import { SharedBuckets } from '../manager/shared-buckets.js';
 import { SharedLoad } from '../manager/shared-load.js';
 import { BACKEND_SCHEME } from '../wire/registration.js';
 import { pipelineHandlers } from './pipeline-handlers.js';
@@ -49,7 +50,10 @@ const registry = new ServiceRegistry({
   },
 });
 registry.unboundedOwners.add(MIRROR_OWNER);
-const router = new Router(registry, { ...routerOptionsOf(config, undefined), shared: new SharedLoad(shared, row) });
+const router = new Router(registry, {
+  ...routerOptionsOf(config, undefined),
+  shared: { load: new SharedLoad(shared.load, row), buckets: new SharedBuckets(shared.buckets) },
+});
 router.on('breaker', (serviceId, state, fromElsewhere) => {
   if (!fromElsewhere) post({ type: 'breaker', serviceId, state });
 });

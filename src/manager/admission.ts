@@ -8,11 +8,14 @@
 import { Status } from '../abi/uapi.js';
 import { AdaptiveLimit, type AdaptiveLimitOptions } from './adaptive-limit.js';
 import { type RateLimitOptions, RateLimits } from './rate-limit.js';
+import { SharedBuckets } from './shared-buckets.js';
 
 export interface AdmissionOptions {
   /** Requests held at once before new ones are answered OVERLOADED. */
   maxInflight?: number;
   rateLimits?: RateLimitOptions;
+  /** The rate-limit buckets shared with the daemon's other pipelines (its own when absent). */
+  buckets?: SharedBuckets;
   adaptiveLimit?: AdaptiveLimitOptions;
 }
 
@@ -27,10 +30,12 @@ export class Admission {
   readonly adaptive: AdaptiveLimit;
   readonly maxInflight: number;
   private limits: RateLimits;
+  private readonly buckets: SharedBuckets;
 
   constructor(options: AdmissionOptions = {}) {
     this.maxInflight = options.maxInflight ?? 65536;
-    this.limits = new RateLimits(options.rateLimits);
+    this.buckets = options.buckets ?? new SharedBuckets(SharedBuckets.buffer(), options.rateLimits?.clock);
+    this.limits = new RateLimits(options.rateLimits, this.buckets);
     this.adaptive = new AdaptiveLimit(options.adaptiveLimit);
   }
 
@@ -58,8 +63,8 @@ export class Admission {
     if (this.adaptive.enabled) this.adaptive.observe(tookNs);
   }
 
-  /** New rate limits (a configuration reload); their buckets start full. */
+  /** New rate limits (a configuration reload): the same buckets at the new rates. */
   setRateLimits(options: RateLimitOptions): void {
-    this.limits = new RateLimits(options);
+    this.limits = new RateLimits(options, this.buckets);
   }
 }

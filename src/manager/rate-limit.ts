@@ -1,9 +1,13 @@
 /**
- * Token buckets: `rate` tokens per second, holding at most `burst`. A request
- * takes one token or is refused. The clock is injected so tests need no
- * waiting.
+ * Rate limits. TokenBucket: `rate` tokens per second, holding at most
+ * `burst`; a request takes one token or is refused (one pipeline's own, as
+ * the adaptive limit uses). RateLimits: the configured global, per-uid and
+ * per-service limits, in buckets the daemon's pipelines share. Clocks are
+ * injected so tests need no waiting.
  */
-export type Clock = () => number;
+import { BucketKind, type Clock, SharedBuckets } from './shared-buckets.js';
+
+export type { Clock };
 
 export class TokenBucket {
   private tokens: number;
@@ -44,54 +48,41 @@ export interface RateLimitOptions {
   perService?: number;
   /** Bucket size as seconds of rate (default 1: a one-second burst). */
   burstSeconds?: number;
+  /** ms, the same in every thread (tests inject one); used only when the limits make their own buckets. */
   clock?: Clock;
 }
 
-/** The three limits together; keyed buckets are created on demand and dropped when idle. */
+/**
+ * The three limits together, in buckets that may be shared with the
+ * daemon's other pipelines (shared-buckets.ts): a rate is the daemon's,
+ * however many pipelines take its requests.
+ */
 export class RateLimits {
-  private readonly global: TokenBucket | undefined;
-  private readonly uids = new Map<number, TokenBucket>();
-  private readonly services = new Map<string, TokenBucket>();
-  private takes = 0;
+  private readonly buckets: SharedBuckets;
 
-  constructor(private readonly options: RateLimitOptions = {}) {
-    this.global = options.global ? this.bucket(options.global) : undefined;
+  constructor(
+    private readonly options: RateLimitOptions = {},
+    buckets?: SharedBuckets,
+  ) {
+    this.buckets = buckets ?? new SharedBuckets(SharedBuckets.buffer(), options.clock);
   }
 
   get enabled(): boolean {
     return Boolean(this.options.global || this.options.perUid || this.options.perService);
   }
 
-  private bucket(rate: number): TokenBucket {
-    return new TokenBucket(rate, Math.max(1, rate * (this.options.burstSeconds ?? 1)), this.options.clock);
-  }
-
-  private keyed<K>(map: Map<K, TokenBucket>, key: K, rate: number): TokenBucket {
-    let b = map.get(key);
-    if (b === undefined) map.set(key, (b = this.bucket(rate)));
-    return b;
+  private take(kind: BucketKind, key: number | string, rate: number): boolean {
+    return this.buckets.take(kind, key, rate, Math.max(1, rate * (this.options.burstSeconds ?? 1)));
   }
 
   /** Admits a request from `uid` (global and per-uid limits). */
   admitCaller(uid: number): boolean {
-    this.sweep();
-    if (this.global && !this.global.take()) return false;
-    return !this.options.perUid || this.keyed(this.uids, uid, this.options.perUid).take();
+    if (this.options.global && !this.take(BucketKind.GLOBAL, 0, this.options.global)) return false;
+    return !this.options.perUid || this.take(BucketKind.UID, uid, this.options.perUid);
   }
 
   /** Admits a request to `serviceId` (per-service limit). */
   admitService(serviceId: string): boolean {
-    return !this.options.perService || this.keyed(this.services, serviceId, this.options.perService).take();
-  }
-
-  // Full buckets carry no state: dropping them now and then keeps the maps bounded by active keys.
-  private sweep(): void {
-    if (++this.takes % 4096 !== 0) return;
-    for (const [k, b] of this.uids) if (b.idle()) this.uids.delete(k);
-    for (const [k, b] of this.services) if (b.idle()) this.services.delete(k);
-  }
-
-  get trackedKeys(): number {
-    return this.uids.size + this.services.size;
+    return !this.options.perService || this.take(BucketKind.SERVICE, serviceId, this.options.perService);
   }
 }

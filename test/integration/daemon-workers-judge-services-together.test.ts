@@ -1,6 +1,7 @@
 // The pipelines of a daemon with workers judge services together: a breaker that a worker's
 // pipeline opens is opened in the main thread's too (a request there is not sent to the broken
-// service), and the kernel is told the highest priority floor of any pipeline.
+// service), the kernel is told the highest priority floor of any pipeline, and a rate limit is
+// the daemon's however many pipelines take requests.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -145,5 +146,37 @@ describe('a daemon’s pipelines judge services together', () => {
     gate.release();
     await Promise.all(held);
     await until(() => twin.stats().minPriority === 0, 'the floor lifted', 10_000);
+  }, 60_000);
+
+  it('holds the global rate limit for the daemon, not for each pipeline', async () => {
+    const dir = tempDir();
+    const control = join(dir, 'control.sock');
+    const twin = new KernelTwin({ graceMs: 10_000 });
+    cleanup.push(() => twin.close());
+    daemon(['--kernel', 'twin', '--twin-port', String(twin.portId), '--control-socket', control, '--workers', '3', '--rate-limit-global', '5']);
+    await twin.waitForDaemon(10_000);
+    await until(() => twin.stats().daemonQueues === 3, 'the workers’ queues', 20_000);
+    const svc = await EmbeddingService.start({
+      id: 'svc',
+      name: 'svc',
+      dimensions: [4],
+      endpoint: `unix:${join(dir, 'svc.sock')}`,
+      controlSocket: control,
+      embed: async (inputs) => inputs.map(() => filled(4, 1)),
+    });
+    cleanup.push(() => svc.close({ drainMs: 0 }));
+    // Every pipeline has the service once a round of three (one per queue) is not answered NO_SERVICE.
+    const send = () => twin.embed({ input: Buffer.from('x'), dimensions: 4, timeoutMs: 10_000 });
+    await untilAsync(async () => (await Promise.all([send(), send(), send()])).every((r) => r.status !== Status.NO_SERVICE), 'every pipeline serving', 20_000);
+    // Let the bucket fill again: its state is a time, so this waits for the condition, not a guess.
+    await untilAsync(async () => (await send()).status === Status.SUCCESS, 'a token', 10_000);
+    const started = performance.now();
+    const results = await Promise.all(Array.from({ length: 60 }, () => send()));
+    const seconds = (performance.now() - started) / 1000;
+    const served = results.filter((r) => r.status === Status.SUCCESS).length;
+    expect(results.filter((r) => r.status !== Status.SUCCESS && r.status !== Status.RATE_LIMITED)).toEqual([]);
+    // Five a second for the daemon (a one-second burst, less the token just taken): per pipeline it would be three times that.
+    expect(served).toBeGreaterThan(0);
+    expect(served).toBeLessThanOrEqual(5 + Math.ceil(5 * seconds));
   }, 60_000);
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { RateLimits, TokenBucket } from '../../../src/manager/rate-limit.js';
+import { BucketKind, SharedBuckets } from '../../../src/manager/shared-buckets.js';
 
 function clock() {
   let t = 0;
@@ -44,14 +45,58 @@ describe('rate limits', () => {
     expect([limits.admitService('a'), limits.admitService('a'), limits.admitService('b')]).toEqual([true, false, true]);
   });
 
-  it('are off when no rate is set, and forget idle callers', () => {
+  it('are off when no rate is set', () => {
     expect(new RateLimits().enabled).toBe(false);
+    expect(new RateLimits({ global: 0, perUid: 0 }).enabled).toBe(false);
+  });
+
+  it('hold one rate for every pipeline sharing the buckets', () => {
     const c = clock();
-    const limits = new RateLimits({ perUid: 1000, clock: c.now });
-    for (let uid = 0; uid < 5000; uid++) limits.admitCaller(uid);
-    c.advance(2000);
-    for (let i = 0; i < 4096; i++) limits.admitCaller(1);
-    expect(limits.trackedKeys).toBeLessThan(10);
+    const buffer = SharedBuckets.buffer(64);
+    const pipelines = [0, 1, 2].map(() => new RateLimits({ global: 4, perUid: 2, perService: 3 }, new SharedBuckets(buffer, c.now)));
+    // Four a second for the daemon, spread over three pipelines.
+    expect([0, 1, 2, 0, 1].map((p, i) => pipelines[p]!.admitCaller(1000 + i))).toEqual([true, true, true, true, false]);
+    c.advance(1000);
+    expect([0, 1, 2].map((p) => pipelines[p]!.admitCaller(7))).toEqual([true, true, false]);
+    expect([2, 1, 0, 1].map((p) => pipelines[p]!.admitService('svc'))).toEqual([true, true, true, false]);
+  });
+});
+
+describe('shared buckets', () => {
+  it('refill at the rate, GCRA style: a burst, then one per interval', () => {
+    const c = clock();
+    const b = new SharedBuckets(SharedBuckets.buffer(8), c.now);
+    const take = () => b.take(BucketKind.UID, 5, 10, 3);
+    expect([take(), take(), take(), take()]).toEqual([true, true, true, false]);
+    c.advance(99);
+    expect(take()).toBe(false);
+    c.advance(1);
+    expect(take()).toBe(true);
+    c.advance(10_000);
+    expect([take(), take(), take(), take()]).toEqual([true, true, true, false]);
+  });
+
+  it('give a full bucket’s slot to a new key, and refuse a key no slot can hold', () => {
+    const c = clock();
+    const b = new SharedBuckets(SharedBuckets.buffer(4), c.now);
+    // Four callers, each with a request in its bucket: every slot busy.
+    for (const uid of [1, 2, 3, 4]) expect(b.take(BucketKind.UID, uid, 1, 1)).toBe(true);
+    expect(b.keys).toBe(4);
+    expect(b.take(BucketKind.UID, 5, 1, 1)).toBe(false);
+    // A second later their buckets are full again: the new caller takes a slot over.
+    c.advance(1000);
+    expect(b.take(BucketKind.UID, 5, 1, 1)).toBe(true);
+    expect(b.take(BucketKind.UID, 5, 1, 1)).toBe(false);
+    expect(b.keys).toBe(4);
+  });
+
+  it('keep services with similar names apart, and uids apart from services', () => {
+    const c = clock();
+    const b = new SharedBuckets(SharedBuckets.buffer(4096), c.now);
+    const ids = Array.from({ length: 1000 }, (_, i) => `svc-${i}`);
+    expect(ids.every((id) => b.take(BucketKind.SERVICE, id, 1, 1))).toBe(true);
+    expect(b.take(BucketKind.UID, 0, 1, 1)).toBe(true);
+    expect(b.keys).toBe(1001);
   });
 });
 
