@@ -148,8 +148,11 @@ export class Daemon {
 
   private async init(): Promise<void> {
     const log = this.logger;
-    if (this.current.workers > 1 && this.current.nats !== '') {
-      throw new ConfigError('workers', 'more than one worker with --nats is not supported yet: NATS workers are reached from the main thread only');
+    if (this.current.workers > 1 && this.current.nats !== '' && this.current.natsPool) {
+      throw new ConfigError(
+        'workers',
+        "more than one worker with --nats-pool is not supported: a pool's key stays on the main thread (use --workers 1, or instances without --nats-pool)",
+      );
     }
     const limited = new RateLimitedLog(log);
     const audit = this.audit;
@@ -226,7 +229,17 @@ export class Daemon {
     if (this.current.workers > 1) {
       if (this.link.queues === undefined) log.warn({ workers: this.current.workers }, 'the char device has one queue: one pipeline, no workers');
       else {
-        this.workers = new WorkerPool(this.current.workers - 1, this.current, this.link.queues, this.registry, this.backends, this.router, this.shared, log);
+        this.workers = new WorkerPool(
+          this.current.workers - 1,
+          this.current,
+          this.link.queues,
+          this.registry,
+          this.backends,
+          this.router,
+          this.shared,
+          log,
+          this.nats,
+        );
         this.workers.on('floor', () => this.tellFloor());
         await this.workers.start();
       }

@@ -48,6 +48,10 @@ export interface NatsWorkersEvents {
   left: [service: string, instance: string, reason: string];
   /** A round heard answers that were no worker's (malformed, past the bound, claiming another's instance), or a forged stopping notice. */
   noise: [what: string, count: number];
+  /** What each registered worker's link was told (the daemon's worker threads keep links of their own that follow). */
+  linkSeen: [entryId: string, cpuPermille: number, rssKib: number];
+  linkStopping: [entryId: string, drainMs: number];
+  linksDisconnected: [];
 }
 
 interface Instance {
@@ -95,6 +99,12 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
   private closed = false;
   /** Names this daemon to workers (hello, stop-seen), so a worker knows whose acknowledgements to wait for. */
   readonly daemonId = randomBytes(12).toString('base64url');
+  /**
+   * Settles when every other sender of this daemon's batches has stopped sending to a draining
+   * worker and handed over what it sent (the daemon's worker threads, whose batches go out on this
+   * connection after a hop): only then is stop-seen published.
+   */
+  stopSeenBarrier: (() => Promise<void>) | undefined;
 
   constructor(
     private readonly bus: NatsBus,
@@ -105,6 +115,7 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
     bus.on('up', (_server, nc) => this.onUp(nc));
     bus.on('down', () => {
       for (const link of this.links.values()) link.disconnected();
+      this.emit('linksDisconnected');
     });
     // Removed from outside (its token revoked or expired, an administrator): its instances are asked
     // again, so each is judged afresh, and a pool's key goes with the pool's registration.
@@ -120,6 +131,11 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
     this.links.set(id, link);
     return link;
   };
+
+  /** Where a registered worker's batches go (its instance subject, or its pool's). */
+  subjectOf(entryId: string): string | undefined {
+    return this.subjects.get(entryId);
+  }
 
   /** Seals a pool's batches with its current key; opens answers with the current or the previous one. */
   private poolSeal(service: string): BatchSeal {
@@ -238,7 +254,10 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
       }
       known.missed = 0;
       if (known.entryId === '' && !known.pending && now >= known.refusedUntil) this.askHello(nc, instance, known);
-      this.links.get(known.entryId)?.seen(cpuPermille, rssKib);
+      const link = this.links.get(known.entryId);
+      if (link === undefined) continue;
+      link.seen(cpuPermille, rssKib);
+      this.emit('linkSeen', known.entryId, cpuPermille, rssKib);
     }
     if (impostors > 0) this.emit('noise', '$SRV.STATS answers naming a known instance under another service', impostors);
     for (const [instance, known] of this.instances) {
@@ -350,11 +369,18 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
     }
     // The pool goes on with its other instances; this one just stops answering.
     const alone = known.entryId !== '' && (!this.options.pool || this.members(known.entryId) <= 1);
-    if (alone) this.links.get(known.entryId)?.stopping(drainMs);
+    if (alone) {
+      this.links.get(known.entryId)?.stopping(drainMs);
+      this.emit('linkStopping', known.entryId, drainMs);
+    }
     const h = natsHeaders();
     h.set(Headers.op, Op.stopSeen);
     h.set(Headers.daemon, this.daemonId);
-    nc.publish(Subjects.instance(service, instance), new Uint8Array(0), { headers: h });
+    const publish = () => {
+      if (!nc.isClosed()) nc.publish(Subjects.instance(service, instance), new Uint8Array(0), { headers: h });
+    };
+    if (this.stopSeenBarrier === undefined) publish();
+    else void this.stopSeenBarrier().then(publish);
     if (!alone) return;
     const t = setTimeout(() => this.leave(instance, `stopped (drained ${drainMs} ms)`), drainMs);
     t.unref();

@@ -56,8 +56,37 @@ export interface ServiceTotals {
   failures: number;
 }
 
+/** A NATS request of a worker thread's link, made on the main thread's connection (worker-nats.ts). */
+export interface NatsRequest {
+  type: 'natsRequest';
+  id: number;
+  subject: string;
+  data: Uint8Array;
+  timeoutMs: number;
+  headers: Array<[name: string, value: string]>;
+}
+
+export interface NatsReply {
+  type: 'natsReply';
+  id: number;
+  data?: Uint8Array;
+  headers?: Array<[name: string, value: string]>;
+  error?: { message: string; code?: string };
+}
+
+/** A registered service as a worker mirrors it; `subject`: where a NATS worker's batches go. */
+export interface MirroredService {
+  info: ServiceInfoMsg;
+  scheme: string;
+  subject?: string;
+}
+
 export type ToWorker =
-  | { type: 'services'; services: Array<{ info: ServiceInfoMsg; scheme: string }>; backends: Array<[id: string, options: OpenAiLinkOptions]> }
+  | { type: 'services'; services: MirroredService[]; backends: Array<[id: string, options: OpenAiLinkOptions]> }
+  | NatsReply
+  | { type: 'natsLink'; serviceId: string; seen?: { cpuPermille: number; rssKib: number }; stoppingMs?: number }
+  | { type: 'natsDown' }
+  | { type: 'sync'; id: number }
   | { type: 'breaker'; serviceId: string; state: BreakerState }
   | { type: 'rateLimits'; limits: RateLimitOptions }
   | { type: 'stop'; graceMs: number };
@@ -67,6 +96,8 @@ export type ToMain =
   | { type: 'totals'; totals: WorkerTotals }
   | { type: 'breaker'; serviceId: string; state: BreakerState }
   | { type: 'floor'; floor: number }
+  | NatsRequest
+  | { type: 'synced'; id: number }
   | { type: 'warn'; message: string };
 
 export function totalsOf(router: Router, registry: ServiceRegistry): WorkerTotals {

@@ -12,6 +12,11 @@
  * manager/shared-load.ts, shared-buckets.ts); the kernel's priority floor
  * is the highest any pipeline asks for.
  *
+ * NATS workers: a thread's links send through the main thread's connection
+ * (worker-nats.ts); the main thread's discovery tells the threads' links
+ * what it tells its own (seen, stopping, the bus down), and a draining
+ * worker's stop-seen waits until every thread has taken that in.
+ *
  * A worker that dies is started again (after a pause that doubles while it
  * keeps dying young); meanwhile the kernel side re-sends what its queue
  * held to the other queues, which go on serving.
@@ -25,9 +30,12 @@ import { SharedLoad } from '../manager/shared-load.js';
 import type { Backends } from './backends.js';
 import type { QueueAddress } from './kernel.js';
 import type { Logger } from './log.js';
+import type { NatsNode } from './nats-node.js';
 import type { Router } from './router.js';
 import type { DaemonConfig } from './settings.js';
-import type { SharedBuffers, ToMain, ToWorker, WorkerData, WorkerTotals } from './worker-messages.js';
+import { NATS_SCHEME } from '../wire/registration.js';
+import type { MirroredService, SharedBuffers, ToMain, ToWorker, WorkerData, WorkerTotals } from './worker-messages.js';
+import { relayNatsRequest } from './worker-nats.js';
 
 /** Beyond the shutdown grace, how long a worker may take to detach before it is terminated. */
 const STOP_MARGIN_MS = 2000;
@@ -64,6 +72,8 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
   private readonly load: SharedLoad;
   /** Threads started again after dying. */
   restarts = 0;
+  private nextSync = 1;
+  private readonly syncs = new Map<number, { left: Set<Slot>; done: () => void }>();
 
   /** `shared`: the load's buffer has count + 1 rows, row 0 `main`'s. */
   constructor(
@@ -75,6 +85,8 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     private readonly main: Router,
     private readonly shared: SharedBuffers,
     private readonly log: Logger,
+    /** The daemon's NATS side, when it has one. */
+    private readonly nats?: NatsNode,
   ) {
     super();
     this.load = new SharedLoad(shared.load, 0);
@@ -83,6 +95,38 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     main.on('breaker', (serviceId, state, shared) => {
       if (!shared) this.broadcast({ type: 'breaker', serviceId, state });
     });
+    if (nats !== undefined) {
+      const found = nats.workers;
+      found.on('linkSeen', (serviceId, cpuPermille, rssKib) => this.broadcast({ type: 'natsLink', serviceId, seen: { cpuPermille, rssKib } }));
+      found.on('linkStopping', (serviceId, stoppingMs) => this.broadcast({ type: 'natsLink', serviceId, stoppingMs }));
+      found.on('linksDisconnected', () => this.broadcast({ type: 'natsDown' }));
+      found.stopSeenBarrier = () => this.sync();
+    }
+  }
+
+  /**
+   * Settles once every thread has handled what was posted to it before
+   * (messages keep their order both ways, so whatever a thread sent before
+   * its answer has reached the main thread too).
+   */
+  sync(): Promise<void> {
+    const left = new Set(this.slots.filter((s) => s.attached));
+    if (left.size === 0) return Promise.resolve();
+    const id = this.nextSync++;
+    return new Promise<void>((done) => {
+      this.syncs.set(id, { left, done });
+      for (const s of left) s.worker?.postMessage({ type: 'sync', id } satisfies ToWorker);
+    });
+  }
+
+  private synced(slot: Slot, id?: number): void {
+    for (const [at, sync] of this.syncs) {
+      if (id !== undefined && at !== id) continue;
+      sync.left.delete(slot);
+      if (sync.left.size > 0) continue;
+      this.syncs.delete(at);
+      sync.done();
+    }
   }
 
   /** Starts the workers; resolves when each has attached its queue (rejects if one cannot). */
@@ -146,6 +190,8 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
         // What it held is the kernel side's to re-send; it no longer counts in the budget or the floor.
         this.load.clear(slot.row);
         this.setFloor(slot, 0);
+        // A thread that is gone sends nothing more: no sync waits for it.
+        this.synced(slot);
         if (this.closing) return;
         this.log.error({ worker: n, code }, 'worker exited: the requests its queue held go to the other queues; it is started again');
         this.restartLater(slot);
@@ -167,6 +213,11 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
       this.main.breakers.share(m.serviceId, m.state);
       this.broadcast({ type: 'breaker', serviceId: m.serviceId, state: m.state }, slot);
     } else if (m.type === 'floor') this.setFloor(slot, m.floor);
+    else if (m.type === 'natsRequest') {
+      if (this.nats === undefined)
+        slot.worker?.postMessage({ type: 'natsReply', id: m.id, error: { message: 'the daemon has no NATS connection' } } satisfies ToWorker);
+      else relayNatsRequest(this.nats.bus, m, (r) => slot.worker?.postMessage(r));
+    } else if (m.type === 'synced') this.synced(slot, m.id);
     else this.log.warn({ worker: slot.row }, m.message);
   }
 
@@ -203,7 +254,10 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
   }
 
   private send(slot: Slot): void {
-    const services = this.registry.list().map((e) => ({ info: e.info, scheme: e.info.endpoint.slice(0, e.info.endpoint.indexOf(':')) }));
+    const services = this.registry.list().map((e): MirroredService => {
+      const scheme = e.info.endpoint.slice(0, e.info.endpoint.indexOf(':'));
+      return { info: e.info, scheme, subject: scheme === NATS_SCHEME ? this.nats?.workers.subjectOf(e.info.id) : undefined };
+    });
     const m: ToWorker = { type: 'services', services, backends: this.backends.linkOptions() };
     slot.worker?.postMessage(m);
   }

@@ -16,15 +16,17 @@ import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 
 import { ControlError, RegistrationError } from '../errors.js';
 import { GenlKernelChannel } from '../kernel/channel.js';
+import { NatsServiceLink } from '../links/nats-service-link.js';
 import { OpenAiLink, type OpenAiLinkOptions } from '../links/openai-link.js';
 import { ServiceRegistry } from '../manager/registry.js';
 import { SharedBuckets } from '../manager/shared-buckets.js';
 import { SharedLoad } from '../manager/shared-load.js';
-import { BACKEND_SCHEME } from '../wire/registration.js';
+import { BACKEND_SCHEME, NATS_SCHEME } from '../wire/registration.js';
 import { pipelineHandlers } from './pipeline-handlers.js';
 import { Router } from './router.js';
 import { routerOptionsOf } from './router-options.js';
 import { MIRROR_OWNER, type ToMain, type ToWorker, type WorkerData, totalsOf } from './worker-messages.js';
+import { RelayedNats } from './worker-nats.js';
 
 /** How often the worker tells the main thread its counters. */
 const TOTALS_MS = 500;
@@ -35,6 +37,9 @@ const { config, queues, shared, row } = workerData as WorkerData;
 const post = (m: ToMain) => port.postMessage(m);
 
 const backendOptions = new Map<string, OpenAiLinkOptions>();
+/** Where each NATS worker's batches go, from the main thread's discovery. */
+const natsSubjects = new Map<string, string>();
+const nats = new RelayedNats(post);
 /** What each mirrored registration was last made from: an unchanged service is not registered again. */
 const applied = new Map<string, string>();
 const registry = new ServiceRegistry({
@@ -46,6 +51,11 @@ const registry = new ServiceRegistry({
       const options = backendOptions.get(id);
       if (options === undefined) throw new ControlError('ENOENT', `no backend "${id}" is declared`);
       return new OpenAiLink(id, options);
+    },
+    [NATS_SCHEME]: (id, _endpoint, limits) => {
+      const subject = natsSubjects.get(id);
+      if (subject === undefined) throw new ControlError('ENOENT', `no NATS worker "${id}" is known`);
+      return new NatsServiceLink(id, subject, nats, limits);
     },
   },
 });
@@ -73,6 +83,11 @@ port.on('message', (m: ToWorker) => {
   if (m.type === 'services') mirror(m);
   else if (m.type === 'breaker') router.breakers.share(m.serviceId, m.state);
   else if (m.type === 'rateLimits') router.setRateLimits(m.limits);
+  else if (m.type === 'natsReply') nats.answered(m);
+  else if (m.type === 'natsLink') natsLink(m);
+  else if (m.type === 'natsDown') {
+    for (const e of registry.list()) if (e.link instanceof NatsServiceLink) e.link.disconnected();
+  } else if (m.type === 'sync') post({ type: 'synced', id: m.id });
   else if (m.type === 'stop') void stop(m.graceMs);
 });
 post({ type: 'attached', queue: channel.queue });
@@ -81,6 +96,8 @@ post({ type: 'attached', queue: channel.queue });
 function mirror(m: Extract<ToWorker, { type: 'services' }>): void {
   backendOptions.clear();
   for (const [id, options] of m.backends) backendOptions.set(id, options);
+  natsSubjects.clear();
+  for (const s of m.services) if (s.subject !== undefined) natsSubjects.set(s.info.id, s.subject);
   const wanted = new Set(m.services.map((s) => s.info.id));
   for (const e of registry.list()) {
     if (wanted.has(e.info.id)) continue;
@@ -92,7 +109,7 @@ function mirror(m: Extract<ToWorker, { type: 'services' }>): void {
     if (applied.get(s.info.id) === made) continue;
     applied.set(s.info.id, made);
     try {
-      if (s.scheme === BACKEND_SCHEME) registry.registerLinked(s.info, BACKEND_SCHEME, MIRROR_OWNER, registry.selfCredentials);
+      if (s.scheme === BACKEND_SCHEME || s.scheme === NATS_SCHEME) registry.registerLinked(s.info, s.scheme, MIRROR_OWNER, registry.selfCredentials);
       else registry.register(s.info, MIRROR_OWNER, registry.selfCredentials);
     } catch (err) {
       // A service this worker cannot reach (a scheme it has no link for) is served by the others.
@@ -102,11 +119,20 @@ function mirror(m: Extract<ToWorker, { type: 'services' }>): void {
   }
 }
 
+/** What the main thread's discovery told its own link to a NATS worker: this thread's link follows. */
+function natsLink(m: Extract<ToWorker, { type: 'natsLink' }>): void {
+  const link = registry.get(m.serviceId)?.link;
+  if (!(link instanceof NatsServiceLink)) return;
+  if (m.seen !== undefined) link.seen(m.seen.cpuPermille, m.seen.rssKib);
+  if (m.stoppingMs !== undefined) link.stopping(m.stoppingMs);
+}
+
 async function stop(graceMs: number): Promise<void> {
   clearInterval(totals);
   await router.shutdown(graceMs);
   post({ type: 'totals', totals: totalsOf(router, registry) });
   await channel.close();
   registry.close();
+  nats.close();
   port.close();
 }

@@ -9,7 +9,7 @@
  */
 import { EventEmitter } from 'node:events';
 
-import { type MsgHdrs, type NatsConnection, headers as natsHeaders } from '@nats-io/nats-core';
+import { type MsgHdrs, headers as natsHeaders } from '@nats-io/nats-core';
 
 import { Status } from '../abi/uapi.js';
 import { Headers, Op } from '../nats/subjects.js';
@@ -27,6 +27,15 @@ export interface NatsLinkOptions {
   maxAnswerBytes?: number;
   /** A pool's batches are sealed and its answers opened with the pool key (src/nats/pool-seal.ts). */
   seal?: BatchSeal;
+}
+
+/**
+ * What the link needs of a NATS connection: a NatsConnection is one; a
+ * daemon worker thread has one that relays to the main thread's connection.
+ */
+export interface NatsRequester {
+  isClosed(): boolean;
+  request(subject: string, data: Uint8Array, options: { timeout: number; headers?: MsgHdrs }): Promise<{ data: Uint8Array; headers?: Pick<MsgHdrs, 'get'> }>;
 }
 
 /** Seals a batch for a pool and opens its answer; `daemonId` goes in a header, so a worker knows whose key to use. */
@@ -51,7 +60,7 @@ export class NatsServiceLink extends EventEmitter<ServiceLinkEvents> implements 
     readonly serviceId: string,
     /** Where its batches go: an instance's subject or a pool's. */
     readonly subject: string,
-    private readonly nc: NatsConnection,
+    private readonly nc: NatsRequester,
     limits: ServiceFrameLimits,
     private readonly options: NatsLinkOptions = {},
   ) {

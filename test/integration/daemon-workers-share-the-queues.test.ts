@@ -83,13 +83,4 @@ describe('a daemon with worker threads', () => {
     await new Promise((r) => child.once('exit', r));
     expect(twin.stats()).toMatchObject({ daemonAttached: false, daemonQueues: 0 });
   }, 60_000);
-
-  it('refuses workers beside NATS, naming the setting', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vexfs-workers-'));
-    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-    const { child, stderr } = daemon(['--kernel', 'twin', '--control-socket', join(dir, 'c.sock'), '--workers', '2', '--nats', 'nats://127.0.0.1:1']);
-    const code = await new Promise((r) => child.once('exit', r));
-    expect(code).not.toBe(0);
-    expect(stderr()).toMatch(/workers.*more than one worker with --nats is not supported/);
-  });
 });
