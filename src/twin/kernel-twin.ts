@@ -257,8 +257,10 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
     }
     switch (msg.cmd) {
       case Cmd.DAEMON_ATTACH:
-        if (((msg.msg.flags ?? 0) & Flags.QUEUE) !== 0) this.onQueueAttach(hdr, port, msg.msg.protocolVersion);
-        else this.onAttach(hdr, port, msg.msg.protocolVersion);
+        if (msg.msg.protocolVersion !== Consts.PROTOCOL_VERSION)
+          this.reject(hdr, port, 'EPROTONOSUPPORT', `protocol version ${msg.msg.protocolVersion}, expected ${Consts.PROTOCOL_VERSION}`);
+        else if (((msg.msg.flags ?? 0) & Flags.QUEUE) !== 0) this.onQueueAttach(hdr, port);
+        else this.onAttach(hdr, port);
         return;
       case Cmd.GET_STATS:
         writeGetStats(this.socket.outbox(port), this.to(hdr.seq), {
@@ -323,11 +325,7 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
     this.ack(hdr, port);
   }
 
-  private onAttach(hdr: NlHeader, port: number, version: number): void {
-    if (version !== Consts.PROTOCOL_VERSION) {
-      this.reject(hdr, port, 'EPROTONOSUPPORT', `protocol version ${version}, expected ${Consts.PROTOCOL_VERSION}`);
-      return;
-    }
+  private onAttach(hdr: NlHeader, port: number): void {
     if (this.daemonPort !== 0 && this.daemonPort !== port) {
       this.reject(hdr, port, 'EBUSY', `a daemon is attached at port ${this.daemonPort}`);
       return;
@@ -347,11 +345,7 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
     this.emit('attached', port);
   }
 
-  private onQueueAttach(hdr: NlHeader, port: number, version: number): void {
-    if (version !== Consts.PROTOCOL_VERSION) {
-      this.reject(hdr, port, 'EPROTONOSUPPORT', `protocol version ${version}, expected ${Consts.PROTOCOL_VERSION}`);
-      return;
-    }
+  private onQueueAttach(hdr: NlHeader, port: number): void {
     if (!this.attached) {
       this.reject(hdr, port, 'ENOTCONN', 'no daemon is attached: attach without VEXFS_IPC_F_QUEUE first');
       return;
@@ -433,7 +427,7 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
 
   private probe(): void {
     // A send to a closed port is refused; that is how the twin notices (the module has NETLINK_URELEASE).
-    for (let q = 0, port = this.queues.portAt(0, 0); port !== undefined; port = this.queues.portAt(0, ++q)) {
+    for (const port of this.queues.ports()) {
       writeHeartbeat(this.socket.outbox(port), this.to(), { requestId: this.nextId++, minPriority: undefined, inflight: this.pending.size });
     }
   }

@@ -71,6 +71,11 @@ export class TwinQueues {
     return attempt < n ? (this.list[(start + attempt) % n] as Queue).port : undefined;
   }
 
+  /** Every queue's port, queue 0's first. */
+  ports(): number[] {
+    return this.list.map((q) => q.port);
+  }
+
   sent(port: number, fallback: boolean): void {
     const q = this.list[this.index(port)];
     if (q === undefined) return;
