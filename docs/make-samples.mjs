@@ -1,4 +1,4 @@
-// Produces the sample outputs the README quotes, from a real run: vexfs-bridged (embedded kernel
+// Produces the sample outputs docs/operating.md quotes, from a real run: vexfs-bridged (embedded kernel
 // twin) with the two bundled embedders as service processes, 3,000 requests to the hashing
 // embedder and 200 to the neural one (some High), one for a model nobody serves; then
 // `vexfsctl services`, `vexfsctl stats`, `vexfsctl embed ...` and part of /metrics.

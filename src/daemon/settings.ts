@@ -48,12 +48,23 @@ type ValueOf<S> = S extends { type: 'enum'; values: readonly (infer V)[] }
             ? BackendConfig[]
             : string;
 
-type Setting = SettingKind & { default: unknown; help: string };
+/** `defaultText`: how the reference shows a default computed at start. */
+type Setting = SettingKind & { default: unknown; help: string; defaultText?: string };
 
 export const SETTINGS = {
-  kernel: { type: 'enum', values: KERNEL_MODES, default: 'auto', help: 'kernel transport' },
-  controlSocket: { type: 'path', default: defaultControlSocket, help: 'control socket path' },
-  maxInflight: { type: 'int', min: 1, max: 1_000_000, default: 65536, help: 'requests held at once (per worker)' },
+  kernel: {
+    type: 'enum',
+    values: KERNEL_MODES,
+    default: 'auto',
+    help: 'kernel transport: auto (the module over generic netlink, else its /dev/vexfs_ipc framed transport, else an embedded kernel twin; said in one log line), genl, chardev, twin',
+  },
+  controlSocket: {
+    type: 'path',
+    default: defaultControlSocket,
+    defaultText: '/run/vexfs/control.sock (root), $XDG_RUNTIME_DIR/vexfs/control.sock (a user)',
+    help: 'control socket path; its directory is created (0755) and must be writable by its owner only',
+  },
+  maxInflight: { type: 'int', min: 1, max: 1_000_000, default: 65536, help: 'requests each pipeline holds at once before new ones are answered OVERLOADED' },
   workers: {
     type: 'int',
     min: 1,
@@ -61,22 +72,28 @@ export const SETTINGS = {
     default: 1,
     help: 'request pipelines, each a thread with a kernel queue and service connections of its own (genl and twin transports; not with --nats-pool)',
   },
-  maxServices: { type: 'int', min: 1, max: Consts.MAX_SERVICES, default: 100, help: 'registered services' },
+  maxServices: { type: 'int', min: 1, max: Consts.MAX_SERVICES, default: 100, help: 'services registered at once' },
   shutdownGraceMs: {
     type: 'int',
     min: 0,
     max: 600_000,
     default: 5000,
-    help: 'time to finish in-flight requests on stop',
+    help: 'time in-flight requests have to finish on SIGTERM/SIGINT before they are answered SHUTTING_DOWN',
   },
-  logLevel: { type: 'enum', values: LOG_LEVELS, default: 'info', help: 'log level' },
-  twinGraceMs: { type: 'int', min: 0, max: 600_000, default: 5000, help: 'kernel twin: wait for a new daemon' },
+  logLevel: { type: 'enum', values: LOG_LEVELS, default: 'info', help: 'pino log level; logs are JSON on stderr' },
+  twinGraceMs: {
+    type: 'int',
+    min: 0,
+    max: 600_000,
+    default: 5000,
+    help: 'embedded kernel twin: how long in-flight requests wait for a daemon to attach again',
+  },
   twinPort: {
     type: 'int',
     min: 0,
     max: 0xffffffff,
     default: 0,
-    help: 'kernel twin in another process to attach to (0: embed one)',
+    help: 'with --kernel twin: the netlink port of a twin in another process to attach to (0: embed one)',
   },
   reconnectMinMs: { type: 'int', min: 1, max: 60_000, default: 50, help: 'first service reconnect delay' },
   reconnectMaxMs: { type: 'int', min: 1, max: 600_000, default: 5000, help: 'longest service reconnect delay' },
@@ -85,14 +102,14 @@ export const SETTINGS = {
     min: 65_536,
     max: 1 << 30,
     default: 32 * 1024 * 1024,
-    help: 'bytes sent to a service and not yet read before it gets no new batches',
+    help: 'bytes sent to a service and not yet read by it before its new batches go elsewhere (counted as send_blocked)',
   },
   startingHoldMs: {
     type: 'int',
     min: 0,
     max: 60_000,
     default: 1000,
-    help: 'wait for a matching service still connecting',
+    help: 'how long a request waits for a matching service that is registered but still connecting (after a daemon restart) before NO_SERVICE',
   },
   restartHoldMs: {
     type: 'int',
@@ -106,28 +123,28 @@ export const SETTINGS = {
     min: 0,
     max: 600_000,
     default: 3000,
-    help: 'a service silent this long gets no new requests, 0 = off',
+    help: 'a connected service whose heartbeats stop this long gets no new requests (health 0) until its next heartbeat, 0 = off',
   },
   rateLimitGlobal: {
     type: 'int',
     min: 0,
     max: 100_000_000,
     default: 0,
-    help: 'requests/s for the daemon, 0 = off',
+    help: 'requests/s for the whole daemon (every pipeline together; a one-second burst), answered RATE_LIMITED past it, 0 = off',
   },
   rateLimitPerUid: {
     type: 'int',
     min: 0,
     max: 100_000_000,
     default: 0,
-    help: 'requests/s per caller uid, 0 = off',
+    help: 'requests/s per caller uid (one-second burst), 0 = off',
   },
   rateLimitPerService: {
     type: 'int',
     min: 0,
     max: 100_000_000,
     default: 0,
-    help: 'requests/s per service, 0 = off',
+    help: 'requests/s per service (one-second burst), 0 = off',
   },
   adaptiveLatencyMs: {
     type: 'int',
@@ -156,10 +173,10 @@ export const SETTINGS = {
     min: 1,
     max: 1_000_000,
     default: 8192,
-    help: 'queued requests per priority level',
+    help: 'queued requests per priority level (per pipeline); lower levels are shed first',
   },
-  queuePerService: { type: 'int', min: 1, max: 1_000_000, default: 2048, help: 'queued requests per service' },
-  queueGlobal: { type: 'int', min: 0, max: 1_000_000, default: 16_384, help: 'requests in the overflow queue' },
+  queuePerService: { type: 'int', min: 1, max: 1_000_000, default: 2048, help: 'queued requests per service (per pipeline)' },
+  queueGlobal: { type: 'int', min: 0, max: 1_000_000, default: 16_384, help: 'requests in the overflow queue (per pipeline)' },
   serviceConcurrency: {
     type: 'int',
     min: 0,
@@ -181,8 +198,8 @@ export const SETTINGS = {
     default: 10,
     help: 'batches in the window before a breaker may open',
   },
-  breakerWindowMs: { type: 'int', min: 100, max: 600_000, default: 10_000, help: 'breaker rolling window' },
-  breakerResetMs: { type: 'int', min: 10, max: 600_000, default: 5_000, help: 'time open before a trial batch' },
+  breakerWindowMs: { type: 'int', min: 100, max: 600_000, default: 10_000, help: 'rolling window over which a breaker counts failed batches' },
+  breakerResetMs: { type: 'int', min: 10, max: 600_000, default: 5_000, help: 'time a breaker stays open before it lets one trial batch through' },
   outlierFactor: {
     type: 'int',
     min: 2,
@@ -206,9 +223,9 @@ export const SETTINGS = {
     min: 0,
     max: 64 * 1024 * 1024 * 1024,
     default: 64 * 1024 * 1024,
-    help: 'response cache vector bytes',
+    help: 'bytes of vectors the response cache holds',
   },
-  cacheTtlMs: { type: 'int', min: 1, max: 86_400_000, default: 60_000, help: 'response cache entry lifetime' },
+  cacheTtlMs: { type: 'int', min: 1, max: 86_400_000, default: 60_000, help: 'how long a cached answer is served' },
   coalesce: { type: 'bool', default: false, help: 'identical requests in flight share one service call' },
   batchMaxDelayUs: {
     type: 'int',
@@ -229,7 +246,7 @@ export const SETTINGS = {
     min: 1,
     max: 600_000,
     default: 1000,
-    help: 'time to answer a health check',
+    help: 'time a service has to answer a health check',
   },
   metrics: { type: 'bool', default: true, help: 'serve /metrics, /health and /ready over HTTP' },
   metricsPort: {
@@ -246,7 +263,7 @@ export const SETTINGS = {
     min: 4096,
     max: 1024 * 1024 * 1024,
     default: 10 * 1024 * 1024,
-    help: 'rotate the audit log at this size',
+    help: 'the audit log is rotated at this size',
   },
   auditKeep: { type: 'int', min: 0, max: 100, default: 5, help: 'rotated audit files kept' },
   traceExporter: {
@@ -292,7 +309,7 @@ export const SETTINGS = {
   backends: {
     type: 'backends',
     default: [],
-    help: 'HTTP embedding backends (OpenAI-compatible /v1/embeddings servers), a JSON array; see the README',
+    help: 'HTTP embedding backends (OpenAI-compatible /v1/embeddings servers), a JSON array (docs/services.md)',
   },
   controlMaxConnections: { type: 'int', min: 1, max: 65_536, default: 256, help: 'control-socket connections open at once; more are refused' },
   controlIdleMs: {
@@ -317,7 +334,12 @@ export const SETTINGS = {
   },
   otlpEndpoint: { type: 'url', default: 'http://127.0.0.1:4318/v1/traces', help: 'OTLP/HTTP (JSON) traces endpoint for --trace-exporter otlp' },
   nats: { type: 'natsUrl', default: '', help: 'NATS server(s) for remote workers, events, audit and cluster control; empty = off' },
-  natsHost: { type: 'subjectToken', default: defaultHostName, help: "this daemon's name on the bus (its subjects, the host column)" },
+  natsHost: {
+    type: 'subjectToken',
+    default: defaultHostName,
+    defaultText: "the host name's first label",
+    help: "this daemon's name on the bus (its subjects, the host column)",
+  },
   natsUser: { type: 'name', default: '', help: 'NATS user name (with --nats-password-file)' },
   natsPasswordFile: { type: 'path', optional: true, default: '', help: 'file whose first line is the NATS password' },
   natsTokenFile: { type: 'path', optional: true, default: '', help: "file whose first line is the NATS server's auth token" },

@@ -1,5 +1,5 @@
 /**
- * The bridge's NATS subjects, one versioned hierarchy (README, "NATS"):
+ * The bridge's NATS subjects, one versioned hierarchy (docs/nats.md):
  *
  *   vexfs.v1.embed.<service>               a pool of identical workers (queue group vexfs.<service>)
  *   vexfs.v1.embed.<service>.<instance>    one worker instance (the daemon balances across them)
