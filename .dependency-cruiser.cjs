@@ -1,22 +1,27 @@
 // The layers of src/, lowest first; `npm test` fails on an import that runs up them, on a cycle,
-// and on sdk or cli reaching past what an integrator's process may load.
+// and on clients reaching past what an integrator's process may load. The folders group by side
+// and plane (kernel-side/, services/, pipeline/, control/, observe/, daemon/, clients/); a layer
+// is a set of those folders:
 //
 //   foundation  abi, util, errors.ts, native.ts
-//   codecs      netlink, protocol (kernel protocol and vectors), frame, wire (service protocol), nats (subjects, connecting)
-//   links       kernel (genl, char device, device ioctl), twin, links (to services); auth, audit, trace beside them
-//   manager     registry, service connections, queues, balancing, breakers, cache, limits
-//   observers   metrics (read the manager at scrape time)
-//   daemon      the composition root; bin and demo above it
+//   codecs      kernel-side/netlink, kernel-side/messages (VEXFS_IPC and its frames),
+//               services/wire (the service protocol), services/nats (subjects, connecting)
+//   links       kernel-side/channels, kernel-side/twin, services/links; control/auth,
+//               control/audit, observe/trace beside them
+//   pipeline    pipeline (the request's stages), services/registry
+//   observers   observe/metrics (read the pipeline at scrape time)
+//   daemon      daemon (the composition root), control (the control socket, kernel-forwarded
+//               control, HTTP backends, cluster); bin and demo above it
 //
-// sdk and cli sit beside the daemon, not on it: they use the foundation, the codecs, the device
-// ioctl wrapper and the control-socket client only.
+// clients (sdk, cli) sit beside the daemon, not on it: they use the foundation, the codecs, the
+// device ioctl wrapper and the control-socket client only.
 const LAYERS = [
   ['foundation', '^src/(abi/|util/|errors\\.ts|native\\.ts)'],
-  ['codecs', '^src/(netlink|protocol|frame|wire|nats)/'],
-  ['links', '^src/(kernel|links|twin|auth|audit|trace)/'],
-  ['manager', '^src/manager/'],
-  ['observers', '^src/metrics/'],
-  ['daemon', '^src/daemon/'],
+  ['codecs', '^src/(kernel-side/(netlink|messages)|services/(wire|nats))/'],
+  ['links', '^src/(kernel-side/(channels|twin)|services/links|control/(auth|audit)|observe/trace)/'],
+  ['pipeline', '^src/(pipeline|services/registry)/'],
+  ['observers', '^src/observe/metrics/'],
+  ['daemon', '^src/(daemon/|control/(?!auth/|audit/))'],
 ];
 
 const upward = LAYERS.flatMap(([name, path], i) =>
@@ -43,15 +48,18 @@ module.exports = {
       name: 'clients-stay-clients',
       comment: 'sdk and cli load in an integrator\'s or administrator\'s process: foundation, codecs, the device wrapper and the control client only',
       severity: 'error',
-      from: { path: '^src/(sdk|cli)/' },
-      to: { path: '^src/', pathNot: '^src/(abi/|util/|errors\\.ts|native\\.ts|netlink/|protocol/|frame/|wire/|nats/|kernel/device\\.ts|sdk/|cli/)' },
+      from: { path: '^src/clients/' },
+      to: {
+        path: '^src/',
+        pathNot: '^src/(abi/|util/|errors\\.ts|native\\.ts|kernel-side/(netlink|messages)/|services/(wire|nats)/|kernel-side/channels/device\\.ts|clients/)',
+      },
     },
     {
       name: 'nothing-below-uses-clients',
       comment: 'the daemon and its layers do not load the sdk or the cli',
       severity: 'error',
-      from: { path: '^src/(abi|util|netlink|protocol|frame|wire|nats|kernel|links|twin|auth|audit|trace|manager|metrics|daemon)/' },
-      to: { path: '^src/(sdk|cli|embedder|demo|bin)/' },
+      from: { path: '^src/(abi|util|kernel-side|services|pipeline|control|observe|daemon)/' },
+      to: { path: '^src/(clients|embedder|demo|bin)/' },
     },
   ],
   options: {

@@ -1,7 +1,7 @@
 // The daemon side of the channel benchmark: attaches to a kernel side and
 // answers every embedding request at once with a fixed vector.
-import { GenlKernelChannel } from '../dist/kernel/channel.js';
-import { NetlinkProtocol } from '../dist/netlink/constants.js';
+import { GenlKernelChannel } from '../dist/kernel-side/channels/channel.js';
+import { NetlinkProtocol } from '../dist/kernel-side/netlink/constants.js';
 
 const kernelPort = Number(process.argv[2]);
 const vectors = new Map();

@@ -7,7 +7,7 @@
 //   baseline  C kernel side     <-> C daemon (recvmmsg/sendmmsg)
 //   twin_ceiling    Node twin   <-> C daemon: what the twin alone can drive
 //   daemon_ceiling  C kernel    <-> Node daemon: what the daemon side alone sustains
-import { KernelTwin } from '../dist/twin/kernel-twin.js';
+import { KernelTwin } from '../dist/kernel-side/twin/kernel-twin.js';
 import { benchDir, buildC, closedLoop, cpuMicros, round, spawnReady, stop } from './lib.mjs';
 import { join } from 'node:path';
 

@@ -1,6 +1,6 @@
 // An SDK embedding service that answers every input with a fixed vector:
 // the full-path benchmark measures the bridge, not an embedding model.
-import { EmbeddingService } from '../dist/sdk/index.js';
+import { EmbeddingService } from '../dist/clients/sdk/index.js';
 
 const [controlSocket, endpoint, id = 'bench-echo'] = process.argv.slice(2);
 const vectors = new Map();

@@ -1,6 +1,6 @@
 // A NATS worker answering every input with a fixed vector (the SDK serving over NATS), for
 // bench/nats-path.mjs: the benchmark measures the path, not a model.
-import { EmbeddingService } from '../dist/sdk/index.js';
+import { EmbeddingService } from '../dist/clients/sdk/index.js';
 
 const [url, dims = '384'] = process.argv.slice(2);
 const v = new Float32Array(Number(dims)).fill(0.05);

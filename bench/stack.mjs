@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { Status } from '../dist/abi/uapi.js';
-import { KernelTwin } from '../dist/twin/kernel-twin.js';
+import { KernelTwin } from '../dist/kernel-side/twin/kernel-twin.js';
 import { benchDir, closedLoop, daemonNodeFlags, percentiles, rootDir, spawnReady, stop } from './lib.mjs';
 
 const STATUS_NAMES = Object.fromEntries(Object.entries(Status).map(([k, v]) => [v, k]));

@@ -28,13 +28,13 @@ if (!existsSync(addon)) {
 const runtime = (name) => spawnSync('gcc', [`-print-file-name=${name}`], { encoding: 'utf8' }).stdout.trim();
 const logs = mkdtempSync(join(tmpdir(), 'vexfs-sanitize-'));
 const tests = [
-  'test/unit/netlink',
-  'test/unit/kernel',
-  'test/unit/twin',
-  'test/integration/kernel-send-backpressure.test.ts',
-  'test/integration/hostile-peers.test.ts',
+  'test/unit/kernel-side/netlink',
+  'test/unit/kernel-side/channels',
+  'test/unit/kernel-side/twin',
+  'test/integration/daemon/kernel-send-backpressure.test.ts',
+  'test/integration/security/hostile-peers.test.ts',
   // The addon in worker threads: daemon workers' sockets, and their closing when a thread ends (the daemon inherits the preload).
-  'test/integration/daemon-workers-share-the-queues.test.ts',
+  'test/integration/workers/daemon-workers-share-the-queues.test.ts',
 ];
 const run = spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...tests], {
   cwd: root,

@@ -5,4 +5,4 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-cpSync(join(root, 'src', 'wire', 'generated'), join(root, 'dist', 'wire', 'generated'), { recursive: true });
+cpSync(join(root, 'src', 'services', 'wire', 'generated'), join(root, 'dist', 'services', 'wire', 'generated'), { recursive: true });

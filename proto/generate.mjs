@@ -1,4 +1,4 @@
-// Generates src/wire/generated/bridge.{js,d.ts} from proto/bridge.proto with protobufjs's own
+// Generates src/services/wire/generated/bridge.{js,d.ts} from proto/bridge.proto with protobufjs's own
 // generators (pbjs, pbts): `npm run proto`. With an output directory (the freshness test), writes
 // there instead. Static code: no schema is parsed at run time, and the types come from the schema.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { pbjs, pbts } from 'protobufjs-cli';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = process.argv[2] ?? join(root, 'src', 'wire', 'generated');
+const out = process.argv[2] ?? join(root, 'src', 'services', 'wire', 'generated');
 const js = join(out, 'bridge.js');
 const run = (main, args) => new Promise((resolve, reject) => main(args, (err) => (err ? reject(err) : resolve())));
 

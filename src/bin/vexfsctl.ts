@@ -3,8 +3,8 @@
  * vexfsctl: the bridge's admin tool. Exit codes: 0 ok, 1 operation failed,
  * 2 bad usage, 3 module/daemon unavailable, 4 permission denied, 5 unknown service.
  */
-import { CliError, ExitCode } from '../cli/errors.js';
-import { runCli } from '../cli/program.js';
+import { CliError, ExitCode } from '../clients/cli/errors.js';
+import { runCli } from '../clients/cli/program.js';
 
 const io = {
   out: (text: string) => process.stdout.write(`${text}\n`),

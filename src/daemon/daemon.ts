@@ -10,38 +10,38 @@ import { trace } from '@opentelemetry/api';
 import type { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 
 import { Priority } from '../abi/uapi.js';
-import { AuditLog } from '../audit/audit-log.js';
-import { RegistrationPolicy } from '../auth/policy.js';
-import { TokenAuthority } from '../auth/tokens.js';
+import { AuditLog } from '../control/audit/audit-log.js';
+import { RegistrationPolicy } from '../control/auth/policy.js';
+import { TokenAuthority } from '../control/auth/tokens.js';
 import { ConfigError, ControlError, TransportError } from '../errors.js';
-import type { KernelChannel } from '../kernel/channel.js';
-import { HealthChecker } from '../manager/health-check.js';
-import { ObservabilityServer, type Readiness } from '../metrics/http-server.js';
-import { createMetricsRegistry } from '../metrics/prometheus.js';
+import type { KernelChannel } from '../kernel-side/channels/channel.js';
+import { HealthChecker } from '../services/registry/health-check.js';
+import { ObservabilityServer, type Readiness } from '../observe/metrics/http-server.js';
+import { createMetricsRegistry } from '../observe/metrics/prometheus.js';
 import { loadNative } from '../native.js';
 import { groupId } from '../util/groups.js';
-import type { KernelTwin } from '../twin/kernel-twin.js';
-import type { EmbedCallMsg, EmbedOutcomeMsg } from '../wire/proto.js';
+import type { KernelTwin } from '../kernel-side/twin/kernel-twin.js';
+import type { EmbedCallMsg, EmbedOutcomeMsg } from '../services/wire/proto.js';
 import { type DaemonConfig, RELOADABLE } from './config.js';
-import { ControlServer, type PeerCred } from './control-server.js';
-import { KERNEL_OWNER, handleKernelControl } from './kernel-control.js';
-import { CHARDEV_PATH, type KernelLink, openKernel } from './kernel.js';
+import { ControlServer, type PeerCred } from '../control/control-server.js';
+import { KERNEL_OWNER, handleKernelControl } from '../control/kernel-control.js';
+import { CHARDEV_PATH, type KernelLink, openKernel } from './kernel-link.js';
 import { KernelCounterReader } from './kernel-counters.js';
 import { RateLimitedLog, type Logger } from './log.js';
-import { ServiceRegistry } from '../manager/registry.js';
-import { SharedBuckets } from '../manager/shared-buckets.js';
-import { SharedLoad } from '../manager/shared-load.js';
-import { BACKEND_SCHEME, NATS_SCHEME } from '../wire/registration.js';
-import { Backends } from './backends.js';
-import type { NatsNode } from './nats-node.js';
+import { ServiceRegistry } from '../services/registry/registry.js';
+import { SharedBuckets } from '../pipeline/shared-buckets.js';
+import { SharedLoad } from '../pipeline/shared-load.js';
+import { BACKEND_SCHEME, NATS_SCHEME } from '../services/wire/registration.js';
+import { Backends } from '../control/http-backends.js';
+import type { NatsNode } from '../control/cluster/nats-node.js';
 import { logBackendEvents, logChannelEvents, logEvents } from './event-log.js';
 import { Router } from './router.js';
 import { rateLimitsOf, routerOptionsOf } from './router-options.js';
 import { daemonStats, requestFigures, serviceRecord, statsRecord } from './stats.js';
-import { TokenSweep } from './token-sweep.js';
-import { pipelineHandlers } from './pipeline-handlers.js';
-import type { SharedBuffers, WorkerTotals } from './worker-messages.js';
-import { WorkerPool } from './worker-pool.js';
+import { TokenSweep } from '../control/token-sweep.js';
+import { pipelineHandlers } from './workers/pipeline-handlers.js';
+import type { SharedBuffers, WorkerTotals } from './workers/worker-messages.js';
+import { WorkerPool } from './workers/worker-pool.js';
 
 /** The module's user_max_priority default (the top of Normal), applied to unprivileged control-socket callers in twin mode. */
 const TWIN_USER_MAX_PRIORITY = Priority.HIGH - 1;
@@ -85,7 +85,7 @@ export class Daemon {
   private constructor(
     private current: DaemonConfig,
     private readonly logger: Logger,
-    spanPipelines: typeof import('../trace/exporters.js') | undefined,
+    spanPipelines: typeof import('../observe/trace/exporters.js') | undefined,
   ) {
     const config = current;
     this.backends = new Backends(config.backends);
@@ -136,7 +136,7 @@ export class Daemon {
   static async start(config: DaemonConfig, logger: Logger): Promise<Daemon> {
     // OpenTelemetry's SDK and exporters (~15 MB of heap) only for daemons that export spans.
     const exporting = config.traceExporter === 'console' || config.traceExporter === 'otlp';
-    const d = new Daemon(config, logger, exporting ? await import('../trace/exporters.js') : undefined);
+    const d = new Daemon(config, logger, exporting ? await import('../observe/trace/exporters.js') : undefined);
     try {
       await d.init();
     } catch (err) {
@@ -167,7 +167,7 @@ export class Daemon {
     if (this.tokens) this.tokenSweep = new TokenSweep(this.registry, this.tokens, TOKEN_SWEEP_MS);
     if (this.current.nats !== '') {
       // The NATS client is loaded only by daemons that use it (it is ~10 MB of heap).
-      const { NatsNode } = await import('./nats-node.js');
+      const { NatsNode } = await import('../control/cluster/nats-node.js');
       this.nats = new NatsNode(this.current, { registry: this.registry, tokens: this.tokens, stats: () => daemonStats(this), audit, log });
       this.nats.start();
     }

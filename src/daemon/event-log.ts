@@ -3,12 +3,12 @@
  * subscribes to a component's events (registry, router, kernel channel)
  * rather than being called from the component.
  */
-import type { AuditLog } from '../audit/audit-log.js';
+import type { AuditLog } from '../control/audit/audit-log.js';
 import type { DecodeError } from '../errors.js';
-import type { KernelChannel } from '../kernel/channel.js';
-import type { ServiceRegistry } from '../manager/registry.js';
+import type { KernelChannel } from '../kernel-side/channels/channel.js';
+import type { ServiceRegistry } from '../services/registry/registry.js';
 import { type Logger, RateLimitedLog } from './log.js';
-import type { Backends } from './backends.js';
+import type { Backends } from '../control/http-backends.js';
 import type { Router } from './router.js';
 
 /** An administrator's backend changes, logged and audited. */

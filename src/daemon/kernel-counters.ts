@@ -4,9 +4,9 @@
  */
 import { existsSync } from 'node:fs';
 
-import { type DeviceStats, VexfsDevice } from '../kernel/device.js';
-import type { KernelCounters } from '../metrics/prometheus.js';
-import { CHARDEV_PATH, type KernelLink } from './kernel.js';
+import { type DeviceStats, VexfsDevice } from '../kernel-side/channels/device.js';
+import type { KernelCounters } from '../observe/metrics/prometheus.js';
+import { CHARDEV_PATH, type KernelLink } from './kernel-link.js';
 
 export class KernelCounterReader {
   private device: VexfsDevice | undefined;

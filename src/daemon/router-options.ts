@@ -1,17 +1,17 @@
 /** The router's options: one field per pipeline stage it composes. */
 import type { Tracer } from '@opentelemetry/api';
 
-import type { AdaptiveLimitOptions } from '../manager/adaptive-limit.js';
-import type { Policy } from '../manager/balancer.js';
-import type { BreakerOptions, BreakerState } from '../manager/breakers.js';
-import type { CacheOptions } from '../manager/cache.js';
-import type { OutlierOptions } from '../manager/dispatch.js';
-import type { PipelineCounters } from '../manager/outcomes.js';
-import type { PlacementOptions } from '../manager/placement.js';
-import type { RateLimitOptions } from '../manager/rate-limit.js';
-import type { RetryOptions } from '../manager/retry.js';
-import type { SharedBuckets } from '../manager/shared-buckets.js';
-import type { SharedLoad } from '../manager/shared-load.js';
+import type { AdaptiveLimitOptions } from '../pipeline/adaptive-limit.js';
+import type { Policy } from '../pipeline/balancer.js';
+import type { BreakerOptions, BreakerState } from '../pipeline/breakers.js';
+import type { CacheOptions } from '../pipeline/cache.js';
+import type { OutlierOptions } from '../pipeline/dispatch.js';
+import type { PipelineCounters } from '../pipeline/outcomes.js';
+import type { PlacementOptions } from '../pipeline/placement.js';
+import type { RateLimitOptions } from '../pipeline/rate-limit.js';
+import type { RetryOptions } from '../pipeline/retry-policy.js';
+import type { SharedBuckets } from '../pipeline/shared-buckets.js';
+import type { SharedLoad } from '../pipeline/shared-load.js';
 import type { DaemonConfig } from './settings.js';
 
 /** Queue bounds and batching (placement's options). */

@@ -1,6 +1,6 @@
 /**
  * The service manager's request path, composed of the pipeline's stages
- * (src/manager/). Every kernel embedding request is answered exactly once:
+ * (src/pipeline/). Every kernel embedding request is answered exactly once:
  * with the vector in the requested data type, or with the specific status
  * saying why not.
  *
@@ -15,29 +15,29 @@
 import { EventEmitter } from 'node:events';
 
 import { Consts, ServiceState, Status, vectorBytes } from '../abi/uapi.js';
-import { Admission } from '../manager/admission.js';
-import { BreakerState, Breakers } from '../manager/breakers.js';
-import type { ResponseCache } from '../manager/cache.js';
-import { Dispatch } from '../manager/dispatch.js';
-import { Outcomes, countOutcomes, zeroCounters } from '../manager/outcomes.js';
-import { Parking } from '../manager/parking.js';
-import { Placement } from '../manager/placement.js';
-import type { RateLimitOptions } from '../manager/rate-limit.js';
-import { type Provenance, provenanceOf } from '../manager/provenance.js';
-import { type ServiceEntry, ServiceRegistry } from '../manager/registry.js';
-import { type PipelineRequest, type Reply, RequestState, newRequest, servedBy, transition } from '../manager/request.js';
-import { type RetryLoad, Retries } from '../manager/retries.js';
-import type { RetryPolicy } from '../manager/retry.js';
-import { Selection, canServe } from '../manager/selection.js';
-import { SharedLoad } from '../manager/shared-load.js';
-import { ResponseSharing } from '../manager/sharing.js';
-import { CACHE_LABEL, RequestMetrics } from '../metrics/request-metrics.js';
-import type { CancelMessage, EmbedRequest } from '../protocol/messages.js';
-import { convertVector } from '../protocol/vectors.js';
-import { RequestTracing } from '../trace/tracing.js';
+import { Admission } from '../pipeline/admission.js';
+import { BreakerState, Breakers } from '../pipeline/breakers.js';
+import type { ResponseCache } from '../pipeline/cache.js';
+import { Dispatch } from '../pipeline/dispatch.js';
+import { Outcomes, countOutcomes, zeroCounters } from '../pipeline/outcomes.js';
+import { Parking } from '../pipeline/parking.js';
+import { Placement } from '../pipeline/placement.js';
+import type { RateLimitOptions } from '../pipeline/rate-limit.js';
+import { type Provenance, provenanceOf } from '../pipeline/provenance.js';
+import { type ServiceEntry, ServiceRegistry } from '../services/registry/registry.js';
+import { type PipelineRequest, type Reply, RequestState, newRequest, servedBy, transition } from '../pipeline/request.js';
+import { type RetryLoad, Retries } from '../pipeline/retries.js';
+import type { RetryPolicy } from '../pipeline/retry-policy.js';
+import { Selection, canServe } from '../pipeline/selection.js';
+import { SharedLoad } from '../pipeline/shared-load.js';
+import { ResponseSharing } from '../pipeline/sharing.js';
+import { CACHE_LABEL, RequestMetrics } from '../observe/metrics/request-metrics.js';
+import type { CancelMessage, EmbedRequest } from '../kernel-side/messages/messages.js';
+import { convertVector } from '../kernel-side/messages/vectors.js';
+import { RequestTracing } from '../observe/trace/tracing.js';
 import { DeadlineQueue } from '../util/deadlines.js';
-import type { EmbedBatchResponseMsg } from '../wire/proto.js';
-import { serviceWeight } from '../wire/registration.js';
+import type { EmbedBatchResponseMsg } from '../services/wire/proto.js';
+import { serviceWeight } from '../services/wire/registration.js';
 import type { RouterCounters, RouterEvents, RouterOptions } from './router-options.js';
 
 /** A request waiting out the restart hold is answered this long before its deadline (the parking check runs every 10 ms). */

@@ -5,11 +5,11 @@
  * type of the configuration object; config.ts validates and loads them.
  */
 import { Consts } from '../abi/uapi.js';
-import { POLICIES, type Policy } from '../manager/balancer.js';
+import { POLICIES, type Policy } from '../pipeline/balancer.js';
 import { defaultControlSocket } from '../util/places.js';
 import { hostname } from 'node:os';
 
-import type { BackendConfig } from './backends.js';
+import type { BackendConfig } from '../control/http-backends.js';
 
 export const KERNEL_MODES = ['auto', 'genl', 'chardev', 'twin'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

@@ -4,20 +4,14 @@
  * module's GET_STATS / SERVICE_STATUS / LIST_SERVICES replies (netlink).
  * Both are read from the same place so the two never disagree.
  */
-import { Breaker } from '../abi/uapi.js';
-import { BreakerState } from '../manager/breakers.js';
-import { type RequestFigures, sumFigures } from '../metrics/request-metrics.js';
-import type { ServiceRecord, StatsRecord } from '../protocol/messages.js';
-import type { DaemonStatsMsg, ServiceStatsMsg } from '../wire/proto.js';
-import type { ServiceEntry, ServiceRegistry } from '../manager/registry.js';
+import { BREAKER_CODES } from '../abi/names.js';
+import type { BreakerState } from '../pipeline/breakers.js';
+import { type RequestFigures, sumFigures } from '../observe/metrics/request-metrics.js';
+import type { ServiceRecord, StatsRecord } from '../kernel-side/messages/messages.js';
+import type { DaemonStatsMsg, ServiceStatsMsg } from '../services/wire/proto.js';
+import type { ServiceEntry, ServiceRegistry } from '../services/registry/registry.js';
 import type { Router } from './router.js';
-import type { ServiceTotals, WorkerTotals } from './worker-messages.js';
-
-const BREAKER_CODE: Record<BreakerState, Breaker> = {
-  [BreakerState.CLOSED]: Breaker.CLOSED,
-  [BreakerState.OPEN]: Breaker.OPEN,
-  [BreakerState.HALF_OPEN]: Breaker.HALF_OPEN,
-};
+import type { ServiceTotals, WorkerTotals } from './workers/worker-messages.js';
 
 /** What the snapshots are read from: the daemon, seen only through these parts. */
 export interface StatsSource {
@@ -162,7 +156,7 @@ export function serviceRecord(d: StatsSource, e: ServiceEntry): ServiceRecord {
     heartbeatAgeMs: BigInt(s.heartbeatAgeMs),
     queued: s.queued,
     capacity: s.capacity,
-    breaker: BREAKER_CODE[s.breaker as BreakerState],
+    breaker: BREAKER_CODES[s.breaker as BreakerState],
     p50ResponseNs: BigInt(s.p50ResponseNs),
     p99ResponseNs: BigInt(s.p99ResponseNs),
     cpuPermille: s.cpuPermille,

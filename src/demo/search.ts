@@ -10,9 +10,9 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 
 import { Consts, Status } from '../abi/uapi.js';
-import { cosine } from '../protocol/vectors.js';
+import { cosine } from '../kernel-side/messages/vectors.js';
 import { USE_DIMENSIONS, USE_MODEL } from '../embedder/use-service.js';
-import type { KernelTwin } from '../twin/kernel-twin.js';
+import type { KernelTwin } from '../kernel-side/twin/kernel-twin.js';
 import { startDemoStack } from './stack.js';
 
 const MAX_FILES = 200;

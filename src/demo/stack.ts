@@ -15,7 +15,7 @@ import { ServiceState } from '../abi/uapi.js';
 import { defaultConfig } from '../daemon/config.js';
 import { Daemon } from '../daemon/daemon.js';
 import { createLogger } from '../daemon/log.js';
-import type { KernelTwin } from '../twin/kernel-twin.js';
+import type { KernelTwin } from '../kernel-side/twin/kernel-twin.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

@@ -10,10 +10,10 @@
  * shares its topic.
  */
 import { Status } from '../abi/uapi.js';
-import { cosine } from '../protocol/vectors.js';
+import { cosine } from '../kernel-side/messages/vectors.js';
 import { HASHING_MODEL } from '../embedder/service.js';
 import { USE_DIMENSIONS, USE_MODEL } from '../embedder/use-service.js';
-import type { KernelTwin } from '../twin/kernel-twin.js';
+import type { KernelTwin } from '../kernel-side/twin/kernel-twin.js';
 import { CORPUS } from './corpus.js';
 import { startDemoStack } from './stack.js';
 

@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 
-import { NATS_AUTH_FLAGS, type NatsAuth, natsAuthFrom } from '../nats/connect.js';
+import { NATS_AUTH_FLAGS, type NatsAuth, natsAuthFrom } from '../services/nats/connect.js';
 import { findControlSocket } from '../util/places.js';
 import { TOKEN_ON_COMMAND_LINE, registrationToken } from '../util/secret-file.js';
 

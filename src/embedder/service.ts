@@ -1,5 +1,5 @@
 /** The bundled embedding service: the hashing-trick embedder behind the SDK. */
-import { EmbeddingService, type EmbeddingServiceOptions } from '../sdk/service.js';
+import { EmbeddingService, type EmbeddingServiceOptions } from '../clients/sdk/service.js';
 import { hashingEmbed } from './hashing.js';
 
 export const HASHING_MODEL = 'hashing-ngram-v1';

@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
-import { EmbeddingService, type EmbeddingServiceOptions } from '../sdk/service.js';
+import { EmbeddingService, type EmbeddingServiceOptions } from '../clients/sdk/service.js';
 import type { UseAnswer, UseJob } from './use-worker.js';
 
 export const USE_MODEL = 'universal-sentence-encoder-lite';

@@ -14,7 +14,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { Priority, Status } from '../../src/abi/uapi.js';
-import { KernelTwin } from '../../src/twin/kernel-twin.js';
+import { KernelTwin } from '../../src/kernel-side/twin/kernel-twin.js';
 import { derivedVector } from './derived.js';
 
 const root = join(import.meta.dirname, '..', '..');

@@ -1,7 +1,7 @@
 // A chaos-tier embedding service in its own process: answers with vectors derived from the inputs.
 // SIGUSR2 toggles a hang (embed never returns while heartbeats and health checks go on), as a
 // wedged model would. Args: control socket, endpoint path, service id.
-import { EmbeddingService } from '../../src/sdk/service.js';
+import { EmbeddingService } from '../../src/clients/sdk/service.js';
 import { derivedVector } from './derived.js';
 
 const [controlSocket, endpoint, id] = process.argv.slice(2) as [string, string, string];

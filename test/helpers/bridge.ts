@@ -9,8 +9,8 @@ import { ServiceState } from '../../src/abi/uapi.js';
 import { type DaemonConfig, defaultConfig } from '../../src/daemon/config.js';
 import { Daemon } from '../../src/daemon/daemon.js';
 import { createLogger } from '../../src/daemon/log.js';
-import { EmbeddingService, type EmbeddingServiceOptions } from '../../src/sdk/service.js';
-import type { KernelTwin } from '../../src/twin/kernel-twin.js';
+import { EmbeddingService, type EmbeddingServiceOptions } from '../../src/clients/sdk/service.js';
+import type { KernelTwin } from '../../src/kernel-side/twin/kernel-twin.js';
 import { until } from './wait.js';
 
 export interface TestBridge {

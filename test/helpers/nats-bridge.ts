@@ -5,8 +5,8 @@ import { connect } from '@nats-io/transport-node';
 
 import { ServiceState } from '../../src/abi/uapi.js';
 import type { DaemonConfig } from '../../src/daemon/config.js';
-import { EmbeddingService, type EmbeddingServiceOptions } from '../../src/sdk/service.js';
-import { ControlClient } from '../../src/sdk/control-client.js';
+import { EmbeddingService, type EmbeddingServiceOptions } from '../../src/clients/sdk/service.js';
+import { ControlClient } from '../../src/clients/sdk/control-client.js';
 import type { TestBridge } from './bridge.js';
 import { type NatsServer, startNatsServer } from './nats-server.js';
 import { until } from './wait.js';

@@ -3,8 +3,8 @@
 // shared flag. The test ends the thread in that state.
 import { parentPort, workerData } from 'node:worker_threads';
 
-import { writeGetFamily } from '../../dist/netlink/controller.js';
-import { NetlinkSocket } from '../../dist/netlink/socket.js';
+import { writeGetFamily } from '../../dist/kernel-side/netlink/controller.js';
+import { NetlinkSocket } from '../../dist/kernel-side/netlink/socket.js';
 
 const sock = new NetlinkSocket(16, { recvBufferBytes: 1 });
 sock.bind(0);

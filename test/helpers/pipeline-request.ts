@@ -1,7 +1,7 @@
 import { LEVEL_FLOOR } from '../../src/abi/priority.js';
-import { ServiceRegistry } from '../../src/manager/registry.js';
-import { type PipelineRequest, newRequest } from '../../src/manager/request.js';
-import type { EmbedRequest } from '../../src/protocol/messages.js';
+import { ServiceRegistry } from '../../src/services/registry/registry.js';
+import { type PipelineRequest, newRequest } from '../../src/pipeline/request.js';
+import type { EmbedRequest } from '../../src/kernel-side/messages/messages.js';
 import { serviceInfo } from './service-info.js';
 import { StandIn } from './stand-in-link.js';
 

@@ -1,12 +1,12 @@
 // The kernel side's own GET_STATS (the module over generic netlink, or a twin over USERSOCK): its daemon's queues.
 import { Cmd, Consts } from '../../src/abi/uapi.js';
-import { NetlinkConnection } from '../../src/netlink/connection.js';
-import { NlmFlags } from '../../src/netlink/constants.js';
-import { resolveFamily } from '../../src/netlink/controller.js';
-import { NetlinkSocket } from '../../src/netlink/socket.js';
-import { decodeGenl } from '../../src/protocol/decode.js';
-import { writeGetStats } from '../../src/protocol/encode.js';
-import type { QueueRecord } from '../../src/protocol/messages.js';
+import { NetlinkConnection } from '../../src/kernel-side/netlink/connection.js';
+import { NlmFlags } from '../../src/kernel-side/netlink/constants.js';
+import { resolveFamily } from '../../src/kernel-side/netlink/controller.js';
+import { NetlinkSocket } from '../../src/kernel-side/netlink/socket.js';
+import { decodeGenl } from '../../src/kernel-side/messages/decode.js';
+import { writeGetStats } from '../../src/kernel-side/messages/encode.js';
+import type { QueueRecord } from '../../src/kernel-side/messages/messages.js';
 
 /** `kernelPort`: 0 for the module, the twin's port otherwise. Undefined when no daemon is attached. */
 export async function queueFigures(protocol: number, kernelPort: number): Promise<QueueRecord[] | undefined> {

@@ -5,7 +5,7 @@
 // It never answers: what it holds is left for the kernel side to hand on when the thread ends.
 import { parentPort, workerData } from 'node:worker_threads';
 
-import { GenlKernelChannel } from '../../dist/kernel/channel.js';
+import { GenlKernelChannel } from '../../dist/kernel-side/channels/channel.js';
 
 const flag = new Int32Array(workerData.flag);
 let received = 0;

@@ -1,11 +1,11 @@
 // A bare-bones daemon for tests: resolves and attaches by hand, and can vanish
 // without detaching (as a crashed daemon does).
 import { Consts } from '../../src/abi/uapi.js';
-import { NetlinkConnection } from '../../src/netlink/connection.js';
-import { NetlinkProtocol, NlmFlags } from '../../src/netlink/constants.js';
-import { resolveFamily } from '../../src/netlink/controller.js';
-import { NetlinkSocket } from '../../src/netlink/socket.js';
-import { writeAttach } from '../../src/protocol/encode.js';
+import { NetlinkConnection } from '../../src/kernel-side/netlink/connection.js';
+import { NetlinkProtocol, NlmFlags } from '../../src/kernel-side/netlink/constants.js';
+import { resolveFamily } from '../../src/kernel-side/netlink/controller.js';
+import { NetlinkSocket } from '../../src/kernel-side/netlink/socket.js';
+import { writeAttach } from '../../src/kernel-side/messages/encode.js';
 
 export async function rawDaemon(twinPort: number) {
   const socket = new NetlinkSocket(NetlinkProtocol.USERSOCK).bind();

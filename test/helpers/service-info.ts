@@ -1,4 +1,4 @@
-import type { ServiceInfoMsg } from '../../src/wire/proto.js';
+import type { ServiceInfoMsg } from '../../src/services/wire/proto.js';
 
 // A registration record whose unnamed fields are the plainest accepted values, so a test spells out only what it is about.
 export function serviceInfo(id: string, fields: Partial<ServiceInfoMsg> = {}): ServiceInfoMsg {

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 
-import type { ServiceLink, ServiceLinkEvents } from '../../src/links/service-link.js';
-import type { EmbedBatchRequestMsg } from '../../src/wire/proto.js';
+import type { ServiceLink, ServiceLinkEvents } from '../../src/services/links/service-link.js';
+import type { EmbedBatchRequestMsg } from '../../src/services/wire/proto.js';
 
 // A service link that records what it is sent and answers `send` with `outcome`, for stages tested without a service.
 export class StandIn extends EventEmitter<ServiceLinkEvents> implements ServiceLink {

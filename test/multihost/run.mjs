@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Issue 16's multi-host test (npm run test:multihost; root, after npm run build): four hosts as
+// The multi-host test (npm run test:multihost; root, after npm run build): four hosts as
 // network namespaces around a star of veth links — a NATS host (nats-server, JetStream), two
 // daemon hosts (vexfs-bridged on its kernel twin) and a worker host (two vexfs-hash-embedder
 // workers on NATS). Load enters each daemon's kernel twin through its control socket (Unix
@@ -15,8 +15,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 const root = join(import.meta.dirname, '..', '..');
 const dist = join(root, 'dist');
-const { ControlClient } = await import(join(dist, 'sdk', 'control-client.js'));
-const { TokenAuthority } = await import(join(dist, 'auth', 'tokens.js'));
+const { ControlClient } = await import(join(dist, 'clients', 'sdk', 'control-client.js'));
+const { TokenAuthority } = await import(join(dist, 'control', 'auth', 'tokens.js'));
 const { Status } = await import(join(dist, 'abi', 'uapi.js'));
 const STATUS = Object.fromEntries(Object.entries(Status).map(([k, v]) => [v, k]));
 

@@ -1,4 +1,4 @@
-// Issue 16: the daemon on a NATS bus that fails — the server killed and restarted, a worker that
+// The daemon on a NATS bus that fails — the server killed and restarted, a worker that
 // answers garbage — answers every kernel request exactly once with a specific status, comes back
 // with its workers, shows the connection in stats and metrics, and puts its events and audit
 // records on the bus (the audit stream durable in JetStream).
@@ -12,8 +12,8 @@ import { Svcm } from '@nats-io/services';
 import { describe, expect, it } from 'vitest';
 
 import { Status } from '../../src/abi/uapi.js';
-import { Headers, Op, Subjects, WORKER_PROTOCOL_VERSION, WORKER_SERVICE_NAME } from '../../src/nats/subjects.js';
-import { decodeServiceFrame, encodeControlRequest, encodeServiceFrame } from '../../src/wire/proto.js';
+import { Headers, Op, Subjects, WORKER_PROTOCOL_VERSION, WORKER_SERVICE_NAME } from '../../src/services/nats/subjects.js';
+import { decodeServiceFrame, encodeControlRequest, encodeServiceFrame } from '../../src/services/wire/proto.js';
 import { filled, useBridge } from '../helpers/bridge.js';
 import { client, natsSettings, startWorker, untilWorkers, useNats } from '../helpers/nats-bridge.js';
 import { until } from '../helpers/wait.js';

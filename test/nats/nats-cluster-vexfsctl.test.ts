@@ -1,4 +1,4 @@
-// Issue 16: vexfsctl over NATS — every daemon answers control queries on its subjects;
+// Vexfsctl over NATS — every daemon answers control queries on its subjects;
 // --all-hosts gathers them into one table with a HOST column (or JSON), --host asks one, and
 // vexfsctl audit reads the audit trail back from the file or from the JetStream stream.
 import { mkdtempSync } from 'node:fs';
@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { headers as natsHeaders } from '@nats-io/nats-core';
 import { describe, expect, it } from 'vitest';
 
-import { Headers, Subjects } from '../../src/nats/subjects.js';
-import { type DaemonStatsMsg, encodeControlResponse } from '../../src/wire/proto.js';
+import { Headers, Subjects } from '../../src/services/nats/subjects.js';
+import { type DaemonStatsMsg, encodeControlResponse } from '../../src/services/wire/proto.js';
 import { filled, useBridge } from '../helpers/bridge.js';
 import { ctl } from '../helpers/ctl.js';
 import { client, natsSettings, startWorker, untilWorkers, useNats } from '../helpers/nats-bridge.js';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 import { Status } from '../../src/abi/uapi.js';
 import type { DaemonConfig } from '../../src/daemon/config.js';
-import { Subjects } from '../../src/nats/subjects.js';
+import { Subjects } from '../../src/services/nats/subjects.js';
 import { filled, useBridge } from '../helpers/bridge.js';
 import { client, natsSettings, readyWorkers, startWorker, untilWorkers, useNats } from '../helpers/nats-bridge.js';
 import { until } from '../helpers/wait.js';

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { Status } from '../../src/abi/uapi.js';
-import { NetlinkProtocol } from '../../src/netlink/constants.js';
-import { ControlClient } from '../../src/sdk/control-client.js';
-import { KernelTwin } from '../../src/twin/kernel-twin.js';
+import { NetlinkProtocol } from '../../src/kernel-side/netlink/constants.js';
+import { ControlClient } from '../../src/clients/sdk/control-client.js';
+import { KernelTwin } from '../../src/kernel-side/twin/kernel-twin.js';
 import { filled } from '../helpers/bridge.js';
 import { startWorker, useNats } from '../helpers/nats-bridge.js';
 import { queueFigures } from '../helpers/queue-figures.js';

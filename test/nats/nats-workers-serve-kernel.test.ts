@@ -1,4 +1,4 @@
-// Issue 16: embedding workers on NATS serve kernel requests like local services — discovered,
+// Embedding workers on NATS serve kernel requests like local services — discovered,
 // their tokens checked, balanced per instance (or as one queue-group pool), and failed over
 // within the deadline when one is killed or hangs; every request answered exactly once.
 import { mkdtempSync } from 'node:fs';
@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { Status } from '../../src/abi/uapi.js';
-import { BreakerState } from '../../src/manager/breakers.js';
+import { BreakerState } from '../../src/pipeline/breakers.js';
 import { filled, useBridge } from '../helpers/bridge.js';
-import { Subjects } from '../../src/nats/subjects.js';
+import { Subjects } from '../../src/services/nats/subjects.js';
 import { client, mintToken, natsSettings, readyWorkers, startWorker, untilWorkers, useNats } from '../helpers/nats-bridge.js';
 import { until } from '../helpers/wait.js';
 

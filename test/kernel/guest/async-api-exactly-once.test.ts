@@ -10,10 +10,10 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { Status } from '../../../src/abi/uapi.js';
-import { GenlKernelChannel, type KernelChannel } from '../../../src/kernel/channel.js';
-import { VexfsDevice } from '../../../src/kernel/device.js';
-import { NetlinkProtocol } from '../../../src/netlink/constants.js';
-import type { EmbedRequest } from '../../../src/protocol/messages.js';
+import { GenlKernelChannel, type KernelChannel } from '../../../src/kernel-side/channels/channel.js';
+import { VexfsDevice } from '../../../src/kernel-side/channels/device.js';
+import { NetlinkProtocol } from '../../../src/kernel-side/netlink/constants.js';
+import type { EmbedRequest } from '../../../src/kernel-side/messages/messages.js';
 import { until } from '../../helpers/wait.js';
 import { insmod, rmmod, stopAnyDaemon } from './guest-stack.js';
 

@@ -12,13 +12,13 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { Flags, Status } from '../../../src/abi/uapi.js';
-import { GenlKernelChannel, type KernelChannel } from '../../../src/kernel/channel.js';
-import { VexfsDevice } from '../../../src/kernel/device.js';
-import { NetlinkProtocol } from '../../../src/netlink/constants.js';
-import type { EmbedRequest, QueueRecord } from '../../../src/protocol/messages.js';
+import { GenlKernelChannel, type KernelChannel } from '../../../src/kernel-side/channels/channel.js';
+import { VexfsDevice } from '../../../src/kernel-side/channels/device.js';
+import { NetlinkProtocol } from '../../../src/kernel-side/netlink/constants.js';
+import type { EmbedRequest, QueueRecord } from '../../../src/kernel-side/messages/messages.js';
 import { queueFigures } from '../../helpers/queue-figures.js';
 import { until } from '../../helpers/wait.js';
-import { EmbeddingService } from '../../../src/sdk/service.js';
+import { EmbeddingService } from '../../../src/clients/sdk/service.js';
 import { CONTROL, insmod, rmmod, startDaemon, stopAnyDaemon, stopDaemon } from './guest-stack.js';
 
 const RACE = '/sys/kernel/debug/vexfs_ipc_test/race';
@@ -72,7 +72,7 @@ describe('a daemon with several queues', () => {
       expect(second.queue).toBe(1);
       expect(dev.stats().daemon_queues).toBe(2);
       // Another process (here a child node) cannot add itself to this daemon's queues.
-      const script = `import { GenlKernelChannel } from '${join(process.cwd(), 'dist/kernel/channel.js')}';
+      const script = `import { GenlKernelChannel } from '${join(process.cwd(), 'dist/kernel-side/channels/channel.js')}';
         try { await GenlKernelChannel.open({ protocol: 16, kernelPort: 0, queue: true }, { request() {}, cancel() {} }); console.log('attached'); }
         catch (e) { console.log(e.errnoName); }`;
       const out = await new Promise<string>((resolve) => {

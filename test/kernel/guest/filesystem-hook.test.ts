@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOOK_XATTR, type HookVectors, parseHookXattr } from '../../../src/abi/hook-xattr.js';
 import { CORPUS } from '../../../src/demo/corpus.js';
 import { USE_DIMENSIONS, USE_MODEL } from '../../../src/embedder/use-service.js';
-import { VexfsDevice } from '../../../src/kernel/device.js';
+import { VexfsDevice } from '../../../src/kernel-side/channels/device.js';
 import { loadNative } from '../../../src/native.js';
 import { ctl } from '../../helpers/ctl.js';
 import { until } from '../../helpers/wait.js';

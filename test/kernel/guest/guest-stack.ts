@@ -4,7 +4,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 
-import type { VexfsDevice } from '../../../src/kernel/device.js';
+import type { VexfsDevice } from '../../../src/kernel-side/channels/device.js';
 import { until } from '../../helpers/wait.js';
 
 export const CONTROL = '/run/vexfs/control.sock';

@@ -9,21 +9,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { Ioctl, StatsStruct } from '../../../src/abi/structs.js';
 import { Attr, Cmd, Consts, DataType, EventType, Flags, Status } from '../../../src/abi/uapi.js';
-import { FRAME_HEADER_BYTES, readFrame, sealFrame } from '../../../src/frame/header.js';
+import { FRAME_HEADER_BYTES, readFrame, sealFrame } from '../../../src/kernel-side/messages/chardev-frame.js';
 import { hashingEmbed } from '../../../src/embedder/hashing.js';
 import { HASHING_MODEL } from '../../../src/embedder/service.js';
-import { DEVICE_PATH, VexfsDevice } from '../../../src/kernel/device.js';
-import { NetlinkConnection } from '../../../src/netlink/connection.js';
-import { GenlOpFlags, NetlinkProtocol, NlmFlags } from '../../../src/netlink/constants.js';
-import { resolveFamily } from '../../../src/netlink/controller.js';
-import { comparePolicies, parsePolicyDump, writeGetPolicy } from '../../../src/netlink/policy-dump.js';
-import { attrPolicy, queuePolicy, statsPolicy, svcPolicy } from '../../../src/protocol/policy.js';
-import { decodeGenl } from '../../../src/protocol/decode.js';
-import { writeGetStats } from '../../../src/protocol/encode.js';
-import type { VexfsMessage } from '../../../src/protocol/messages.js';
-import { GenlKernelChannel } from '../../../src/kernel/channel.js';
-import { NetlinkSocket } from '../../../src/netlink/socket.js';
-import { EmbeddingService } from '../../../src/sdk/service.js';
+import { DEVICE_PATH, VexfsDevice } from '../../../src/kernel-side/channels/device.js';
+import { NetlinkConnection } from '../../../src/kernel-side/netlink/connection.js';
+import { GenlOpFlags, NetlinkProtocol, NlmFlags } from '../../../src/kernel-side/netlink/constants.js';
+import { resolveFamily } from '../../../src/kernel-side/netlink/controller.js';
+import { comparePolicies, parsePolicyDump, writeGetPolicy } from '../../../src/kernel-side/netlink/policy-dump.js';
+import { attrPolicy, queuePolicy, statsPolicy, svcPolicy } from '../../../src/kernel-side/messages/policy.js';
+import { decodeGenl } from '../../../src/kernel-side/messages/decode.js';
+import { writeGetStats } from '../../../src/kernel-side/messages/encode.js';
+import type { VexfsMessage } from '../../../src/kernel-side/messages/messages.js';
+import { GenlKernelChannel } from '../../../src/kernel-side/channels/channel.js';
+import { NetlinkSocket } from '../../../src/kernel-side/netlink/socket.js';
+import { EmbeddingService } from '../../../src/clients/sdk/service.js';
 import { VEXFSCTL, ctl } from '../../helpers/ctl.js';
 import { startOpenAiServer } from '../../helpers/openai-server.js';
 import { serviceInfo } from '../../helpers/service-info.js';
@@ -180,7 +180,7 @@ describe('vexfs_ipc.ko', () => {
     }
   });
 
-  it('checks exactly the attribute policies src/protocol/policy.ts describes (CTRL_CMD_GETPOLICY)', async () => {
+  it('checks exactly the attribute policies src/kernel-side/messages/policy.ts describes (CTRL_CMD_GETPOLICY)', async () => {
     const conn = new NetlinkConnection(new NetlinkSocket(NetlinkProtocol.GENERIC).bind());
     try {
       const k = parsePolicyDump(await conn.request(0, (w, seq) => writeGetPolicy(w, seq, conn.socket.portId, 'VEXFS_IPC'), { dump: true }));
@@ -888,7 +888,7 @@ describe('vexfs_ipc.ko', () => {
       try {
         const asUser = spawnSync(
           process.execPath,
-          ['-e', "import('./dist/kernel/device.js').then((m) => console.log(m.VexfsDevice.open().stats().daemon_port_id))"],
+          ['-e', "import('./dist/kernel-side/channels/device.js').then((m) => console.log(m.VexfsDevice.open().stats().daemon_port_id))"],
           { uid: 65534, gid: 65534, encoding: 'utf8' },
         );
         expect(asUser.stdout.trim(), asUser.stderr).toBe('0');

@@ -5,11 +5,11 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 
 import { Cmd, Flags } from '../../../src/abi/uapi.js';
-import { type TokenRecord, type TokenStore, TokenAuthority } from '../../../src/auth/tokens.js';
-import { type KernelControlContext, handleKernelControl } from '../../../src/daemon/kernel-control.js';
-import { ServiceRegistry } from '../../../src/manager/registry.js';
-import type { KernelChannel } from '../../../src/kernel/channel.js';
-import type { ReplyMessage, ServiceRecord } from '../../../src/protocol/messages.js';
+import { type TokenRecord, type TokenStore, TokenAuthority } from '../../../src/control/auth/tokens.js';
+import { type KernelControlContext, handleKernelControl } from '../../../src/control/kernel-control.js';
+import { ServiceRegistry } from '../../../src/services/registry/registry.js';
+import type { KernelChannel } from '../../../src/kernel-side/channels/channel.js';
+import type { ReplyMessage, ServiceRecord } from '../../../src/kernel-side/messages/messages.js';
 
 class MemoryStore implements TokenStore {
   private readonly m = new Map<string, TokenRecord>();

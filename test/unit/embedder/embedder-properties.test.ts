@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { hashingEmbed } from '../../../src/embedder/hashing.js';
-import { cosine } from '../../../src/protocol/vectors.js';
+import { cosine } from '../../../src/kernel-side/messages/vectors.js';
 
 const norm = (v: Float32Array) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
 

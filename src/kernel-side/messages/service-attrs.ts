@@ -1,0 +1,47 @@
+/**
+ * A service as the VEXFS_IPC family carries it (the nest VEXFS_IPC_A_SERVICE,
+ * attributes VEXFS_IPC_SVC_*): its declaration, then the live state the
+ * daemon reports. Its policy, codec and record type all come from this table.
+ */
+import { Consts, SvcAttr } from '../../abi/uapi.js';
+import { type NestFields, type NestRecord, describeNest } from './nest.js';
+
+const SERVICE_FIELDS = {
+  id: { type: SvcAttr.ID, kind: 'string', min: 1, max: Consts.MAX_SERVICE_ID_LEN - 1, required: true },
+  name: { type: SvcAttr.NAME, kind: 'string', min: 1, max: Consts.MAX_NAME_LEN - 1, required: true },
+  version: { type: SvcAttr.VERSION, kind: 'string', max: Consts.MAX_VERSION_LEN - 1, default: '' },
+  dimensions: {
+    type: SvcAttr.DIMENSIONS,
+    kind: 'u32list',
+    min: 1,
+    max: Consts.MAX_DIMENSION_SETS,
+    each: { min: 1, max: Consts.MAX_DIMENSIONS },
+    required: true,
+  },
+  dataTypes: { type: SvcAttr.DATA_TYPES, kind: 'u32', max: (1 << (Consts.DTYPE_MAX + 1)) - 1, default: 0 },
+  models: { type: SvcAttr.MODELS, kind: 'csv', max: Consts.MAX_MODELS_LEN - 1, default: [] },
+  maxBatchSize: { type: SvcAttr.MAX_BATCH_SIZE, kind: 'u32', min: 1, max: Consts.MAX_BATCH_SIZE, required: true },
+  priority: { type: SvcAttr.PRIORITY, kind: 'u32', max: 255, default: 0 },
+  endpoint: { type: SvcAttr.ENDPOINT, kind: 'string', min: 1, max: Consts.MAX_ENDPOINT_LEN - 1, required: true },
+  flags: { type: SvcAttr.FLAGS, kind: 'u32', max: Consts.REGISTER_F_ALL, default: 0 },
+  // Live state: in the daemon's answers only.
+  state: { type: SvcAttr.STATE, kind: 'u32', max: Consts.SVC_MAX },
+  health: { type: SvcAttr.HEALTH, kind: 'u32', max: 100 },
+  uid: { type: SvcAttr.UID, kind: 'u32' },
+  pid: { type: SvcAttr.PID, kind: 'u32' },
+  activeRequests: { type: SvcAttr.ACTIVE_REQUESTS, kind: 'u32' },
+  totalRequests: { type: SvcAttr.TOTAL_REQUESTS, kind: 'u64' },
+  failures: { type: SvcAttr.FAILURES, kind: 'u64' },
+  avgResponseNs: { type: SvcAttr.AVG_RESPONSE_NS, kind: 'u64' },
+  heartbeatAgeMs: { type: SvcAttr.HEARTBEAT_AGE_MS, kind: 'u64' },
+  queued: { type: SvcAttr.QUEUED, kind: 'u32' },
+  capacity: { type: SvcAttr.CAPACITY, kind: 'u32' },
+  breaker: { type: SvcAttr.BREAKER, kind: 'u32', max: Consts.BREAKER_MAX },
+  p50ResponseNs: { type: SvcAttr.P50_RESPONSE_NS, kind: 'u64' },
+  p99ResponseNs: { type: SvcAttr.P99_RESPONSE_NS, kind: 'u64' },
+  cpuPermille: { type: SvcAttr.CPU_PERMILLE, kind: 'u32' },
+  rssKib: { type: SvcAttr.RSS_KIB, kind: 'u32' },
+} as const satisfies NestFields;
+
+export const serviceNest = describeNest('VEXFS_IPC.SERVICE', SvcAttr, SERVICE_FIELDS);
+export type ServiceRecord = NestRecord<typeof SERVICE_FIELDS>;
