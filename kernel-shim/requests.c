@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The pending table, submission, completion and cancel (the in-kernel API
- * of include/linux/vexfs_ipc.h), and vexfs_ipc_embed() built on them.
+ * of include/linux/vexfs_ipc.h); embed.c builds the sleeping calls on them.
  *
  * Exactly once: a request leaves the table once, under the table's lock,
  * and whoever takes it out (the answer, its timeout, a cancel, the grace
@@ -263,40 +263,6 @@ void vexfs_ipc_requests_queue_lost(u32 portid)
 	mutex_unlock(&resend_lock);
 }
 
-static void fill_provenance(struct vexfs_ipc_req *req, struct nlattr **attrs)
-{
-	struct vexfs_ipc_provenance *p = &req->prov;
-
-	if (attrs[VEXFS_IPC_A_SERVICE_ID])
-		nla_strscpy(p->service_id, attrs[VEXFS_IPC_A_SERVICE_ID], sizeof(p->service_id));
-	if (attrs[VEXFS_IPC_A_MODEL])
-		nla_strscpy(p->model, attrs[VEXFS_IPC_A_MODEL], sizeof(p->model));
-	if (attrs[VEXFS_IPC_A_MODEL_VERSION])
-		nla_strscpy(p->model_version, attrs[VEXFS_IPC_A_MODEL_VERSION], sizeof(p->model_version));
-	if (attrs[VEXFS_IPC_A_FLAGS] && (nla_get_u32(attrs[VEXFS_IPC_A_FLAGS]) & VEXFS_IPC_F_TRUNCATED))
-		p->flags |= VEXFS_IPC_PROV_F_TRUNCATED;
-	p->dimensions = req->args.dimensions;
-	p->data_type = req->args.data_type;
-}
-
-/* Why an answer with SUCCESS does not fit @req, or NULL; the errno in @err. */
-static const char *misfit(const struct vexfs_ipc_req *req, struct nlattr **attrs, int *err)
-{
-	struct nlattr *vec = attrs[VEXFS_IPC_A_VECTOR];
-
-	*err = -EINVAL;
-	if (!vec)
-		return "VECTOR is required with status SUCCESS";
-	if (attrs[VEXFS_IPC_A_DIMENSIONS] && nla_get_u32(attrs[VEXFS_IPC_A_DIMENSIONS]) != req->args.dimensions)
-		return "DIMENSIONS differs from the request's";
-	if (attrs[VEXFS_IPC_A_DATA_TYPE] && nla_get_u8(attrs[VEXFS_IPC_A_DATA_TYPE]) != req->args.data_type)
-		return "DATA_TYPE differs from the request's";
-	*err = -EMSGSIZE;
-	if (nla_len(vec) != vexfs_ipc_vector_bytes(req->args.dimensions, req->args.data_type))
-		return "VECTOR length does not match the request's dimensions and data type";
-	return NULL;
-}
-
 int vexfs_ipc_requests_answer(struct nlattr **attrs, const char **why)
 {
 	u64 id = nla_get_u64(attrs[VEXFS_IPC_A_REQUEST_ID]);
@@ -318,7 +284,7 @@ int vexfs_ipc_requests_answer(struct nlattr **attrs, const char **why)
 		return -ENOENT;
 	}
 	if (status == VEXFS_IPC_STATUS_SUCCESS) {
-		*why = misfit(req, attrs, &err);
+		*why = vexfs_ipc_answer_misfit(req, attrs, &err);
 		if (*why) {
 			xa_unlock_bh(&pending);
 			return err;
@@ -331,26 +297,11 @@ int vexfs_ipc_requests_answer(struct nlattr **attrs, const char **why)
 	if (status == VEXFS_IPC_STATUS_SUCCESS) {
 		req->vector_len = nla_len(attrs[VEXFS_IPC_A_VECTOR]);
 		memcpy(req->args.vector, nla_data(attrs[VEXFS_IPC_A_VECTOR]), req->vector_len);
-		fill_provenance(req, attrs);
+		vexfs_ipc_answer_provenance(req, attrs);
 	}
 	if (attrs[VEXFS_IPC_A_PROCESSING_NS])
 		req->prov.processing_ns = nla_get_u64(attrs[VEXFS_IPC_A_PROCESSING_NS]);
 	queue_work(wq, &req->complete_work);
-	return 0;
-}
-
-static int check_args(const struct vexfs_ipc_embed_args *a)
-{
-	if (!a->input || a->input_len < 1 || a->input_len > VEXFS_IPC_MAX_INPUT_BYTES)
-		return -EINVAL;
-	if (a->dimensions < 1 || a->dimensions > VEXFS_IPC_MAX_DIMENSIONS || a->data_type > VEXFS_IPC_DTYPE_MAX)
-		return -EINVAL;
-	if (a->timeout_ms < 1 || a->timeout_ms > VEXFS_IPC_MAX_TIMEOUT_MS)
-		return -EINVAL;
-	if (a->model && strnlen(a->model, VEXFS_IPC_MAX_MODEL_LEN) >= VEXFS_IPC_MAX_MODEL_LEN)
-		return -E2BIG;
-	if (!a->vector || a->vector_cap < vexfs_ipc_vector_bytes(a->dimensions, a->data_type))
-		return -ENOSPC;
 	return 0;
 }
 
@@ -389,7 +340,7 @@ int vexfs_ipc_submit(struct vexfs_ipc_consumer *c, struct vexfs_ipc_req **reqs, 
 	for (i = 0; i < n; i++) {
 		if (!reqs[i] || !reqs[i]->done)
 			return -EINVAL;
-		ret = check_args(&reqs[i]->args);
+		ret = vexfs_ipc_check_args(&reqs[i]->args);
 		if (ret)
 			return ret;
 	}
@@ -469,77 +420,6 @@ void vexfs_ipc_requests_cancel_consumer(struct vexfs_ipc_consumer *c)
 		settle(req, VEXFS_IPC_STATUS_CANCELLED);
 	spin_unlock_bh(&c->lock);
 }
-
-static bool owner_idle(struct vexfs_ipc_consumer *c, u64 owner)
-{
-	struct vexfs_ipc_req *req;
-	bool busy;
-
-	spin_lock_bh(&c->lock);
-	busy = c->running;
-	list_for_each_entry(req, &c->live, node)
-		busy |= req->owner == owner;
-	spin_unlock_bh(&c->lock);
-	return !busy;
-}
-
-void vexfs_ipc_wait_owner(struct vexfs_ipc_consumer *c, u64 owner)
-{
-	wait_event(c->idle, owner_idle(c, owner));
-}
-EXPORT_SYMBOL_GPL(vexfs_ipc_wait_owner);
-
-static void sync_done(struct vexfs_ipc_req *req)
-{
-	complete(req->private);
-}
-
-int vexfs_ipc_embed_on(struct vexfs_ipc_consumer *c, const struct vexfs_ipc_embed_args *args,
-		       struct vexfs_ipc_embed_result *res, struct vexfs_ipc_provenance *prov)
-{
-	DECLARE_COMPLETION_ONSTACK(done);
-	struct vexfs_ipc_req *req;
-	bool killed = false;
-	int ret;
-
-	memset(res, 0, sizeof(*res));
-	req = kzalloc(sizeof(*req), GFP_KERNEL);
-	if (!req)
-		return -ENOMEM;
-	req->args = *args;
-	req->done = sync_done;
-	req->private = &done;
-	ret = vexfs_ipc_submit(c, &req, 1, GFP_KERNEL);
-	if (ret)
-		goto out;
-	res->request_id = req->id;
-	if (wait_for_completion_killable(&done)) {
-		killed = vexfs_ipc_cancel(req);
-		wait_for_completion(&done);
-	}
-	res->status = req->status;
-	res->vector_len = req->vector_len;
-	res->processing_ns = req->prov.processing_ns;
-	if (prov)
-		*prov = req->prov;
-	ret = killed ? -EINTR : 0;
-out:
-	kfree(req);
-	return ret;
-}
-
-/**
- * vexfs_ipc_embed() - get one embedding from the userspace services
- * @args: the request; see struct vexfs_ipc_embed_args.
- * @res: the outcome.
- *
- * Sleeps until the request is settled (see include/linux/vexfs_ipc.h).
- */
-int vexfs_ipc_embed(const struct vexfs_ipc_embed_args *args, struct vexfs_ipc_embed_result *res)
-{
-	return vexfs_ipc_embed_on(vexfs_ipc_embed_consumer, args, res, NULL);
-}
-EXPORT_SYMBOL_GPL(vexfs_ipc_embed);
 
 int vexfs_ipc_requests_init(void)
 {

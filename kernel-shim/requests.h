@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Pending embedding requests (requests.c): the table, ids, submission, completion, cancel, re-sending. */
+/* Pending embedding requests (requests.c): the table, ids, submission, completion, cancel, re-sending; their checks (fit.c) and the sleeping calls (embed.c). */
 #ifndef _VEXFS_IPC_REQUESTS_H
 #define _VEXFS_IPC_REQUESTS_H
 
@@ -20,7 +20,13 @@ u32 vexfs_ipc_requests_inflight(void);
 u64 vexfs_ipc_next_id(void);
 /* Cancels everything @c has pending (vexfs_ipc_consumer_destroy). */
 void vexfs_ipc_requests_cancel_consumer(struct vexfs_ipc_consumer *c);
-/* vexfs_ipc_embed() for consumer @c, also filling @prov (when not NULL). */
+/* fit.c: 0 or the errno for a caller's arguments (-EINVAL, -E2BIG, -ENOSPC). */
+int vexfs_ipc_check_args(const struct vexfs_ipc_embed_args *a);
+/* fit.c: why an answer with SUCCESS does not fit @req, or NULL; the errno in @err. */
+const char *vexfs_ipc_answer_misfit(const struct vexfs_ipc_req *req, struct nlattr **attrs, int *err);
+/* fit.c: an answer's provenance into @req (its vector is copied by the caller). */
+void vexfs_ipc_answer_provenance(struct vexfs_ipc_req *req, struct nlattr **attrs);
+/* embed.c: vexfs_ipc_embed() for consumer @c, also filling @prov (when not NULL). */
 int vexfs_ipc_embed_on(struct vexfs_ipc_consumer *c, const struct vexfs_ipc_embed_args *args,
 		       struct vexfs_ipc_embed_result *res, struct vexfs_ipc_provenance *prov);
 

@@ -17,7 +17,6 @@
 import { EventEmitter } from 'node:events';
 
 import type { KernelCounters } from '../../abi/counters.js';
-import { checkEmbedCall } from '../../abi/embed-call.js';
 import { Cmd, Consts, Flags, Status, vectorBytes } from '../../abi/uapi.js';
 import { ClosedError, DecodeError, NotAttachedError, QueueFullError, isErrnoException } from '../../errors.js';
 import { NetlinkConnection } from '../netlink/connection.js';
@@ -31,7 +30,7 @@ import { type GenlAddress, writeAttach, writeCancel, writeEmbedRequest, writeGet
 import type { EmbedRequest, EmbedResponse, VexfsMessage } from '../messages/messages.js';
 import { type Pending, PendingTable, result } from './pending-table.js';
 import { TwinQueues } from './twin-queues.js';
-import type { TwinEmbedCall, TwinEmbedResult } from './twin-embed.js';
+import { type TwinEmbedCall, type TwinEmbedResult, twinRequest } from './twin-embed.js';
 
 export interface KernelTwinOptions {
   /** Port id to bind (0: let the kernel pick). */
@@ -177,7 +176,7 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
     if (this.closed) return Promise.reject(new ClosedError('kernel twin'));
     let req: EmbedRequest;
     try {
-      req = this.validate(call);
+      req = twinRequest(call, this.nextId++);
     } catch (err) {
       return Promise.reject(err);
     }
@@ -193,24 +192,6 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
     return new Promise<TwinEmbedResult>((resolve) => {
       if (this.pending.add(req, call.signal, resolve)) this.sendRequest(this.pending.get(req.requestId) as Pending);
     });
-  }
-
-  private validate(call: TwinEmbedCall): EmbedRequest {
-    const c = checkEmbedCall(call);
-    return {
-      requestId: this.nextId++,
-      priority: c.priority,
-      timeoutMs: c.timeoutMs,
-      deadlineNs: process.hrtime.bigint() + BigInt(c.timeoutMs) * 1_000_000n,
-      dimensions: c.dimensions,
-      dataType: c.dataType,
-      model: c.model,
-      input: c.input,
-      callerUid: call.uid ?? 0,
-      callerPid: call.pid ?? process.pid,
-      flags: 0,
-      sessionKey: c.sessionKey,
-    };
   }
 
   private to(seq = 0, flags = 0): GenlAddress {

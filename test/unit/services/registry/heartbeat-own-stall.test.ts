@@ -2,9 +2,9 @@
 // still unread when the check timer fires, so that tick judges nothing; real silence is still caught.
 import { afterEach, expect, it, vi } from 'vitest';
 
-import { ServiceState } from '../../../src/abi/uapi.js';
-import { ServiceRegistry } from '../../../src/services/registry/registry.js';
-import { serviceInfo } from '../../helpers/service-info.js';
+import { ServiceState } from '../../../../src/abi/uapi.js';
+import { ServiceRegistry } from '../../../../src/services/registry/registry.js';
+import { serviceInfo } from '../../../helpers/service-info.js';
 
 let registry: ServiceRegistry | undefined;
 afterEach(() => {

@@ -4,10 +4,10 @@ import { EventEmitter } from 'node:events';
 
 import { describe, expect, it } from 'vitest';
 
-import { ServiceState } from '../../../src/abi/uapi.js';
-import type { ServiceFrameLimits, ServiceLink, ServiceLinkEvents } from '../../../src/services/links/service-link.js';
-import { ServiceRegistry } from '../../../src/services/registry/registry.js';
-import { serviceInfo } from '../../helpers/service-info.js';
+import { ServiceState } from '../../../../src/abi/uapi.js';
+import type { ServiceFrameLimits, ServiceLink, ServiceLinkEvents } from '../../../../src/services/links/service-link.js';
+import { ServiceRegistry } from '../../../../src/services/registry/registry.js';
+import { serviceInfo } from '../../../helpers/service-info.js';
 
 class FakeLink extends EventEmitter<ServiceLinkEvents> implements ServiceLink {
   ready = false;
