@@ -4,12 +4,9 @@
  * that: the control socket, the metrics/health HTTP server, the audit log
  * and request tracing.
  */
-import type { Socket } from 'node:net';
-
 import { trace } from '@opentelemetry/api';
 import type { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 
-import { Priority } from '../abi/uapi.js';
 import { AuditLog } from '../control/audit/audit-log.js';
 import { RegistrationPolicy } from '../control/auth/policy.js';
 import { TokenAuthority } from '../control/auth/tokens.js';
@@ -18,14 +15,13 @@ import type { KernelChannel } from '../kernel-side/channels/channel.js';
 import { HealthChecker } from '../services/registry/health-check.js';
 import { ObservabilityServer, type Readiness } from '../observe/metrics/http-server.js';
 import { createMetricsRegistry } from '../observe/metrics/prometheus.js';
-import { loadNative } from '../native.js';
 import { groupId } from '../util/groups.js';
 import type { KernelTwin } from '../kernel-side/twin/kernel-twin.js';
-import type { EmbedCallMsg, EmbedOutcomeMsg } from '../services/wire/proto.js';
 import { type DaemonConfig, RELOADABLE } from './config.js';
-import { ControlServer, type PeerCred } from '../control/control-server.js';
+import { embedThroughTwin, peerCred } from '../control/control-embed.js';
+import { ControlServer } from '../control/control-server.js';
 import { KERNEL_OWNER, handleKernelControl } from '../control/kernel-control.js';
-import { CHARDEV_PATH, type KernelLink, openKernel } from './kernel-link.js';
+import { type KernelLink, openKernel } from './kernel-link.js';
 import { KernelCounterReader } from './kernel-counters.js';
 import { RateLimitedLog, type Logger } from './log.js';
 import { ServiceRegistry } from '../services/registry/registry.js';
@@ -43,8 +39,6 @@ import { pipelineHandlers } from './workers/pipeline-handlers.js';
 import type { SharedBuffers, WorkerTotals } from './workers/worker-messages.js';
 import { WorkerPool } from './workers/worker-pool.js';
 
-/** The module's user_max_priority default (the top of Normal), applied to unprivileged control-socket callers in twin mode. */
-const TWIN_USER_MAX_PRIORITY = Priority.HIGH - 1;
 /** How often token-backed registrations are held against the (possibly shared) token store. */
 const TOKEN_SWEEP_MS = 1000;
 
@@ -180,8 +174,8 @@ export class Daemon {
       this.config.controlSocket,
       {
         stats: () => daemonStats(this),
-        embed: (call, peer) => this.embed(call, peer),
-        peer: peerOf,
+        embed: (call, peer) => embedThroughTwin(this.link?.twin, this.transport, call, peer),
+        peer: peerCred,
         tokens: this.tokens,
         onTokenRevoked: (id, byUid) => {
           log.info({ token: id, byUid }, 'registration token revoked');
@@ -307,41 +301,6 @@ export class Daemon {
     return { ready: reasons.length === 0, reasons, kernelAttached, healthyServices };
   }
 
-  /** One request through the kernel path, for tools on the control socket (twin mode). */
-  private async embed(call: EmbedCallMsg, peer: PeerCred | undefined): Promise<EmbedOutcomeMsg> {
-    const twin = this.link?.twin;
-    if (twin === undefined) {
-      throw new ControlError(
-        'ENODEV',
-        `the daemon's kernel side is ${this.transport}, not an embedded twin: send requests through ${CHARDEV_PATH} (SEND_EMBEDDING_REQUEST)`,
-      );
-    }
-    if (peer === undefined) throw new ControlError('EPERM', 'cannot tell who is asking (no SO_PEERCRED), so embedding requests are refused');
-    // As the module does for SEND_EMBEDDING_REQUEST: an unprivileged caller gets at most the top of Normal.
-    const self = process.getuid?.() ?? 0;
-    const priority = peer.uid === 0 || peer.uid === self ? call.priority : Math.min(call.priority, TWIN_USER_MAX_PRIORITY);
-    const session = call.sessionKey ?? '';
-    if (session !== '' && !/^\d{1,20}$/.test(session)) throw new ControlError('EINVAL', `session key ${JSON.stringify(session)} is not a decimal integer`);
-    try {
-      const r = await twin.embed({
-        sessionKey: session === '' ? undefined : BigInt(session),
-        input: call.input,
-        dimensions: call.dimensions,
-        dataType: call.dataType,
-        model: call.model === '' ? undefined : call.model,
-        priority,
-        timeoutMs: call.timeoutMs,
-        uid: peer.uid,
-        pid: peer.pid,
-      });
-      return { requestId: Number(r.requestId), status: r.status, vector: r.vector ?? new Uint8Array(0), processingNs: Number(r.processingNs) };
-    } catch (err) {
-      if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_VEXFS_INVALID_ARGUMENT')
-        throw new ControlError('EINVAL', (err as Error).message);
-      throw new ControlError('ENOTCONN', (err as Error).message);
-    }
-  }
-
   /**
    * Applies a new configuration: the log level and rate limits take effect
    * now; other changed keys are reported as needing a restart. Audited.
@@ -433,16 +392,4 @@ function fmtHost(host: string): string {
 
 function loadPolicy(path: string): RegistrationPolicy {
   return path ? RegistrationPolicy.load(path) : RegistrationPolicy.empty();
-}
-
-/** SO_PEERCRED of a control connection; undefined when the addon or the fd is not available. */
-function peerOf(socket: Socket): PeerCred | undefined {
-  const fd = (socket as unknown as { _handle?: { fd?: number } })._handle?.fd;
-  if (typeof fd !== 'number' || fd < 0) return undefined;
-  try {
-    const c = loadNative().peerCred(fd);
-    return { uid: c.uid, pid: c.pid, gid: c.gid };
-  } catch {
-    return undefined;
-  }
 }

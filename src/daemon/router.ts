@@ -14,9 +14,9 @@
  */
 import { EventEmitter } from 'node:events';
 
-import { Consts, ServiceState, Status, vectorBytes } from '../abi/uapi.js';
+import { Consts, Status, vectorBytes } from '../abi/uapi.js';
 import { Admission } from '../pipeline/admission.js';
-import { BreakerState, Breakers } from '../pipeline/breakers.js';
+import { Breakers } from '../pipeline/breakers.js';
 import type { ResponseCache } from '../pipeline/cache.js';
 import { Dispatch } from '../pipeline/dispatch.js';
 import { Outcomes, countOutcomes, zeroCounters } from '../pipeline/outcomes.js';
@@ -24,11 +24,11 @@ import { Parking } from '../pipeline/parking.js';
 import { Placement } from '../pipeline/placement.js';
 import type { RateLimitOptions } from '../pipeline/rate-limit.js';
 import { type Provenance, provenanceOf } from '../pipeline/provenance.js';
-import { type ServiceEntry, ServiceRegistry } from '../services/registry/registry.js';
+import type { ServiceEntry, ServiceRegistry } from '../services/registry/registry.js';
 import { type PipelineRequest, type Reply, RequestState, newRequest, servedBy, transition } from '../pipeline/request.js';
 import { type RetryLoad, Retries } from '../pipeline/retries.js';
 import type { RetryPolicy } from '../pipeline/retry-policy.js';
-import { Selection, canServe } from '../pipeline/selection.js';
+import { Selection } from '../pipeline/selection.js';
 import { SharedLoad } from '../pipeline/shared-load.js';
 import { ResponseSharing } from '../pipeline/sharing.js';
 import { CACHE_LABEL, RequestMetrics } from '../observe/metrics/request-metrics.js';
@@ -39,6 +39,7 @@ import { DeadlineQueue } from '../util/deadlines.js';
 import type { EmbedBatchResponseMsg } from '../services/wire/proto.js';
 import { serviceWeight } from '../services/wire/registration.js';
 import type { RouterCounters, RouterEvents, RouterOptions } from './router-options.js';
+import { followServices } from './router-services.js';
 
 /** A request waiting out the restart hold is answered this long before its deadline (the parking check runs every 10 ms). */
 const RESTART_HOLD_MARGIN_MS = 25;
@@ -167,7 +168,15 @@ export class Router extends EventEmitter<RouterEvents> {
       (e) => e.state !== RequestState.DONE,
       (e) => this.expire(e),
     );
-    this.watchServices(registry);
+    followServices(registry, {
+      breakers: this.breakers,
+      placement: this.placement,
+      dispatch: this.dispatch,
+      selection: this.selection,
+      sharing: this.sharing,
+      parking: this.parking,
+      breakerChanged: (id, state, shared) => this.emit('breaker', id, state, shared),
+    });
   }
 
   /** A batch's answers share their provenance but for truncation: looked up once per batch (its requests share the model). */
@@ -397,53 +406,5 @@ export class Router extends EventEmitter<RouterEvents> {
       modelVersion: source?.modelVersion,
       truncated: source?.truncated,
     });
-  }
-
-  // ---- services coming and going ----
-
-  private watchServices(registry: ServiceRegistry): void {
-    const reopen = () => {
-      this.parking.release(true);
-      this.placement.pullSoon();
-    };
-    this.breakers.on('state', (id, state, shared) => {
-      this.emit('breaker', id, state, shared);
-      const entry = registry.get(id);
-      if (entry === undefined) return;
-      if (state === BreakerState.OPEN) this.placement.moveQueued(entry);
-      else reopen();
-    });
-    registry.on('response', (entry, msg) => this.dispatch.onResponse(entry, msg));
-    registry.on('registered', () => this.selection.changed());
-    // A service that is not reading keeps its queue (bounded like any other) but gets no batches until it catches up.
-    registry.on('congestion', (entry, on) => this.placement.setServiceCongested(entry, on));
-    registry.on('updated', (entry, previous) => {
-      this.selection.changed();
-      // Vectors from another version may differ.
-      if (previous.version !== entry.info.version) this.sharing.dropService(entry.info.id);
-      this.placement.moveQueued(entry, (e) => !canServe(entry, e.req));
-    });
-    registry.on('state', (entry) => {
-      this.selection.changed();
-      // Draining: its batches in flight still complete; only queued requests move.
-      if (entry.state === ServiceState.STOPPING) this.placement.moveQueued(entry);
-      else if (entry.state !== ServiceState.READY) this.failService(entry);
-      else if (!ServiceRegistry.available(entry)) this.placement.moveQueued(entry);
-      else reopen();
-    });
-    registry.on('unregistered', (entry) => {
-      this.selection.changed();
-      this.sharing.dropService(entry.info.id);
-      this.failService(entry);
-      this.placement.remove(entry);
-      this.dispatch.remove(entry);
-      this.breakers.remove(entry.info.id);
-    });
-  }
-
-  /** The service's connection is gone: what it was sent is retried or failed; what it queued goes elsewhere. */
-  private failService(service: ServiceEntry): void {
-    this.dispatch.failService(service);
-    this.placement.moveQueued(service);
   }
 }

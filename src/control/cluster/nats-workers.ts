@@ -18,14 +18,14 @@ import { headers as natsHeaders } from '@nats-io/nats-core';
 
 import type { TokenAuthority } from '../auth/tokens.js';
 import { RegistrationError } from '../../errors.js';
-import { type BatchSeal, NatsServiceLink } from '../../services/links/nats-service-link.js';
+import { NatsServiceLink } from '../../services/links/nats-service-link.js';
 import type { ServiceLinkFactory } from '../../services/links/service-link.js';
 import { REMOTE_UID, type RegistrationCredentials, type ServiceEntry, type ServiceRegistry } from '../../services/registry/registry.js';
-import { newPoolKey, open, seal, wrapPoolKey } from '../../services/nats/pool-seal.js';
 import { Headers, Op, Subjects, WORKER_SERVICE_NAME } from '../../services/nats/subjects.js';
 import { type ServiceInfoMsg, decodeControlRequest } from '../../services/wire/proto.js';
 import { NATS_SCHEME } from '../../services/wire/registration.js';
 import type { NatsBus } from './nats-bus.js';
+import { PoolKeyring } from './pool-keys.js';
 import { type HeardWorker, gatherStats } from './nats-stats-round.js';
 
 export interface NatsWorkersOptions {
@@ -69,12 +69,6 @@ interface Instance {
   poolPublic: string;
 }
 
-/** A pool's key, and the one before it (answers to batches sealed just before it changed). */
-interface PoolKeys {
-  current: Buffer;
-  previous: Buffer | undefined;
-}
-
 const HELLO_TIMEOUT_MS = 2000;
 /** A round's answers read at most; a bus client answering more only loses its own. */
 const MAX_STATS_ANSWERS = 1024;
@@ -91,7 +85,7 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
   /** Where each registry id's batches go, for the link factory. */
   private readonly subjects = new Map<string, string>();
   /** Pool mode: each pool's key, given only to instances whose token was verified. */
-  private readonly poolKeys = new Map<string, PoolKeys>();
+  private readonly poolKeys: PoolKeyring;
   private timer: NodeJS.Timeout | undefined;
   private stoppingSub: Subscription | undefined;
   private round: Promise<void> | undefined;
@@ -112,6 +106,7 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
     private readonly options: NatsWorkersOptions,
   ) {
     super();
+    this.poolKeys = new PoolKeyring(this.daemonId, HELLO_TIMEOUT_MS);
     bus.on('up', (_server, nc) => this.onUp(nc));
     bus.on('down', () => {
       for (const link of this.links.values()) link.disconnected();
@@ -127,7 +122,7 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
     const subject = this.subjects.get(id);
     const nc = this.bus.nc;
     if (subject === undefined || nc === undefined) throw new RegistrationError('EINVAL', `no NATS worker "${id}" is known`);
-    const link = new NatsServiceLink(id, subject, nc, limits, this.options.pool ? { seal: this.poolSeal(id) } : {});
+    const link = new NatsServiceLink(id, subject, nc, limits, this.options.pool ? { seal: this.poolKeys.seal(id) } : {});
     this.links.set(id, link);
     return link;
   };
@@ -137,58 +132,13 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
     return this.subjects.get(entryId);
   }
 
-  /** Seals a pool's batches with its current key; opens answers with the current or the previous one. */
-  private poolSeal(service: string): BatchSeal {
-    const daemonId = this.daemonId;
-    const keys = () => this.poolKeys.get(service);
-    return {
-      daemonId,
-      seal: (frame) => {
-        const k = keys();
-        // No key: no member is verified now; what is sealed with a fresh one opens nowhere, as it should.
-        return seal(k?.current ?? newPoolKey(), frame, 'batch', daemonId);
-      },
-      open: (answer) => {
-        const k = keys();
-        if (k === undefined) return undefined;
-        return open(k.current, answer, 'answer', daemonId) ?? (k.previous === undefined ? undefined : open(k.previous, answer, 'answer', daemonId));
-      },
-    };
-  }
-
-  /** Wraps the pool's key (made on first use) to the instance's public key and waits for it to take it. */
-  private async givePoolKey(nc: NatsConnection, service: string, instance: string, poolPublic: string): Promise<void> {
-    if (poolPublic === '')
-      throw new RegistrationError('EINVAL', `the worker's hello answer carries no ${Headers.poolPublic}: pool mode cannot give it the pool's key`);
-    let keys = this.poolKeys.get(service);
-    if (keys === undefined) {
-      keys = { current: newPoolKey(), previous: undefined };
-      this.poolKeys.set(service, keys);
-    }
-    let wrapped: Buffer;
-    try {
-      wrapped = wrapPoolKey(poolPublic, keys.current, this.daemonId);
-    } catch (err) {
-      throw new RegistrationError('EINVAL', `the worker's ${Headers.poolPublic} is not an X25519 public key: ${(err as Error).message}`);
-    }
-    const h = natsHeaders();
-    h.set(Headers.op, Op.poolKey);
-    h.set(Headers.daemon, this.daemonId);
-    const reply = await nc.request(Subjects.instance(service, instance), wrapped, { timeout: HELLO_TIMEOUT_MS, headers: h });
-    if (reply.data.length > 0)
-      throw new RegistrationError('EINVAL', `the worker did not take the pool key: ${new TextDecoder().decode(reply.data.subarray(0, 200))}`);
-  }
-
-  /** A member left: the pool gets a new key, given to those still in it, so the one that left can open nothing sent from now on. */
   private rotatePoolKey(nc: NatsConnection, service: string): void {
-    const keys = this.poolKeys.get(service);
-    if (keys === undefined) return;
-    this.poolKeys.set(service, { current: newPoolKey(), previous: keys.current });
+    if (!this.poolKeys.rotate(service)) return;
     for (const [instance, i] of this.instances) {
       if (i.service !== service || i.entryId === '') continue;
-      this.givePoolKey(nc, service, instance, i.poolPublic).catch((err: Error) =>
-        this.emit('noise', `the new pool key for ${service} did not reach ${instance}: ${err.message}`, 1),
-      );
+      this.poolKeys
+        .give(nc, service, instance, i.poolPublic)
+        .catch((err: Error) => this.emit('noise', `the new pool key for ${service} did not reach ${instance}: ${err.message}`, 1));
     }
   }
 
@@ -304,7 +254,7 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
       const who = await this.credentials(req.register.id, req.token ?? '');
       if (this.instances.get(instance) !== known || this.closed) return;
       // Only a verified instance gets the key that opens the pool's batches.
-      if (this.options.pool) await this.givePoolKey(nc, known.service, instance, known.poolPublic);
+      if (this.options.pool) await this.poolKeys.give(nc, known.service, instance, known.poolPublic);
       if (this.instances.get(instance) !== known || this.closed) return;
       known.entryId = this.register(req.register, instance, who);
       const entry = this.registry.get(known.entryId);
@@ -390,7 +340,7 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
     if (!this.links.has(entryId)) return;
     this.links.delete(entryId);
     this.subjects.delete(entryId);
-    this.poolKeys.delete(entryId);
+    this.poolKeys.forget(entryId);
     for (const i of this.instances.values()) if (i.entryId === entryId) i.entryId = '';
   }
 
@@ -413,7 +363,7 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
       if (nc !== undefined) this.rotatePoolKey(nc, known.service);
       return;
     }
-    this.poolKeys.delete(id);
+    this.poolKeys.forget(id);
     this.links.delete(id);
     this.subjects.delete(id);
     const entry = this.registry.get(id);

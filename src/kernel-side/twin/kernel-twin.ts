@@ -20,8 +20,8 @@ import type { KernelCounters } from '../../abi/counters.js';
 import { Cmd, Consts, Flags, Status, vectorBytes } from '../../abi/uapi.js';
 import { ClosedError, DecodeError, NotAttachedError, QueueFullError, isErrnoException } from '../../errors.js';
 import { NetlinkConnection } from '../netlink/connection.js';
-import { GENL_ID_CTRL, GenlOpFlags, MsgKind, NetlinkProtocol, NlmFlags } from '../netlink/constants.js';
-import { readGetFamilyName, writeFamily, type FamilyInfo } from '../netlink/controller.js';
+import { GENL_ID_CTRL, MsgKind, NetlinkProtocol, NlmFlags } from '../netlink/constants.js';
+import { writeFamily, type FamilyInfo } from '../netlink/controller.js';
 import { errnoValue, writeNlError } from '../netlink/extack.js';
 import type { NlHeader } from '../netlink/message.js';
 import { NetlinkSocket, type NetlinkSocketOptions } from '../netlink/socket.js';
@@ -29,6 +29,7 @@ import { decodeGenl } from '../messages/decode.js';
 import { type GenlAddress, writeAttach, writeCancel, writeEmbedRequest, writeGetStats, writeHeartbeat } from '../messages/encode.js';
 import type { EmbedRequest, EmbedResponse, VexfsMessage } from '../messages/messages.js';
 import { type Pending, PendingTable, result } from './pending-table.js';
+import { TWIN_DEFAULT_FAMILY_ID, familyRefusal, twinFamily } from './twin-family.js';
 import { TwinQueues } from './twin-queues.js';
 import { type TwinEmbedCall, type TwinEmbedResult, twinRequest } from './twin-embed.js';
 
@@ -63,12 +64,7 @@ export interface KernelTwinEvents {
   invalid: [err: DecodeError, portId: number];
 }
 
-export const TWIN_DEFAULT_FAMILY_ID = 0x7a;
-
-const OPS = [Cmd.DAEMON_ATTACH, Cmd.DAEMON_DETACH, Cmd.EMBED_RESPONSE, Cmd.GET_STATS, Cmd.REPLY, Cmd.HEARTBEAT, Cmd.SERVICE_REVOKE].map((id) => ({
-  id,
-  flags: GenlOpFlags.CMD_CAP_DO | GenlOpFlags.CMD_CAP_HASPOL | (id === Cmd.GET_STATS ? 0 : GenlOpFlags.ADMIN_PERM),
-}));
+export { TWIN_DEFAULT_FAMILY_ID } from './twin-family.js';
 
 export class KernelTwin extends EventEmitter<KernelTwinEvents> {
   readonly family: FamilyInfo;
@@ -98,15 +94,7 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
       this.socket.close();
       throw err;
     }
-    this.family = {
-      id: options.familyId ?? TWIN_DEFAULT_FAMILY_ID,
-      name: Consts.GENL_NAME,
-      version: Consts.GENL_VERSION,
-      hdrSize: 0,
-      maxAttr: Consts.A_MAX,
-      ops: OPS,
-      groups: [{ name: Consts.MCGRP_EVENTS, id: 1 }],
-    };
+    this.family = twinFamily(options.familyId ?? TWIN_DEFAULT_FAMILY_ID);
     this.pending = new PendingTable((p, status) => {
       // To the queue that holds it.
       if (this.attached && p.queuePort !== 0 && this.queues.index(p.queuePort) >= 0)
@@ -290,18 +278,8 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
   }
 
   private onControllerRequest(buf: Buffer, hdr: NlHeader, port: number): void {
-    let name: string;
-    try {
-      name = readGetFamilyName(buf, hdr);
-    } catch (err) {
-      if (!(err instanceof DecodeError)) throw err;
-      this.reject(hdr, port, 'EINVAL', err.message);
-      return;
-    }
-    if (name !== this.family.name) {
-      this.reject(hdr, port, 'ENOENT', `family ${name} is not registered`);
-      return;
-    }
+    const refused = familyRefusal(buf, hdr, this.family);
+    if (refused !== undefined) return this.reject(hdr, port, refused.errno, refused.message);
     writeFamily(this.socket.outbox(port), hdr.seq, 0, this.family);
     this.ack(hdr, port);
   }
