@@ -45,6 +45,21 @@ export interface KernelChannelHandlers {
   control?(msg: VexfsMessage, channel: KernelChannel): void;
 }
 
+/**
+ * A message from the kernel side to the pipeline, whichever transport brought it: requests and
+ * cancels counted and handed over, the rest to control. Each channel answers its own transport's
+ * messages (a liveness probe, an attach) before this.
+ */
+export function deliver(m: VexfsMessage, channel: KernelChannel, h: KernelChannelHandlers, counters: GenlChannelCounters): void {
+  if (m.cmd === Cmd.EMBED_REQUEST) {
+    counters.requests++;
+    h.request(m.msg, channel);
+  } else if (m.cmd === Cmd.CANCEL) {
+    counters.cancels++;
+    h.cancel(m.msg, channel);
+  } else h.control?.(m, channel);
+}
+
 export interface GenlChannelOptions {
   /** NETLINK_GENERIC for the module, NETLINK_USERSOCK for the twin. */
   protocol: number;
@@ -229,25 +244,10 @@ export class GenlKernelChannel extends EventEmitter<GenlChannelEvents> implement
     }
     if (this.familyInfo === undefined || hdr.type !== this.familyInfo.id) return;
     const m = decodeGenl(buf, hdr);
-    const h = this.handlers;
-    switch (m.cmd) {
-      case Cmd.EMBED_REQUEST:
-        this.counters.requests++;
-        h.request(m.msg, this);
-        return;
-      case Cmd.CANCEL:
-        this.counters.cancels++;
-        h.cancel(m.msg, this);
-        return;
-      case Cmd.HEARTBEAT:
-        // A liveness probe: answer with the same id.
-        if (m.msg.requestId !== undefined) {
-          writeHeartbeat(this.conn.socket.answerbox(this.kernelPort), this.out, { requestId: m.msg.requestId, minPriority: undefined, inflight: undefined });
-        }
-        return;
-      default:
-        h.control?.(m, this);
-    }
+    if (m.cmd !== Cmd.HEARTBEAT) return deliver(m, this, this.handlers, this.counters);
+    // A liveness probe: answer with the same id.
+    if (m.msg.requestId !== undefined)
+      writeHeartbeat(this.conn.socket.answerbox(this.kernelPort), this.out, { requestId: m.msg.requestId, minPriority: undefined, inflight: undefined });
   }
 
   private onKernelError(buf: Buffer, hdr: NlHeader): void {

@@ -16,7 +16,7 @@ import { NlWriter } from '../netlink/writer.js';
 import { decodeAttrs } from '../messages/decode.js';
 import { type GenlAddress, writeAttach, writeDetach, writeEmbedResponse, writeHeartbeat, writeReply, writeServiceRevoke } from '../messages/encode.js';
 import type { EmbedResponse, ReplyMessage } from '../messages/messages.js';
-import { type GenlChannelCounters, type GenlChannelEvents, type KernelChannel, type KernelChannelHandlers, newChannelCounters } from './channel.js';
+import { type GenlChannelCounters, type GenlChannelEvents, type KernelChannel, type KernelChannelHandlers, deliver, newChannelCounters } from './channel.js';
 
 const ADDRESS: GenlAddress = { familyId: 0, seq: 0, portId: 0 };
 // As the genetlink socket's send bound: past it the daemon takes no new work until the module catches up.
@@ -110,23 +110,10 @@ export class ChardevKernelChannel extends EventEmitter<GenlChannelEvents> implem
   private onFrame(buf: Buffer, n: number): void {
     const h = readFrame(buf, 0, n);
     const m = decodeAttrs(h.cmd, buf, FRAME_HEADER_BYTES, h.length);
-    switch (m.cmd) {
-      case Cmd.DAEMON_ATTACH:
-        this.maxInflight = m.msg.maxInflight;
-        this.attached?.();
-        this.attached = undefined;
-        return;
-      case Cmd.EMBED_REQUEST:
-        this.counters.requests++;
-        this.handlers.request(m.msg, this);
-        return;
-      case Cmd.CANCEL:
-        this.counters.cancels++;
-        this.handlers.cancel(m.msg, this);
-        return;
-      default:
-        this.handlers.control?.(m, this);
-    }
+    if (m.cmd !== Cmd.DAEMON_ATTACH) return deliver(m, this, this.handlers, this.counters);
+    this.maxInflight = m.msg.maxInflight;
+    this.attached?.();
+    this.attached = undefined;
   }
 
   /** Encodes the message(s) `write` builds, one frame each, and queues them for this tick's write. */
