@@ -2,51 +2,28 @@
 // links send through the main thread's connection and follow its discovery, and a worker that
 // stops gracefully while every pipeline holds its batches answers them all (each once) and is
 // released only after every pipeline has stopped sending to it.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { Status } from '../../src/abi/uapi.js';
 import { NetlinkProtocol } from '../../src/kernel-side/netlink/constants.js';
 import { ControlClient } from '../../src/clients/sdk/control-client.js';
-import { KernelTwin } from '../../src/kernel-side/twin/kernel-twin.js';
 import { filled } from '../helpers/bridge.js';
+import { useDaemonWithWorkers } from '../helpers/daemon-with-workers.js';
 import { startWorker, useNats } from '../helpers/nats-bridge.js';
 import { queueFigures } from '../helpers/queue-figures.js';
 import { until, untilAsync } from '../helpers/wait.js';
 
-const bin = join(import.meta.dirname, '..', '..', 'dist', 'bin', 'vexfs-bridged.js');
 const nats = useNats();
-const cleanup: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c();
-});
-
-function daemon(args: string[]): { child: ChildProcess; stderr: () => string } {
-  let err = '';
-  const child = spawn(process.execPath, [bin, '--metrics', 'false', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-  child.stderr!.on('data', (d) => (err += d));
-  cleanup.push(() => child.kill('SIGKILL'));
-  return { child, stderr: () => err };
-}
+const daemons = useDaemonWithWorkers();
 
 describe('NATS workers and a daemon with worker threads', () => {
   it('serve every pipeline, and a worker draining batches of every pipeline answers each once', async () => {
     const server = await nats.server();
-    const dir = mkdtempSync(join(tmpdir(), 'vexfs-nats-workers-'));
-    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-    const control = join(dir, 'control.sock');
-    const twin = new KernelTwin({ graceMs: 10_000 });
-    cleanup.push(() => twin.close());
-    daemon([
-      ...['--kernel', 'twin', '--twin-port', String(twin.portId), '--control-socket', control, '--workers', '3'],
-      ...['--nats', server.url, '--nats-host', 'h1', '--nats-trust-workers', 'true', '--nats-discovery-ms', '150'],
-    ]);
-    await twin.waitForDaemon(10_000);
-    await until(() => twin.stats().daemonQueues === 3, 'the workers’ queues', 20_000);
+    const { twin, control } = await daemons.start(3, ['--nats', server.url, '--nats-host', 'h1', '--nats-trust-workers', 'true', '--nats-discovery-ms', '150']);
     let hold = false;
     let release: () => void = () => {};
     const held = new Promise<void>((r) => (release = r));
@@ -79,7 +56,7 @@ describe('NATS workers and a daemon with worker threads', () => {
     await until(() => holding === 9, 'the worker holding nine requests', 10_000);
     const closing = w.close({ drainMs: 8000 });
     const client = await ControlClient.connect(control);
-    cleanup.push(() => client.close());
+    daemons.keep(() => client.close());
     await untilAsync(async () => (await client.stats()).services.find((s) => s.id.startsWith('remote.'))?.state === 4, 'the worker stopping', 10_000);
     release();
     await closing;
@@ -91,8 +68,8 @@ describe('NATS workers and a daemon with worker threads', () => {
 
   it('refuses workers beside a NATS pool, naming the setting', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vexfs-nats-workers-'));
-    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-    const { child, stderr } = daemon([
+    daemons.keep(() => rmSync(dir, { recursive: true, force: true }));
+    const { child, stderr } = daemons.run([
       ...['--kernel', 'twin', '--control-socket', join(dir, 'c.sock'), '--workers', '2'],
       ...['--nats', 'nats://127.0.0.1:1', '--nats-pool', 'true'],
     ]);

@@ -2,53 +2,34 @@
 // pipeline opens is opened in the main thread's too (a request there is not sent to the broken
 // service), the kernel is told the highest priority floor of any pipeline, and a rate limit is
 // the daemon's however many pipelines take requests.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { Priority, Status } from '../../../src/abi/uapi.js';
 import { NetlinkProtocol } from '../../../src/kernel-side/netlink/constants.js';
 import { ControlClient } from '../../../src/clients/sdk/control-client.js';
 import { EmbeddingService } from '../../../src/clients/sdk/service.js';
-import { KernelTwin } from '../../../src/kernel-side/twin/kernel-twin.js';
 import { filled } from '../../helpers/bridge.js';
+import { useDaemonWithWorkers } from '../../helpers/daemon-with-workers.js';
 import { Gate } from '../../helpers/gate.js';
 import { queueFigures } from '../../helpers/queue-figures.js';
 import { until, untilAsync } from '../../helpers/wait.js';
 
-const bin = join(import.meta.dirname, '..', '..', '..', 'dist', 'bin', 'vexfs-bridged.js');
-const cleanup: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c();
-});
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'vexfs-workers-'));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-function daemon(args: string[]): ChildProcess {
-  const child = spawn(process.execPath, [bin, '--metrics', 'false', ...args], { stdio: 'ignore' });
-  cleanup.push(() => child.kill('SIGKILL'));
-  return child;
-}
+const daemons = useDaemonWithWorkers();
 
 describe('a daemon’s pipelines judge services together', () => {
   it('opens the main pipeline’s breaker when a worker’s opens, so the main thread stops sending to the broken service', async () => {
-    const dir = tempDir();
-    const control = join(dir, 'control.sock');
-    const twin = new KernelTwin({ graceMs: 10_000 });
-    cleanup.push(() => twin.close());
-    daemon([
-      ...['--kernel', 'twin', '--twin-port', String(twin.portId), '--control-socket', control, '--workers', '2'],
-      ...['--retry-max', '0', '--breaker-volume', '3', '--breaker-error-percent', '50', '--breaker-reset-ms', '600000'],
+    const { twin, dir, control } = await daemons.start(2, [
+      '--retry-max',
+      '0',
+      '--breaker-volume',
+      '3',
+      '--breaker-error-percent',
+      '50',
+      '--breaker-reset-ms',
+      '600000',
     ]);
-    await twin.waitForDaemon(10_000);
-    await until(() => twin.stats().daemonQueues === 2, 'the worker’s queue', 20_000);
     // The service fails what is asked of it through the worker only (inputs the test sends to queue 1).
     const embedded: string[] = [];
     const svc = await EmbeddingService.start({
@@ -64,7 +45,7 @@ describe('a daemon’s pipelines judge services together', () => {
         return inputs.map(() => filled(4, 1));
       },
     });
-    cleanup.push(() => svc.close({ drainMs: 0 }));
+    daemons.keep(() => svc.close({ drainMs: 0 }));
     const send = (text: string) => twin.embed({ input: Buffer.from(text), dimensions: 4, timeoutMs: 5_000 });
     // Until both pipelines have the service (a worker learns of it a moment after the main thread).
     for (;;) {
@@ -88,7 +69,7 @@ describe('a daemon’s pipelines judge services together', () => {
     expect(seen.filter(([q, st]) => q === 0 && st !== Status.SUCCESS && st !== Status.NO_SERVICE)).toEqual([]);
     // The main thread saw only successes, yet follows the worker's breaker.
     const client = await ControlClient.connect(control);
-    cleanup.push(() => client.close());
+    daemons.keep(() => client.close());
     await untilAsync(async () => (await client.stats()).services.find((s) => s.id === 'svc')?.breaker === 'open', 'the main pipeline’s breaker open', 10_000);
     const asked = embedded.length;
     // One request on each queue: neither is sent to the service.
@@ -97,18 +78,18 @@ describe('a daemon’s pipelines judge services together', () => {
   }, 60_000);
 
   it('tells the kernel a worker’s priority floor when only the worker’s pipeline backs up', async () => {
-    const dir = tempDir();
-    const control = join(dir, 'control.sock');
-    const twin = new KernelTwin({ graceMs: 10_000 });
-    cleanup.push(() => twin.close());
-    daemon([
-      ...['--kernel', 'twin', '--twin-port', String(twin.portId), '--control-socket', control, '--workers', '2'],
-      ...['--service-concurrency', '1', '--queue-per-service', '4', '--queue-global', '4', '--retry-max', '0'],
+    const { twin, dir, control } = await daemons.start(2, [
+      '--service-concurrency',
+      '1',
+      '--queue-per-service',
+      '4',
+      '--queue-global',
+      '4',
+      '--retry-max',
+      '0',
     ]);
-    await twin.waitForDaemon(10_000);
-    await until(() => twin.stats().daemonQueues === 2, 'the worker’s queue', 20_000);
     const gate = new Gate();
-    cleanup.push(() => gate.release());
+    daemons.keep(() => gate.release());
     const svc = await EmbeddingService.start({
       id: 'slow',
       name: 'slow',
@@ -122,7 +103,7 @@ describe('a daemon’s pipelines judge services together', () => {
         return inputs.map(() => filled(4, 1));
       },
     });
-    cleanup.push(() => svc.close({ drainMs: 0 }));
+    daemons.keep(() => svc.close({ drainMs: 0 }));
     const send = (model: string, priority: number, text = 'x') => twin.embed({ input: Buffer.from(text), model, dimensions: 4, priority, timeoutMs: 20_000 });
     await untilAsync(
       async () => (await Promise.all([send('slow', Priority.NORMAL, 'warm'), send('slow', Priority.NORMAL, 'warm')])).every((r) => r.status === Status.SUCCESS),
@@ -141,7 +122,7 @@ describe('a daemon’s pipelines judge services together', () => {
     }
     await until(() => twin.stats().minPriority === Priority.NORMAL, 'the worker’s floor at the kernel side', 10_000);
     const client = await ControlClient.connect(control);
-    cleanup.push(() => client.close());
+    daemons.keep(() => client.close());
     expect((await client.stats()).backpressureFloor).toBe(Priority.NORMAL);
     gate.release();
     await Promise.all(held);
@@ -149,13 +130,7 @@ describe('a daemon’s pipelines judge services together', () => {
   }, 60_000);
 
   it('holds the global rate limit for the daemon, not for each pipeline', async () => {
-    const dir = tempDir();
-    const control = join(dir, 'control.sock');
-    const twin = new KernelTwin({ graceMs: 10_000 });
-    cleanup.push(() => twin.close());
-    daemon(['--kernel', 'twin', '--twin-port', String(twin.portId), '--control-socket', control, '--workers', '3', '--rate-limit-global', '5']);
-    await twin.waitForDaemon(10_000);
-    await until(() => twin.stats().daemonQueues === 3, 'the workers’ queues', 20_000);
+    const { twin, dir, control } = await daemons.start(3, ['--rate-limit-global', '5']);
     const svc = await EmbeddingService.start({
       id: 'svc',
       name: 'svc',
@@ -164,7 +139,7 @@ describe('a daemon’s pipelines judge services together', () => {
       controlSocket: control,
       embed: async (inputs) => inputs.map(() => filled(4, 1)),
     });
-    cleanup.push(() => svc.close({ drainMs: 0 }));
+    daemons.keep(() => svc.close({ drainMs: 0 }));
     // Every pipeline has the service once a round of three (one per queue) is not answered NO_SERVICE.
     const send = () => twin.embed({ input: Buffer.from('x'), dimensions: 4, timeoutMs: 10_000 });
     await untilAsync(async () => (await Promise.all([send(), send(), send()])).every((r) => r.status !== Status.NO_SERVICE), 'every pipeline serving', 20_000);

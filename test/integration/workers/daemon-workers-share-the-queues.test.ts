@@ -1,46 +1,23 @@
 // vexfs-bridged --workers N: the main thread and N - 1 worker threads each attach a kernel queue,
 // mirror the registered services with connections of their own, and serve what their queue gets;
 // the daemon's counters add them up, and stopping detaches every queue.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { Status } from '../../../src/abi/uapi.js';
 import { NetlinkProtocol } from '../../../src/kernel-side/netlink/constants.js';
 import { ControlClient } from '../../../src/clients/sdk/control-client.js';
 import { EmbeddingService } from '../../../src/clients/sdk/service.js';
-import { KernelTwin } from '../../../src/kernel-side/twin/kernel-twin.js';
 import { filled } from '../../helpers/bridge.js';
+import { useDaemonWithWorkers } from '../../helpers/daemon-with-workers.js';
 import { queueFigures } from '../../helpers/queue-figures.js';
-import { until } from '../../helpers/wait.js';
 
-const bin = join(import.meta.dirname, '..', '..', '..', 'dist', 'bin', 'vexfs-bridged.js');
-const cleanup: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c();
-});
-
-function daemon(args: string[]): { child: ChildProcess; stderr: () => string } {
-  let err = '';
-  const child = spawn(process.execPath, [bin, '--metrics', 'false', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-  child.stderr!.on('data', (d) => (err += d));
-  cleanup.push(() => child.kill('SIGKILL'));
-  return { child, stderr: () => err };
-}
+const daemons = useDaemonWithWorkers();
 
 describe('a daemon with worker threads', () => {
   it('serves each request once on whichever queue it arrives, every queue through its own pipeline, and counts them together', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vexfs-workers-'));
-    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-    const control = join(dir, 'control.sock');
-    const twin = new KernelTwin({ graceMs: 10_000 });
-    cleanup.push(() => twin.close());
-    const { child } = daemon(['--kernel', 'twin', '--twin-port', String(twin.portId), '--control-socket', control, '--workers', '3']);
-    await twin.waitForDaemon(10_000);
-    await until(() => twin.stats().daemonQueues === 3, 'the two workers’ queues', 20_000);
+    const { child, twin, dir, control } = await daemons.start(3);
     // The service registers once, with the main thread; each worker connects to it as well.
     const svc = await EmbeddingService.start({
       id: 'svc',
@@ -50,7 +27,7 @@ describe('a daemon with worker threads', () => {
       controlSocket: control,
       embed: async (inputs) => inputs.map(() => filled(4, 2)),
     });
-    cleanup.push(() => svc.close({ drainMs: 0 }));
+    daemons.keep(() => svc.close({ drainMs: 0 }));
     const send = (i: number) => twin.embed({ input: Buffer.from(`r${i}`), dimensions: 4, timeoutMs: 20_000 });
     // Until every pipeline has the service (a worker learns of it a moment after the main thread).
     for (;;) {
@@ -70,7 +47,7 @@ describe('a daemon with worker threads', () => {
     expect(twin.stats()).toMatchObject({ requestsResent: 0, responsesLate: 0, inflight: 0 });
     // The daemon's counters include its workers' (they report every half second).
     const client = await ControlClient.connect(control);
-    cleanup.push(() => client.close());
+    daemons.keep(() => client.close());
     const total = Number(twin.stats().requestsCompleted);
     let succeeded = 0;
     for (const start = Date.now(); succeeded !== total && Date.now() - start < 10_000; ) {
