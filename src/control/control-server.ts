@@ -23,6 +23,7 @@ import {
 } from '../services/wire/proto.js';
 import { type ListenOptions, closeServer, listenUnix } from '../services/wire/unix-listen.js';
 import type { TokenGrant } from './auth/policy.js';
+import { refusalOf, verifyRegistrationToken } from './refusals.js';
 import { DEFAULT_TOKEN_REGISTRATIONS, type TokenAuthority, type TokenRecord } from './auth/tokens.js';
 import type { ServiceEntry, ServiceRegistry } from '../services/registry/registry.js';
 import { ControlAdmission, type ControlLimits } from './control-admission.js';
@@ -203,8 +204,7 @@ export class ControlServer {
     const tokens = this.handlers.tokens;
     try {
       if (req.register) {
-        if (tokens === undefined) throw new RegistrationError('EACCES', 'this daemon has no registration tokens (no --state-dir); register without one');
-        const grant = await tokens.verify(req.token as string);
+        const grant = await verifyRegistrationToken(tokens, req.token as string);
         // Closed while the token was checked: its registrations were dropped already, so this one would have no owner left to drop it.
         if (conn.socket === undefined) throw new ControlError('ECONNRESET', 'the control connection closed while its registration token was checked');
         return this.handle(req, owner, peer, grant);
@@ -328,8 +328,9 @@ function answer(id: number, fill: (res: ControlResponseInit) => void): ControlRe
   try {
     fill(res);
   } catch (err) {
-    if (!(err instanceof RegistrationError || err instanceof ControlError)) throw err;
-    return { id, errno: errnoValue(err.errno as Parameters<typeof errnoValue>[0]), error: err.message, services: [] };
+    const refused = refusalOf(err);
+    if (refused === undefined) throw err;
+    return { id, errno: refused.errno, error: refused.reason, services: [] };
   }
   return res;
 }

@@ -13,6 +13,7 @@ import type { ServiceInfoMsg } from '../services/wire/proto.js';
 import type { ServiceEntry, ServiceRegistry } from '../services/registry/registry.js';
 import type { TokenGrant } from './auth/policy.js';
 import type { TokenAuthority } from './auth/tokens.js';
+import { refusalOf, verifyRegistrationToken } from './refusals.js';
 
 /** Registrations from the kernel belong to it; the module tracks which file made each. */
 export const KERNEL_OWNER = 'kernel';
@@ -59,7 +60,8 @@ export function handleKernelControl(m: VexfsMessage, ch: KernelChannel, ctx: Ker
     try {
       reply = { requestId, errno: 0, ...fill() };
     } catch (err) {
-      if (err instanceof RegistrationError) reply = { requestId, errno: errnoValue(err.errno), errorMsg: err.message };
+      const refused = refusalOf(err);
+      if (refused !== undefined) reply = { requestId, errno: refused.errno, errorMsg: refused.reason };
       else {
         fault = err;
         reply = { requestId, errno: EIO, errorMsg: 'the daemon failed to answer (see its log)' };
@@ -91,17 +93,15 @@ export function handleKernelControl(m: VexfsMessage, ch: KernelChannel, ctx: Ker
       if (token === undefined) return decide(undefined);
       const pending = { cancelled: false };
       ctx.verifying.set(service.id, pending);
-      const verified =
-        ctx.tokens?.verify(token) ??
-        Promise.reject(new RegistrationError('EACCES', 'this daemon has no registration tokens (no --state-dir); register without one'));
-      verified
+      verifyRegistrationToken(ctx.tokens, token)
         .then(
           (grant) => {
             if (!pending.cancelled) decide(grant);
           },
           (err: unknown) => {
             if (reannounced || pending.cancelled) return;
-            if (err instanceof RegistrationError) ch.reply({ requestId, errno: errnoValue(err.errno), errorMsg: err.message });
+            const refused = refusalOf(err);
+            if (refused !== undefined) ch.reply({ requestId, errno: refused.errno, errorMsg: refused.reason });
             else
               answer(requestId, () => {
                 throw err;
