@@ -3,7 +3,8 @@
  * settings table so that the two cannot drift: docs/make-configuration.mjs
  * writes it, and a test fails when the file differs from what this makes.
  */
-import { RELOADABLE, SETTINGS, SETTING_KEYS, type SettingKey, acceptedText, envOf, flagOf } from './settings.js';
+import { acceptedText } from './setting-kinds.js';
+import { RELOADABLE, SETTINGS, SETTING_KEYS, type SettingKey, envOf, flagOf } from './settings.js';
 
 const MIB = 1024 * 1024;
 

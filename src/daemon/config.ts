@@ -15,7 +15,8 @@ import { POLICIES, type Policy } from '../pipeline/balancer.js';
 import { natsServers } from '../services/nats/servers.js';
 import { isSubjectToken } from '../services/nats/subjects.js';
 import { type BackendConfig, backendSchema } from '../control/http-backends.js';
-import { type DaemonConfig, SETTINGS, SETTING_KEYS, type SettingKey, type SettingKind, acceptedText, defaultConfig, envOf, flagOf } from './settings.js';
+import { type SettingKind, acceptedText } from './setting-kinds.js';
+import { type DaemonConfig, SETTINGS, SETTING_KEYS, type SettingKey, defaultConfig, envOf, flagOf } from './settings.js';
 
 export { CACHE_SCOPES, type DaemonConfig, KERNEL_MODES, LOG_LEVELS, RELOADABLE, STICKY_BY, TRACE_EXPORTERS, defaultConfig } from './settings.js';
 

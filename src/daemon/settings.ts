@@ -5,51 +5,17 @@
  * type of the configuration object; config.ts validates and loads them.
  */
 import { Consts } from '../abi/uapi.js';
-import { POLICIES, type Policy } from '../pipeline/balancer.js';
+import { POLICIES } from '../pipeline/balancer.js';
 import { defaultControlSocket } from '../util/places.js';
 import { hostname } from 'node:os';
 
-import type { BackendConfig } from '../control/http-backends.js';
+import type { Setting, ValueOf } from './setting-kinds.js';
 
 export const KERNEL_MODES = ['auto', 'genl', 'chardev', 'twin'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const STICKY_BY = ['off', 'key', 'pid', 'uid'] as const;
 export const TRACE_EXPORTERS = ['none', 'api', 'console', 'otlp'] as const;
 export const CACHE_SCOPES = ['uid', 'shared'] as const;
-
-export type SettingKind =
-  | { type: 'enum'; values: readonly string[] }
-  | { type: 'int'; min: number; max: number }
-  | { type: 'path'; optional?: boolean }
-  | { type: 'host' }
-  | { type: 'bool' }
-  | { type: 'url' }
-  | { type: 'policyMap' }
-  | { type: 'mode' }
-  | { type: 'group' }
-  | { type: 'hostList' }
-  | { type: 'backends' }
-  | { type: 'natsUrl' }
-  | { type: 'subjectToken' }
-  | { type: 'name' };
-
-/** A setting's value type, by its kind. */
-type ValueOf<S> = S extends { type: 'enum'; values: readonly (infer V)[] }
-  ? V
-  : S extends { type: 'int' | 'mode' }
-    ? number
-    : S extends { type: 'bool' }
-      ? boolean
-      : S extends { type: 'policyMap' }
-        ? Record<string, Policy>
-        : S extends { type: 'hostList' }
-          ? string[]
-          : S extends { type: 'backends' }
-            ? BackendConfig[]
-            : string;
-
-/** `defaultText`: how the reference shows a default computed at start. */
-type Setting = SettingKind & { default: unknown; help: string; defaultText?: string };
 
 export const SETTINGS = {
   kernel: {
@@ -406,38 +372,4 @@ export function defaultConfig(): DaemonConfig {
     config[key] = typeof d === 'function' ? d() : structuredClone(d);
   }
   return config as DaemonConfig;
-}
-
-/** What a setting accepts, for help. */
-export function acceptedText(s: SettingKind): string {
-  switch (s.type) {
-    case 'enum':
-      return s.values.join('|');
-    case 'int':
-      return `${s.min}..${s.max}`;
-    case 'bool':
-      return 'true|false';
-    case 'policyMap':
-      return `model=${POLICIES.join('|')},...`;
-    case 'host':
-      return 'IP address';
-    case 'url':
-      return 'http(s) URL';
-    case 'mode':
-      return 'octal mode, no access for others';
-    case 'group':
-      return 'group name or number, or empty';
-    case 'hostList':
-      return 'host,host,...';
-    case 'path':
-      return s.optional ? 'absolute path or empty' : 'absolute path';
-    case 'backends':
-      return 'JSON array of {id, url, model, dimensions, ...}';
-    case 'natsUrl':
-      return 'nats://host:port[,...] or empty';
-    case 'subjectToken':
-      return 'A-Z a-z 0-9 _ -';
-    case 'name':
-      return 'A-Z a-z 0-9 . _ - or empty';
-  }
 }
