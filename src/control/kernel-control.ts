@@ -9,6 +9,7 @@ import { RegistrationError } from '../errors.js';
 import type { KernelChannel } from '../kernel-side/channels/channel.js';
 import { errnoValue } from '../kernel-side/netlink/extack.js';
 import type { ReplyMessage, ServiceRecord, StatsRecord, VexfsMessage } from '../kernel-side/messages/messages.js';
+import { registrationOf } from '../kernel-side/messages/service-attrs.js';
 import type { ServiceInfoMsg } from '../services/wire/proto.js';
 import type { ServiceEntry, ServiceRegistry } from '../services/registry/registry.js';
 import type { TokenGrant } from './auth/policy.js';
@@ -21,18 +22,7 @@ export const KERNEL_OWNER = 'kernel';
 const EIO = errnoValue('EIO');
 
 function toInfo(r: ServiceRecord): ServiceInfoMsg {
-  return {
-    id: r.id,
-    name: r.name,
-    version: r.version,
-    dimensions: r.dimensions,
-    dataTypes: r.dataTypes,
-    models: r.models,
-    maxBatchSize: r.maxBatchSize,
-    priority: r.priority,
-    endpoint: r.endpoint,
-    metadata: {},
-  };
+  return { ...registrationOf(r), metadata: {} };
 }
 
 export interface KernelControlContext {

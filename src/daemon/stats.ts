@@ -8,6 +8,7 @@ import { BREAKER_CODES } from '../abi/names.js';
 import type { BreakerState } from '../pipeline/breakers.js';
 import { type RequestFigures, sumFigures } from '../observe/metrics/request-metrics.js';
 import type { ServiceRecord, StatsRecord } from '../kernel-side/messages/messages.js';
+import { registrationOf } from '../kernel-side/messages/service-attrs.js';
 import type { DaemonStatsMsg, ServiceStatsMsg } from '../services/wire/proto.js';
 import type { ServiceEntry, ServiceRegistry } from '../services/registry/registry.js';
 import type { Router } from './router.js';
@@ -135,15 +136,7 @@ export function serviceStats(d: StatsSource, s: ServiceEntry, figures = requestF
 export function serviceRecord(d: StatsSource, e: ServiceEntry): ServiceRecord {
   const s = serviceStats(d, e);
   return {
-    id: e.info.id,
-    name: e.info.name,
-    version: e.info.version,
-    dimensions: e.info.dimensions,
-    dataTypes: e.info.dataTypes,
-    models: e.info.models,
-    maxBatchSize: e.info.maxBatchSize,
-    priority: e.info.priority,
-    endpoint: e.info.endpoint,
+    ...registrationOf(e.info),
     flags: 0,
     state: s.state,
     health: s.health,

@@ -43,5 +43,22 @@ const SERVICE_FIELDS = {
   rssKib: { type: SvcAttr.RSS_KIB, kind: 'u32' },
 } as const satisfies NestFields;
 
+/**
+ * The fields a registration declares; the rest of the nest is the daemon's live view of the
+ * service. The protobuf ServiceInfo has the same fields by the same names, so the shapes map by
+ * this one list (a new registration field is added to it, to the nest above and to the schema).
+ */
+export const REGISTRATION_KEYS = ['id', 'name', 'version', 'dimensions', 'dataTypes', 'models', 'maxBatchSize', 'priority', 'endpoint'] as const satisfies ReadonlyArray<
+  keyof typeof SERVICE_FIELDS
+>;
+export type RegistrationFields = Pick<ServiceRecord, (typeof REGISTRATION_KEYS)[number]>;
+
+/** A registration's own fields out of any shape that has them (a netlink record, a protobuf ServiceInfo). */
+export function registrationOf(src: RegistrationFields): RegistrationFields {
+  const out: Partial<Record<keyof RegistrationFields, unknown>> = {};
+  for (const k of REGISTRATION_KEYS) out[k] = src[k];
+  return out as RegistrationFields;
+}
+
 export const serviceNest = describeNest('VEXFS_IPC.SERVICE', SvcAttr, SERVICE_FIELDS);
 export type ServiceRecord = NestRecord<typeof SERVICE_FIELDS>;
