@@ -48,9 +48,17 @@ const SERVICE_FIELDS = {
  * service. The protobuf ServiceInfo has the same fields by the same names, so the shapes map by
  * this one list (a new registration field is added to it, to the nest above and to the schema).
  */
-export const REGISTRATION_KEYS = ['id', 'name', 'version', 'dimensions', 'dataTypes', 'models', 'maxBatchSize', 'priority', 'endpoint'] as const satisfies ReadonlyArray<
-  keyof typeof SERVICE_FIELDS
->;
+export const REGISTRATION_KEYS = [
+  'id',
+  'name',
+  'version',
+  'dimensions',
+  'dataTypes',
+  'models',
+  'maxBatchSize',
+  'priority',
+  'endpoint',
+] as const satisfies ReadonlyArray<keyof typeof SERVICE_FIELDS>;
 export type RegistrationFields = Pick<ServiceRecord, (typeof REGISTRATION_KEYS)[number]>;
 
 /** A registration's own fields out of any shape that has them (a netlink record, a protobuf ServiceInfo). */

@@ -13,7 +13,18 @@ describe('the registration fields', () => {
   });
 
   it('carry a registration from one shape to the other whole', () => {
-    const info = { id: 'svc', name: 'Svc', version: '2', dimensions: [384, 768], dataTypes: 3, models: ['a', 'b'], maxBatchSize: 64, priority: 10, endpoint: 'unix:/run/s.sock', metadata: { x: 'y' } };
+    const info = {
+      id: 'svc',
+      name: 'Svc',
+      version: '2',
+      dimensions: [384, 768],
+      dataTypes: 3,
+      models: ['a', 'b'],
+      maxBatchSize: 64,
+      priority: 10,
+      endpoint: 'unix:/run/s.sock',
+      metadata: { x: 'y' },
+    };
     const record = { ...registrationOf(info), flags: 0 };
     expect({ ...registrationOf(record), metadata: info.metadata }).toEqual(info);
   });
