@@ -142,12 +142,6 @@ export class Daemon {
 
   private async init(): Promise<void> {
     const log = this.logger;
-    if (this.current.workers > 1 && this.current.nats !== '' && this.current.natsPool) {
-      throw new ConfigError(
-        'workers',
-        "more than one worker with --nats-pool is not supported: a pool's key stays on the main thread (use --workers 1, or instances without --nats-pool)",
-      );
-    }
     const limited = new RateLimitedLog(log);
     const audit = this.audit;
     // The module keeps device registrations for the next daemon and refuses their id to others: it must forget this one too.

@@ -36,7 +36,7 @@ export const SETTINGS = {
     min: 1,
     max: Consts.MAX_QUEUES,
     default: 1,
-    help: 'request pipelines, each a thread with a kernel queue and service connections of its own (genl and twin transports; not with --nats-pool)',
+    help: 'request pipelines, each a thread with a kernel queue and service connections of its own (genl and twin transports)',
   },
   maxServices: { type: 'int', min: 1, max: Consts.MAX_SERVICES, default: 100, help: 'services registered at once' },
   shutdownGraceMs: {

@@ -1,11 +1,8 @@
 // A daemon with worker threads (--workers) serves NATS workers from every pipeline: a thread's
 // links send through the main thread's connection and follow its discovery, and a worker that
 // stops gracefully while every pipeline holds its batches answers them all (each once) and is
-// released only after every pipeline has stopped sending to it.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
+// released only after every pipeline has stopped sending to it. In pool mode every thread seals
+// with the pool's key, and follows it when it changes.
 import { describe, expect, it } from 'vitest';
 
 import { Status } from '../../src/abi/uapi.js';
@@ -66,15 +63,37 @@ describe('NATS workers and a daemon with worker threads', () => {
     await untilAsync(async () => (await client.stats()).services.length === 0, 'the drained worker unregistered', 10_000);
   }, 60_000);
 
-  it('refuses workers beside a NATS pool, naming the setting', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vexfs-nats-workers-'));
-    daemons.keep(() => rmSync(dir, { recursive: true, force: true }));
-    const { child, stderr } = daemons.run([
-      ...['--kernel', 'twin', '--control-socket', join(dir, 'c.sock'), '--workers', '2'],
-      ...['--nats', 'nats://127.0.0.1:1', '--nats-pool', 'true'],
+  it('as a pool: every pipeline seals its batches with the pool key, and keeps serving when a member leaves and the key changes', async () => {
+    const server = await nats.server();
+    const { twin, control } = await daemons.start(3, [
+      ...['--nats', server.url, '--nats-host', 'h1', '--nats-trust-workers', 'true', '--nats-discovery-ms', '150', '--nats-pool', 'true'],
     ]);
-    const code = await new Promise((r) => child.once('exit', r));
-    expect(code).not.toBe(0);
-    expect(stderr()).toMatch(/workers.*more than one worker with --nats-pool is not supported/);
-  });
+    const members = [];
+    for (const v of [1, 2])
+      members.push(
+        nats.keep(await startWorker(server, { id: 'pooled', maxBatchSize: 2, embed: async (inputs, o) => inputs.map(() => filled(o.dimensions, v)) })),
+      );
+    const send = (i: number) => twin.embed({ input: Buffer.from(`p${i}`), dimensions: 8, timeoutMs: 15_000 });
+    await untilAsync(async () => (await Promise.all([0, 1, 2].map(send))).every((r) => r.status === Status.SUCCESS), 'every pipeline serving the pool', 20_000);
+    const before = (await queueFigures(NetlinkProtocol.USERSOCK, twin.portId))!;
+    const results = await Promise.all(Array.from({ length: 60 }, (_, i) => send(10 + i)));
+    expect(results.filter((r) => r.status !== Status.SUCCESS)).toEqual([]);
+    // Answers opened in every pipeline: each queue's share was answered, by both members between them.
+    const after = (await queueFigures(NetlinkProtocol.USERSOCK, twin.portId))!;
+    expect(after.map((q, i) => Number(q.answered - before[i]!.answered))).toEqual([20, 20, 20]);
+    expect(new Set(results.map((r) => Buffer.from(r.vector!).readFloatLE(0)))).toEqual(new Set([1, 2]));
+    // A member leaves: the pool key changes, and the threads' copies with it.
+    await members[0]!.close({ drainMs: 0 });
+    await untilAsync(
+      async () => (await Promise.all([0, 1, 2].map((i) => send(100 + i)))).every((r) => r.status === Status.SUCCESS),
+      'served after the key changed',
+      20_000,
+    );
+    const later = await Promise.all(Array.from({ length: 30 }, (_, i) => send(200 + i)));
+    expect(later.filter((r) => r.status !== Status.SUCCESS)).toEqual([]);
+    expect(new Set(later.map((r) => Buffer.from(r.vector!).readFloatLE(0)))).toEqual(new Set([2]));
+    const client = await ControlClient.connect(control);
+    daemons.keep(() => client.close());
+    expect((await client.stats()).services.map((s) => s.id)).toEqual(['pooled']);
+  }, 60_000);
 });

@@ -25,7 +25,7 @@ import { Headers, Op, Subjects, WORKER_SERVICE_NAME } from '../../services/nats/
 import { type ServiceInfoMsg, decodeControlRequest } from '../../services/wire/proto.js';
 import { NATS_SCHEME } from '../../services/wire/registration.js';
 import type { NatsBus } from './nats-bus.js';
-import { PoolKeyring } from './pool-keys.js';
+import { PoolKeyring, type PoolKeys } from './pool-keys.js';
 import { type HeardWorker, gatherStats } from './nats-stats-round.js';
 
 export interface NatsWorkersOptions {
@@ -52,6 +52,8 @@ export interface NatsWorkersEvents {
   linkSeen: [entryId: string, cpuPermille: number, rssKib: number];
   linkStopping: [entryId: string, drainMs: number];
   linksDisconnected: [];
+  /** Pool mode: a pool's keys changed (undefined: gone). */
+  poolKeys: [service: string, keys: PoolKeys | undefined];
 }
 
 interface Instance {
@@ -107,6 +109,7 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
   ) {
     super();
     this.poolKeys = new PoolKeyring(this.daemonId, HELLO_TIMEOUT_MS);
+    this.poolKeys.onChange = (service, keys) => this.emit('poolKeys', service, keys);
     bus.on('up', (_server, nc) => this.onUp(nc));
     bus.on('down', () => {
       for (const link of this.links.values()) link.disconnected();
@@ -126,6 +129,11 @@ export class NatsWorkers extends EventEmitter<NatsWorkersEvents> {
     this.links.set(id, link);
     return link;
   };
+
+  /** Pool mode: every pool's keys now (for a worker thread that starts). */
+  poolKeySets(): Array<[service: string, keys: PoolKeys]> {
+    return this.poolKeys.all();
+  }
 
   /** Where a registered worker's batches go (its instance subject, or its pool's). */
   subjectOf(entryId: string): string | undefined {

@@ -12,13 +12,33 @@ import type { BatchSeal } from '../../services/links/nats-service-link.js';
 import { newPoolKey, open, seal, wrapPoolKey } from '../../services/nats/pool-seal.js';
 import { Headers, Op, Subjects } from '../../services/nats/subjects.js';
 
-interface PoolKeys {
-  current: Buffer;
-  previous: Buffer | undefined;
+/** A pool's key, and the one before it (answers to batches sealed just before it changed). */
+export interface PoolKeys {
+  current: Uint8Array;
+  previous: Uint8Array | undefined;
+}
+
+/** Seals a pool's batches with its current key; opens answers with the current or the previous one. */
+export function poolSeal(daemonId: string, keys: () => PoolKeys | undefined): BatchSeal {
+  return {
+    daemonId,
+    seal: (frame) => {
+      const k = keys();
+      // No key: no member is verified now; what is sealed with a fresh one opens nowhere, as it should.
+      return seal(k?.current ?? newPoolKey(), frame, 'batch', daemonId);
+    },
+    open: (answer) => {
+      const k = keys();
+      if (k === undefined) return undefined;
+      return open(k.current, answer, 'answer', daemonId) ?? (k.previous === undefined ? undefined : open(k.previous, answer, 'answer', daemonId));
+    },
+  };
 }
 
 export class PoolKeyring {
   private readonly keys = new Map<string, PoolKeys>();
+  /** A pool's keys changed (made, rotated, or gone: undefined): the daemon's worker threads keep a copy. */
+  onChange: ((service: string, keys: PoolKeys | undefined) => void) | undefined;
 
   /** `daemonId`: whose key it is (a header on every sealed batch); `timeoutMs`: a member's time to take its key. */
   constructor(
@@ -26,23 +46,13 @@ export class PoolKeyring {
     private readonly timeoutMs: number,
   ) {}
 
-  /** Seals a pool's batches with its current key; opens answers with the current or the previous one. */
   seal(service: string): BatchSeal {
-    const daemonId = this.daemonId;
-    const keys = () => this.keys.get(service);
-    return {
-      daemonId,
-      seal: (frame) => {
-        const k = keys();
-        // No key: no member is verified now; what is sealed with a fresh one opens nowhere, as it should.
-        return seal(k?.current ?? newPoolKey(), frame, 'batch', daemonId);
-      },
-      open: (answer) => {
-        const k = keys();
-        if (k === undefined) return undefined;
-        return open(k.current, answer, 'answer', daemonId) ?? (k.previous === undefined ? undefined : open(k.previous, answer, 'answer', daemonId));
-      },
-    };
+    return poolSeal(this.daemonId, () => this.keys.get(service));
+  }
+
+  /** Every pool's keys now. */
+  all(): Array<[service: string, keys: PoolKeys]> {
+    return [...this.keys];
   }
 
   /** Wraps the pool's key (made on first use) to the instance's public key and waits for it to take it. */
@@ -53,6 +63,7 @@ export class PoolKeyring {
     if (keys === undefined) {
       keys = { current: newPoolKey(), previous: undefined };
       this.keys.set(service, keys);
+      this.onChange?.(service, keys);
     }
     let wrapped: Buffer;
     try {
@@ -72,11 +83,13 @@ export class PoolKeyring {
   rotate(service: string): boolean {
     const keys = this.keys.get(service);
     if (keys === undefined) return false;
-    this.keys.set(service, { current: newPoolKey(), previous: keys.current });
+    const next = { current: newPoolKey(), previous: keys.current };
+    this.keys.set(service, next);
+    this.onChange?.(service, next);
     return true;
   }
 
   forget(service: string): void {
-    this.keys.delete(service);
+    if (this.keys.delete(service)) this.onChange?.(service, undefined);
   }
 }

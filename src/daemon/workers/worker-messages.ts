@@ -82,7 +82,15 @@ export interface MirroredService {
 }
 
 export type ToWorker =
-  | { type: 'services'; services: MirroredService[]; backends: Array<[id: string, options: OpenAiLinkOptions]> }
+  | {
+      type: 'services';
+      services: MirroredService[];
+      backends: Array<[id: string, options: OpenAiLinkOptions]>;
+      /** The daemon's name to NATS workers (pool mode's sealed batches carry it). */
+      natsDaemonId: string;
+    }
+  /** Pool mode: a pool's keys (absent: the pool is gone). */
+  | { type: 'poolKeys'; service: string; keys?: { current: Uint8Array; previous?: Uint8Array } }
   | NatsReply
   | { type: 'natsLink'; serviceId: string; seen?: { cpuPermille: number; rssKib: number }; stoppingMs?: number }
   | { type: 'natsDown' }

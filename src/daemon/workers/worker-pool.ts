@@ -31,6 +31,7 @@ import type { Backends } from '../../control/http-backends.js';
 import type { QueueAddress } from '../kernel-link.js';
 import type { Logger } from '../log.js';
 import type { NatsNode } from '../../control/cluster/nats-node.js';
+import type { PoolKeys } from '../../control/cluster/pool-keys.js';
 import type { Router } from '../router.js';
 import type { DaemonConfig } from '../settings.js';
 import { NATS_SCHEME } from '../../services/wire/registration.js';
@@ -101,6 +102,7 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
       found.on('linkStopping', (serviceId, stoppingMs) => this.broadcast({ type: 'natsLink', serviceId, stoppingMs }));
       found.on('linksDisconnected', () => this.broadcast({ type: 'natsDown' }));
       found.stopSeenBarrier = () => this.sync();
+      found.on('poolKeys', (service, keys) => this.broadcast(poolKeysMessage(service, keys)));
     }
   }
 
@@ -205,6 +207,7 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
       this.log.info({ worker: slot.row, queue: m.queue }, 'worker attached its kernel queue');
       this.send(slot);
       if (this.rateLimits !== undefined) slot.worker?.postMessage({ type: 'rateLimits', limits: this.rateLimits } satisfies ToWorker);
+      for (const [service, keys] of this.nats?.workers.poolKeySets() ?? []) slot.worker?.postMessage(poolKeysMessage(service, keys));
       this.emit('attached', slot.row, m.queue, this.restarts);
       attached();
     } else if (m.type === 'totals') slot.totals = m.totals;
@@ -258,7 +261,7 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
       const scheme = e.info.endpoint.slice(0, e.info.endpoint.indexOf(':'));
       return { info: e.info, scheme, subject: scheme === NATS_SCHEME ? this.nats?.workers.subjectOf(e.info.id) : undefined };
     });
-    const m: ToWorker = { type: 'services', services, backends: this.backends.linkOptions() };
+    const m: ToWorker = { type: 'services', services, backends: this.backends.linkOptions(), natsDaemonId: this.nats?.workers.daemonId ?? '' };
     slot.worker?.postMessage(m);
   }
 
@@ -278,4 +281,10 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
       }),
     );
   }
+}
+
+/** A pool's keys for a worker thread (copied: the main thread's stay its own). */
+function poolKeysMessage(service: string, keys: PoolKeys | undefined): ToWorker {
+  if (keys === undefined) return { type: 'poolKeys', service };
+  return { type: 'poolKeys', service, keys: { current: keys.current.slice(), previous: keys.previous?.slice() } };
 }

@@ -16,6 +16,7 @@ import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 
 import { ControlError, RegistrationError } from '../../errors.js';
 import { GenlKernelChannel } from '../../kernel-side/channels/channel.js';
+import { type PoolKeys, poolSeal } from '../../control/cluster/pool-keys.js';
 import { NatsServiceLink } from '../../services/links/nats-service-link.js';
 import { OpenAiLink, type OpenAiLinkOptions } from '../../services/links/openai-link.js';
 import { ServiceRegistry } from '../../services/registry/registry.js';
@@ -39,6 +40,9 @@ const post = (m: ToMain) => port.postMessage(m);
 const backendOptions = new Map<string, OpenAiLinkOptions>();
 /** Where each NATS worker's batches go, from the main thread's discovery. */
 const natsSubjects = new Map<string, string>();
+/** Pool mode: each pool's keys, as the main thread made them, and the daemon's name its sealed batches carry. */
+const poolKeys = new Map<string, PoolKeys>();
+let natsDaemonId = '';
 const nats = new RelayedNats(post);
 /** What each mirrored registration was last made from: an unchanged service is not registered again. */
 const applied = new Map<string, string>();
@@ -55,7 +59,7 @@ const registry = new ServiceRegistry({
     [NATS_SCHEME]: (id, _endpoint, limits) => {
       const subject = natsSubjects.get(id);
       if (subject === undefined) throw new ControlError('ENOENT', `no NATS worker "${id}" is known`);
-      return new NatsServiceLink(id, subject, nats, limits);
+      return new NatsServiceLink(id, subject, nats, limits, config.natsPool ? { seal: poolSeal(natsDaemonId, () => poolKeys.get(id)) } : {});
     },
   },
 });
@@ -84,7 +88,10 @@ port.on('message', (m: ToWorker) => {
   else if (m.type === 'breaker') router.breakers.share(m.serviceId, m.state);
   else if (m.type === 'rateLimits') router.setRateLimits(m.limits);
   else if (m.type === 'natsReply') nats.answered(m);
-  else if (m.type === 'natsLink') natsLink(m);
+  else if (m.type === 'poolKeys') {
+    if (m.keys === undefined) poolKeys.delete(m.service);
+    else poolKeys.set(m.service, { current: m.keys.current, previous: m.keys.previous });
+  } else if (m.type === 'natsLink') natsLink(m);
   else if (m.type === 'natsDown') {
     for (const e of registry.list()) if (e.link instanceof NatsServiceLink) e.link.disconnected();
   } else if (m.type === 'sync') post({ type: 'synced', id: m.id });
@@ -96,6 +103,7 @@ post({ type: 'attached', queue: channel.queue });
 function mirror(m: Extract<ToWorker, { type: 'services' }>): void {
   backendOptions.clear();
   for (const [id, options] of m.backends) backendOptions.set(id, options);
+  natsDaemonId = m.natsDaemonId;
   natsSubjects.clear();
   for (const s of m.services) if (s.subject !== undefined) natsSubjects.set(s.info.id, s.subject);
   const wanted = new Set(m.services.map((s) => s.info.id));
