@@ -13,10 +13,10 @@ import koffi from 'koffi';
 const dist = join(import.meta.dirname, '..', '..', '..', 'dist');
 const S = await import(join(dist, 'abi', 'structs.js'));
 const { Attr, Cmd, Consts, Flags } = await import(join(dist, 'abi', 'uapi.js'));
-const { FRAME_HEADER_BYTES, sealFrame } = await import(join(dist, 'frame', 'header.js'));
-const { GENL_HDRLEN, NLMSG_HDRLEN } = await import(join(dist, 'netlink', 'constants.js'));
-const { NlWriter } = await import(join(dist, 'netlink', 'writer.js'));
-const M = await import(join(dist, 'protocol', 'encode.js'));
+const { FRAME_HEADER_BYTES, sealFrame } = await import(join(dist, 'kernel-side', 'messages', 'chardev-frame.js'));
+const { GENL_HDRLEN, NLMSG_HDRLEN } = await import(join(dist, 'kernel-side', 'netlink', 'constants.js'));
+const { NlWriter } = await import(join(dist, 'kernel-side', 'netlink', 'writer.js'));
+const M = await import(join(dist, 'kernel-side', 'messages', 'encode.js'));
 const { loadNative } = await import(join(dist, 'native.js'));
 
 const DEVICE = '/dev/vexfs_ipc';
