@@ -1,12 +1,13 @@
 /** VEXFS_IPC messages read from generic netlink messages (or frames), every attribute checked by the family's policy. */
-import { Attr, Cmd, Consts, Flags, QueueAttr, StatsAttr } from '../../abi/uapi.js';
+import { Attr, Cmd, Consts, Flags, StatsAttr } from '../../abi/uapi.js';
 import { DecodeError } from '../../errors.js';
 import { AttrTable, forEachNested } from '../netlink/attributes.js';
 import { SlabCopier } from '../../util/slab.js';
 import { GENL_HDRLEN } from '../netlink/constants.js';
 import type { NlHeader } from '../netlink/message.js';
 import type { GetStatsMessage, QueueRecord, ReplyMessage, ServiceRecord, ServiceRegisterMessage, StatsRecord, VexfsMessage } from './messages.js';
-import { REQUIRED, attrPolicy, queuePolicy, statsPolicy } from './policy.js';
+import { REQUIRED, attrPolicy, statsPolicy } from './policy.js';
+import { queueNest } from './queue-attrs.js';
 import { serviceNest } from './service-attrs.js';
 
 type StatsArrayName = 'BY_STATUS' | 'QUEUED_BY_LEVEL';
@@ -15,7 +16,6 @@ const table = new AttrTable(attrPolicy);
 /** Request inputs outlive the receive buffer they arrive in: copied, in slabs (the hot path's one copy). */
 const inputs = new SlabCopier();
 const statsTable = new AttrTable(statsPolicy);
-const queueTable = new AttrTable(queuePolicy);
 
 const CMD_NAMES = new Map<number, string>(Object.entries(Cmd).map(([k, v]) => [v, k] as [number, string]));
 
@@ -180,8 +180,7 @@ function optU32(t: AttrTable, type: number): number | undefined {
 function decodeQueues(buf: Uint8Array, range: { start: number; end: number }): QueueRecord[] {
   const out: QueueRecord[] = [];
   forEachNested(buf, range.start, range.end, 'VEXFS_IPC.QUEUES', (s, e) => {
-    const q = queueTable.parse(buf, s, e);
-    out.push({ index: q.u32(QueueAttr.INDEX), sent: q.u64(QueueAttr.SENT), answered: q.u64(QueueAttr.ANSWERED), fallback: q.u64(QueueAttr.FALLBACK) });
+    out.push(queueNest.decode(buf, s, e));
   });
   return out;
 }

@@ -1,5 +1,5 @@
 /** VEXFS_IPC messages written as generic netlink messages (or, the same attributes, as frames). */
-import { Attr, Cmd, Consts, Flags, QueueAttr, StatsAttr } from '../../abi/uapi.js';
+import { Attr, Cmd, Consts, Flags, StatsAttr } from '../../abi/uapi.js';
 import { NlmFlags } from '../netlink/constants.js';
 import { NlWriter } from '../netlink/writer.js';
 import type {
@@ -19,6 +19,7 @@ import type {
   ServiceUnregisterMessage,
   StatsRecord,
 } from './messages.js';
+import { queueNest } from './queue-attrs.js';
 import { serviceNest } from './service-attrs.js';
 
 export interface GenlAddress {
@@ -222,14 +223,7 @@ export function writeGetStats(w: NlWriter, to: GenlAddress, m: GetStatsMessage):
     if (m.stats !== undefined) putStats(w, m.stats);
     if (m.queues !== undefined) {
       w.beginNest(Attr.QUEUES);
-      for (const q of m.queues) {
-        w.beginNest(Attr.QUEUE)
-          .u32(QueueAttr.INDEX, q.index)
-          .u64(QueueAttr.SENT, q.sent)
-          .u64(QueueAttr.ANSWERED, q.answered)
-          .u64(QueueAttr.FALLBACK, q.fallback);
-        w.endNest();
-      }
+      for (const q of m.queues) queueNest.put(w, Attr.QUEUE, q);
       w.endNest();
     }
   });

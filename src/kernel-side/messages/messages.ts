@@ -5,6 +5,7 @@
  * policy (policy.ts, service-attrs.ts).
  */
 import type { Cmd, StatsAttr } from '../../abi/uapi.js';
+import type { QueueRecord } from './queue-attrs.js';
 import type { ServiceRecord } from './service-attrs.js';
 
 export type { ServiceRecord } from './service-attrs.js';
@@ -114,13 +115,7 @@ export interface GetStatsMessage {
 }
 
 /** One queue of the daemon, as the kernel side counts it. */
-export interface QueueRecord {
-  index: number;
-  sent: bigint;
-  answered: bigint;
-  /** Sent to it because their own CPU's queue did not take them. */
-  fallback: bigint;
-}
+export type { QueueRecord } from './queue-attrs.js';
 
 export interface ReplyMessage {
   requestId: bigint;

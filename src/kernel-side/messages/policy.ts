@@ -4,7 +4,8 @@
  * command table in the uapi header).
  */
 import { type AttrPolicy, definePolicy, type Policy } from '../netlink/attributes.js';
-import { Attr, Cmd, Consts, Flags, QueueAttr, StatsAttr } from '../../abi/uapi.js';
+import { Attr, Cmd, Consts, Flags, StatsAttr } from '../../abi/uapi.js';
+import { queueNest } from './queue-attrs.js';
 import { serviceNest } from './service-attrs.js';
 
 export const attrPolicy: Policy = definePolicy(
@@ -58,18 +59,8 @@ statsAttrs[StatsAttr.BY_STATUS] = { name: 'BY_STATUS', kind: 'binary', min: 8, m
 statsAttrs[StatsAttr.QUEUED_BY_LEVEL] = { name: 'QUEUED_BY_LEVEL', kind: 'binary', min: 8, max: 8 * Consts.PRIO_LEVELS };
 export const statsPolicy: Policy = definePolicy('VEXFS_IPC.STATS', statsAttrs, { strict: true });
 
-/** One queue's figures (a QUEUE nest inside QUEUES). */
-export const queuePolicy: Policy = definePolicy(
-  'VEXFS_IPC.QUEUE',
-  {
-    [QueueAttr.PAD]: { name: 'PAD', kind: 'pad' },
-    [QueueAttr.INDEX]: { name: 'INDEX', kind: 'u32', max: Consts.MAX_QUEUES - 1 },
-    [QueueAttr.SENT]: { name: 'SENT', kind: 'u64' },
-    [QueueAttr.ANSWERED]: { name: 'ANSWERED', kind: 'u64' },
-    [QueueAttr.FALLBACK]: { name: 'FALLBACK', kind: 'u64' },
-  },
-  { strict: true },
-);
+/** One queue's figures (a QUEUE nest inside QUEUES): derived from its description in queue-attrs.ts. */
+export const queuePolicy: Policy = queueNest.policy;
 
 /** Attributes each command must carry (R in the header's command table). */
 export const REQUIRED: Readonly<Record<number, readonly number[]>> = {
