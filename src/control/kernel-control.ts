@@ -28,7 +28,8 @@ function toInfo(r: ServiceRecord): ServiceInfoMsg {
 export interface KernelControlContext {
   registry: ServiceRegistry;
   stats: () => StatsRecord;
-  describe: (e: ServiceEntry) => ServiceRecord;
+  /** The services as the module's replies carry them (one list at a time: what it adds up is read once). */
+  describe: (entries: readonly ServiceEntry[]) => ServiceRecord[];
   /** Verifies registration tokens; undefined: a presented token is refused. */
   tokens: TokenAuthority | undefined;
   /** A failure answered EIO, or a re-announcement refused (nobody waits for that one). */
@@ -120,12 +121,12 @@ export function handleKernelControl(m: VexfsMessage, ch: KernelChannel, ctx: Ker
       answer(requestId, () => {
         const entry = registry.get(serviceId);
         if (entry === undefined) throw new RegistrationError('ENOENT', `no service "${serviceId}" is registered`);
-        return { service: describe(entry) };
+        return { service: describe([entry])[0] };
       });
       return;
     }
     case Cmd.LIST_SERVICES:
-      answer(m.msg.requestId, () => ({ services: registry.list().map(describe) }));
+      answer(m.msg.requestId, () => ({ services: describe(registry.list()) }));
       return;
     case Cmd.GET_STATS:
       if (m.msg.requestId !== undefined) answer(m.msg.requestId, () => ({ stats: stats() }));

@@ -33,7 +33,7 @@ import type { NatsNode } from '../control/cluster/nats-node.js';
 import { logBackendEvents, logChannelEvents, logEvents } from './event-log.js';
 import { Router } from './router.js';
 import { rateLimitsOf, routerOptionsOf } from './router-options.js';
-import { daemonStats, requestFigures, serviceRecord, statsRecord } from './stats.js';
+import { daemonStats, requestFigures, serviceRecords, statsRecord } from './stats.js';
 import { TokenSweep } from '../control/token-sweep.js';
 import { pipelineHandlers } from './workers/pipeline-handlers.js';
 import type { SharedBuffers, WorkerTotals } from './workers/worker-messages.js';
@@ -192,7 +192,7 @@ export class Daemon {
         handleKernelControl(msg, ch, {
           registry: this.registry,
           stats: () => statsRecord(this),
-          describe: (e) => serviceRecord(this, e),
+          describe: (entries) => serviceRecords(this, entries),
           tokens: this.tokens,
           verifying: this.verifyingRegistrations,
           onFault: (err) => limited.warn(`kernel-fault:${err.name}`, { err: err.message }, 'handling a registration from the kernel side failed'),

@@ -132,9 +132,16 @@ export function serviceStats(d: StatsSource, s: ServiceEntry, figures = requestF
   };
 }
 
-/** A service as the module's SERVICE_STATUS and LIST_SERVICES replies carry it. */
-export function serviceRecord(d: StatsSource, e: ServiceEntry): ServiceRecord {
-  const s = serviceStats(d, e);
+/** Services as the module's SERVICE_STATUS and LIST_SERVICES replies carry them (every pipeline's figures read once for the list). */
+export function serviceRecords(d: StatsSource, entries: readonly ServiceEntry[]): ServiceRecord[] {
+  const figures = requestFigures(d);
+  const shares = workerServices(d);
+  return entries.map((e) => serviceRecord(d, e, figures, shares));
+}
+
+/** A service as the module's SERVICE_STATUS reply carries it. */
+export function serviceRecord(d: StatsSource, e: ServiceEntry, figures = requestFigures(d), shares = workerServices(d)): ServiceRecord {
+  const s = serviceStats(d, e, figures, shares);
   return {
     ...registrationOf(e.info),
     flags: 0,

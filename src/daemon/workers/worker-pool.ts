@@ -61,8 +61,6 @@ interface Slot {
 export interface WorkerPoolEvents {
   /** The highest priority floor of the workers' pipelines changed. */
   floor: [floor: number];
-  /** A worker attached its queue (again, after a restart: `restarts` > 0). */
-  attached: [worker: number, queue: number, restarts: number];
 }
 
 export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
@@ -208,7 +206,6 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
       this.send(slot);
       if (this.rateLimits !== undefined) slot.worker?.postMessage({ type: 'rateLimits', limits: this.rateLimits } satisfies ToWorker);
       for (const [service, keys] of this.nats?.workers.poolKeySets() ?? []) slot.worker?.postMessage(poolKeysMessage(service, keys));
-      this.emit('attached', slot.row, m.queue, this.restarts);
       attached();
     } else if (m.type === 'totals') slot.totals = m.totals;
     else if (m.type === 'breaker') {
