@@ -2,15 +2,17 @@
 // links send through the main thread's connection and follow its discovery, and a worker that
 // stops gracefully while every pipeline holds its batches answers them all (each once) and is
 // released only after every pipeline has stopped sending to it. In pool mode every thread seals
-// with the pool's key, and follows it when it changes.
+// with the pool's key, and follows it when it changes; a rogue client in the pool's queue group
+// reads no batch of any pipeline and forges no answer.
 import { describe, expect, it } from 'vitest';
 
 import { Status } from '../../src/abi/uapi.js';
 import { NetlinkProtocol } from '../../src/kernel-side/netlink/constants.js';
 import { ControlClient } from '../../src/clients/sdk/control-client.js';
+import { Subjects } from '../../src/services/nats/subjects.js';
 import { filled } from '../helpers/bridge.js';
 import { useDaemonWithWorkers } from '../helpers/daemon-with-workers.js';
-import { startWorker, useNats } from '../helpers/nats-bridge.js';
+import { client, startWorker, useNats } from '../helpers/nats-bridge.js';
 import { queueFigures } from '../helpers/queue-figures.js';
 import { until, untilAsync } from '../helpers/wait.js';
 
@@ -95,5 +97,46 @@ describe('NATS workers and a daemon with worker threads', () => {
     const client = await ControlClient.connect(control);
     daemons.keep(() => client.close());
     expect((await client.stats()).services.map((s) => s.id)).toEqual(['pooled']);
+  }, 60_000);
+
+  it('as a pool: a rogue client in the queue group reads no pipeline’s batches and forges no answer', async () => {
+    const server = await nats.server();
+    const { twin } = await daemons.start(3, [
+      ...['--nats', server.url, '--nats-host', 'h1', '--nats-trust-workers', 'true', '--nats-discovery-ms', '150', '--nats-pool', 'true'],
+    ]);
+    nats.keep(await startWorker(server, { id: 'pooled', embed: async (inputs, o) => inputs.map(() => filled(o.dimensions, 1)) }));
+    const send = (text: string) => twin.embed({ input: Buffer.from(text), dimensions: 8, timeoutMs: 15_000 });
+    await untilAsync(
+      async () => (await Promise.all(['w0', 'w1', 'w2'].map(send))).every((r) => r.status === Status.SUCCESS),
+      'every pipeline serving the pool',
+      20_000,
+    );
+    // A plain client joins the pool's queue group, keeps what it is given and answers with a forged frame.
+    const rogue = nats.keepClient(await client(server));
+    const stolen: Uint8Array[] = [];
+    rogue.subscribe(Subjects.pool('pooled'), {
+      queue: Subjects.queueGroup('pooled'),
+      callback: (_e, m) => {
+        stolen.push(m.data);
+        m.respond(new Uint8Array([8, 1, 18, 0]));
+      },
+    });
+    await rogue.flush();
+    // Rounds of three requests per queue, until the rogue has taken several batches (NATS picks queue members at random).
+    const texts: string[] = [];
+    const results: Array<{ status: number; vector?: Uint8Array | undefined }> = [];
+    for (let round = 0; round < 100 && stolen.length < 6; round++) {
+      const batch = Array.from({ length: 9 }, (_, i) => `secret-${round}-${i}`);
+      texts.push(...batch);
+      results.push(...(await Promise.all(batch.map(send))));
+    }
+    expect(stolen.length).toBeGreaterThan(0);
+    const seen = Buffer.concat(stolen).toString('latin1');
+    for (const t of texts) expect(seen).not.toContain(t);
+    // An answer the rogue made never counts: what succeeded came from the member.
+    for (const r of results) {
+      expect([Status.SUCCESS, Status.SERVICE_ERROR, Status.NO_SERVICE]).toContain(r.status);
+      if (r.status === Status.SUCCESS) expect(Buffer.from(r.vector!).readFloatLE(0)).toBe(1);
+    }
   }, 60_000);
 });
