@@ -1,5 +1,9 @@
-/** VEXFS_IPC messages written as generic netlink messages (or, the same attributes, as frames). */
-import { Attr, Cmd, Consts, Flags, StatsAttr } from '../../abi/uapi.js';
+/**
+ * VEXFS_IPC messages written as generic netlink messages (or, the same
+ * attributes, as frames): by their descriptions in commands.ts, except the
+ * two hot-path encoders written out here.
+ */
+import { Attr, Cmd, Consts, Flags } from '../../abi/uapi.js';
 import { NlmFlags } from '../netlink/constants.js';
 import { NlWriter } from '../netlink/writer.js';
 import type {
@@ -17,9 +21,8 @@ import type {
   ServiceRegisterMessage,
   ServiceRevokeMessage,
   ServiceUnregisterMessage,
-  StatsRecord,
 } from './messages.js';
-import { queueNest } from './queue-attrs.js';
+import { type CmdName, type CommandRecord, putCommand } from './commands.js';
 import { serviceNest } from './service-attrs.js';
 
 export interface GenlAddress {
@@ -124,110 +127,22 @@ function writeProvenance(w: NlWriter, r: EmbedResponse): void {
   last.attrs = Uint8Array.prototype.slice.call(w.buffer, start, w.length);
 }
 
-export function writeCancel(w: NlWriter, to: GenlAddress, m: CancelMessage): number {
-  return writeMessage(w, to, Cmd.CANCEL, (w) => {
-    w.u64(Attr.REQUEST_ID, m.requestId).u32(Attr.STATUS, m.status);
-  });
+/** Writes command `cmd` from its record, as its description in commands.ts says. */
+export function writeCommand<N extends CmdName>(w: NlWriter, to: GenlAddress, cmd: N, m: CommandRecord<N>): number {
+  return writeMessage(w, to, Cmd[cmd], (w) => putCommand(w, Cmd[cmd], m));
 }
 
-export function writeAttach(w: NlWriter, to: GenlAddress, m: AttachMessage): number {
-  return writeMessage(w, to, Cmd.DAEMON_ATTACH, (w) => {
-    w.u32(Attr.PROTOCOL_VERSION, m.protocolVersion);
-    if (m.maxInflight !== undefined) w.u32(Attr.MAX_INFLIGHT, m.maxInflight);
-    if (m.flags) w.u32(Attr.FLAGS, m.flags);
-    if (m.queue !== undefined) w.u32(Attr.QUEUE, m.queue);
-  });
-}
-
-export function writeDetach(w: NlWriter, to: GenlAddress): number {
-  return writeMessage(w, to, Cmd.DAEMON_DETACH, () => {});
-}
-
-export function writeHeartbeat(w: NlWriter, to: GenlAddress, m: HeartbeatMessage): number {
-  return writeMessage(w, to, Cmd.HEARTBEAT, (w) => {
-    if (m.requestId !== undefined) w.u64(Attr.REQUEST_ID, m.requestId);
-    if (m.minPriority !== undefined) w.u8(Attr.MIN_PRIORITY, m.minPriority);
-    if (m.inflight !== undefined) w.u32(Attr.INFLIGHT, m.inflight);
-  });
-}
-
-export function writeEvent(w: NlWriter, to: GenlAddress, m: EventMessage): number {
-  return writeMessage(w, to, Cmd.EVENT, (w) => {
-    w.u32(Attr.EVENT, m.event);
-    if (m.serviceId !== undefined) w.string(Attr.SERVICE_ID, m.serviceId, Consts.MAX_SERVICE_ID_LEN);
-    if (m.portId !== undefined) w.u32(Attr.PORT_ID, m.portId);
-  });
-}
-
-function u64Array(values: readonly bigint[]): Uint8Array {
-  const out = new Uint8Array(values.length * 8);
-  const view = new DataView(out.buffer);
-  values.forEach((v, i) => {
-    view.setBigUint64(i * 8, v, true);
-  });
-  return out;
-}
-
-function putStats(w: NlWriter, stats: StatsRecord): void {
-  w.beginNest(Attr.STATS);
-  for (const [name, value] of Object.entries(stats)) {
-    const type = StatsAttr[name as keyof StatsRecord];
-    if (Array.isArray(value)) w.bytes(type, u64Array(value));
-    else if (value !== undefined) w.u64(type, value);
-  }
-  w.endNest();
-}
-
-export function writeServiceRegister(w: NlWriter, to: GenlAddress, m: ServiceRegisterMessage): number {
-  return writeMessage(w, to, Cmd.SERVICE_REGISTER, (w) => {
-    w.u64(Attr.REQUEST_ID, m.requestId);
-    serviceNest.put(w, Attr.SERVICE, m.service);
-    w.u32(Attr.CALLER_UID, m.callerUid).u32(Attr.CALLER_PID, m.callerPid);
-    if (m.callerGid !== undefined) w.u32(Attr.CALLER_GID, m.callerGid);
-    if (m.token !== undefined) w.string(Attr.TOKEN, m.token, Consts.MAX_TOKEN_LEN);
-    if (m.flags) w.u32(Attr.FLAGS, m.flags);
-  });
-}
-
-export function writeServiceUnregister(w: NlWriter, to: GenlAddress, m: ServiceUnregisterMessage): number {
-  return writeMessage(w, to, Cmd.SERVICE_UNREGISTER, (w) => {
-    w.u64(Attr.REQUEST_ID, m.requestId)
-      .string(Attr.SERVICE_ID, m.serviceId, Consts.MAX_SERVICE_ID_LEN)
-      .u32(Attr.CALLER_UID, m.callerUid)
-      .u32(Attr.CALLER_PID, m.callerPid);
-    if (m.flags !== 0) w.u32(Attr.FLAGS, m.flags);
-  });
-}
-
-export function writeServiceRevoke(w: NlWriter, to: GenlAddress, m: ServiceRevokeMessage): number {
-  return writeMessage(w, to, Cmd.SERVICE_REVOKE, (w) => {
-    w.string(Attr.SERVICE_ID, m.serviceId, Consts.MAX_SERVICE_ID_LEN);
-  });
-}
-
-export function writeServiceStatus(w: NlWriter, to: GenlAddress, m: ServiceQueryMessage): number {
-  return writeMessage(w, to, Cmd.SERVICE_STATUS, (w) => {
-    w.u64(Attr.REQUEST_ID, m.requestId).string(Attr.SERVICE_ID, m.serviceId, Consts.MAX_SERVICE_ID_LEN);
-  });
-}
-
-export function writeListServices(w: NlWriter, to: GenlAddress, m: RequestIdMessage): number {
-  return writeMessage(w, to, Cmd.LIST_SERVICES, (w) => {
-    w.u64(Attr.REQUEST_ID, m.requestId);
-  });
-}
-
-export function writeGetStats(w: NlWriter, to: GenlAddress, m: GetStatsMessage): number {
-  return writeMessage(w, to, Cmd.GET_STATS, (w) => {
-    if (m.requestId !== undefined) w.u64(Attr.REQUEST_ID, m.requestId);
-    if (m.stats !== undefined) putStats(w, m.stats);
-    if (m.queues !== undefined) {
-      w.beginNest(Attr.QUEUES);
-      for (const q of m.queues) queueNest.put(w, Attr.QUEUE, q);
-      w.endNest();
-    }
-  });
-}
+export const writeCancel = (w: NlWriter, to: GenlAddress, m: CancelMessage) => writeCommand(w, to, 'CANCEL', m);
+export const writeAttach = (w: NlWriter, to: GenlAddress, m: AttachMessage) => writeCommand(w, to, 'DAEMON_ATTACH', m);
+export const writeDetach = (w: NlWriter, to: GenlAddress) => writeCommand(w, to, 'DAEMON_DETACH', {});
+export const writeHeartbeat = (w: NlWriter, to: GenlAddress, m: HeartbeatMessage) => writeCommand(w, to, 'HEARTBEAT', m);
+export const writeEvent = (w: NlWriter, to: GenlAddress, m: EventMessage) => writeCommand(w, to, 'EVENT', m);
+export const writeServiceRegister = (w: NlWriter, to: GenlAddress, m: ServiceRegisterMessage) => writeCommand(w, to, 'SERVICE_REGISTER', m);
+export const writeServiceUnregister = (w: NlWriter, to: GenlAddress, m: ServiceUnregisterMessage) => writeCommand(w, to, 'SERVICE_UNREGISTER', m);
+export const writeServiceRevoke = (w: NlWriter, to: GenlAddress, m: ServiceRevokeMessage) => writeCommand(w, to, 'SERVICE_REVOKE', m);
+export const writeServiceStatus = (w: NlWriter, to: GenlAddress, m: ServiceQueryMessage) => writeCommand(w, to, 'SERVICE_STATUS', m);
+export const writeListServices = (w: NlWriter, to: GenlAddress, m: RequestIdMessage) => writeCommand(w, to, 'LIST_SERVICES', m);
+export const writeGetStats = (w: NlWriter, to: GenlAddress, m: GetStatsMessage) => writeCommand(w, to, 'GET_STATS', m);
 
 /**
  * Bytes of SERVICES entries per REPLY message: one attribute holds at most
@@ -260,7 +175,7 @@ export function writeReply(w: NlWriter, to: GenlAddress, m: ReplyMessage, partBy
   for (let i = 0; i < services.length; i++) {
     const n = serviceBytes(services[i] as ServiceRecord);
     if (bytes + n > partBytes && i > start) {
-      writeReplyPart(w, to, { requestId: m.requestId, errno: 0 }, services.slice(start, i), true);
+      writeReplyPart(w, to, { requestId: m.requestId, errno: 0, flags: 0 }, services.slice(start, i), true);
       messages++;
       start = i;
       bytes = 0;
@@ -272,22 +187,12 @@ export function writeReply(w: NlWriter, to: GenlAddress, m: ReplyMessage, partBy
 }
 
 function writeReplyPart(w: NlWriter, to: GenlAddress, m: ReplyMessage, services: readonly ServiceRecord[] | undefined, more: boolean): void {
-  writeMessage(w, to, Cmd.REPLY, (w) => {
-    w.u64(Attr.REQUEST_ID, m.requestId).u32(Attr.ERRNO, m.errno);
-    if (more) w.u32(Attr.FLAGS, Flags.MORE);
-    if (m.errorMsg !== undefined) {
-      // Truncate rather than fail: the errno is the answer, the text a courtesy.
-      const max = Consts.MAX_ERROR_MSG_LEN - 1;
-      let msg = m.errorMsg.replaceAll('\0', ' ');
-      while (Buffer.byteLength(msg) > max) msg = msg.slice(0, -1);
-      w.string(Attr.ERROR_MSG, msg, Consts.MAX_ERROR_MSG_LEN);
-    }
-    if (m.service !== undefined) serviceNest.put(w, Attr.SERVICE, m.service);
-    if (services !== undefined) {
-      w.beginNest(Attr.SERVICES);
-      for (const s of services) serviceNest.put(w, Attr.SERVICE, s);
-      w.endNest();
-    }
-    if (m.stats !== undefined) putStats(w, m.stats);
-  });
+  let errorMsg = m.errorMsg;
+  if (errorMsg !== undefined) {
+    // Truncate rather than fail: the errno is the answer, the text a courtesy.
+    const max = Consts.MAX_ERROR_MSG_LEN - 1;
+    errorMsg = errorMsg.replaceAll('\0', ' ');
+    while (Buffer.byteLength(errorMsg) > max) errorMsg = errorMsg.slice(0, -1);
+  }
+  writeCommand(w, to, 'REPLY', { ...m, flags: more ? Flags.MORE : 0, errorMsg, services: services as ServiceRecord[] | undefined });
 }

@@ -1,151 +1,50 @@
 /**
- * The VEXFS_IPC family's messages as typed records, one per command; the
- * same attribute streams are the bodies of the framed (char-device)
- * transport. encode.ts writes them, decode.ts reads them with the family's
- * policy (policy.ts, service-attrs.ts).
+ * The VEXFS_IPC family's messages as typed records, one per command, derived
+ * from the command descriptions in commands.ts; the same attribute streams
+ * are the bodies of the framed (char-device) transport. encode.ts writes
+ * them, decode.ts reads them.
  */
-import type { Cmd, StatsAttr } from '../../abi/uapi.js';
-import type { QueueRecord } from './queue-attrs.js';
-import type { ServiceRecord } from './service-attrs.js';
+import type { Cmd } from '../../abi/uapi.js';
+import type { CmdName, CommandRecord } from './commands.js';
 
-export type { ServiceRecord } from './service-attrs.js';
-
-export interface EmbedRequest {
-  requestId: bigint;
-  priority: number;
-  timeoutMs: number;
-  /** Absolute CLOCK_MONOTONIC deadline (process.hrtime.bigint() clock). */
-  deadlineNs: bigint;
-  dimensions: number;
-  dataType: number;
-  model: string | undefined;
-  input: Uint8Array;
-  callerUid: number;
-  callerPid: number;
-  flags: number;
-  /** The caller's session for sticky routing; 0n: none. */
-  sessionKey: bigint;
-}
-
-export interface EmbedResponse {
-  requestId: bigint;
-  status: number;
-  vector: Uint8Array | undefined;
-  /** Decoded as a bigint; the daemon answers with a number (exact below 2^53 ns, 104 days). */
-  processingNs: bigint | number;
-  /** Provenance of a SUCCESS (struct vexfs_ipc_provenance): who answered, with which model and version. */
-  serviceId: string | undefined;
-  model?: string | undefined;
-  modelVersion?: string | undefined;
-  /** The service embedded only a prefix of the input (Flags.TRUNCATED). */
-  truncated?: boolean;
-  /** Sent only by a peer that states them: the module refuses values other than the request's. */
-  dimensions?: number | undefined;
-  dataType?: number | undefined;
-  /** FLAGS as received (the module takes only TRUNCATED on a response). */
-  flags?: number;
-}
-
-export interface CancelMessage {
-  requestId: bigint;
-  status: number;
-}
-
-export interface AttachMessage {
-  protocolVersion: number;
-  maxInflight: number | undefined;
-  /** Flags.QUEUE: attach as one more queue of the attached daemon. */
-  flags?: number | undefined;
-  /** In the kernel side's answer: the queue's index (0: the daemon's first). */
-  queue?: number | undefined;
-}
-
-export interface HeartbeatMessage {
-  requestId: bigint | undefined;
-  minPriority: number | undefined;
-  inflight: number | undefined;
-}
-
-type StatsArrayName = 'BY_STATUS' | 'QUEUED_BY_LEVEL';
-/**
- * Counters keyed by the StatsAttr names (e.g. REQUESTS_SUBMITTED); the two
- * array attributes (answers per status, queued per level) are arrays.
- */
-export type StatsRecord = Partial<Record<Exclude<keyof typeof StatsAttr, 'UNSPEC' | 'PAD' | StatsArrayName>, bigint>> &
-  Partial<Record<StatsArrayName, bigint[]>>;
-
-export interface ServiceRegisterMessage {
-  requestId: bigint;
-  service: ServiceRecord;
-  callerUid: number;
-  callerPid: number;
-  callerGid?: number | undefined;
-  /** The registration token the caller presented. */
-  token?: string | undefined;
-  /** Flags.NO_REPLY when the module re-announces a registration to a new daemon. */
-  flags?: number;
-}
-
-export interface ServiceUnregisterMessage {
-  requestId: bigint;
-  serviceId: string;
-  callerUid: number;
-  callerPid: number;
-  flags: number;
-}
-
-export interface ServiceRevokeMessage {
-  serviceId: string;
-}
-
-export interface ServiceQueryMessage {
-  requestId: bigint;
-  serviceId: string;
-}
-
-export interface RequestIdMessage {
-  requestId: bigint;
-}
-
-export interface GetStatsMessage {
-  requestId: bigint | undefined;
-  stats: StatsRecord | undefined;
-  /** The kernel side's answer: its daemon's queues, in index order. */
-  queues?: QueueRecord[] | undefined;
-}
-
-/** One queue of the daemon, as the kernel side counts it. */
 export type { QueueRecord } from './queue-attrs.js';
+export type { ServiceRecord } from './service-attrs.js';
+export type { StatsRecord } from './stats-attrs.js';
 
-export interface ReplyMessage {
-  requestId: bigint;
-  errno: number;
-  errorMsg?: string | undefined;
-  service?: ServiceRecord | undefined;
-  services?: ServiceRecord[] | undefined;
-  stats?: StatsRecord | undefined;
-  /** A part of a longer answer: more REPLY messages with this id follow (Flags.MORE). */
-  more?: boolean | undefined;
-}
+/**
+ * The hot path's view of EMBED_REQUEST: every field set (one hidden class);
+ * deadlineNs is absolute CLOCK_MONOTONIC (the process.hrtime.bigint()
+ * clock), sessionKey 0n no sticky session.
+ */
+export type EmbedRequest = CommandRecord<'EMBED_REQUEST'> & { model: string | undefined; flags: number; sessionKey: bigint };
 
-export interface EventMessage {
-  event: number;
-  serviceId: string | undefined;
-  portId: number | undefined;
-}
+/**
+ * The hot path's view of EMBED_RESPONSE: the daemon answers processingNs as
+ * a number (exact below 2^53 ns, 104 days) and states truncation as a
+ * boolean (FLAGS' TRUNCATED bit, the only flag the module takes on a
+ * response). serviceId, model and modelVersion are the provenance of a
+ * SUCCESS; dimensions and dataType, sent only by a peer that states them,
+ * must be the request's.
+ */
+export type EmbedResponse = Omit<CommandRecord<'EMBED_RESPONSE'>, 'processingNs' | 'flags'> & {
+  processingNs: bigint | number;
+  truncated?: boolean;
+  flags?: number;
+};
 
-export type VexfsMessage =
-  | { cmd: typeof Cmd.DAEMON_ATTACH; msg: AttachMessage }
-  | { cmd: typeof Cmd.DAEMON_DETACH; msg: Record<string, never> }
-  | { cmd: typeof Cmd.EMBED_REQUEST; msg: EmbedRequest }
-  | { cmd: typeof Cmd.EMBED_RESPONSE; msg: EmbedResponse }
-  | { cmd: typeof Cmd.CANCEL; msg: CancelMessage }
-  | { cmd: typeof Cmd.SERVICE_REGISTER; msg: ServiceRegisterMessage }
-  | { cmd: typeof Cmd.SERVICE_UNREGISTER; msg: ServiceUnregisterMessage }
-  | { cmd: typeof Cmd.SERVICE_STATUS; msg: ServiceQueryMessage }
-  | { cmd: typeof Cmd.LIST_SERVICES; msg: RequestIdMessage }
-  | { cmd: typeof Cmd.GET_STATS; msg: GetStatsMessage }
-  | { cmd: typeof Cmd.REPLY; msg: ReplyMessage }
-  | { cmd: typeof Cmd.HEARTBEAT; msg: HeartbeatMessage }
-  | { cmd: typeof Cmd.EVENT; msg: EventMessage }
-  | { cmd: typeof Cmd.SERVICE_REVOKE; msg: ServiceRevokeMessage };
+export type AttachMessage = CommandRecord<'DAEMON_ATTACH'>;
+export type CancelMessage = CommandRecord<'CANCEL'>;
+export type HeartbeatMessage = CommandRecord<'HEARTBEAT'>;
+export type ServiceRegisterMessage = CommandRecord<'SERVICE_REGISTER'>;
+export type ServiceUnregisterMessage = CommandRecord<'SERVICE_UNREGISTER'>;
+export type ServiceRevokeMessage = CommandRecord<'SERVICE_REVOKE'>;
+export type ServiceQueryMessage = CommandRecord<'SERVICE_STATUS'>;
+export type RequestIdMessage = CommandRecord<'LIST_SERVICES'>;
+export type GetStatsMessage = CommandRecord<'GET_STATS'>;
+export type ReplyMessage = CommandRecord<'REPLY'>;
+export type EventMessage = CommandRecord<'EVENT'>;
+
+type Hot = { EMBED_REQUEST: EmbedRequest; EMBED_RESPONSE: EmbedResponse };
+type MessageOf<N extends CmdName> = N extends keyof Hot ? Hot[N] : CommandRecord<N>;
+
+export type VexfsMessage = { [N in CmdName]: { cmd: (typeof Cmd)[N]; msg: MessageOf<N> } }[CmdName];

@@ -3,10 +3,11 @@
  * attributes VEXFS_IPC_SVC_*): its declaration, then the live state the
  * daemon reports. Its policy, codec and record type all come from this table.
  */
+import { type ServiceSnapshot, liveTo } from '../../abi/service-snapshot.js';
 import { Consts, SvcAttr } from '../../abi/uapi.js';
 import { type NestFields, type NestRecord, describeNest } from './nest.js';
 
-const SERVICE_FIELDS = {
+export const SERVICE_FIELDS = {
   id: { type: SvcAttr.ID, kind: 'string', min: 1, max: Consts.MAX_SERVICE_ID_LEN - 1, required: true },
   name: { type: SvcAttr.NAME, kind: 'string', min: 1, max: Consts.MAX_NAME_LEN - 1, required: true },
   version: { type: SvcAttr.VERSION, kind: 'string', max: Consts.MAX_VERSION_LEN - 1, default: '' },
@@ -70,3 +71,8 @@ export function registrationOf(src: RegistrationFields): RegistrationFields {
 
 export const serviceNest = describeNest('VEXFS_IPC.SERVICE', SvcAttr, SERVICE_FIELDS);
 export type ServiceRecord = NestRecord<typeof SERVICE_FIELDS>;
+
+/** A service snapshot as the module's replies carry it (the live figures mapped by the LIVE table). */
+export function recordOf(snap: ServiceSnapshot): ServiceRecord {
+  return { ...registrationOf(snap), flags: 0, ...liveTo('netlink', snap) } as ServiceRecord;
+}

@@ -10,37 +10,10 @@ import { NlHeader, readNlHeader } from '../../../../src/kernel-side/netlink/mess
 import { NlWriter } from '../../../../src/kernel-side/netlink/writer.js';
 import { decodeAttrs, decodeGenl } from '../../../../src/kernel-side/messages/decode.js';
 import { writeEmbedRequest, writeEmbedResponse, writeReply, writeServiceRegister, writeServiceRevoke } from '../../../../src/kernel-side/messages/encode.js';
-import type { EmbedRequest, EmbedResponse, ServiceRecord } from '../../../../src/kernel-side/messages/messages.js';
+import type { ServiceRecord } from '../../../../src/kernel-side/messages/messages.js';
+import { embedRequest, embedResponse as embedResponseOf, name, to } from '../../../helpers/message-arbitraries.js';
 
-const to = { familyId: 0x1f, seq: 1, portId: 1234 };
-const u64 = fc.bigInt({ min: 1n, max: 0xffffffffffffffffn });
-const name = (max: number) => fc.stringMatching(/^[A-Za-z0-9._-]+$/).filter((s) => s.length >= 1 && s.length < max);
-
-const embedRequest: fc.Arbitrary<EmbedRequest> = fc.record({
-  requestId: u64,
-  priority: fc.integer({ min: 0, max: 255 }),
-  timeoutMs: fc.integer({ min: 1, max: Consts.MAX_TIMEOUT_MS }),
-  deadlineNs: fc.bigInt({ min: 0n, max: 0xffffffffffffffffn }),
-  dimensions: fc.integer({ min: 1, max: Consts.MAX_DIMENSIONS }),
-  dataType: fc.integer({ min: 0, max: Consts.DTYPE_MAX }),
-  model: fc.option(name(Consts.MAX_MODEL_LEN), { nil: undefined }),
-  input: fc.uint8Array({ minLength: 1, maxLength: 2048 }),
-  callerUid: fc.nat(),
-  callerPid: fc.nat(),
-  flags: fc.constantFrom(0, 1, 2, 3),
-  sessionKey: fc.oneof(fc.constant(0n), u64),
-});
-
-const embedResponse: fc.Arbitrary<EmbedResponse> = fc.record({
-  requestId: u64,
-  status: fc.integer({ min: 0, max: Consts.STATUS_MAX }),
-  vector: fc.option(fc.uint8Array({ minLength: 1, maxLength: 4096 }), { nil: undefined }),
-  processingNs: fc.bigInt({ min: 0n, max: 0xffffffffffffffffn }),
-  serviceId: fc.option(name(Consts.MAX_SERVICE_ID_LEN), { nil: undefined }),
-  model: fc.option(name(Consts.MAX_MODEL_LEN), { nil: undefined }),
-  modelVersion: fc.option(name(Consts.MAX_VERSION_LEN), { nil: undefined }),
-  truncated: fc.boolean(),
-});
+const embedResponse = embedResponseOf();
 
 const service: fc.Arbitrary<ServiceRecord> = fc.record({
   id: name(Consts.MAX_SERVICE_ID_LEN),
@@ -101,13 +74,13 @@ describe('codec round trips', () => {
       fc.property(service, fc.array(service, { maxLength: 4 }), (svc, list) => {
         const w = new NlWriter(64);
         writeServiceRegister(w, to, { requestId: 3n, service: svc, callerUid: 1, callerPid: 2 });
-        expect(decodeOnly(w).msg).toEqual({ requestId: 3n, service: svc, callerUid: 1, callerPid: 2 });
+        expect(decodeOnly(w).msg).toEqual({ requestId: 3n, service: svc, callerUid: 1, callerPid: 2, flags: 0 });
         w.reset();
         writeServiceRevoke(w, to, { serviceId: svc.id });
         expect(decodeOnly(w)).toEqual({ cmd: Cmd.SERVICE_REVOKE, msg: { serviceId: svc.id } });
         w.reset();
         writeReply(w, to, { requestId: 4n, errno: 0, services: list });
-        expect(decodeOnly(w).msg).toEqual({ requestId: 4n, errno: 0, errorMsg: undefined, services: list });
+        expect(decodeOnly(w).msg).toEqual({ requestId: 4n, errno: 0, flags: 0, services: list });
       }),
       { numRuns: 300 },
     );

@@ -2,7 +2,7 @@
 // throwing: 82 maximum-length registrations used to make LIST_SERVICES kill the daemon.
 import { describe, expect, it } from 'vitest';
 
-import { Cmd, Consts } from '../../../../src/abi/uapi.js';
+import { Cmd, Consts, Flags } from '../../../../src/abi/uapi.js';
 import { readNlHeader, NlHeader } from '../../../../src/kernel-side/netlink/message.js';
 import { NlWriter } from '../../../../src/kernel-side/netlink/writer.js';
 import { decodeGenl } from '../../../../src/kernel-side/messages/decode.js';
@@ -55,8 +55,8 @@ describe('REPLY to LIST_SERVICES with a long list', () => {
     const parts = decodeAll(w);
     expect(parts.length).toBe(messages);
     expect(parts.length).toBeGreaterThan(1);
-    expect(parts.slice(0, -1).every((p) => p.more === true && p.errno === 0)).toBe(true);
-    expect(parts.at(-1)?.more).toBeUndefined();
+    expect(parts.slice(0, -1).every((p) => p.flags === Flags.MORE && p.errno === 0)).toBe(true);
+    expect(parts.at(-1)?.flags).toBe(0);
     expect(parts.every((p) => p.requestId === 9n)).toBe(true);
     expect(parts.flatMap((p) => p.services ?? []).map((s) => s.id)).toEqual(services.map((s) => s.id));
   });
@@ -65,7 +65,7 @@ describe('REPLY to LIST_SERVICES with a long list', () => {
     const w = new NlWriter();
     expect(writeReply(w, to, { requestId: 3n, errno: 0, services: [longest(1), longest(2)] })).toBe(1);
     const [only] = decodeAll(w);
-    expect(only?.more).toBeUndefined();
+    expect(only?.flags).toBe(0);
     expect(only?.services?.length).toBe(2);
   });
 
