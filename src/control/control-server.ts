@@ -7,7 +7,6 @@
  */
 import type { Server, Socket } from 'node:net';
 
-import { ControlError, RegistrationError } from '../errors.js';
 import { errnoValue } from '../kernel-side/netlink/extack.js';
 import { FrameReader, FrameWriter } from '../services/wire/frames.js';
 import {
@@ -22,9 +21,9 @@ import {
   encodeControlResponse,
 } from '../services/wire/proto.js';
 import { type ListenOptions, closeServer, listenUnix } from '../services/wire/unix-listen.js';
-import type { TokenGrant } from './auth/policy.js';
-import { refusalOf, verifyRegistrationToken } from './refusals.js';
+import { refusalOf } from './refusals.js';
 import { DEFAULT_TOKEN_REGISTRATIONS, type TokenAuthority, type TokenRecord } from './auth/tokens.js';
+import { type ArgsOf, type Caller, type OperationContext, type OperationName, type Outcome, type ResultOf, perform } from './operations.js';
 import type { ServiceEntry, ServiceRegistry } from '../services/registry/registry.js';
 import { ControlAdmission, type ControlLimits } from './control-admission.js';
 
@@ -42,6 +41,7 @@ export function toServiceInfo(entry: ServiceEntry): ServiceInfoMsg {
 }
 
 const EBADMSG = errnoValue('EBADMSG');
+const EINVAL = errnoValue('EINVAL');
 const ETIMEDOUT = errnoValue('ETIMEDOUT');
 
 /** Control messages are small; a client claiming more is cut off before it is buffered. */
@@ -77,6 +77,7 @@ export class ControlServer {
   private readonly sockets = new Set<Socket>();
   private nextOwner = 1;
   private readonly admission: ControlAdmission;
+  private readonly ctx: OperationContext;
 
   constructor(
     private readonly registry: ServiceRegistry,
@@ -86,6 +87,7 @@ export class ControlServer {
   ) {
     const self = process.getuid?.() ?? 0;
     this.admission = new ControlAdmission(limits, (uid) => uid === 0 || uid === self);
+    this.ctx = { registry, tokens: handlers.tokens, backends: handlers.backends, onTokenRevoked: handlers.onTokenRevoked };
   }
 
   /** Bytes of unfinished requests held for all connections. */
@@ -179,72 +181,52 @@ export class ControlServer {
       });
       return;
     }
-    const { owner, peer } = conn;
-    const pending = req.embed ? this.embed(req, req.embed, peer) : needsAwait(req) ? this.handleAsync(req, conn) : undefined;
-    if (pending === undefined) send(this.handle(req, owner, peer, undefined));
-    else {
-      conn.pending++;
-      pending.then(
-        (res) => {
-          conn.pending--;
-          send(res);
-        },
-        (err: Error) => {
-          conn.pending--;
-          this.handlers.onError(err);
-          conn.socket?.destroy();
-        },
-      );
+    const pending = this.answer(req, conn);
+    if (!(pending instanceof Promise)) {
+      send(pending);
+      return;
     }
+    conn.pending++;
+    pending.then(
+      (res) => {
+        conn.pending--;
+        send(res);
+      },
+      (err: Error) => {
+        conn.pending--;
+        this.handlers.onError(err);
+        conn.socket?.destroy();
+      },
+    );
   }
 
-  /** Operations that wait: a registration with a token (verified first) and the token ones. */
-  private async handleAsync(req: ControlRequestMsg, conn: Connection): Promise<ControlResponseInit> {
-    const { owner, peer } = conn;
-    const tokens = this.handlers.tokens;
-    try {
-      if (req.register) {
-        const grant = await verifyRegistrationToken(tokens, req.token as string);
-        // Closed while the token was checked: its registrations were dropped already, so this one would have no owner left to drop it.
-        if (conn.socket === undefined) throw new ControlError('ECONNRESET', 'the control connection closed while its registration token was checked');
-        return this.handle(req, owner, peer, grant);
-      }
-      const admin = this.admin(peer, 'registration tokens');
-      if (tokens === undefined) throw new ControlError('ENOTSUP', 'this daemon has no registration tokens (no --state-dir)');
-      if (req.tokenCreate) {
-        const t = req.tokenCreate;
-        const { token, record } = await tokens.mint({
-          services: t.services,
-          models: t.models,
-          ttlMs: t.ttlMs,
-          note: t.note,
-          maxRegistrations: t.maxRegistrations,
-          byUid: admin.uid,
-        });
-        return answer(req.id, (res) => {
-          res.token = token;
-          res.tokens = [this.tokenInfo(record)];
-        });
-      }
-      if (req.tokenRevoke) {
-        const record = tokens.revoke(req.tokenRevoke);
-        this.registry.revokeToken(record.id, admin.uid);
-        this.handlers.onTokenRevoked?.(record.id, admin.uid);
-        return answer(req.id, (res) => {
-          res.tokens = [this.tokenInfo(record)];
-        });
-      }
-      return answer(req.id, (res) => {
-        res.tokens = tokens.list().map((r) => this.tokenInfo(r));
-      });
-    } catch (err) {
-      return answer(req.id, () => {
-        throw err;
+  /** The answer to `req`: at once, unless it waits (a token checked, an embedding). */
+  private answer(req: ControlRequestMsg, conn: Connection): ControlResponseInit | Promise<ControlResponseInit> {
+    const { id } = req;
+    if (req.embed) return this.embed(req, req.embed, conn.peer);
+    if (req.stats) return { id, errno: 0, error: '', services: [], stats: this.handlers.stats() };
+    const op = operationOf(req);
+    if (op === undefined) {
+      return refusal(id, {
+        errno: EINVAL,
+        reason:
+          'the request names no operation (expected register, unregister, remove, list, stats, embed, token_create, token_list, token_revoke, backend_add, backend_remove or backend_list)',
       });
     }
+    const { peer, owner } = conn;
+    const caller: Caller = { owner, uid: peer?.uid, pid: peer?.pid, gid: peer?.gid, gone: () => conn.socket === undefined };
+    const outcome = perform(op.name, this.ctx, caller, op.args as never);
+    const respond = (o: Outcome<unknown>): ControlResponseInit => {
+      if (!o.ok) return refusal(id, o);
+      const res: ControlResponseInit = { id, errno: 0, error: '', services: [] };
+      (ANSWERS[op.name] as (res: ControlResponseInit, value: unknown, server: ControlServer) => void)(res, o.value, this);
+      return res;
+    };
+    return outcome instanceof Promise ? outcome.then(respond) : respond(outcome);
   }
 
-  private tokenInfo(r: TokenRecord): TokenInfoMsg {
+  /** A token as `vexfsctl token list` shows it, with the registrations it holds now. */
+  tokenInfo(r: TokenRecord): TokenInfoMsg {
     const live = this.registry.list().filter((e) => e.tokenId === r.id).length;
     return {
       id: r.id,
@@ -260,55 +242,13 @@ export class ControlServer {
     };
   }
 
-  /** Root or the daemon's own user. */
-  private admin(peer: PeerCred | undefined, what: string): PeerCred {
-    const self = process.getuid?.() ?? 0;
-    if (peer === undefined) throw new ControlError('EPERM', `cannot tell who is asking (no SO_PEERCRED), so ${what} are refused`);
-    if (peer.uid !== 0 && peer.uid !== self) throw new ControlError('EPERM', `${what} need root or uid ${self} (the daemon's); you are uid ${peer.uid}`);
-    return peer;
-  }
-
-  private handle(req: ControlRequestMsg, owner: string, peer: PeerCred | undefined, grant: TokenGrant | undefined): ControlResponseInit {
-    return answer(req.id, (res) => {
-      if (req.register) {
-        if (peer === undefined) throw new RegistrationError('EPERM', 'cannot tell who is registering (no SO_PEERCRED), so registration is refused');
-        res.services = [toServiceInfo(this.registry.register(req.register, owner, { uid: peer.uid, pid: peer.pid, gid: peer.gid, grant }))];
-      } else if (req.unregister) {
-        this.registry.unregister(req.unregister, owner, 'unregistered', peer?.uid, peer?.pid);
-      } else if (req.remove) {
-        if (peer === undefined) throw new ControlError('EPERM', 'cannot tell who is asking (no SO_PEERCRED), so removing services is refused');
-        this.registry.remove(req.remove, peer.uid, peer.pid);
-      } else if (req.list) {
-        res.services = this.registry.list().map(toServiceInfo);
-      } else if (req.stats) {
-        res.stats = this.handlers.stats();
-      } else if (req.backendAdd) {
-        res.backends = [this.handlers.backends.add(req.backendAdd, this.admin(peer, 'backends').uid)];
-      } else if (req.backendRemove) {
-        this.handlers.backends.remove(req.backendRemove, this.admin(peer, 'backends').uid);
-      } else if (req.backendList) {
-        // Internal URLs and where the keys are: an administrator's business.
-        this.admin(peer, 'backends');
-        res.backends = this.handlers.backends.list();
-      } else {
-        throw new ControlError(
-          'EINVAL',
-          'the request names no operation (expected register, unregister, remove, list, stats, embed, token_create, token_list, token_revoke, backend_add, backend_remove or backend_list)',
-        );
-      }
-    });
-  }
-
   private async embed(req: ControlRequestMsg, call: EmbedCallMsg, peer: PeerCred | undefined): Promise<ControlResponseInit> {
     try {
-      const outcome = await this.handlers.embed(call, peer);
-      return answer(req.id, (res) => {
-        res.embed = outcome;
-      });
+      return { id: req.id, errno: 0, error: '', services: [], embed: await this.handlers.embed(call, peer) };
     } catch (err) {
-      return answer(req.id, () => {
-        throw err;
-      });
+      const refused = refusalOf(err);
+      if (refused === undefined) throw err;
+      return refusal(req.id, refused);
     }
   }
 
@@ -318,19 +258,58 @@ export class ControlServer {
   }
 }
 
-function needsAwait(req: ControlRequestMsg): boolean {
-  return (req.register != null && (req.token ?? '') !== '') || req.tokenCreate != null || req.tokenList === true || (req.tokenRevoke ?? '') !== '';
+type Op = { [N in OperationName]: { name: N; args: ArgsOf<N> } }[OperationName];
+
+/** The operation a ControlRequest names (its one set field), with its arguments. */
+function operationOf(req: ControlRequestMsg): Op | undefined {
+  if (req.register) return { name: 'register', args: { info: req.register, token: req.token ?? undefined } };
+  if (req.unregister) return { name: 'unregister', args: { id: req.unregister } };
+  if (req.remove) return { name: 'remove', args: { id: req.remove } };
+  if (req.list) return { name: 'list', args: {} };
+  if (req.tokenCreate) {
+    const t = req.tokenCreate;
+    return { name: 'tokenCreate', args: { services: t.services, models: t.models, ttlMs: t.ttlMs, note: t.note, maxRegistrations: t.maxRegistrations } };
+  }
+  if (req.tokenRevoke) return { name: 'tokenRevoke', args: { id: req.tokenRevoke } };
+  if (req.tokenList) return { name: 'tokenList', args: {} };
+  if (req.backendAdd) return { name: 'backendAdd', args: { json: req.backendAdd } };
+  if (req.backendRemove) return { name: 'backendRemove', args: { id: req.backendRemove } };
+  if (req.backendList) return { name: 'backendList', args: {} };
+  return undefined;
 }
 
-/** A response filled by `fill`; a RegistrationError or ControlError it throws becomes the errno and reason. */
-function answer(id: number, fill: (res: ControlResponseInit) => void): ControlResponseInit {
-  const res: ControlResponseInit = { id, errno: 0, error: '', services: [] };
-  try {
-    fill(res);
-  } catch (err) {
-    const refused = refusalOf(err);
-    if (refused === undefined) throw err;
-    return { id, errno: refused.errno, error: refused.reason, services: [] };
-  }
-  return res;
+/** How each operation's result fills a ControlResponse. */
+const ANSWERS: { [N in OperationName]: (res: ControlResponseInit, value: ResultOf<N>, server: ControlServer) => void } = {
+  register: (res, entry) => {
+    res.services = [toServiceInfo(entry)];
+  },
+  unregister: () => {},
+  remove: () => {},
+  status: (res, entry) => {
+    res.services = [toServiceInfo(entry)];
+  },
+  list: (res, entries) => {
+    res.services = entries.map(toServiceInfo);
+  },
+  tokenCreate: (res, { token, record }, server) => {
+    res.token = token;
+    res.tokens = [server.tokenInfo(record)];
+  },
+  tokenRevoke: (res, record, server) => {
+    res.tokens = [server.tokenInfo(record)];
+  },
+  tokenList: (res, records, server) => {
+    res.tokens = records.map((r) => server.tokenInfo(r));
+  },
+  backendAdd: (res, id) => {
+    res.backends = [id];
+  },
+  backendRemove: () => {},
+  backendList: (res, list) => {
+    res.backends = list;
+  },
+};
+
+function refusal(id: number, o: { errno: number; reason: string }): ControlResponseInit {
+  return { id, errno: o.errno, error: o.reason, services: [] };
 }

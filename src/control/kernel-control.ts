@@ -1,20 +1,19 @@
 /**
  * Control messages the module forwards from /dev/vexfs_ipc: service
  * registration (tied in the kernel to the registering file), unregistration,
- * status and list. Each is answered with REPLY and an errno the ioctl
- * returns, unless the module asked for no reply.
+ * status and list: the operations of operations.ts, as the control socket
+ * performs them. Each is answered with REPLY and an errno the ioctl returns,
+ * unless the module asked for no reply.
  */
 import { Cmd, Flags } from '../abi/uapi.js';
-import { RegistrationError } from '../errors.js';
 import type { KernelChannel } from '../kernel-side/channels/channel.js';
 import { errnoValue } from '../kernel-side/netlink/extack.js';
 import type { ReplyMessage, ServiceRecord, StatsRecord, VexfsMessage } from '../kernel-side/messages/messages.js';
 import { registrationOf } from '../kernel-side/messages/service-attrs.js';
 import type { ServiceInfoMsg } from '../services/wire/proto.js';
 import type { ServiceEntry, ServiceRegistry } from '../services/registry/registry.js';
-import type { TokenGrant } from './auth/policy.js';
 import type { TokenAuthority } from './auth/tokens.js';
-import { refusalOf, verifyRegistrationToken } from './refusals.js';
+import { type ArgsOf, type Caller, type OperationContext, type OperationName, type Outcome, type ResultOf, perform } from './operations.js';
 
 /** Registrations from the kernel belong to it; the module tracks which file made each. */
 export const KERNEL_OWNER = 'kernel';
@@ -42,94 +41,95 @@ export interface KernelControlContext {
 }
 
 export function handleKernelControl(m: VexfsMessage, ch: KernelChannel, ctx: KernelControlContext): void {
-  const { registry, stats, describe } = ctx;
+  const { describe } = ctx;
+  const operations: OperationContext = { registry: ctx.registry, tokens: ctx.tokens };
   // The module's caller waits for this reply: it gets one whatever happens here. A failure
   // that is not a refusal is answered EIO and then raised for the channel to count and log.
-  const answer = (requestId: bigint, fill: () => Partial<ReplyMessage>) => {
-    let reply: ReplyMessage;
-    let fault: unknown;
-    try {
-      reply = { requestId, errno: 0, ...fill() };
-    } catch (err) {
-      const refused = refusalOf(err);
-      if (refused !== undefined) reply = { requestId, errno: refused.errno, errorMsg: refused.reason };
-      else {
+  const reply = <R>(requestId: bigint, outcome: Outcome<R> | undefined, fill: (value: R) => Partial<ReplyMessage>, fault?: unknown) => {
+    let answer: ReplyMessage | undefined;
+    if (outcome !== undefined) {
+      try {
+        answer = outcome.ok ? { requestId, errno: 0, ...fill(outcome.value) } : { requestId, errno: outcome.errno, errorMsg: outcome.reason };
+      } catch (err) {
         fault = err;
-        reply = { requestId, errno: EIO, errorMsg: 'the daemon failed to answer (see its log)' };
       }
     }
+    answer ??= { requestId, errno: EIO, errorMsg: 'the daemon failed to answer (see its log)' };
     try {
-      ch.reply(reply);
+      ch.reply(answer);
     } catch (err) {
       ch.reply({ requestId, errno: EIO, errorMsg: 'the daemon could not encode its answer' });
       fault ??= err;
     }
     if (fault !== undefined) throw fault;
   };
+  const run = <N extends OperationName>(requestId: bigint, name: N, caller: Caller, args: ArgsOf<N>, fill: (value: ResultOf<N>) => Partial<ReplyMessage>) => {
+    let outcome: Outcome<ResultOf<N>> | Promise<Outcome<ResultOf<N>>>;
+    try {
+      outcome = perform(name, operations, caller, args);
+    } catch (err) {
+      return reply(requestId, undefined, fill, err);
+    }
+    if (!(outcome instanceof Promise)) return reply(requestId, outcome, fill);
+    outcome
+      .then(
+        (o) => reply(requestId, o, fill),
+        (err: unknown) => reply(requestId, undefined, fill, err),
+      )
+      .catch((err: unknown) => ctx.onFault(err instanceof Error ? err : new Error(String(err))));
+  };
+  const nothing = () => ({});
   switch (m.cmd) {
     case Cmd.SERVICE_REGISTER: {
       const { requestId, service, callerUid, callerPid, callerGid, token, flags = 0 } = m.msg;
-      const register = (grant: TokenGrant | undefined) =>
-        registry.register(toInfo(service), KERNEL_OWNER, { uid: callerUid, pid: callerPid, gid: callerGid, grant });
-      // A re-announcement to a new daemon (NO_REPLY): registered if still valid and allowed, nobody waits.
-      const reannounced = (flags & Flags.NO_REPLY) !== 0;
-      const decide = (grant: TokenGrant | undefined) => {
-        if (!reannounced) return answer(requestId, () => (register(grant), {}));
-        try {
-          register(grant);
-        } catch (err) {
-          if (!(err instanceof RegistrationError)) throw err;
-        }
-      };
-      if (token === undefined) return decide(undefined);
       const pending = { cancelled: false };
-      ctx.verifying.set(service.id, pending);
-      verifyRegistrationToken(ctx.tokens, token)
-        .then(
-          (grant) => {
-            if (!pending.cancelled) decide(grant);
-          },
-          (err: unknown) => {
-            if (reannounced || pending.cancelled) return;
-            const refused = refusalOf(err);
-            if (refused !== undefined) ch.reply({ requestId, errno: refused.errno, errorMsg: refused.reason });
-            else
-              answer(requestId, () => {
-                throw err;
-              });
-          },
-        )
-        .finally(() => {
+      const caller: Caller = { owner: KERNEL_OWNER, uid: callerUid, pid: callerPid, gid: callerGid, gone: () => pending.cancelled };
+      const args = { info: toInfo(service), token };
+      if (token !== undefined) {
+        ctx.verifying.set(service.id, pending);
+        const forget = () => {
           if (ctx.verifying.get(service.id) === pending) ctx.verifying.delete(service.id);
-        })
-        .catch((err: unknown) => ctx.onFault(err instanceof Error ? err : new Error(String(err))));
-      return;
+        };
+        // A re-announcement to a new daemon (NO_REPLY): registered if still valid and allowed, nobody waits;
+        // a registration whose file closed while its token was checked: nobody waits either.
+        const settled = perform('register', operations, caller, args) as Promise<Outcome<ServiceEntry>>;
+        settled
+          .then((o) => {
+            forget();
+            if ((flags & Flags.NO_REPLY) === 0 && !pending.cancelled) reply(requestId, o, nothing);
+          })
+          .catch((err: unknown) => {
+            forget();
+            if ((flags & Flags.NO_REPLY) === 0 && !pending.cancelled) reply(requestId, undefined, nothing, err);
+            else throw err;
+          })
+          .catch((err: unknown) => ctx.onFault(err instanceof Error ? err : new Error(String(err))));
+        return;
+      }
+      if (flags & Flags.NO_REPLY) {
+        perform('register', operations, caller, args);
+        return;
+      }
+      return run(requestId, 'register', caller, args, nothing);
     }
     case Cmd.SERVICE_UNREGISTER: {
-      const { requestId, serviceId, flags, callerUid, callerPid } = m.msg;
+      const { requestId, serviceId, flags = 0, callerUid, callerPid } = m.msg;
+      const caller: Caller = { owner: KERNEL_OWNER, uid: callerUid, pid: callerPid };
       if (flags & Flags.NO_REPLY) {
         const verifying = ctx.verifying.get(serviceId);
         if (verifying !== undefined) verifying.cancelled = true;
-        if (registry.get(serviceId)?.owner === KERNEL_OWNER) registry.unregister(serviceId, KERNEL_OWNER, 'registering file closed', callerUid, callerPid);
+        if (ctx.registry.get(serviceId)?.owner === KERNEL_OWNER)
+          perform('unregister', operations, caller, { id: serviceId, reason: 'registering file closed' });
         return;
       }
-      answer(requestId, () => (registry.unregister(serviceId, KERNEL_OWNER, 'unregistered', callerUid, callerPid), {}));
-      return;
+      return run(requestId, 'unregister', caller, { id: serviceId }, nothing);
     }
-    case Cmd.SERVICE_STATUS: {
-      const { requestId, serviceId } = m.msg;
-      answer(requestId, () => {
-        const entry = registry.get(serviceId);
-        if (entry === undefined) throw new RegistrationError('ENOENT', `no service "${serviceId}" is registered`);
-        return { service: describe([entry])[0] };
-      });
-      return;
-    }
+    case Cmd.SERVICE_STATUS:
+      return run(m.msg.requestId, 'status', { owner: KERNEL_OWNER }, { id: m.msg.serviceId }, (entry) => ({ service: describe([entry])[0] }));
     case Cmd.LIST_SERVICES:
-      answer(m.msg.requestId, () => ({ services: describe(registry.list()) }));
-      return;
+      return run(m.msg.requestId, 'list', { owner: KERNEL_OWNER }, {}, (entries) => ({ services: describe(entries) }));
     case Cmd.GET_STATS:
-      if (m.msg.requestId !== undefined) answer(m.msg.requestId, () => ({ stats: stats() }));
+      if (m.msg.requestId !== undefined) reply(m.msg.requestId, { ok: true, value: undefined }, () => ({ stats: ctx.stats() }));
       return;
     default:
       return;
