@@ -4,11 +4,10 @@
  * module's GET_STATS / SERVICE_STATUS / LIST_SERVICES replies (netlink).
  * Both are read from the same place so the two never disagree.
  */
-import { BREAKER_CODES } from '../abi/names.js';
-import type { BreakerState } from '../pipeline/breakers.js';
+import { type ServiceSnapshot, liveTo } from '../abi/service-snapshot.js';
 import { type RequestFigures, sumFigures } from '../observe/metrics/request-metrics.js';
 import type { ServiceRecord, StatsRecord } from '../kernel-side/messages/messages.js';
-import { registrationOf } from '../kernel-side/messages/service-attrs.js';
+import { recordOf, registrationOf } from '../kernel-side/messages/service-attrs.js';
 import type { DaemonStatsMsg, ServiceStatsMsg } from '../services/wire/proto.js';
 import type { ServiceEntry, ServiceRegistry } from '../services/registry/registry.js';
 import type { Router } from './router.js';
@@ -101,13 +100,13 @@ export function daemonStats(d: StatsSource): DaemonStatsMsg {
   };
 }
 
-/** `figures`, `shares`: every pipeline's (read once for a list of services). */
-export function serviceStats(d: StatsSource, s: ServiceEntry, figures = requestFigures(d), shares = workerServices(d)): ServiceStatsMsg {
+/** A service's snapshot; `figures`, `shares`: every pipeline's (read once for a list of services). */
+export function serviceSnapshot(d: StatsSource, s: ServiceEntry, figures = requestFigures(d), shares = workerServices(d)): ServiceSnapshot {
   const load = d.router.placement.load(s);
   const latency = figures.serviceLatency(s.info.id);
   const workers = shares.get(s.info.id);
   return {
-    id: s.info.id,
+    ...registrationOf(s.info),
     state: d.router.placement.reportedState(s),
     health: d.router.dispatch.health(s),
     breaker: d.router.breakers.state(s.info.id),
@@ -118,50 +117,33 @@ export function serviceStats(d: StatsSource, s: ServiceEntry, figures = requestF
     failures: s.failures + (workers?.failures ?? 0),
     avgResponseNs: Math.round(s.ewmaNs),
     heartbeatAgeMs: s.lastHeartbeat ? Math.max(0, Date.now() - s.lastHeartbeat) : 0,
-    healthCheckFailing: s.checkFailing,
     p50ResponseNs: Math.round(latency.quantile(0.5)),
     p99ResponseNs: Math.round(latency.quantile(0.99)),
     uid: s.uid,
     pid: s.pid,
     cpuPermille: s.cpuPermille,
     rssBytes: s.rssKib * 1024,
+  };
+}
+
+/** A service as the control socket's stats carry it: its snapshot's live figures and its link's counters. */
+export function serviceStats(d: StatsSource, s: ServiceEntry, figures = requestFigures(d), shares = workerServices(d)): ServiceStatsMsg {
+  return {
+    id: s.info.id,
+    ...(liveTo('proto', serviceSnapshot(d, s, figures, shares)) as Pick<ServiceStatsMsg, 'state'>),
+    healthCheckFailing: s.checkFailing,
     sendBlocked: s.link.counters.sendBlocked,
     sendBufferedBytes: s.link.sendBuffered,
     framesRefused: s.link.counters.framesRefused,
     tokens: s.link.counters.tokens,
-  };
+  } as ServiceStatsMsg;
 }
 
 /** Services as the module's SERVICE_STATUS and LIST_SERVICES replies carry them (every pipeline's figures read once for the list). */
 export function serviceRecords(d: StatsSource, entries: readonly ServiceEntry[]): ServiceRecord[] {
   const figures = requestFigures(d);
   const shares = workerServices(d);
-  return entries.map((e) => serviceRecord(d, e, figures, shares));
-}
-
-/** A service as the module's SERVICE_STATUS reply carries it. */
-export function serviceRecord(d: StatsSource, e: ServiceEntry, figures = requestFigures(d), shares = workerServices(d)): ServiceRecord {
-  const s = serviceStats(d, e, figures, shares);
-  return {
-    ...registrationOf(e.info),
-    flags: 0,
-    state: s.state,
-    health: s.health,
-    uid: e.uid,
-    pid: e.pid,
-    activeRequests: s.active,
-    totalRequests: BigInt(s.total),
-    failures: BigInt(s.failures),
-    avgResponseNs: BigInt(s.avgResponseNs),
-    heartbeatAgeMs: BigInt(s.heartbeatAgeMs),
-    queued: s.queued,
-    capacity: s.capacity,
-    breaker: BREAKER_CODES[s.breaker as BreakerState],
-    p50ResponseNs: BigInt(s.p50ResponseNs),
-    p99ResponseNs: BigInt(s.p99ResponseNs),
-    cpuPermille: s.cpuPermille,
-    rssKib: e.rssKib,
-  };
+  return entries.map((e) => recordOf(serviceSnapshot(d, e, figures, shares)));
 }
 
 /** The daemon's counters as the module's GET_STATS carries them. */

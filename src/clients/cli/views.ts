@@ -3,7 +3,8 @@
  * ioctls or the daemon's control socket fill the same shapes, so the output
  * is the same either way.
  */
-import { STATUS_NAMES } from '../../abi/names.js';
+import { STATE_NAMES, STATUS_NAMES, nameOf } from '../../abi/names.js';
+import type { ServiceSnapshot } from '../../abi/service-snapshot.js';
 import type { LEVEL_NAMES } from '../../abi/priority.js';
 import { Consts } from '../../abi/uapi.js';
 
@@ -21,36 +22,19 @@ export interface StatusView {
   nats?: { host: string; state: string; server: string; reconnects: number };
 }
 
-export interface ServiceView {
-  id: string;
-  name: string;
-  version: string;
+/** A service snapshot as vexfsctl shows it: its state by name, its load and CPU use as fractions. */
+export type ServiceView = Omit<ServiceSnapshot, 'state' | 'cpuPermille'> & {
   state: string;
-  health: number;
-  dimensions: number[];
-  models: string[];
-  dataTypes: number;
-  maxBatchSize: number;
-  priority: number;
-  endpoint: string;
-  uid: number;
-  pid: number;
-  active: number;
-  queued: number;
-  capacity: number;
   /** active / capacity, 0-1. */
   load: number;
-  total: number;
-  failures: number;
-  avgResponseNs: number;
-  p50ResponseNs: number;
-  p99ResponseNs: number;
-  breaker: string;
-  heartbeatAgeMs: number;
   /** Its process's CPU use over its last heartbeat interval, in CPUs (0: not reported). */
   cpu: number;
-  /** Its process's resident memory, bytes (0: not reported). */
-  rssBytes: number;
+};
+
+/** The view of a snapshot, whichever shape it came in (mapped by the LIVE table of abi/service-snapshot.ts). */
+export function serviceView(snap: ServiceSnapshot): ServiceView {
+  const { state, cpuPermille, ...rest } = snap;
+  return { ...rest, state: nameOf(STATE_NAMES, state), load: snap.capacity === 0 ? 0 : snap.active / snap.capacity, cpu: cpuPermille / 1000 };
 }
 
 export interface StatsView {

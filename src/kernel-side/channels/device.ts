@@ -23,6 +23,7 @@ import type { ServiceInfoMsg } from '../../services/wire/proto.js';
 import type { EmbedCall, EmbedResult } from '../../abi/embed-call.js';
 import { Consts, Priority, Status, checkSessionKey, vectorBytes } from '../../abi/uapi.js';
 import { ClosedError } from '../../errors.js';
+import { type ServiceSnapshot, liveFrom } from '../../abi/service-snapshot.js';
 import { loadNative, type NativeAddon } from '../../native.js';
 
 export const DEVICE_PATH = '/dev/vexfs_ipc';
@@ -254,6 +255,7 @@ export class VexfsDevice {
   }
 }
 
+/** struct vexfs_ipc_service_info as koffi decodes it: the registration, then the live figures LIVE names. */
 interface RawServiceInfo {
   id: string;
   name: string;
@@ -265,54 +267,11 @@ interface RawServiceInfo {
   data_types: number;
   max_batch_size: number;
   priority: number;
-  state: number;
-  health: number;
-  uid: number;
-  pid: number;
-  active_requests: number;
-  total_requests: number;
-  failures: number;
-  avg_response_ns: number;
-  heartbeat_age_ms: number;
-  queued: number;
-  capacity: number;
-  breaker: number;
-  cpu_permille: number;
-  rss_kib: number;
-  p50_response_ns: number;
-  p99_response_ns: number;
+  [live: string]: unknown;
 }
 
-export interface DeviceServiceInfo {
-  id: string;
-  name: string;
-  version: string;
-  models: string[];
-  endpoint: string;
-  dimensions: number[];
-  dataTypes: number;
-  maxBatchSize: number;
-  priority: number;
-  state: number;
-  health: number;
-  uid: number;
-  pid: number;
-  activeRequests: number;
-  totalRequests: number;
-  failures: number;
-  avgResponseNs: number;
-  heartbeatAgeMs: number;
-  queued: number;
-  capacity: number;
-  /** enum vexfs_ipc_breaker. */
-  breaker: number;
-  p50ResponseNs: number;
-  p99ResponseNs: number;
-  /** Per mille of one CPU over its last heartbeat interval (0: not reported). */
-  cpuPermille: number;
-  /** Resident memory, KiB (0: not reported). */
-  rssKib: number;
-}
+/** A service as the ioctls report it: the one snapshot shape (abi/service-snapshot.ts). */
+export type DeviceServiceInfo = ServiceSnapshot;
 
 function toServiceInfo(r: RawServiceInfo): DeviceServiceInfo {
   return {
@@ -325,21 +284,6 @@ function toServiceInfo(r: RawServiceInfo): DeviceServiceInfo {
     dataTypes: r.data_types,
     maxBatchSize: r.max_batch_size,
     priority: r.priority,
-    state: r.state,
-    health: r.health,
-    uid: r.uid,
-    pid: r.pid,
-    activeRequests: r.active_requests,
-    totalRequests: Number(r.total_requests),
-    failures: Number(r.failures),
-    avgResponseNs: Number(r.avg_response_ns),
-    heartbeatAgeMs: Number(r.heartbeat_age_ms),
-    queued: r.queued,
-    capacity: r.capacity,
-    breaker: r.breaker,
-    p50ResponseNs: Number(r.p50_response_ns),
-    p99ResponseNs: Number(r.p99_response_ns),
-    cpuPermille: r.cpu_permille,
-    rssKib: r.rss_kib,
+    ...liveFrom('c', r),
   };
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { ServiceState, Status } from '../../../src/abi/uapi.js';
-import { serviceRecord, serviceStats } from '../../../src/daemon/stats.js';
+import { serviceRecords, serviceStats } from '../../../src/daemon/stats.js';
 import { type TestBridge, filled, useBridge } from '../../helpers/bridge.js';
 import { Gate } from '../../helpers/gate.js';
 import { until } from '../../helpers/wait.js';
@@ -40,7 +40,7 @@ describe('service load state', () => {
     results.push(send());
     await until(() => serviceStats(d, entry).queued === 2, 'the queue full');
     expect(state()).toBe(ServiceState.OVERLOADED);
-    expect(serviceRecord(d, entry).state).toBe(ServiceState.OVERLOADED);
+    expect(serviceRecords(d, [entry])[0]?.state).toBe(ServiceState.OVERLOADED);
     // The registry's own state (which routing reads) is untouched: only the report changes.
     expect(entry.state).toBe(ServiceState.READY);
 

@@ -322,7 +322,7 @@ describe('vexfs_ipc.ko', () => {
     expect(services[0]?.pid).toBe(process.pid);
     const s = await dev.status('guest-embedder');
     expect(s.endpoint).toMatch(/^unix:\//);
-    expect(s.totalRequests).toBeGreaterThan(0);
+    expect(s.total).toBeGreaterThan(0);
     await expect(dev.status('nope')).rejects.toMatchObject({ code: 'ENOENT' });
     const withDaemon = await dev.statsWithDaemon();
     expect(withDaemon).toMatchObject({ daemon_valid: 1, daemon_services: 1, flags: 1 });

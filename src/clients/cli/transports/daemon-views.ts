@@ -1,7 +1,8 @@
 /** The views (views.ts) from a daemon's stats answer, whether it came over the control socket or NATS. */
 import type { DaemonStatsMsg, ServiceInfoMsg, ServiceStatsMsg } from '../../../services/wire/proto.js';
-import { STATE_NAMES, nameOf } from '../../../abi/names.js';
-import { type ServiceView, type Source, type StatsView, type StatusView, byStatusView, hitRate, queuedByLevel } from '../views.js';
+import { liveFrom } from '../../../abi/service-snapshot.js';
+import { registrationOf } from '../../../kernel-side/messages/service-attrs.js';
+import { type ServiceView, type Source, type StatsView, type StatusView, byStatusView, hitRate, queuedByLevel, serviceView } from '../views.js';
 
 export function statusOf(s: DaemonStatsMsg, source: Source): StatusView {
   return {
@@ -44,32 +45,5 @@ export function statsOf(s: DaemonStatsMsg, source: Source): StatsView {
 }
 
 function fromDaemon(info: ServiceInfoMsg, s: ServiceStatsMsg): ServiceView {
-  return {
-    id: info.id,
-    name: info.name,
-    version: info.version,
-    state: nameOf(STATE_NAMES, s.state),
-    health: s.health,
-    dimensions: info.dimensions,
-    models: info.models,
-    dataTypes: info.dataTypes,
-    maxBatchSize: info.maxBatchSize,
-    priority: info.priority,
-    endpoint: info.endpoint,
-    uid: s.uid,
-    pid: s.pid,
-    active: s.active,
-    queued: s.queued,
-    capacity: s.capacity,
-    load: s.capacity === 0 ? 0 : s.active / s.capacity,
-    total: s.total,
-    failures: s.failures,
-    avgResponseNs: s.avgResponseNs,
-    p50ResponseNs: s.p50ResponseNs,
-    p99ResponseNs: s.p99ResponseNs,
-    breaker: s.breaker,
-    heartbeatAgeMs: s.heartbeatAgeMs,
-    cpu: s.cpuPermille / 1000,
-    rssBytes: s.rssBytes,
-  };
+  return serviceView({ ...registrationOf(info), ...liveFrom('proto', s) });
 }

@@ -2,12 +2,11 @@
 import { statSync } from 'node:fs';
 
 import { Consts, Transport } from '../../../abi/uapi.js';
-import { VexfsDevice, type DeviceServiceInfo, type DeviceStats } from '../../../kernel-side/channels/device.js';
+import { VexfsDevice, type DeviceStats } from '../../../kernel-side/channels/device.js';
 import { groupName } from '../../../util/groups.js';
 import type { ServiceInfoMsg } from '../../../services/wire/proto.js';
 import { CliError, ExitCode } from '../errors.js';
-import { BREAKER_NAMES, STATE_NAMES, nameOf } from '../../../abi/names.js';
-import { type EmbedCallView, type ServiceView, type StatsView, type StatusView, byStatusView, hitRate, queuedByLevel } from '../views.js';
+import { type EmbedCallView, type ServiceView, type StatsView, type StatusView, byStatusView, hitRate, queuedByLevel, serviceView } from '../views.js';
 import type { Backend, EmbedOutcome } from './backend.js';
 
 const TRANSPORT_NAMES: Record<number, string> = { [Transport.NONE]: 'none', [Transport.GENL]: 'genl', [Transport.CHARDEV]: 'chardev' };
@@ -59,11 +58,11 @@ export class DeviceBackend implements Backend {
 
   async services(): Promise<ServiceView[]> {
     const { services } = await this.call('LIST_SERVICES', () => this.dev.list(Consts.MAX_SERVICES));
-    return services.map(fromDevice);
+    return services.map(serviceView);
   }
 
   async service(id: string): Promise<ServiceView> {
-    return fromDevice(await this.call(`GET_SERVICE_STATUS "${id}"`, () => this.dev.status(id)));
+    return serviceView(await this.call(`GET_SERVICE_STATUS "${id}"`, () => this.dev.status(id)));
   }
 
   async stats(): Promise<StatsView> {
@@ -144,38 +143,6 @@ export class DeviceBackend implements Backend {
 
 function num(v: unknown): number {
   return typeof v === 'bigint' ? Number(v) : Number(v ?? 0);
-}
-
-function fromDevice(d: DeviceServiceInfo): ServiceView {
-  const capacity = d.capacity;
-  return {
-    id: d.id,
-    name: d.name,
-    version: d.version,
-    state: nameOf(STATE_NAMES, d.state),
-    health: d.health,
-    dimensions: d.dimensions,
-    models: d.models,
-    dataTypes: d.dataTypes,
-    maxBatchSize: d.maxBatchSize,
-    priority: d.priority,
-    endpoint: d.endpoint,
-    uid: d.uid,
-    pid: d.pid,
-    active: d.activeRequests,
-    queued: d.queued,
-    capacity,
-    load: capacity === 0 ? 0 : d.activeRequests / capacity,
-    total: d.totalRequests,
-    failures: d.failures,
-    avgResponseNs: d.avgResponseNs,
-    p50ResponseNs: d.p50ResponseNs,
-    p99ResponseNs: d.p99ResponseNs,
-    breaker: nameOf(BREAKER_NAMES, d.breaker),
-    heartbeatAgeMs: d.heartbeatAgeMs,
-    cpu: d.cpuPermille / 1000,
-    rssBytes: d.rssKib * 1024,
-  };
 }
 
 /** A failed open or ioctl as something a person can act on. */
