@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The pending table, submission, completion and cancel (the in-kernel API
- * of include/linux/vexfs_ipc.h); embed.c builds the sleeping calls on them.
+ * of include/linux/vexfs_ipc.h); send.c sends and re-sends what is in the
+ * table, embed.c builds the sleeping calls on it.
  *
  * Exactly once: a request leaves the table once, under the table's lock,
  * and whoever takes it out (the answer, its timeout, a cancel, the grace
@@ -15,7 +16,6 @@
 
 #include <linux/cred.h>
 #include <linux/jiffies.h>
-#include <linux/llist.h>
 #include <linux/module.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
@@ -32,15 +32,6 @@ static atomic64_t next_id = ATOMIC64_INIT(0);
 static atomic_t npending = ATOMIC_INIT(0);
 /* Completions and timeouts run here, in process context. */
 static struct workqueue_struct *wq;
-/*
- * Sending runs apart: a completion waits for the sender to let go of its
- * request, so the sender must never wait behind completions for a worker.
- */
-static struct workqueue_struct *send_wq;
-/* Submitted, not yet sent: one send work takes them all, so a batch goes as one burst. */
-static LLIST_HEAD(to_send);
-static void send_queued(struct work_struct *work);
-static DECLARE_WORK(send_work, send_queued);
 static void grace_expired(struct work_struct *work);
 static DECLARE_DELAYED_WORK(grace_work, grace_expired);
 
@@ -54,8 +45,7 @@ u32 vexfs_ipc_requests_inflight(void)
 	return atomic_read(&npending);
 }
 
-/* Takes @req out of the table with @status and queues its completion, unless something else already did. */
-static bool settle(struct vexfs_ipc_req *req, u32 status)
+bool vexfs_ipc_req_settle(struct vexfs_ipc_req *req, u32 status)
 {
 	bool won;
 
@@ -91,7 +81,7 @@ static void grace_expired(struct work_struct *work)
 	settle_all(VEXFS_IPC_STATUS_NO_DAEMON);
 }
 
-static void unpin(struct vexfs_ipc_req *req)
+void vexfs_ipc_req_unpin(struct vexfs_ipc_req *req)
 {
 	if (atomic_dec_and_test(&req->pins))
 		wake_up_var(&req->pins);
@@ -143,82 +133,23 @@ static void timed_out(struct work_struct *work)
 {
 	struct vexfs_ipc_req *req = container_of(to_delayed_work(work), struct vexfs_ipc_req, timeout_work);
 
-	settle(req, VEXFS_IPC_STATUS_TIMEOUT);
+	vexfs_ipc_req_settle(req, VEXFS_IPC_STATUS_TIMEOUT);
 }
 
-/* One re-send at a time, and never with the sender: each uses the requests' resend nodes, and a request goes once. */
-static DEFINE_MUTEX(resend_lock);
-
-/*
- * Sends @req to its CPU's queue, or the next queue that takes it (a full
- * or closing socket does not), and notes where it went. Returns 0, or the
- * last queue's error (-ENOTCONN: no queue).
- */
-static int send_to_queue(struct vexfs_ipc_req *req, bool resent)
+bool vexfs_ipc_req_pending(struct vexfs_ipc_req *req)
 {
-	int ret = -ENOTCONN;
-	u32 attempt, port;
-
-	for (attempt = 0; (port = vexfs_ipc_queues_pick(req->cpu, attempt)); attempt++) {
-		ret = vexfs_ipc_genl_send_request(port, req, resent);
-		if (!ret) {
-			WRITE_ONCE(req->queue_port, port);
-			WRITE_ONCE(req->sent, true);
-			vexfs_ipc_queues_count_sent(port, attempt > 0);
-			return 0;
-		}
-		/* Only a queue that cannot take it now is passed over; a request that cannot be built fails. */
-		if (ret != -EAGAIN && ret != -ENOBUFS && ret != -ECONNREFUSED)
-			return ret;
-	}
-	return ret;
+	return xa_load(&pending, req->id) == req;
 }
 
-/* Not delivered to any queue: answered now rather than left to wait out its timeout. */
-static void send_failed(struct vexfs_ipc_req *req, int ret)
+void vexfs_ipc_requests_await_daemon(void)
 {
-	settle(req, ret == -ECONNREFUSED || ret == -ENOTCONN ? VEXFS_IPC_STATUS_NO_DAEMON : VEXFS_IPC_STATUS_OVERLOADED);
+	mod_delayed_work(wq, &grace_work, msecs_to_jiffies(vexfs_ipc_grace_ms));
 }
 
-static void send_queued(struct work_struct *work)
+void vexfs_ipc_requests_pin_sent(u32 from_port, struct list_head *todo)
 {
-	struct llist_node *list = llist_reverse_order(llist_del_all(&to_send));
-	struct vexfs_ipc_req *req, *tmp;
-	int ret;
-
-	mutex_lock(&resend_lock);
-	llist_for_each_entry_safe(req, tmp, list, send) {
-		if (xa_load(&pending, req->id) != req) {
-			/* Settled before it went out (cancelled, timed out). */
-		} else if (!vexfs_ipc_genl_daemon_portid()) {
-			/* The daemon left since submit: the request waits for the next one, as if it had been sent. */
-			mod_delayed_work(wq, &grace_work, msecs_to_jiffies(vexfs_ipc_grace_ms));
-		} else {
-			ret = send_to_queue(req, false);
-			if (ret)
-				send_failed(req, ret);
-		}
-		/* From now on a daemon that attaches gets it from the re-send. */
-		req->queued = false;
-		unpin(req);
-	}
-	mutex_unlock(&resend_lock);
-}
-
-/*
- * Re-sends to the daemon's queues every pending request (@from_port 0), or
- * those sent to the queue of @from_port. Called with resend_lock held, so
- * the sender is not running. Every request is pinned under the table's
- * lock (no allocation there), then built and sent with GFP_KERNEL outside
- * it; the pin keeps its completion, and so the caller, waiting until this
- * is done with it.
- */
-static void resend_from(u32 from_port)
-{
-	struct vexfs_ipc_req *req, *tmp;
+	struct vexfs_ipc_req *req;
 	unsigned long index;
-	LIST_HEAD(todo);
-	int ret;
 
 	xa_lock_bh(&pending);
 	xa_for_each(&pending, index, req) {
@@ -228,39 +159,21 @@ static void resend_from(u32 from_port)
 		if (from_port && (!READ_ONCE(req->sent) || READ_ONCE(req->queue_port) != from_port))
 			continue;
 		atomic_inc(&req->pins);
-		list_add_tail(&req->resend, &todo);
+		list_add_tail(&req->resend, todo);
 	}
 	xa_unlock_bh(&pending);
-	list_for_each_entry_safe(req, tmp, &todo, resend) {
-		list_del(&req->resend);
-		ret = send_to_queue(req, true);
-		if (!ret)
-			atomic64_inc(&vexfs_ipc_stats.resent);
-		else
-			send_failed(req, ret);
-		unpin(req);
-	}
 }
 
 void vexfs_ipc_requests_daemon_changed(u32 portid)
 {
 	if (!portid) {
 		if (!xa_empty(&pending))
-			mod_delayed_work(wq, &grace_work, msecs_to_jiffies(vexfs_ipc_grace_ms));
+			vexfs_ipc_requests_await_daemon();
 		return;
 	}
 	cancel_delayed_work(&grace_work);
-	mutex_lock(&resend_lock);
-	resend_from(0);
-	mutex_unlock(&resend_lock);
+	vexfs_ipc_resend(0);
 	vexfs_ipc_consumers_daemon_attached();
-}
-
-void vexfs_ipc_requests_queue_lost(u32 portid)
-{
-	mutex_lock(&resend_lock);
-	resend_from(portid);
-	mutex_unlock(&resend_lock);
 }
 
 int vexfs_ipc_requests_answer(struct nlattr **attrs, const char **why)
@@ -374,13 +287,13 @@ int vexfs_ipc_submit(struct vexfs_ipc_consumer *c, struct vexfs_ipc_req **reqs, 
 		queue_delayed_work(wq, &req->timeout_work, msecs_to_jiffies(req->args.timeout_ms));
 		/* The daemon announced it sheds this priority: fail early rather than send. */
 		if (req->args.priority < vexfs_ipc_genl_min_priority()) {
-			settle(req, VEXFS_IPC_STATUS_OVERLOADED);
-			unpin(req);
+			vexfs_ipc_req_settle(req, VEXFS_IPC_STATUS_OVERLOADED);
+			vexfs_ipc_req_unpin(req);
 			continue;
 		}
-		llist_add(&req->send, &to_send);
+		vexfs_ipc_send_later(req);
 	}
-	queue_work(send_wq, &send_work);
+	vexfs_ipc_send_kick();
 	return 0;
 
 err_reserve:
@@ -393,7 +306,7 @@ EXPORT_SYMBOL_GPL(vexfs_ipc_submit);
 
 bool vexfs_ipc_cancel(struct vexfs_ipc_req *req)
 {
-	return settle(req, VEXFS_IPC_STATUS_CANCELLED);
+	return vexfs_ipc_req_settle(req, VEXFS_IPC_STATUS_CANCELLED);
 }
 EXPORT_SYMBOL_GPL(vexfs_ipc_cancel);
 
@@ -404,7 +317,7 @@ unsigned int vexfs_ipc_cancel_owner(struct vexfs_ipc_consumer *c, u64 owner)
 
 	spin_lock_bh(&c->lock);
 	list_for_each_entry(req, &c->live, node)
-		if (req->owner == owner && settle(req, VEXFS_IPC_STATUS_CANCELLED))
+		if (req->owner == owner && vexfs_ipc_req_settle(req, VEXFS_IPC_STATUS_CANCELLED))
 			n++;
 	spin_unlock_bh(&c->lock);
 	return n;
@@ -417,7 +330,7 @@ void vexfs_ipc_requests_cancel_consumer(struct vexfs_ipc_consumer *c)
 
 	spin_lock_bh(&c->lock);
 	list_for_each_entry(req, &c->live, node)
-		settle(req, VEXFS_IPC_STATUS_CANCELLED);
+		vexfs_ipc_req_settle(req, VEXFS_IPC_STATUS_CANCELLED);
 	spin_unlock_bh(&c->lock);
 }
 
@@ -429,17 +342,17 @@ int vexfs_ipc_requests_init(void)
 	wq = alloc_workqueue("vexfs_ipc", WQ_UNBOUND, 0);
 	if (!wq)
 		goto err_wq;
-	send_wq = alloc_workqueue("vexfs_ipc_send", WQ_UNBOUND, 1);
-	if (!send_wq)
-		goto err_send_wq;
+	ret = vexfs_ipc_send_init();
+	if (ret)
+		goto err_send;
 	ret = vexfs_ipc_consumers_init();
 	if (ret)
 		goto err_consumers;
 	return 0;
 
 err_consumers:
-	destroy_workqueue(send_wq);
-err_send_wq:
+	vexfs_ipc_send_uninit();
+err_send:
 	destroy_workqueue(wq);
 err_wq:
 	return ret;
@@ -450,9 +363,9 @@ void vexfs_ipc_requests_uninit(void)
 	cancel_delayed_work_sync(&grace_work);
 	settle_all(VEXFS_IPC_STATUS_NO_DAEMON);
 	/* The sender lets go of what it held (nothing is in the table to send), then every completion runs. */
-	flush_workqueue(send_wq);
+	vexfs_ipc_send_flush();
 	flush_workqueue(wq);
 	vexfs_ipc_consumers_uninit();
-	destroy_workqueue(send_wq);
+	vexfs_ipc_send_uninit();
 	destroy_workqueue(wq);
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Pending embedding requests (requests.c): the table, ids, submission, completion, cancel, re-sending; their checks (fit.c) and the sleeping calls (embed.c). */
+/* Pending embedding requests (requests.c): the table, ids, submission, completion, cancel; sending them (send.c); their checks (fit.c) and the sleeping calls (embed.c). */
 #ifndef _VEXFS_IPC_REQUESTS_H
 #define _VEXFS_IPC_REQUESTS_H
 
@@ -20,6 +20,27 @@ u32 vexfs_ipc_requests_inflight(void);
 u64 vexfs_ipc_next_id(void);
 /* Cancels everything @c has pending (vexfs_ipc_consumer_destroy). */
 void vexfs_ipc_requests_cancel_consumer(struct vexfs_ipc_consumer *c);
+/* Takes @req out of the table with @status and queues its completion, unless something else already did; whether it did. */
+bool vexfs_ipc_req_settle(struct vexfs_ipc_req *req, u32 status);
+/* A reader of @req (submit, the sender, a re-sender) lets go: its completion may run. */
+void vexfs_ipc_req_unpin(struct vexfs_ipc_req *req);
+/* Whether @req is still in the table (not settled). */
+bool vexfs_ipc_req_pending(struct vexfs_ipc_req *req);
+/* No daemon to send to: the table's requests wait out the grace period for the next one. */
+void vexfs_ipc_requests_await_daemon(void);
+/* Pins onto @todo (by their resend nodes) every sent request (@from_port 0), or those sent to @from_port. */
+void vexfs_ipc_requests_pin_sent(u32 from_port, struct list_head *todo);
+
+/* send.c: @req goes out with the next burst (vexfs_ipc_send_kick() starts it). */
+void vexfs_ipc_send_later(struct vexfs_ipc_req *req);
+void vexfs_ipc_send_kick(void);
+/* send.c: sends again every pending request (@from_port 0), or those sent to @from_port's queue. */
+void vexfs_ipc_resend(u32 from_port);
+int vexfs_ipc_send_init(void);
+/* Waits for the sender to let go of what it holds. */
+void vexfs_ipc_send_flush(void);
+void vexfs_ipc_send_uninit(void);
+
 /* fit.c: 0 or the errno for a caller's arguments (-EINVAL, -E2BIG, -ENOSPC). */
 int vexfs_ipc_check_args(const struct vexfs_ipc_embed_args *a);
 /* fit.c: why an answer with SUCCESS does not fit @req, or NULL; the errno in @err. */

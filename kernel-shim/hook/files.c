@@ -4,8 +4,7 @@
  * write, each read into a job whose chunks go to vexfs_ipc as one batch
  * (the inode's entry as their owner), whose completion stores the vectors
  * (include/uapi/linux/vexfs_hook.h), parks the file until a daemon comes,
- * tries it again later, or counts its failure. Counters: /sys/module/
- * vexfs_ipc_hook/stats/.
+ * tries it again later, or counts its failure (the counters: stats.c).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -16,7 +15,6 @@
 #include <linux/mutex.h>
 #include <linux/slab.h>
 #include <linux/string.h>
-#include <linux/sysfs.h>
 #include <linux/vexfs_ipc.h>
 #include <linux/workqueue.h>
 #include <linux/xattr.h>
@@ -33,8 +31,6 @@ static DEFINE_HASHTABLE(files, 8);
 static LIST_HEAD(parked);
 static unsigned int nparked;
 static bool closing;
-
-static atomic64_t st_written, st_superseded, st_cancelled, st_parked, st_dropped, st_failed, st_resubmitted, st_retried;
 
 static void hfile_free(struct work_struct *work)
 {
@@ -89,12 +85,12 @@ static bool park(struct hfile *f)
 	if (!list_empty(&f->parked))
 		return true;
 	if (nparked >= READ_ONCE(max_parked)) {
-		atomic64_inc(&st_dropped);
+		atomic64_inc(&hook_stats.dropped);
 		return false;
 	}
 	list_add_tail(&f->parked, &parked);
 	nparked++;
-	atomic64_inc(&st_parked);
+	atomic64_inc(&hook_stats.parked);
 	return true;
 }
 
@@ -114,7 +110,7 @@ static void forget(struct hfile *f)
 	unpark(f);
 	f->job = NULL;
 	if (vexfs_ipc_cancel_owner(consumer, owner_of(f)))
-		atomic64_inc(&st_cancelled);
+		atomic64_inc(&hook_stats.cancelled);
 	hfile_put(f);
 }
 
@@ -148,11 +144,8 @@ static bool retryable(u32 status)
 /* Every chunk of @j is settled: store the vectors, park the file, or count the failure. */
 static void finish(struct job *j)
 {
-	const struct vexfs_ipc_provenance *p = &j->reqs[0].prov;
 	struct hfile *f = j->f;
-	bool live, mixed = false;
-	u64 processing = 0;
-	u32 i;
+	bool live;
 	int ret;
 
 	mutex_lock(&lock);
@@ -171,41 +164,31 @@ static void finish(struct job *j)
 	if (live && retryable(j->failed) && f->retries < READ_ONCE(max_retries)) {
 		/* 1, 2, 4 ... s, at most a minute: a backlog has time to clear. */
 		f->retries++;
-		atomic64_inc(&st_retried);
+		atomic64_inc(&hook_stats.retried);
 		kick_after(f, msecs_to_jiffies(min(1000U << min(f->retries - 1, 6U), 60000U)));
 		mutex_unlock(&lock);
 		goto out;
 	}
 	mutex_unlock(&lock);
 	if (!live) {
-		atomic64_inc(&st_superseded);
+		atomic64_inc(&hook_stats.superseded);
 		goto out;
 	}
 	if (j->failed) {
-		atomic64_inc(&st_failed);
+		atomic64_inc(&hook_stats.failed);
 		pr_info_ratelimited("embedding inode %lu failed with status %u\n", f->inode->i_ino, j->failed);
 		goto done;
 	}
-	for (i = 0; i < j->nchunks; i++) {
-		const struct vexfs_ipc_provenance *q = &j->reqs[i].prov;
-
-		mixed |= strcmp(q->model, p->model) || strcmp(q->model_version, p->model_version);
-		if (q->flags & VEXFS_IPC_PROV_F_TRUNCATED)
-			j->flags |= VEXFS_HOOK_F_INPUT_TRUNCATED;
-		processing += q->processing_ns;
-	}
-	if (mixed) {
+	ret = hook_job_store(j);
+	if (ret == -EILSEQ) {
 		/* Vectors of different models cannot be ranked together: none is stored. */
-		atomic64_inc(&st_failed);
+		atomic64_inc(&hook_stats.failed);
 		pr_warn_ratelimited("inode %lu: its chunks came from different models or versions\n", f->inode->i_ino);
-		goto done;
-	}
-	ret = hook_job_store(j, p, processing);
-	if (ret) {
-		atomic64_inc(&st_failed);
+	} else if (ret) {
+		atomic64_inc(&hook_stats.failed);
 		pr_warn_ratelimited("storing the vectors of inode %lu failed: %d\n", f->inode->i_ino, ret);
 	} else {
-		atomic64_inc(&st_written);
+		atomic64_inc(&hook_stats.written);
 	}
 done:
 	mutex_lock(&lock);
@@ -244,7 +227,7 @@ static void embed_file(struct work_struct *work)
 	if (!ret && f->job) {
 		f->job = NULL;
 		if (vexfs_ipc_cancel_owner(consumer, owner_of(f)))
-			atomic64_inc(&st_cancelled);
+			atomic64_inc(&hook_stats.cancelled);
 	}
 	mutex_unlock(&lock);
 	if (ret)
@@ -256,7 +239,7 @@ static void embed_file(struct work_struct *work)
 	j = hook_job_read(f, gen, chunk_done, &ret);
 	if (!j) {
 		if (ret)
-			atomic64_inc(&st_failed);
+			atomic64_inc(&hook_stats.failed);
 		/* Empty, or unreadable: nothing to wait for. */
 		mutex_lock(&lock);
 		retire(f, gen);
@@ -276,20 +259,20 @@ static void embed_file(struct work_struct *work)
 	if (ret == -EBUSY || ret == -EDQUOT) {
 		/* No room now (this consumer's cap, or the kernel's part of the table): room comes as work completes. */
 		f->job = NULL;
-		atomic64_inc(&st_retried);
+		atomic64_inc(&hook_stats.retried);
 		kick_after(f, msecs_to_jiffies(min(250U << min(f->waits++, 5U), 8000U)));
 	} else if (ret) {
 		f->job = NULL;
 		/* No daemon: parked until one attaches; anything else is this file's failure. */
 		if (ret != -ENOTCONN || !park(f)) {
-			atomic64_inc(&st_failed);
+			atomic64_inc(&hook_stats.failed);
 			retire(f, gen);
 		}
 	} else {
 		f->waits = 0;
 		if (!list_empty(&f->parked)) {
 			unpark(f);
-			atomic64_inc(&st_resubmitted);
+			atomic64_inc(&hook_stats.resubmitted);
 		}
 	}
 	mutex_unlock(&lock);
@@ -323,7 +306,7 @@ void hook_file_written(const struct path *path)
 	if (!f) {
 		f = kzalloc(sizeof(*f), GFP_KERNEL);
 		if (!f) {
-			atomic64_inc(&st_dropped);
+			atomic64_inc(&hook_stats.dropped);
 			goto out;
 		}
 		kref_init(&f->ref);
@@ -356,38 +339,15 @@ void hook_file_gone(struct inode *inode)
 	mutex_unlock(&lock);
 }
 
-#define STAT(name) \
-	static ssize_t name##_show(struct kobject *k, struct kobj_attribute *a, char *buf) \
-	{ \
-		return sysfs_emit(buf, "%lld\n", atomic64_read(&st_##name)); \
-	} \
-	static struct kobj_attribute name##_attr = __ATTR_RO(name)
-STAT(written);
-STAT(superseded);
-STAT(cancelled);
-STAT(parked);
-STAT(dropped);
-STAT(failed);
-STAT(resubmitted);
-STAT(retried);
-#undef STAT
-
-static ssize_t waiting_show(struct kobject *k, struct kobj_attribute *a, char *buf)
+unsigned int hook_files_waiting(void)
 {
 	unsigned int n;
 
 	mutex_lock(&lock);
 	n = nparked;
 	mutex_unlock(&lock);
-	return sysfs_emit(buf, "%u\n", n);
+	return n;
 }
-static struct kobj_attribute waiting_attr = __ATTR_RO(waiting);
-
-static struct attribute *stats_attrs[] = {
-	&written_attr.attr, &superseded_attr.attr, &cancelled_attr.attr, &parked_attr.attr,
-	&dropped_attr.attr, &failed_attr.attr, &resubmitted_attr.attr, &retried_attr.attr, &waiting_attr.attr, NULL,
-};
-static const struct attribute_group stats_group = { .name = "stats", .attrs = stats_attrs };
 
 int hook_files_init(void)
 {
@@ -408,7 +368,7 @@ int hook_files_init(void)
 		ret = PTR_ERR(consumer);
 		goto err_consumer;
 	}
-	ret = sysfs_create_group(&THIS_MODULE->mkobj.kobj, &stats_group);
+	ret = hook_stats_init();
 	if (ret)
 		goto err_sysfs;
 	return 0;
@@ -443,6 +403,6 @@ void hook_files_uninit(void)
 	/* Cancels what is still in flight and waits for every completion. */
 	vexfs_ipc_consumer_destroy(consumer);
 	destroy_workqueue(wq);
-	sysfs_remove_group(&THIS_MODULE->mkobj.kobj, &stats_group);
-	pr_info("unloaded (vectors stored %lld, work cancelled %lld)\n", atomic64_read(&st_written), atomic64_read(&st_cancelled));
+	hook_stats_uninit();
+	pr_info("unloaded (vectors stored %lld, work cancelled %lld)\n", atomic64_read(&hook_stats.written), atomic64_read(&hook_stats.cancelled));
 }

@@ -59,7 +59,8 @@ static inline u64 owner_of(struct hfile *f)
 
 struct job *hook_job_read(struct hfile *f, u64 gen, vexfs_ipc_done_fn done, int *err);
 /* Writes the attribute from a job whose chunks all succeeded; 0 or the errno of vfs_setxattr. */
-int hook_job_store(struct job *j, const struct vexfs_ipc_provenance *p, u64 processing_ns);
+/* Stores @j's vectors in the file's xattr; -EILSEQ when its chunks came from different models or versions. */
+int hook_job_store(struct job *j);
 void hook_job_free(struct job *j);
 
 #endif

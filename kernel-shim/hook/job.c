@@ -27,12 +27,26 @@ void hook_job_free(struct job *j)
 	kfree(j);
 }
 
-int hook_job_store(struct job *j, const struct vexfs_ipc_provenance *p, u64 processing_ns)
+int hook_job_store(struct job *j)
 {
+	const struct vexfs_ipc_provenance *p = &j->reqs[0].prov;
 	size_t vec = (size_t)j->dims * sizeof(u32);
 	size_t len = sizeof(struct vexfs_hook_xattr_header) + j->nchunks * (sizeof(*j->chunks) + vec);
 	struct vexfs_hook_xattr_header *h;
+	u64 processing_ns = 0;
+	u32 i;
 	int ret;
+
+	/* One model and version for every chunk, or nothing is stored; the file is truncated if any chunk was. */
+	for (i = 0; i < j->nchunks; i++) {
+		const struct vexfs_ipc_provenance *q = &j->reqs[i].prov;
+
+		if (strcmp(q->model, p->model) || strcmp(q->model_version, p->model_version))
+			return -EILSEQ;
+		if (q->flags & VEXFS_IPC_PROV_F_TRUNCATED)
+			j->flags |= VEXFS_HOOK_F_INPUT_TRUNCATED;
+		processing_ns += q->processing_ns;
+	}
 
 	h = kvzalloc(len, GFP_KERNEL);
 	if (!h)

@@ -23,7 +23,7 @@ import { Outcomes, countOutcomes, zeroCounters } from '../pipeline/outcomes.js';
 import { Parking } from '../pipeline/parking.js';
 import { Placement } from '../pipeline/placement.js';
 import type { RateLimitOptions } from '../pipeline/rate-limit.js';
-import { type Provenance, provenanceOf } from '../pipeline/provenance.js';
+import { BatchProvenance, type Provenance } from '../pipeline/provenance.js';
 import type { ServiceEntry, ServiceRegistry } from '../services/registry/registry.js';
 import { type PipelineRequest, type Reply, RequestState, newRequest, servedBy, transition } from '../pipeline/request.js';
 import { type RetryLoad, Retries } from '../pipeline/retries.js';
@@ -36,7 +36,6 @@ import type { CancelMessage, EmbedRequest } from '../kernel-side/messages/messag
 import { convertVector } from '../kernel-side/messages/vectors.js';
 import { RequestTracing } from '../observe/trace/tracing.js';
 import { DeadlineQueue } from '../util/deadlines.js';
-import type { EmbedBatchResponseMsg } from '../services/wire/proto.js';
 import { serviceWeight } from '../services/wire/registration.js';
 import type { RouterCounters, RouterEvents, RouterOptions } from './router-options.js';
 import { followServices } from './router-services.js';
@@ -71,8 +70,7 @@ export class Router extends EventEmitter<RouterEvents> {
   /** What the retry budget reads: requests held, and free slots at usable services. */
   private readonly load: RetryLoad;
   private drainWaiters: Array<() => void> = [];
-  private lastAnswer: EmbedBatchResponseMsg | undefined;
-  private readonly lastSources: [plain: Provenance | undefined, truncated: Provenance | undefined] = [undefined, undefined];
+  private readonly provenance = new BatchProvenance();
 
   constructor(
     private readonly registry: ServiceRegistry,
@@ -138,7 +136,7 @@ export class Router extends EventEmitter<RouterEvents> {
           const result = msg.results[index];
           if (e.span !== undefined) e.serviceTraceparent = result?.traceparent;
           const converted = convertVector(vector, dims, e.req.dataType);
-          const source = this.provenance(service, e.req.model, msg, result?.truncated ?? false);
+          const source = this.provenance.of(service, e.req.model, msg, result?.truncated ?? false);
           this.sharing.store(e.key, converted, source);
           this.finish(e, Status.SUCCESS, converted, now, service.info.id, source);
         },
@@ -177,16 +175,6 @@ export class Router extends EventEmitter<RouterEvents> {
       parking: this.parking,
       breakerChanged: (id, state, shared) => this.emit('breaker', id, state, shared),
     });
-  }
-
-  /** A batch's answers share their provenance but for truncation: looked up once per batch (its requests share the model). */
-  private provenance(service: ServiceEntry, model: string | undefined, msg: EmbedBatchResponseMsg, truncated: boolean): Provenance {
-    if (this.lastAnswer !== msg) {
-      this.lastAnswer = msg;
-      this.lastSources[0] = this.lastSources[1] = undefined;
-    }
-    const at = truncated ? 1 : 0;
-    return (this.lastSources[at] ??= provenanceOf(service, model, msg.model ?? '', msg.modelVersion ?? '', truncated));
   }
 
   get inflightCount(): number {

@@ -58,3 +58,24 @@ export function provenanceOf(
   const at = truncated ? 1 : 0;
   return (pair[at] ??= Object.freeze({ serviceId: service.info.id, model, modelVersion, truncated }));
 }
+
+/** What a batch's answer reported: its model and version. */
+interface BatchAnswer {
+  readonly model?: string | null | undefined;
+  readonly modelVersion?: string | null | undefined;
+}
+
+/** A batch's answers share their provenance but for truncation: looked up once per batch (its requests share the model). */
+export class BatchProvenance {
+  private last: BatchAnswer | undefined;
+  private readonly sources: Pair = [undefined, undefined];
+
+  of(service: ServiceEntry, model: string | undefined, answer: BatchAnswer, truncated: boolean): Provenance {
+    if (this.last !== answer) {
+      this.last = answer;
+      this.sources[0] = this.sources[1] = undefined;
+    }
+    const at = truncated ? 1 : 0;
+    return (this.sources[at] ??= provenanceOf(service, model, answer.model ?? '', answer.modelVersion ?? '', truncated));
+  }
+}

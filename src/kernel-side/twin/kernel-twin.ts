@@ -17,7 +17,7 @@
 import { EventEmitter } from 'node:events';
 
 import type { KernelCounters } from '../../abi/counters.js';
-import { Cmd, Consts, Flags, Status, vectorBytes } from '../../abi/uapi.js';
+import { Cmd, Consts, Flags, Status } from '../../abi/uapi.js';
 import { ClosedError, DecodeError, NotAttachedError, QueueFullError, isErrnoException } from '../../errors.js';
 import { NetlinkConnection } from '../netlink/connection.js';
 import { GENL_ID_CTRL, MsgKind, NetlinkProtocol, NlmFlags } from '../netlink/constants.js';
@@ -31,6 +31,7 @@ import type { EmbedRequest, EmbedResponse, VexfsMessage } from '../messages/mess
 import { type Pending, PendingTable, result } from './pending-table.js';
 import { TWIN_DEFAULT_FAMILY_ID, familyRefusal, twinFamily } from './twin-family.js';
 import { TwinQueues } from './twin-queues.js';
+import { answerRefusal, flagsRefusal } from './twin-response.js';
 import { type TwinEmbedCall, type TwinEmbedResult, twinRequest } from './twin-embed.js';
 
 export interface KernelTwinOptions {
@@ -333,35 +334,16 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
   }
 
   private onResponse(hdr: NlHeader, port: number, res: EmbedResponse): void {
-    if (((res.flags ?? 0) & ~Flags.TRUNCATED) !== 0) {
-      this.reject(hdr, port, 'EINVAL', 'FLAGS: only TRUNCATED may be set on a response');
-      return;
-    }
+    const badFlags = flagsRefusal(res);
+    if (badFlags !== undefined) return this.reject(hdr, port, badFlags.errno, badFlags.message);
     const p = this.pending.get(res.requestId);
     if (p === undefined) {
       this.pending.counters.responsesLate++;
       this.reject(hdr, port, 'ENOENT', `request ${res.requestId} is not pending`);
       return;
     }
-    if (res.status === Status.SUCCESS) {
-      const expected = vectorBytes(p.req.dimensions, p.req.dataType);
-      if (res.dimensions !== undefined && res.dimensions !== p.req.dimensions) {
-        this.reject(hdr, port, 'EINVAL', "DIMENSIONS differs from the request's");
-        return;
-      }
-      if (res.dataType !== undefined && res.dataType !== p.req.dataType) {
-        this.reject(hdr, port, 'EINVAL', "DATA_TYPE differs from the request's");
-        return;
-      }
-      if (res.vector === undefined) {
-        this.reject(hdr, port, 'EINVAL', 'VECTOR is required with status SUCCESS');
-        return;
-      }
-      if (res.vector.length !== expected) {
-        this.reject(hdr, port, 'EMSGSIZE', `VECTOR is ${res.vector.length} bytes, expected ${expected}`);
-        return;
-      }
-    }
+    const refused = answerRefusal(res, p.req);
+    if (refused !== undefined) return this.reject(hdr, port, refused.errno, refused.message);
     this.queues.answered(port);
     this.pending.finish(p, res.status, res);
     this.ack(hdr, port);
