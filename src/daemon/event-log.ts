@@ -21,6 +21,7 @@ export function logBackendEvents(backends: Backends, log: Logger, audit: AuditLo
     log.info({ backend: id, byUid }, 'backend removed');
     audit?.record('backend.removed', { backend: id, uid: byUid });
   });
+  backends.on('discoveryRefused', (id, reason) => log.warn({ backend: id, reason }, "the models the backend's server named could not be registered"));
 }
 
 export function logEvents(registry: ServiceRegistry, router: Router, log: Logger, audit: AuditLog | undefined): void {

@@ -7,7 +7,7 @@
  * its counters every half second, its breaker changes and its priority
  * floor as they happen.
  */
-import type { OpenAiLinkOptions } from '../../services/links/openai-link.js';
+import type { HttpLinkOptions } from '../../services/links/http-link.js';
 import type { FiguresData } from '../../observe/metrics/request-metrics.js';
 import type { BreakerState } from '../../pipeline/breakers.js';
 import type { PipelineCounters } from '../../pipeline/outcomes.js';
@@ -85,7 +85,7 @@ export type ToWorker =
   | {
       type: 'services';
       services: MirroredService[];
-      backends: Array<[id: string, options: OpenAiLinkOptions]>;
+      backends: Array<[id: string, options: HttpLinkOptions]>;
       /** The daemon's name to NATS workers (pool mode's sealed batches carry it). */
       natsDaemonId: string;
     }

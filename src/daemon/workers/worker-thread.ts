@@ -18,7 +18,7 @@ import { ControlError, RegistrationError } from '../../errors.js';
 import { GenlKernelChannel } from '../../kernel-side/channels/channel.js';
 import { type PoolKeys, poolSeal } from '../../control/cluster/pool-keys.js';
 import { NatsServiceLink } from '../../services/links/nats-service-link.js';
-import { OpenAiLink, type OpenAiLinkOptions } from '../../services/links/openai-link.js';
+import { HttpLink, type HttpLinkOptions } from '../../services/links/http-link.js';
 import { ServiceRegistry } from '../../services/registry/registry.js';
 import { SharedBuckets } from '../../pipeline/shared-buckets.js';
 import { SharedLoad } from '../../pipeline/shared-load.js';
@@ -37,7 +37,7 @@ const port: MessagePort = parentPort;
 const { config, queues, shared, row } = workerData as WorkerData;
 const post = (m: ToMain) => port.postMessage(m);
 
-const backendOptions = new Map<string, OpenAiLinkOptions>();
+const backendOptions = new Map<string, HttpLinkOptions>();
 /** Where each NATS worker's batches go, from the main thread's discovery. */
 const natsSubjects = new Map<string, string>();
 /** Pool mode: each pool's keys, as the main thread made them, and the daemon's name its sealed batches carry. */
@@ -54,7 +54,7 @@ const registry = new ServiceRegistry({
     [BACKEND_SCHEME]: (id) => {
       const options = backendOptions.get(id);
       if (options === undefined) throw new ControlError('ENOENT', `no backend "${id}" is declared`);
-      return new OpenAiLink(id, options);
+      return new HttpLink(id, options);
     },
     [NATS_SCHEME]: (id, _endpoint, limits) => {
       const subject = natsSubjects.get(id);

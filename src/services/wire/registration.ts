@@ -4,7 +4,8 @@ import { RegistrationError } from '../../errors.js';
 import type { ServiceInfoMsg } from './proto.js';
 
 const ID = /^[A-Za-z0-9._-]+$/;
-const MODEL = /^[A-Za-z0-9._:/@+-]+$/;
+/** What a model name may contain (it travels comma-joined and in metric labels). */
+export const MODEL_NAME = /^[A-Za-z0-9._:/@+-]+$/;
 const ALL_DTYPES = (1 << (Consts.DTYPE_MAX + 1)) - 1;
 // Metadata is the service's own; bounded so a registration stays a few KiB.
 const MAX_METADATA_ENTRIES = 16;
@@ -56,7 +57,7 @@ export function validateRegistration(info: ServiceInfoMsg, daemonScheme?: string
   const models = info.models ?? [];
   for (const m of models) {
     checkString('model', m, Consts.MAX_MODEL_LEN);
-    if (!MODEL.test(m)) throw new RegistrationError('EINVAL', `model "${m}" may contain only A-Z a-z 0-9 . _ : / @ + -`);
+    if (!MODEL_NAME.test(m)) throw new RegistrationError('EINVAL', `model "${m}" may contain only A-Z a-z 0-9 . _ : / @ + -`);
   }
   if (new Set(models).size !== models.length) throw new RegistrationError('EINVAL', 'models lists a model twice');
   if (bytes(models.join(',')) > Consts.MAX_MODELS_LEN - 1) {

@@ -6,48 +6,28 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { Status } from '../../../src/abi/uapi.js';
 import { hashingEmbed } from '../../../src/embedder/hashing.js';
-import { OpenAiLink, type OpenAiLinkOptions } from '../../../src/services/links/openai-link.js';
+import { HttpLink, type HttpLinkOptions } from '../../../src/services/links/http-link.js';
 import type { EmbedBatchResponseMsg } from '../../../src/services/wire/proto.js';
 import { type Fault, type OpenAiServer, denseFloat, startOpenAiServer } from '../../helpers/openai-server.js';
+import { batchesTo, floats } from '../../helpers/link-batches.js';
 import { until } from '../../helpers/wait.js';
 
 let server: OpenAiServer | undefined;
-let link: OpenAiLink | undefined;
+let link: HttpLink | undefined;
 afterEach(async () => {
   link?.close();
   await server?.close();
 });
 
-async function setUp(options: Partial<OpenAiLinkOptions> = {}) {
+async function setUp(options: Partial<HttpLinkOptions> = {}) {
   server = await startOpenAiServer({ 'hash-16': 16 });
-  link = new OpenAiLink('http-svc', { baseUrl: server.url, model: 'hash-16', apiKey: 'secret', timeoutMs: 5000, ...options });
-  const answers: EmbedBatchResponseMsg[] = [];
-  link.on('response', (m) => answers.push(m));
+  link = new HttpLink('http-svc', { baseUrl: server.url, model: 'hash-16', apiKey: 'secret', timeoutMs: 5000, ...options });
+  const batches = batchesTo(link);
   await until(() => link!.ready, 'the link ready');
-  let id = 0;
   // Each batch's deadline: roomy, so a loaded machine still sees the fault itself (a 64 MiB body is slow to read); short where the fault is a hang.
-  const send = async (inputs: Uint8Array[], dimensions = 16, timeoutMs = 5000) => {
-    const batchId = ++id;
-    expect(
-      link!.send({
-        batchId,
-        model: '',
-        dimensions,
-        inputs,
-        tracePrefix: new Uint8Array(),
-        traceRequestIds: new Uint8Array(),
-        traceSpanIds: new Uint8Array(),
-        timeoutMs,
-        priority: 2,
-      }),
-    ).toBe('sent');
-    await until(() => answers.some((a) => a.batchId === batchId), `the answer to batch ${batchId}`, timeoutMs + 10_000);
-    return answers.find((a) => a.batchId === batchId) as EmbedBatchResponseMsg;
-  };
-  return { send, answers };
+  const send = (inputs: Uint8Array[], dimensions = 16, timeoutMs = 5000) => batches.send(inputs, dimensions, timeoutMs);
+  return { send, answers: batches.answers };
 }
-
-const floats = (v: Uint8Array) => [...new Float32Array(v.buffer, v.byteOffset, v.byteLength / 4)];
 
 describe('the OpenAI-compatible HTTP link', () => {
   it('sends one POST per batch and hands back each vector in input order, the key never in the answer', async () => {
@@ -66,7 +46,7 @@ describe('the OpenAI-compatible HTTP link', () => {
     server = await startOpenAiServer({ 'hash-768': 768 });
     server.floatArrays = true;
     server.promptTokens = -1e308;
-    link = new OpenAiLink('http-svc', { baseUrl: server.url, model: 'hash-768', timeoutMs: 5000 });
+    link = new HttpLink('http-svc', { baseUrl: server.url, model: 'hash-768', timeoutMs: 5000 });
     const answers: EmbedBatchResponseMsg[] = [];
     link.on('response', (m) => answers.push(m));
     await until(() => link!.ready, 'the link ready');

@@ -21,7 +21,7 @@ export const backend: CommandSpec = {
     const d = await ctx.daemon();
     if (action === 'add') {
       const stored = JSON.parse(await d.backendAdd(value as string)) as Record<string, unknown>;
-      ctx.io.out(ctx.json ? JSON.stringify(stored, null, 2) : `added backend ${stored.id} (${stored.model} at ${stored.url})`);
+      ctx.io.out(ctx.json ? JSON.stringify(stored, null, 2) : `added backend ${stored.id} (${stored.model ?? `${stored.dialect} models`} at ${stored.url})`);
     } else if (action === 'remove') {
       await d.backendRemove(value as string);
       ctx.io.out(ctx.json ? JSON.stringify({ removed: value }) : `removed backend ${value}`);
@@ -33,15 +33,24 @@ export const backend: CommandSpec = {
   },
 };
 
+/** The models a backend serves: pinned by its configuration, or those its server named (marked "from the server"). */
+function modelsOf(b: Record<string, unknown>): string {
+  const pinned = (b.models as string[] | undefined) ?? (b.model !== undefined ? [String(b.model)] : undefined);
+  if (pinned !== undefined) return pinned.join(',');
+  const server = b.server as { models?: string[] } | undefined;
+  return server?.models?.length ? `${server.models.join(',')} (from the server)` : '(not known yet)';
+}
+
 function backendsText(style: Style, list: Array<Record<string, unknown>>): string {
   if (list.length === 0) return 'no backends are declared';
   return table(
     style,
-    ['ID', 'URL', 'MODEL', 'DIMS', 'BATCH', 'CONNECTIONS', 'KEY'],
+    ['ID', 'DIALECT', 'URL', 'MODELS', 'DIMS', 'BATCH', 'CONNECTIONS', 'KEY'],
     list.map((b) => [
       String(b.id),
+      String(b.dialect ?? 'openai'),
       String(b.url),
-      String(b.model),
+      modelsOf(b),
       (b.dimensions as number[]).join(','),
       String(b.maxBatchSize),
       String(b.connections),
