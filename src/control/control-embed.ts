@@ -47,7 +47,17 @@ export async function embedThroughTwin(
       uid: peer.uid,
       pid: peer.pid,
     });
-    return { requestId: Number(r.requestId), status: r.status, vector: r.vector ?? new Uint8Array(0), processingNs: Number(r.processingNs) };
+    const p = r.provenance;
+    return {
+      requestId: Number(r.requestId),
+      status: r.status,
+      vector: r.vector ?? new Uint8Array(0),
+      processingNs: Number(r.processingNs),
+      serviceId: p?.serviceId ?? '',
+      model: p?.model ?? '',
+      modelVersion: p?.modelVersion ?? '',
+      truncated: p?.truncated ?? false,
+    };
   } catch (err) {
     if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_VEXFS_INVALID_ARGUMENT') throw new ControlError('EINVAL', (err as Error).message);
     throw new ControlError('ENOTCONN', (err as Error).message);

@@ -92,6 +92,8 @@ export interface EmbedView {
   roundTripNs: number;
   /** The module lowered the priority asked for (an unprivileged caller above its user_max_priority). */
   priorityClamped: boolean;
+  /** Who made the vector: the service, its model and version, whether it embedded only a prefix. */
+  provenance?: { serviceId: string; model: string; modelVersion: string; truncated: boolean } | undefined;
 }
 
 export function queuedByLevel(levels: ArrayLike<number | bigint>): StatusView['queued'] {

@@ -61,6 +61,23 @@ describe('backends that learn their models', () => {
     expect(bridge.daemon.registry.get('ol')!.info.models).toEqual(['e5:small']);
   });
 
+  it("says an input was cut, with truncate on: in the kernel answer's provenance and in vexfsctl embed", async () => {
+    tei = await startTeiServer({ dimensions: 16, maxInputLength: 32 });
+    bridge = await start({ backends: [backendSchema.parse({ id: 'tei', dialect: 'tei', url: tei.url, dimensions: [16], truncate: true })] });
+    await until(() => bridge!.daemon.registry.get('tei')?.info.models.length === 1, 'the model learned');
+    await until(() => bridge!.daemon.registry.get('tei')?.state === ServiceState.READY, 'the backend ready');
+    const long = Array.from({ length: 100 }, (_, i) => `w${i}`).join(' ');
+    const cut = await bridge.twin.embed({ input: Buffer.from(long), dimensions: 16 });
+    expect(cut.status).toBe(Status.SUCCESS);
+    expect(cut.provenance).toMatchObject({ serviceId: 'tei', truncated: true });
+    expect((await bridge.twin.embed({ input: Buffer.from('short'), dimensions: 16 })).provenance).toMatchObject({ truncated: false });
+    const shown = await ctl(['--socket', bridge.daemon.config.controlSocket, 'embed', long, '--dims', '16']);
+    expect(shown.stdout).toMatch(/served by\s+tei \(BAAI\/bge-small-en-v1\.5\)/);
+    expect(shown.stdout).toMatch(/input\s+truncated: the service embedded only its beginning/);
+    const json = JSON.parse((await ctl(['--socket', bridge.daemon.config.controlSocket, 'embed', long, '--dims', '16', '--json'])).stdout);
+    expect(json.provenance).toEqual({ serviceId: 'tei', model: 'BAAI/bge-small-en-v1.5', modelVersion: '', truncated: true });
+  });
+
   it('refuses truncation where the server would not say which inputs it cut, naming the field', () => {
     expect(() => backendSchema.parse({ id: 'o', dialect: 'ollama', url: 'http://h', dimensions: [8], truncate: true })).toThrow(/only the tei dialect/);
     expect(() => backendSchema.parse({ id: 'o', dialect: 'openai', url: 'http://h', model: 'm', dimensions: [8], truncate: true })).toThrow(/truncate/);

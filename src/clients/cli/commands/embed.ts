@@ -50,6 +50,10 @@ export const embed: CommandSpec = {
       processingNs: r.processingNs,
       roundTripNs: Number(process.hrtime.bigint() - started),
       priorityClamped: r.priorityClamped,
+      provenance:
+        r.provenance === undefined
+          ? undefined
+          : { serviceId: r.provenance.serviceId, model: r.provenance.model, modelVersion: r.provenance.modelVersion, truncated: r.provenance.truncated },
     };
     ctx.io.out(ctx.json ? JSON.stringify(view, null, 2) : embedText(ctx.style, view));
     return r.status === Status.SUCCESS ? ExitCode.OK : ExitCode.FAILED;
@@ -95,6 +99,12 @@ function embedText(style: Style, v: EmbedView): string {
       ['vector', `${v.dimensions} × ${dtype}: [${head.join(', ')}${v.values.length > 8 ? ', …' : ''}]`],
       ['range', `min ${fmt(Math.min(...v.values))}, max ${fmt(Math.max(...v.values))}, L2 norm ${fmt(norm)}`],
     );
+    const p = v.provenance;
+    if (p !== undefined) {
+      const model = [p.model, p.modelVersion].filter((x) => x !== '').join(' ');
+      entries.push(['served by', `${p.serviceId}${model !== '' ? ` (${model})` : ''}`]);
+      if (p.truncated) entries.push(['input', { text: 'truncated: the service embedded only its beginning', colour: 'red' }]);
+    }
   }
   entries.push(['timing', `${duration(v.processingNs)} in the bridge, ${duration(v.roundTripNs)} round trip`]);
   return pairs(style, entries);

@@ -139,7 +139,18 @@ export class DaemonBackend implements Backend {
         sessionKey: call.sessionKey === 0n ? '' : String(call.sessionKey),
       }),
     );
-    return { requestId: BigInt(r.requestId), status: r.status, vector: r.vector, processingNs: r.processingNs, priorityClamped: false, provenance: undefined };
+    const provenance =
+      r.serviceId === ''
+        ? undefined
+        : {
+            serviceId: r.serviceId,
+            model: r.model,
+            modelVersion: r.modelVersion,
+            dimensions: call.dimensions,
+            dataType: call.dataType,
+            truncated: r.truncated,
+          };
+    return { requestId: BigInt(r.requestId), status: r.status, vector: r.vector, processingNs: r.processingNs, priorityClamped: false, provenance };
   }
 
   close(): void {

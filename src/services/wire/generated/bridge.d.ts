@@ -1154,6 +1154,18 @@ export namespace vexfs {
 
                 /** EmbedOutcome processingNs */
                 processingNs?: (number|null);
+
+                /** EmbedOutcome serviceId */
+                serviceId?: (string|null);
+
+                /** EmbedOutcome model */
+                model?: (string|null);
+
+                /** EmbedOutcome modelVersion */
+                modelVersion?: (string|null);
+
+                /** EmbedOutcome truncated */
+                truncated?: (boolean|null);
             }
 
             /** Represents an EmbedOutcome. */
@@ -1176,6 +1188,18 @@ export namespace vexfs {
 
                 /** EmbedOutcome processingNs. */
                 public processingNs: number;
+
+                /** EmbedOutcome serviceId. */
+                public serviceId: string;
+
+                /** EmbedOutcome model. */
+                public model: string;
+
+                /** EmbedOutcome modelVersion. */
+                public modelVersion: string;
+
+                /** EmbedOutcome truncated. */
+                public truncated: boolean;
 
                 /**
                  * Creates a new EmbedOutcome instance using the specified properties.

@@ -3512,6 +3512,10 @@ export const vexfs = $root.vexfs = (() => {
                  * @property {number|null} [status] EmbedOutcome status
                  * @property {Uint8Array|null} [vector] EmbedOutcome vector
                  * @property {number|null} [processingNs] EmbedOutcome processingNs
+                 * @property {string|null} [serviceId] EmbedOutcome serviceId
+                 * @property {string|null} [model] EmbedOutcome model
+                 * @property {string|null} [modelVersion] EmbedOutcome modelVersion
+                 * @property {boolean|null} [truncated] EmbedOutcome truncated
                  */
 
                 /**
@@ -3562,6 +3566,38 @@ export const vexfs = $root.vexfs = (() => {
                 EmbedOutcome.prototype.processingNs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
                 /**
+                 * EmbedOutcome serviceId.
+                 * @member {string} serviceId
+                 * @memberof vexfs.bridge.v1.EmbedOutcome
+                 * @instance
+                 */
+                EmbedOutcome.prototype.serviceId = "";
+
+                /**
+                 * EmbedOutcome model.
+                 * @member {string} model
+                 * @memberof vexfs.bridge.v1.EmbedOutcome
+                 * @instance
+                 */
+                EmbedOutcome.prototype.model = "";
+
+                /**
+                 * EmbedOutcome modelVersion.
+                 * @member {string} modelVersion
+                 * @memberof vexfs.bridge.v1.EmbedOutcome
+                 * @instance
+                 */
+                EmbedOutcome.prototype.modelVersion = "";
+
+                /**
+                 * EmbedOutcome truncated.
+                 * @member {boolean} truncated
+                 * @memberof vexfs.bridge.v1.EmbedOutcome
+                 * @instance
+                 */
+                EmbedOutcome.prototype.truncated = false;
+
+                /**
                  * Creates a new EmbedOutcome instance using the specified properties.
                  * @function create
                  * @memberof vexfs.bridge.v1.EmbedOutcome
@@ -3597,6 +3633,14 @@ export const vexfs = $root.vexfs = (() => {
                         w.uint32(26).bytes(m.vector);
                     if (m.processingNs != null && Object.hasOwnProperty.call(m, "processingNs"))
                         w.uint32(32).uint64(m.processingNs);
+                    if (m.serviceId != null && Object.hasOwnProperty.call(m, "serviceId"))
+                        w.uint32(42).string(m.serviceId);
+                    if (m.model != null && Object.hasOwnProperty.call(m, "model"))
+                        w.uint32(50).string(m.model);
+                    if (m.modelVersion != null && Object.hasOwnProperty.call(m, "modelVersion"))
+                        w.uint32(58).string(m.modelVersion);
+                    if (m.truncated != null && Object.hasOwnProperty.call(m, "truncated"))
+                        w.uint32(64).bool(m.truncated);
                     return w;
                 };
 
@@ -3648,6 +3692,22 @@ export const vexfs = $root.vexfs = (() => {
                             }
                         case 4: {
                                 m.processingNs = r.uint64();
+                                break;
+                            }
+                        case 5: {
+                                m.serviceId = r.string();
+                                break;
+                            }
+                        case 6: {
+                                m.model = r.string();
+                                break;
+                            }
+                        case 7: {
+                                m.modelVersion = r.string();
+                                break;
+                            }
+                        case 8: {
+                                m.truncated = r.bool();
                                 break;
                             }
                         default:
@@ -3710,6 +3770,18 @@ export const vexfs = $root.vexfs = (() => {
                         else if (typeof d.processingNs === "object")
                             m.processingNs = new $util.LongBits(d.processingNs.low >>> 0, d.processingNs.high >>> 0).toNumber(true);
                     }
+                    if (d.serviceId != null) {
+                        m.serviceId = String(d.serviceId);
+                    }
+                    if (d.model != null) {
+                        m.model = String(d.model);
+                    }
+                    if (d.modelVersion != null) {
+                        m.modelVersion = String(d.modelVersion);
+                    }
+                    if (d.truncated != null) {
+                        m.truncated = Boolean(d.truncated);
+                    }
                     return m;
                 };
 
@@ -3749,6 +3821,10 @@ export const vexfs = $root.vexfs = (() => {
                             d.processingNs = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
                         } else
                             d.processingNs = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                        d.serviceId = "";
+                        d.model = "";
+                        d.modelVersion = "";
+                        d.truncated = false;
                     }
                     if (m.requestId != null && Object.hasOwnProperty.call(m, "requestId")) {
                         if (typeof BigInt !== "undefined" && o.longs === BigInt)
@@ -3771,6 +3847,18 @@ export const vexfs = $root.vexfs = (() => {
                             d.processingNs = o.longs === String ? String(m.processingNs) : m.processingNs;
                         else
                             d.processingNs = o.longs === String ? $util.Long.prototype.toString.call(m.processingNs) : o.longs === Number ? new $util.LongBits(m.processingNs.low >>> 0, m.processingNs.high >>> 0).toNumber(true) : m.processingNs;
+                    }
+                    if (m.serviceId != null && Object.hasOwnProperty.call(m, "serviceId")) {
+                        d.serviceId = m.serviceId;
+                    }
+                    if (m.model != null && Object.hasOwnProperty.call(m, "model")) {
+                        d.model = m.model;
+                    }
+                    if (m.modelVersion != null && Object.hasOwnProperty.call(m, "modelVersion")) {
+                        d.modelVersion = m.modelVersion;
+                    }
+                    if (m.truncated != null && Object.hasOwnProperty.call(m, "truncated")) {
+                        d.truncated = m.truncated;
                     }
                     return d;
                 };
