@@ -1,7 +1,7 @@
 // The HTTP backend path next to the SDK's Unix-socket path, same run, same daemon: kernel twin ->
-// vexfs-bridged -> (a) the SDK echo service, (b) an OpenAI-compatible echo server declared as a
-// backend -> back. 1 KiB inputs, 384-dim vectors, closed loop; the daemon's CPU per request and
-// the batches each path formed. Prints one JSON object.
+// vexfs-bridged -> (a) the SDK echo service, (b) an echo server declared as a backend once per
+// dialect (openai, tei, ollama) -> back. 1 KiB inputs, 384-dim vectors, closed loop; the daemon's
+// CPU per request and the batches each path formed. Prints one JSON object.
 import { join } from 'node:path';
 
 import { benchDir, closedLoop, cpuMicros, round, spawnReady, stop } from './lib.mjs';
@@ -15,11 +15,23 @@ process.on('exit', () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
 });
 
-const http = await spawnReady(process.execPath, [join(benchDir, 'openai-echo-server.mjs'), String(DIMS)], /^listening (\d+)$/);
+const http = await spawnReady(process.execPath, [join(benchDir, 'http-echo-server.mjs'), String(DIMS)], /^listening (\d+)$/);
 children.add(http.child);
-const backends = JSON.stringify([
-  { id: 'http-echo', url: `http://127.0.0.1:${http.match[1]}`, model: 'echo', models: ['via-http'], dimensions: [DIMS], maxBatchSize: 512, connections: 4 },
-]);
+const DIALECTS = ['openai', 'tei', 'ollama'];
+const url = `http://127.0.0.1:${http.match[1]}`;
+// Each dialect's backend serves a model name of its own, so a request picks the path.
+const backends = JSON.stringify(
+  DIALECTS.map((dialect) => ({
+    id: `http-${dialect}`,
+    dialect,
+    url,
+    model: 'echo',
+    models: [`via-${dialect}`],
+    dimensions: [DIMS],
+    maxBatchSize: 512,
+    connections: 4,
+  })),
+);
 // The stack's daemon and SDK echo service, with the HTTP echo server declared as a backend.
 const stack = await startStack(children, false, { daemonArgs: ['--metrics', 'false', '--backends', backends] });
 const { twin, daemon } = stack;
@@ -32,14 +44,20 @@ async function measure(model) {
 }
 
 const sdkPath = await measure(undefined);
-const serverStats = async () => (await fetch(`http://127.0.0.1:${http.match[1]}/stats`)).json();
-const before = await serverStats();
-const httpPath = await measure('via-http');
-const after = await serverStats();
-// The HTTP run's batches (its warm-up included): inputs per POST, and the daemon's CPU per batch.
-const perBatch = (after.inputs - before.inputs) / (after.posts - before.posts);
-httpPath.inputs_per_batch = round(perBatch, 1);
-httpPath.daemon_cpu_us_per_batch = round(httpPath.daemon_cpu_us_per_req * perBatch, 1);
+const serverStats = async () => (await fetch(`${url}/stats`)).json();
+const byDialect = {};
+for (const dialect of DIALECTS) {
+  const before = await serverStats();
+  const path = await measure(`via-${dialect}`);
+  const after = await serverStats();
+  // The run's batches (its warm-up included): inputs per POST, and the daemon's CPU per batch.
+  const perBatch = (after.inputs - before.inputs) / (after.posts - before.posts);
+  path.inputs_per_batch = round(perBatch, 1);
+  path.daemon_cpu_us_per_batch = round(path.daemon_cpu_us_per_req * perBatch, 1);
+  path.ratio_throughput_to_sdk = round(path.throughput_rps / sdkPath.throughput_rps, 3);
+  path.extra_daemon_cpu_us_per_req = round(path.daemon_cpu_us_per_req - sdkPath.daemon_cpu_us_per_req, 3);
+  byDialect[dialect] = path;
+}
 await stopStack(stack);
 await stop(http.child);
 console.log(
@@ -49,9 +67,7 @@ console.log(
       input_bytes: INPUT.length,
       vector_bytes: DIMS * 4,
       sdk_unix_socket: sdkPath,
-      openai_http: httpPath,
-      ratio_throughput: round(httpPath.throughput_rps / sdkPath.throughput_rps, 3),
-      extra_daemon_cpu_us_per_req: round(httpPath.daemon_cpu_us_per_req - sdkPath.daemon_cpu_us_per_req, 3),
+      http_by_dialect: byDialect,
     },
     null,
     2,

@@ -15,6 +15,7 @@ import { POLICIES, type Policy } from '../pipeline/balancer.js';
 import { natsServers } from '../services/nats/servers.js';
 import { isSubjectToken } from '../services/nats/subjects.js';
 import { type BackendConfig, backendSchema } from '../control/http-backends.js';
+import { modelGroupsSchema } from '../pipeline/model-groups.js';
 import { type SettingKind, acceptedText } from './setting-kinds.js';
 import { type DaemonConfig, SETTINGS, SETTING_KEYS, type SettingKey, defaultConfig, envOf, flagOf } from './settings.js';
 
@@ -85,6 +86,7 @@ function schemaOf(spec: SettingKind): { schema: z.ZodType; refused: string } {
     case 'policyMap':
       return { schema: z.unknown(), refused: '' };
     case 'backends':
+    case 'modelGroups':
       return { schema: z.unknown(), refused: '' };
     case 'natsUrl':
       return { schema: z.string().refine(validNatsUrl), refused: 'is not a list of nats://host:port servers without credentials (or empty for off)' };
@@ -100,6 +102,7 @@ function parseValue(key: SettingKey, raw: unknown, source: string): unknown {
   const where = `${key} (${source})`;
   if (spec.type === 'policyMap') return parsePolicyMap(raw, where);
   if (spec.type === 'backends') return parseBackends(raw, where);
+  if (spec.type === 'modelGroups') return parseJson(raw, where, modelGroupsSchema, 'is not a set of model groups');
   const { schema, refused } = schemaOf(spec);
   const r = schema.safeParse(raw);
   if (!r.success) throw new ConfigError(where, `${JSON.stringify(raw)} ${refused}`);
@@ -137,27 +140,33 @@ function parsePolicyMap(raw: unknown, where: string): Record<string, Policy> {
 }
 
 // A JSON array in a file, or the same as a string from the environment or a flag; ids unique.
-function parseBackends(raw: unknown, where: string): BackendConfig[] {
-  let list = raw;
+/** A JSON setting (given as JSON text or, from a file, as the value itself) checked by `schema`; errors name the path. */
+function parseJson<T>(raw: unknown, where: string, schema: z.ZodType<T>, refused: string): T {
+  let value = raw;
   if (typeof raw === 'string') {
     try {
-      list = JSON.parse(raw);
+      value = JSON.parse(raw);
     } catch (err) {
       throw new ConfigError(where, `is not JSON: ${(err as Error).message}`);
     }
   }
-  const r = z.array(backendSchema).max(64).safeParse(list);
+  const r = schema.safeParse(value);
   if (!r.success) {
     const issue = r.error.issues[0];
     const path = (issue?.path ?? []).map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('');
-    throw new ConfigError(`${where}${path}`, issue?.message ?? 'is not a list of backends');
+    throw new ConfigError(`${where}${path}`, issue?.message ?? refused);
   }
+  return r.data;
+}
+
+function parseBackends(raw: unknown, where: string): BackendConfig[] {
+  const list = parseJson(raw, where, z.array(backendSchema).max(64), 'is not a list of backends');
   const seen = new Set<string>();
-  for (const b of r.data) {
+  for (const b of list) {
     if (seen.has(b.id)) throw new ConfigError(where, `backend id "${b.id}" appears twice`);
     seen.add(b.id);
   }
-  return r.data;
+  return list;
 }
 
 export interface ConfigSources {

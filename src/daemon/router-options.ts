@@ -5,6 +5,7 @@ import type { AdaptiveLimitOptions } from '../pipeline/adaptive-limit.js';
 import type { Policy } from '../pipeline/balancer.js';
 import type { BreakerOptions, BreakerState } from '../pipeline/breakers.js';
 import type { CacheOptions } from '../pipeline/cache.js';
+import type { ModelGroups } from '../pipeline/model-groups.js';
 import type { OutlierOptions } from '../pipeline/dispatch.js';
 import type { PipelineCounters } from '../pipeline/outcomes.js';
 import type { PlacementOptions } from '../pipeline/placement.js';
@@ -30,6 +31,8 @@ export interface RouterOptions {
   balancer?: Policy;
   /** Policy per model name, overriding `balancer`. */
   balancerByModel?: Record<string, Policy>;
+  /** Model names served by a set of services in order or by weight. */
+  modelGroups?: ModelGroups;
   /** Sticky sessions: how a request's session key is found, and how long a key sticks. */
   sticky?: { by: 'key' | 'pid' | 'uid'; ttlMs: number };
   queues?: QueueOptions;
@@ -84,6 +87,7 @@ export function routerOptionsOf(config: DaemonConfig, tracer: Tracer | undefined
     adaptiveLimit: { targetMs: config.adaptiveLatencyMs },
     balancer: config.balancer,
     balancerByModel: config.balancerByModel,
+    modelGroups: config.modelGroups,
     sticky: config.stickyBy === 'off' ? undefined : { by: config.stickyBy, ttlMs: config.stickyTtlMs },
     queues: {
       perPriority: config.queuePerPriority,

@@ -79,7 +79,7 @@ export class Router extends EventEmitter<RouterEvents> {
     super();
     this.startingHoldMs = options.startingHoldMs ?? 1000;
     this.restartHoldUntil = performance.now() + (options.restartHoldMs ?? 0);
-    this.metrics = new RequestMetrics(registry);
+    this.metrics = new RequestMetrics(registry, Object.keys(options.modelGroups ?? {}));
     this.tracing = new RequestTracing(options.tracer);
     this.outcomes.subscribe(countOutcomes(this.counters));
     this.outcomes.subscribe(this.metrics);
@@ -118,7 +118,7 @@ export class Router extends EventEmitter<RouterEvents> {
         health: (s) => this.dispatch.health(s),
         cpu: (s) => s.cpuPermille / 1000,
       },
-      { balancer: options.balancer, balancerByModel: options.balancerByModel, sticky: options.sticky, random: options.random },
+      { balancer: options.balancer, balancerByModel: options.balancerByModel, groups: options.modelGroups, sticky: options.sticky, random: options.random },
     );
     this.dispatch = new Dispatch(
       this.breakers,
@@ -136,12 +136,13 @@ export class Router extends EventEmitter<RouterEvents> {
           const result = msg.results[index];
           if (e.span !== undefined) e.serviceTraceparent = result?.traceparent;
           const converted = convertVector(vector, dims, e.req.dataType);
-          const source = this.provenance.of(service, e.req.model, msg, result?.truncated ?? false);
+          const source = this.provenance.of(service, this.selection.modelFor(e.req.model, service), msg, result?.truncated ?? false);
           this.sharing.store(e.key, converted, source);
           this.finish(e, Status.SUCCESS, converted, now, service.info.id, source);
         },
       },
       options.outlier,
+      (model, service) => this.selection.modelFor(model, service),
     );
     this.shared = options.shared?.load ?? new SharedLoad();
     this.retries = new Retries<PipelineRequest>(options.retry, (e) => this.retryNow(e), options.random, this.shared);

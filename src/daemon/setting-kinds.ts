@@ -6,6 +6,7 @@
  */
 import type { BackendConfig } from '../control/http-backends.js';
 import { POLICIES, type Policy } from '../pipeline/balancer.js';
+import type { ModelGroups } from '../pipeline/model-groups.js';
 
 export type SettingKind =
   | { type: 'enum'; values: readonly string[] }
@@ -19,6 +20,7 @@ export type SettingKind =
   | { type: 'group' }
   | { type: 'hostList' }
   | { type: 'backends' }
+  | { type: 'modelGroups' }
   | { type: 'natsUrl' }
   | { type: 'subjectToken' }
   | { type: 'name' };
@@ -36,7 +38,9 @@ export type ValueOf<S> = S extends { type: 'enum'; values: readonly (infer V)[] 
           ? string[]
           : S extends { type: 'backends' }
             ? BackendConfig[]
-            : string;
+            : S extends { type: 'modelGroups' }
+              ? ModelGroups
+              : string;
 
 /** `defaultText`: how the reference shows a default computed at start. */
 export type Setting = SettingKind & { default: unknown; help: string; defaultText?: string };
@@ -66,6 +70,8 @@ export function acceptedText(s: SettingKind): string {
       return s.optional ? 'absolute path or empty' : 'absolute path';
     case 'backends':
       return 'JSON array of {id, url, model, dimensions, ...}';
+    case 'modelGroups':
+      return 'JSON object {model: {mode: ordered|weighted, members: [{service, weight, model}]}}';
     case 'natsUrl':
       return 'nats://host:port[,...] or empty';
     case 'subjectToken':

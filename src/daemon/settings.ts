@@ -275,7 +275,12 @@ export const SETTINGS = {
   backends: {
     type: 'backends',
     default: [],
-    help: 'HTTP embedding backends (OpenAI-compatible /v1/embeddings servers), a JSON array (docs/services.md)',
+    help: 'HTTP embedding backends (openai, tei or ollama dialect), a JSON array (docs/services.md)',
+  },
+  modelGroups: {
+    type: 'modelGroups',
+    default: {},
+    help: 'model names served by a set of services and backends, in order (fallbacks) or by weight (docs/services.md)',
   },
   controlMaxConnections: { type: 'int', min: 1, max: 65_536, default: 256, help: 'control-socket connections open at once; more are refused' },
   controlIdleMs: {

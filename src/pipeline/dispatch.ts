@@ -84,6 +84,8 @@ export class Dispatch {
     private readonly usable: (s: ServiceEntry) => boolean,
     private readonly handlers: DispatchHandlers,
     outlier: OutlierOptions = {},
+    /** The model a service is asked for when a request names `model` (a model group's member model). */
+    private readonly modelFor: (model: string | undefined, service: ServiceEntry) => string | undefined = (model) => model,
   ) {
     this.outlierFactor = outlier.factor ?? 10;
     this.outlierMinMs = outlier.minMs ?? 2000;
@@ -264,7 +266,7 @@ export class Dispatch {
       }
       outcome = service.link.send({
         batchId: id,
-        model: first.req.model ?? '',
+        model: this.modelFor(first.req.model, service) ?? '',
         dimensions: first.req.dimensions,
         inputs: entries.map((e) => e.req.input),
         ...this.tracing.pack(entries),

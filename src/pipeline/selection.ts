@@ -3,19 +3,22 @@
  * services that fit its shape (dimensions, data type) and model, cached per
  * shape until the registry changes; of those, the usable ones (connected,
  * healthy, breaker closed), preferring on a retry one that has not failed it;
- * a sticky session's service while it is usable; else the balancing policy
- * (per model or the default). Returns a service or the status saying why
+ * for a model group, its order or weights; a sticky session's service while
+ * it is usable; else the balancing policy (per model or the default). Returns a service or the status saying why
  * there is none (NO_SERVICE, MODEL_NOT_FOUND).
  */
 import { DataType, ServiceState, Status } from '../abi/uapi.js';
 import type { EmbedRequest } from '../kernel-side/messages/messages.js';
 import { Balancer, type BalancerView, type Policy, StickyTable } from './balancer.js';
+import { GroupRouting, type ModelGroups } from './model-groups.js';
 import type { Breakers } from './breakers.js';
 import { type ServiceEntry, ServiceRegistry } from '../services/registry/registry.js';
 
 export interface SelectionOptions {
   balancer?: Policy;
   balancerByModel?: Readonly<Record<string, Policy>>;
+  /** Model names served by a set of services in order or by weight (model-groups.ts). */
+  groups?: ModelGroups;
   sticky?: { by: 'key' | 'pid' | 'uid'; ttlMs: number } | undefined;
   random?: () => number;
 }
@@ -24,6 +27,7 @@ export class Selection {
   private readonly candidates = new Map<string, ServiceEntry[] | number>();
   private readonly balancer: Balancer<ServiceEntry>;
   private readonly sticky: StickyTable | undefined;
+  private readonly groups: GroupRouting;
 
   constructor(
     private readonly registry: ServiceRegistry,
@@ -33,6 +37,13 @@ export class Selection {
   ) {
     this.balancer = new Balancer<ServiceEntry>(view, options.random);
     this.sticky = options.sticky ? new StickyTable(options.sticky.ttlMs) : undefined;
+    // A member has room while it holds fewer than it may and is not holding off after a 429.
+    this.groups = new GroupRouting(options.groups ?? {}, { hasRoom: (s) => view.load(s) < view.capacity(s) && !s.link.congested });
+  }
+
+  /** The model `service` is asked for when a request names `model` (a group's member model, else `model`). */
+  modelFor(model: string | undefined, service: ServiceEntry): string | undefined {
+    return this.groups.modelFor(model, service);
   }
 
   /** A service that can take `req` now (`tried`: services that failed it), or the status saying why there is none. */
@@ -54,6 +65,8 @@ export class Selection {
       if (fresh.length > 0) choices = fresh;
     }
     if (choices.length === 0) return Status.NO_SERVICE;
+    // A group's order or weights decide, not sessions or the balancer.
+    if (this.groups.has(req.model)) return this.groups.choose(req.model as string, choices);
     const sessionKey = this.sticky === undefined ? undefined : stickyKey(this.options.sticky?.by, req);
     if (sessionKey !== undefined) {
       const id = this.sticky?.get(sessionKey);
@@ -86,6 +99,10 @@ export class Selection {
   private capable(req: EmbedRequest): ServiceEntry[] | number {
     const shaped = this.registry.list().filter((s) => s.state !== ServiceState.STOPPED && fitsShape(s, req));
     if (shaped.length === 0) return Status.NO_SERVICE;
+    if (this.groups.has(req.model)) {
+      const members = this.groups.members(req.model as string, shaped);
+      return members.length === 0 ? Status.NO_SERVICE : members;
+    }
     // A request that names no model goes to any service of the right shape (its default model).
     const matches = req.model === undefined ? shaped : shaped.filter((s) => servesModel(s, req));
     return matches.length === 0 ? Status.MODEL_NOT_FOUND : matches;

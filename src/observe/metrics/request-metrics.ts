@@ -95,10 +95,15 @@ export class RequestMetrics implements OutcomeObserver, RequestFigures {
   readonly queueWait = Array.from({ length: LEVELS }, () => new LatencyHistogram());
   private knownModels = new Set<string>();
 
-  constructor(private readonly registry: ServiceRegistry) {
+  /** `groups`: model names the configuration serves by a group (labelled as registered models are). */
+  constructor(
+    private readonly registry: ServiceRegistry,
+    groups: readonly string[] = [],
+  ) {
     const refresh = () => {
-      this.knownModels = new Set(registry.list().flatMap((e) => e.info.models));
+      this.knownModels = new Set([...groups, ...registry.list().flatMap((e) => e.info.models)]);
     };
+    refresh();
     registry.on('registered', refresh);
     registry.on('updated', refresh);
     registry.on('unregistered', (e) => {
