@@ -92,7 +92,8 @@ export function handleKernelControl(m: VexfsMessage, ch: KernelChannel, ctx: Ker
         };
         // A re-announcement to a new daemon (NO_REPLY): registered if still valid and allowed, nobody waits;
         // a registration whose file closed while its token was checked: nobody waits either.
-        const settled = perform('register', operations, caller, args) as Promise<Outcome<ServiceEntry>>;
+        // What comes back at once (a refusal before the check, a fault) is waited on alike.
+        const settled = new Promise<Outcome<ServiceEntry>>((resolve) => resolve(perform('register', operations, caller, args)));
         settled
           .then((o) => {
             forget();

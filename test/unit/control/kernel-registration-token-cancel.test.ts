@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Cmd, Flags } from '../../../src/abi/uapi.js';
 import { type TokenRecord, type TokenStore, TokenAuthority } from '../../../src/control/auth/tokens.js';
 import { type KernelControlContext, handleKernelControl } from '../../../src/control/kernel-control.js';
+import { errnoValue } from '../../../src/kernel-side/netlink/extack.js';
 import { ServiceRegistry } from '../../../src/services/registry/registry.js';
 import type { KernelChannel } from '../../../src/kernel-side/channels/channel.js';
 import type { ReplyMessage, ServiceRecord } from '../../../src/kernel-side/messages/messages.js';
@@ -78,6 +79,23 @@ describe('device registration with a token', () => {
     await checked();
     expect(registry.get('tok-dev')).toBeUndefined();
     expect(replies).toEqual([]);
+    expect(ctx.verifying.size).toBe(0);
+    registry.close();
+  });
+
+  it('answers a fault after the check EIO, raises it, and forgets the check', async () => {
+    const { token, registry, replies, ch, ctx, checked } = await setUp();
+    const faults: Error[] = [];
+    registry.register = () => {
+      throw new Error('the registry broke');
+    };
+    handleKernelControl({ cmd: Cmd.SERVICE_REGISTER, msg: { requestId: 4n, service, callerUid: 65534, callerPid: 7, token } }, ch, {
+      ...ctx,
+      onFault: (err) => faults.push(err),
+    });
+    await checked();
+    expect(replies).toEqual([{ requestId: 4n, errno: errnoValue('EIO'), errorMsg: 'the daemon failed to answer (see its log)' }]);
+    expect(faults.map((e) => e.message)).toEqual(['the registry broke']);
     expect(ctx.verifying.size).toBe(0);
     registry.close();
   });
