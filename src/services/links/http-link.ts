@@ -55,6 +55,9 @@ export interface DiscoveryEvents {
   info: [info: ServerInfo, changed: boolean];
 }
 
+/** How long a server that answered 429 without saying how long is left alone, ms. */
+const OVERLOADED_HOLD_MS = 1000;
+
 // undici is ~20 MB of heap once loaded: loaded with the first HTTP backend, not by every daemon.
 let undici: typeof import('undici') | undefined;
 function loadUndici(): typeof import('undici') {
@@ -321,8 +324,10 @@ export class HttpLink extends EventEmitter<ServiceLinkEvents> implements Service
       if (this.dialect.tooLarge(res.statusCode, reason)) return this.split(p, reason, dims, timeoutMs);
       if (res.statusCode === 401 || res.statusCode === 403)
         throw new BatchError(Status.SERVICE_ERROR, `the server refused the credentials (${res.statusCode}): ${reason}`);
+      // A 429 without a usable Retry-After (TEI's "Model is overloaded") still means "not now": a second's rest.
       const retryAfter = Number(res.headers['retry-after']);
-      throw new BatchError(statusOf(res.statusCode), `the server answered ${res.statusCode}: ${reason}`, Number.isFinite(retryAfter) ? retryAfter * 1000 : 0);
+      const holdMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : res.statusCode === 429 ? OVERLOADED_HOLD_MS : 0;
+      throw new BatchError(statusOf(res.statusCode), `the server answered ${res.statusCode}: ${reason}`, holdMs);
     }
     return this.vectors(text, p, dims);
   }

@@ -92,10 +92,16 @@ describe('the tei dialect', () => {
     expect(server!.requests.filter((q) => q.path === '/tokenize').flatMap((q) => (q.body as { inputs: string[] }).inputs)).toEqual([long, near]);
   });
 
-  it('takes 429 Overloaded as RATE_LIMITED for the batch', async () => {
+  it('takes 429 Overloaded (no Retry-After) as RATE_LIMITED for the batch, and leaves the server alone a while', async () => {
     const { send } = await setUp();
+    const congestion: boolean[] = [];
+    link!.on('congestion', (on) => congestion.push(on));
     server!.overloaded = true;
     const r = await send([Buffer.from('x')], 16);
     expect(r.error).toMatchObject({ code: Status.RATE_LIMITED, message: expect.stringContaining('Model is overloaded') });
+    expect(link!.congested).toBe(true);
+    server!.overloaded = false;
+    await until(() => !link!.congested, 'the hold-off over');
+    expect(congestion).toEqual([true, false]);
   });
 });
