@@ -63,18 +63,37 @@ export function handleKernelControl(m: VexfsMessage, ch: KernelChannel, ctx: Ker
     }
     if (fault !== undefined) throw fault;
   };
-  const run = <N extends OperationName>(requestId: bigint, name: N, caller: Caller, args: ArgsOf<N>, fill: (value: ResultOf<N>) => Partial<ReplyMessage>) => {
+  /**
+   * Performs an operation and answers it, once: at once or when its token is
+   * checked. `quiet`: nobody waits for the answer (a re-announcement, a
+   * registration whose file closed meanwhile), so a refusal is dropped and a
+   * fault raised; `settled` runs when the outcome is known, either way.
+   */
+  const run = <N extends OperationName>(
+    requestId: bigint,
+    name: N,
+    caller: Caller,
+    args: ArgsOf<N>,
+    fill: (value: ResultOf<N>) => Partial<ReplyMessage>,
+    quiet: () => boolean = () => false,
+    settled: () => void = () => {},
+  ) => {
+    const answer = (outcome: Outcome<ResultOf<N>> | undefined, fault?: unknown) => {
+      settled();
+      if (!quiet()) return reply(requestId, outcome, fill, fault);
+      if (fault !== undefined) throw fault;
+    };
     let outcome: Outcome<ResultOf<N>> | Promise<Outcome<ResultOf<N>>>;
     try {
       outcome = perform(name, operations, caller, args);
     } catch (err) {
-      return reply(requestId, undefined, fill, err);
+      return answer(undefined, err);
     }
-    if (!(outcome instanceof Promise)) return reply(requestId, outcome, fill);
+    if (!(outcome instanceof Promise)) return answer(outcome);
     outcome
       .then(
-        (o) => reply(requestId, o, fill),
-        (err: unknown) => reply(requestId, undefined, fill, err),
+        (o) => answer(o),
+        (err: unknown) => answer(undefined, err),
       )
       .catch((err: unknown) => ctx.onFault(err instanceof Error ? err : new Error(String(err))));
   };
@@ -85,33 +104,15 @@ export function handleKernelControl(m: VexfsMessage, ch: KernelChannel, ctx: Ker
       const pending = { cancelled: false };
       const caller: Caller = { owner: KERNEL_OWNER, uid: callerUid, pid: callerPid, gid: callerGid, gone: () => pending.cancelled };
       const args = { info: toInfo(service), token };
-      if (token !== undefined) {
-        ctx.verifying.set(service.id, pending);
-        const forget = () => {
-          if (ctx.verifying.get(service.id) === pending) ctx.verifying.delete(service.id);
-        };
-        // A re-announcement to a new daemon (NO_REPLY): registered if still valid and allowed, nobody waits;
-        // a registration whose file closed while its token was checked: nobody waits either.
-        // What comes back at once (a refusal before the check, a fault) is waited on alike.
-        const settled = new Promise<Outcome<ServiceEntry>>((resolve) => resolve(perform('register', operations, caller, args)));
-        settled
-          .then((o) => {
-            forget();
-            if ((flags & Flags.NO_REPLY) === 0 && !pending.cancelled) reply(requestId, o, nothing);
-          })
-          .catch((err: unknown) => {
-            forget();
-            if ((flags & Flags.NO_REPLY) === 0 && !pending.cancelled) reply(requestId, undefined, nothing, err);
-            else throw err;
-          })
-          .catch((err: unknown) => ctx.onFault(err instanceof Error ? err : new Error(String(err))));
-        return;
-      }
-      if (flags & Flags.NO_REPLY) {
-        perform('register', operations, caller, args);
-        return;
-      }
-      return run(requestId, 'register', caller, args, nothing);
+      // A re-announcement to a new daemon (NO_REPLY): registered if still valid and allowed, nobody waits;
+      // a registration whose file closed while its token was checked: nobody waits either.
+      const quiet = () => (flags & Flags.NO_REPLY) !== 0 || pending.cancelled;
+      if (token === undefined) return run(requestId, 'register', caller, args, nothing, quiet);
+      ctx.verifying.set(service.id, pending);
+      const forget = () => {
+        if (ctx.verifying.get(service.id) === pending) ctx.verifying.delete(service.id);
+      };
+      return run(requestId, 'register', caller, args, nothing, quiet, forget);
     }
     case Cmd.SERVICE_UNREGISTER: {
       const { requestId, serviceId, flags = 0, callerUid, callerPid } = m.msg;

@@ -99,4 +99,27 @@ describe('device registration with a token', () => {
     expect(ctx.verifying.size).toBe(0);
     registry.close();
   });
+
+  it('answers once when its answer cannot be sent: EIO, then the fault raised', async () => {
+    const { token, registry, replies, ctx, checked } = await setUp();
+    const faults: Error[] = [];
+    let first = true;
+    const ch = {
+      reply: (m: ReplyMessage) => {
+        if (first) {
+          first = false;
+          throw new Error('the answer did not encode');
+        }
+        replies.push(m);
+      },
+    } as unknown as KernelChannel;
+    handleKernelControl({ cmd: Cmd.SERVICE_REGISTER, msg: { requestId: 5n, service, callerUid: 65534, callerPid: 7, token } }, ch, {
+      ...ctx,
+      onFault: (err) => faults.push(err),
+    });
+    await checked();
+    expect(replies).toEqual([{ requestId: 5n, errno: errnoValue('EIO'), errorMsg: 'the daemon could not encode its answer' }]);
+    expect(faults.map((e) => e.message)).toEqual(['the answer did not encode']);
+    registry.close();
+  });
 });
