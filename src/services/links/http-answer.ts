@@ -18,11 +18,23 @@ export class BatchError extends Error {
 }
 
 /** Statuses for HTTP answers that are not 200 (a refusal as too large is split, not mapped). */
-export function statusOf(httpStatus: number): number {
+function statusOf(httpStatus: number): number {
   if (httpStatus === 400 || httpStatus === 422) return Status.INVALID_REQUEST;
   if (httpStatus === 404) return Status.MODEL_NOT_FOUND;
   if (httpStatus === 429) return Status.RATE_LIMITED;
   return Status.SERVICE_ERROR;
+}
+
+/** How long a server that answered 429 without saying how long is left alone, ms. */
+const OVERLOADED_HOLD_MS = 1000;
+
+/** A batch's refusal by HTTP status `httpStatus` (not 200, not "too large"), in the server's words (`reason`). */
+export function refusedBatch(httpStatus: number, retryAfterHeader: string | string[] | undefined, reason: string): BatchError {
+  if (httpStatus === 401 || httpStatus === 403) return new BatchError(Status.SERVICE_ERROR, `the server refused the credentials (${httpStatus}): ${reason}`);
+  // A 429 without a usable Retry-After (TEI's "Model is overloaded") still means "not now": a second's rest.
+  const retryAfter = Number(retryAfterHeader);
+  const holdMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : httpStatus === 429 ? OVERLOADED_HOLD_MS : 0;
+  return new BatchError(statusOf(httpStatus), `the server answered ${httpStatus}: ${reason}`, holdMs);
 }
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
@@ -87,4 +99,14 @@ export async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void
     chunks.push(c);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** An error answer's body as JSON, for the dialect to find the server's message in. */
+export function parseOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Not JSON: the dialect finds no message and the text itself is the reason.
+    return undefined;
+  }
 }

@@ -8,7 +8,9 @@ import type { ServerInfo } from './http-dialects.js';
 
 export interface Piece {
   texts: string[];
-  /** UTF-8 bytes of its texts. */
+  /** UTF-8 bytes of each text. */
+  sizes: number[];
+  /** Their sum. */
   bytes: number;
 }
 
@@ -39,20 +41,27 @@ export function tooLargeAlone(bytes: number, maxBytes: number | undefined, info:
   }) and would never answer it`;
 }
 
-/** `texts` in order, in pieces of at most `maxInputs` inputs and `maxBytes` bytes (one input alone may be the whole piece). */
-export function pieces(texts: readonly string[], limits: PieceLimits): Piece[] {
+/** `texts` (of `sizes` bytes) in order, in pieces of at most `maxInputs` inputs and `maxBytes` bytes (one input alone may be the whole piece). */
+export function pieces(texts: readonly string[], sizes: readonly number[], limits: PieceLimits): Piece[] {
   const out: Piece[] = [];
-  let current: Piece = { texts: [], bytes: 0 };
-  for (const t of texts) {
-    const bytes = Buffer.byteLength(t);
+  let current: Piece = { texts: [], sizes: [], bytes: 0 };
+  texts.forEach((t, i) => {
+    const bytes = sizes[i] as number;
     const full = current.texts.length >= limits.maxInputs || (limits.maxBytes !== undefined && current.bytes + bytes > limits.maxBytes);
     if (full && current.texts.length > 0) {
       out.push(current);
-      current = { texts: [], bytes: 0 };
+      current = { texts: [], sizes: [], bytes: 0 };
     }
     current.texts.push(t);
+    current.sizes.push(bytes);
     current.bytes += bytes;
-  }
+  });
   if (current.texts.length > 0) out.push(current);
   return out;
+}
+
+/** Inputs [from, to) of `p`. */
+export function slice(p: Piece, from: number, to: number): Piece {
+  const sizes = p.sizes.slice(from, to);
+  return { texts: p.texts.slice(from, to), sizes, bytes: sizes.reduce((a, b) => a + b, 0) };
 }

@@ -18,8 +18,18 @@ import type { Pool } from 'undici';
 import { Status } from '../../abi/uapi.js';
 import type { EmbedBatchRequestMsg, EmbedBatchResponseMsg, EmbedResultMsg } from '../wire/proto.js';
 import { AnswerError, DIALECTS, type Dialect, type DialectName, type ServerInfo } from './http-dialects.js';
-import { BatchError, MAX_JSON_FLOAT_CHARS, MAX_TOKENS_PER_INPUT, item, readCapped, statusOf, transportError, vectorInto } from './http-answer.js';
-import { type Piece, pieces, tooLargeAlone } from './http-batches.js';
+import {
+  BatchError,
+  MAX_JSON_FLOAT_CHARS,
+  MAX_TOKENS_PER_INPUT,
+  item,
+  parseOrUndefined,
+  readCapped,
+  refusedBatch,
+  transportError,
+  vectorInto,
+} from './http-answer.js';
+import { type Piece, pieces, slice, tooLargeAlone } from './http-batches.js';
 import type { ServiceFrameLimits, ServiceLink, ServiceLinkCounters, ServiceLinkEvents } from './service-link.js';
 
 export interface HttpLinkOptions {
@@ -54,9 +64,6 @@ export interface DiscoveryEvents {
   /** The server said what it serves (each probe; `changed` when it differs from the last answer). */
   info: [info: ServerInfo, changed: boolean];
 }
-
-/** How long a server that answered 429 without saying how long is left alone, ms. */
-const OVERLOADED_HOLD_MS = 1000;
 
 // undici is ~20 MB of heap once loaded: loaded with the first HTTP backend, not by every daemon.
 let undici: typeof import('undici') | undefined;
@@ -218,32 +225,38 @@ export class HttpLink extends EventEmitter<ServiceLinkEvents> implements Service
   private async answer(batch: EmbedBatchRequestMsg): Promise<void> {
     const results: EmbedResultMsg[] = new Array(batch.inputs.length);
     const texts: string[] = [];
+    /** UTF-8 bytes of each text, as sent: measured once for the limits, the cutting and the truncation check. */
+    const sizes: number[] = [];
     const at: number[] = [];
     const limits = { maxInputs: Math.min(this.learnedMaxInputs, this.known.maxBatchSize ?? Number.POSITIVE_INFINITY), maxBytes: this.options.maxBatchBytes };
     batch.inputs.forEach((input, i) => {
       // isUtf8 is one native pass; the string is then made without a second check.
       let text: string;
+      let size = input.byteLength;
       if (isUtf8(input)) text = Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('utf8');
-      else if (this.replacer !== undefined) text = this.replacer.decode(input);
-      else {
+      else if (this.replacer !== undefined) {
+        text = this.replacer.decode(input);
+        size = Buffer.byteLength(text);
+      } else {
         results[i] = item(Status.INVALID_REQUEST, 'the input is not valid UTF-8 (this backend refuses invalid sequences)');
         return;
       }
-      const refusal = tooLargeAlone(input.byteLength, limits.maxBytes, this.known, this.options.truncate === true);
+      const refusal = tooLargeAlone(size, limits.maxBytes, this.known, this.options.truncate === true);
       if (refusal !== undefined) {
         results[i] = item(Status.INVALID_REQUEST, refusal);
         return;
       }
       texts.push(text);
+      sizes.push(size);
       at.push(i);
     });
     let msg: EmbedBatchResponseMsg;
     try {
       const timeoutMs = Math.min(this.timeoutMs, batch.timeoutMs || this.timeoutMs);
-      const answers = await Promise.all(pieces(texts, limits).map((p) => this.embed(p, batch.dimensions, timeoutMs)));
+      const answers = await Promise.all(pieces(texts, sizes, limits).map((p) => this.embed(p, batch.dimensions, timeoutMs)));
       let k = 0;
       for (const a of answers) for (const r of a.results) results[at[k++] as number] = r;
-      if (this.options.truncate === true) await this.markTruncated(texts, at, results, limits.maxInputs, timeoutMs);
+      if (this.options.truncate === true) await this.markTruncated(texts, sizes, at, results, limits.maxInputs, timeoutMs);
       // The server names the model it ran (its answer's "model", or what it said it serves): the provenance the kernel gets.
       const model = answers.find((a) => a.model !== '')?.model ?? this.known.models[0] ?? this.model ?? '';
       msg = { batchId: batch.batchId, results, error: null, model, modelVersion: '' };
@@ -261,31 +274,26 @@ export class HttpLink extends EventEmitter<ServiceLinkEvents> implements Service
    * the inputs long enough to be cut (bytes + 2 bounds the tokens). When it
    * cannot tell, the batch fails rather than claim an input was whole.
    */
-  private async markTruncated(texts: string[], at: number[], results: EmbedResultMsg[], maxInputs: number, timeoutMs: number): Promise<void> {
+  private async markTruncated(texts: string[], sizes: number[], at: number[], results: EmbedResultMsg[], maxInputs: number, timeoutMs: number): Promise<void> {
     const max = this.known.maxInputTokens;
     const tokenize = this.dialect.tokenize;
-    const maybe = texts.flatMap((t, k) => (max !== undefined && Buffer.byteLength(t) + 2 > max && results[at[k] as number]?.error === null ? [k] : []));
+    const maybe = sizes.flatMap((size, k) => (max !== undefined && size + 2 > max && results[at[k] as number]?.error === null ? [k] : []));
     if (maybe.length === 0) return;
     if (tokenize === undefined || max === undefined)
       throw new BatchError(Status.SERVICE_ERROR, 'cannot tell which inputs the server cut (it says no token limit)');
-    const asked = maybe.map((k) => texts[k] as string);
     let next = 0;
-    for (const p of pieces(asked, { maxInputs, maxBytes: undefined })) {
-      const res = await this.pool.request({
-        path: tokenize.path,
-        method: 'POST',
-        headers: this.headers,
-        body: JSON.stringify(tokenize.body(p.texts)),
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      const text = await readCapped(res.body, p.bytes * 64 + 64 * 1024);
+    const asked = pieces(
+      maybe.map((k) => texts[k] as string),
+      maybe.map((k) => sizes[k] as number),
+      { maxInputs, maxBytes: undefined },
+    );
+    for (const p of asked) {
+      const res = await this.post(tokenize.path, tokenize.body(p.texts), timeoutMs, p.bytes * 64 + 64 * 1024);
       if (res.statusCode !== 200)
         throw new BatchError(Status.SERVICE_ERROR, `cannot tell which inputs the server cut: POST ${tokenize.path} answered ${res.statusCode}`);
       let counts: number[];
       try {
-        counts = tokenize.counts(JSON.parse(text), p.texts.length);
+        counts = tokenize.counts(JSON.parse(res.text), p.texts.length);
       } catch (err) {
         throw new BatchError(Status.SERVICE_ERROR, `cannot tell which inputs the server cut: ${(err as Error).message}`);
       }
@@ -294,6 +302,20 @@ export class HttpLink extends EventEmitter<ServiceLinkEvents> implements Service
         if (n > max) (results[at[k] as number] as EmbedResultMsg).truncated = true;
       }
     }
+  }
+
+  /** POSTs `body` as JSON; the answer's status, headers and body (refused past `maxBytes`: a broken or hostile server). */
+  private async post(path: string, body: unknown, timeoutMs: number, maxBytes: number) {
+    const res = await this.pool.request({
+      path,
+      method: 'POST',
+      headers: this.headers,
+      body: JSON.stringify(body),
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    return { statusCode: res.statusCode, headers: res.headers, text: await readCapped(res.body, maxBytes) };
   }
 
   /** One request for `p`; refused as too large, it is split in halves (one input alone is refused INVALID_REQUEST). */
@@ -308,26 +330,13 @@ export class HttpLink extends EventEmitter<ServiceLinkEvents> implements Service
       truncate: this.options.truncate === true,
       normalize: this.options.normalize !== false,
     });
-    const res = await this.pool.request({
-      path: this.dialect.embedPath,
-      method: 'POST',
-      headers: this.headers,
-      body: JSON.stringify(body),
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
     // Room for float arrays (most dialects answer them): a JSON number with sign, exponent and comma takes up to 26 characters.
-    const text = await readCapped(res.body, texts.length * (dims * MAX_JSON_FLOAT_CHARS + 1024) + 64 * 1024);
+    const res = await this.post(this.dialect.embedPath, body, timeoutMs, texts.length * (dims * MAX_JSON_FLOAT_CHARS + 1024) + 64 * 1024);
+    const { text } = res;
     if (res.statusCode !== 200) {
       const reason = (this.dialect.message(parseOrUndefined(text)) ?? text).slice(0, 200) || '(no body)';
       if (this.dialect.tooLarge(res.statusCode, reason)) return this.split(p, reason, dims, timeoutMs);
-      if (res.statusCode === 401 || res.statusCode === 403)
-        throw new BatchError(Status.SERVICE_ERROR, `the server refused the credentials (${res.statusCode}): ${reason}`);
-      // A 429 without a usable Retry-After (TEI's "Model is overloaded") still means "not now": a second's rest.
-      const retryAfter = Number(res.headers['retry-after']);
-      const holdMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : res.statusCode === 429 ? OVERLOADED_HOLD_MS : 0;
-      throw new BatchError(statusOf(res.statusCode), `the server answered ${res.statusCode}: ${reason}`, holdMs);
+      throw refusedBatch(res.statusCode, res.headers['retry-after'], reason);
     }
     return this.vectors(text, p, dims);
   }
@@ -339,10 +348,7 @@ export class HttpLink extends EventEmitter<ServiceLinkEvents> implements Service
     const named = /maximum allowed batch size (\d+)/.exec(reason);
     if (named !== null) this.learnedMaxInputs = Math.min(this.learnedMaxInputs, Math.max(1, Number(named[1])));
     const half = Math.ceil(n / 2);
-    const [a, b] = await Promise.all([
-      this.embed({ texts: p.texts.slice(0, half), bytes: 0 }, dims, timeoutMs),
-      this.embed({ texts: p.texts.slice(half), bytes: 0 }, dims, timeoutMs),
-    ]);
+    const [a, b] = await Promise.all([this.embed(slice(p, 0, half), dims, timeoutMs), this.embed(slice(p, half, n), dims, timeoutMs)]);
     // A server that does not name its limit: the halves that went through are the size kept to.
     if (named === null && a.results.every((r) => r.error === null) && b.results.every((r) => r.error === null))
       this.learnedMaxInputs = Math.min(this.learnedMaxInputs, half);
@@ -384,14 +390,5 @@ export class HttpLink extends EventEmitter<ServiceLinkEvents> implements Service
       Math.min(ms, 60_000),
     );
     this.holdTimer.unref();
-  }
-}
-
-function parseOrUndefined(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    // Not JSON: the dialect finds no message and the text itself is the reason.
-    return undefined;
   }
 }
