@@ -5,10 +5,10 @@
 // "model is required", an unknown model 404 "model \"x\" not found, try pulling it first", an input
 // over the model's context with truncate false 400 "the input length exceeds the context length".
 // Its tokenizer counts a token per four bytes of each word, as the TEI stand-in's does.
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { hashingEmbed } from '../../src/embedder/hashing.js';
+import { listenForTests } from './http-listen.js';
 import { teiTokens } from './tei-server.js';
 
 export interface OllamaModel {
@@ -26,13 +26,7 @@ export interface OllamaServer {
 export async function startOllamaServer(
   models: Record<string, OllamaModel> = { 'nomic-embed-text:latest': { dimensions: 768, context: 2048 } },
 ): Promise<OllamaServer> {
-  const sockets = new Set<Socket>();
   const requests: OllamaServer['requests'] = [];
-  const server: Server = createServer((req, res) => void handle(req, res));
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
   const json = (res: ServerResponse, status: number, value: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(value));
@@ -78,14 +72,6 @@ export async function startOllamaServer(
     json(res, 200, { model: body.model, embeddings, total_duration: 14143917, load_duration: 1019500, prompt_eval_count: evaluated });
   }
 
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    async close() {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((r) => server.close(() => r()));
-    },
-  };
+  const { url, close } = await listenForTests(handle);
+  return { url, requests, close };
 }

@@ -1,10 +1,10 @@
 // An OpenAI-compatible embedding server of our own for tests: POST /v1/embeddings and GET
 // /v1/models, answering with the hashing embedder (fast, deterministic). `fault` makes it misbehave
 // the ways real servers do, so the HTTP backend's handling of each can be tested.
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { hashingEmbed } from '../../src/embedder/hashing.js';
+import { listenForTests } from './http-listen.js';
 
 export type Fault =
   | 'none'
@@ -41,7 +41,6 @@ export interface OpenAiServer {
 export const denseFloat = (x: number) => x - 0.0123456789;
 
 export async function startOpenAiServer(models: Record<string, number> = { 'hash-384': 384 }): Promise<OpenAiServer> {
-  const sockets = new Set<import('node:net').Socket>();
   const state: Omit<OpenAiServer, 'url' | 'close'> = {
     requests: [],
     fault: 'none',
@@ -50,11 +49,6 @@ export async function startOpenAiServer(models: Record<string, number> = { 'hash
     promptTokens: undefined,
     answerModel: undefined,
   };
-  const server: Server = createServer((req, res) => void handle(req, res));
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
@@ -117,14 +111,5 @@ export async function startOpenAiServer(models: Record<string, number> = { 'hash
     json(200, { object: 'list', data, model: state.answerModel ?? model, usage: { prompt_tokens: tokens, total_tokens: tokens } });
   }
 
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return Object.assign(state, {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  });
+  return Object.assign(state, await listenForTests(handle));
 }

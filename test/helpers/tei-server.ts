@@ -7,10 +7,10 @@
 // text); overload 429 "Overloaded". An input whose tokens exceed max_batch_tokens is never scheduled
 // and never answered, as TEI #723 reports. Its tokenizer: a word is one token per four bytes, plus
 // [CLS] and [SEP], so every token covers at least one byte as real tokenizers' do.
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { hashingEmbed } from '../../src/embedder/hashing.js';
+import { listenForTests } from './http-listen.js';
 
 export interface TeiLimits {
   modelId: string;
@@ -54,16 +54,9 @@ export async function startTeiServer(limits: Partial<TeiLimits> = {}): Promise<T
     payloadLimit: 2_000_000,
     ...limits,
   };
-  const sockets = new Set<Socket>();
   const requests: TeiServer['requests'] = [];
   const heldResponses = new Set<ServerResponse>();
   const state = { overloaded: false };
-  const server: Server = createServer((req, res) => void handle(req, res));
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-
   const json = (res: ServerResponse, status: number, value: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(value));
@@ -143,10 +136,9 @@ export async function startTeiServer(limits: Partial<TeiLimits> = {}): Promise<T
     );
   }
 
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
+  const { url, close } = await listenForTests(handle);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     limits: l,
     requests,
     get held() {
@@ -158,9 +150,6 @@ export async function startTeiServer(limits: Partial<TeiLimits> = {}): Promise<T
     set overloaded(v: boolean) {
       state.overloaded = v;
     },
-    async close() {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((r) => server.close(() => r()));
-    },
+    close,
   };
 }
