@@ -66,6 +66,8 @@ class NetlinkSocket : public Napi::ObjectWrap<NetlinkSocket> {
 
   int RequireFd(Napi::Env env, const char* syscall) const;
   void SetIntOption(Napi::Env env, int level, int name, int value, const char* what);
+  // setsockopt of SOL_SOCKET `forced`, or `capped` when that is not allowed.
+  Napi::Value SetBufferSize(const Napi::CallbackInfo& info, int forced, int capped);
   void StopPolling();
   void CloseNow();
   void Drain();

@@ -32,26 +32,23 @@ Napi::Value NetlinkSocket::DropMembership(const Napi::CallbackInfo& info) {
 
 // With privilege the *FORCE variants lift the rmem_max/wmem_max caps; without,
 // the capped size still applies, which is the best an unprivileged process gets.
-Napi::Value NetlinkSocket::SetRecvBufferSize(const Napi::CallbackInfo& info) {
+Napi::Value NetlinkSocket::SetBufferSize(const Napi::CallbackInfo& info, int forced, int capped) {
   Napi::Env env = info.Env();
   int size = static_cast<int>(ArgU32(info, 0, "size"));
   int fd = RequireFd(env, "setsockopt");
-  if (::setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof(size)) < 0 &&
-      ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size)) < 0) {
+  if (::setsockopt(fd, SOL_SOCKET, forced, &size, sizeof(size)) < 0 &&
+      ::setsockopt(fd, SOL_SOCKET, capped, &size, sizeof(size)) < 0) {
     ThrowErrno(env, errno, "setsockopt");
   }
   return env.Undefined();
 }
 
+Napi::Value NetlinkSocket::SetRecvBufferSize(const Napi::CallbackInfo& info) {
+  return SetBufferSize(info, SO_RCVBUFFORCE, SO_RCVBUF);
+}
+
 Napi::Value NetlinkSocket::SetSendBufferSize(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  int size = static_cast<int>(ArgU32(info, 0, "size"));
-  int fd = RequireFd(env, "setsockopt");
-  if (::setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &size, sizeof(size)) < 0 &&
-      ::setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &size, sizeof(size)) < 0) {
-    ThrowErrno(env, errno, "setsockopt");
-  }
-  return env.Undefined();
+  return SetBufferSize(info, SO_SNDBUFFORCE, SO_SNDBUF);
 }
 
 Napi::Value NetlinkSocket::SetExtAck(const Napi::CallbackInfo& info) {
