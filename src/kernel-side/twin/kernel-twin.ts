@@ -14,7 +14,7 @@
  * which process a port belongs to, so it takes a queue from any port while
  * a daemon is attached.
  */
-import { EventEmitter } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 
 import type { KernelCounters } from '../../abi/counters.js';
 import { Cmd, Consts, Flags, Status } from '../../abi/uapi.js';
@@ -140,19 +140,14 @@ export class KernelTwin extends EventEmitter<KernelTwinEvents> {
   }
 
   /** Resolves once a daemon is attached. */
-  waitForDaemon(timeoutMs = 5000): Promise<number> {
-    if (this.attached) return Promise.resolve(this.daemonPort);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.off('attached', onAttach);
-        reject(new NotAttachedError(`no daemon attached within ${timeoutMs} ms`));
-      }, timeoutMs);
-      const onAttach = (port: number) => {
-        clearTimeout(timer);
-        resolve(port);
-      };
-      this.once('attached', onAttach);
-    });
+  async waitForDaemon(timeoutMs = 5000): Promise<number> {
+    if (this.attached) return this.daemonPort;
+    try {
+      const [port] = await once(this, 'attached', { signal: AbortSignal.timeout(timeoutMs) });
+      return port as number;
+    } catch {
+      throw new NotAttachedError(`no daemon attached within ${timeoutMs} ms`);
+    }
   }
 
   /**

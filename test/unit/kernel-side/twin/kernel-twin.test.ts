@@ -138,6 +138,7 @@ describe('kernel twin', () => {
   it('fails fast with no daemon and validates every argument', async () => {
     const t = twin();
     await expect(t.embed({ input: Buffer.from('x'), dimensions: 4 })).rejects.toBeInstanceOf(NotAttachedError);
+    await expect(t.waitForDaemon(20)).rejects.toThrow(/no daemon attached within 20 ms/);
     const bad: Array<[Parameters<KernelTwin['embed']>[0], RegExp]> = [
       [{ input: Buffer.from('x'), dimensions: 0 }, /dimensions: 0 is not an integer from 1 to 8192/],
       [{ input: Buffer.from('x'), dimensions: 8193 }, /dimensions/],
