@@ -128,19 +128,6 @@ static void retire(struct hfile *f, u64 gen)
 	hfile_put(f);
 }
 
-/* No daemon to do it: wait for one (parked). */
-static bool transient(u32 status)
-{
-	return status == VEXFS_IPC_STATUS_NO_DAEMON || status == VEXFS_IPC_STATUS_SHUTTING_DOWN;
-}
-
-/* The daemon could not do it now (a backlog, a limit, its service away): try again later. */
-static bool retryable(u32 status)
-{
-	return status == VEXFS_IPC_STATUS_TIMEOUT || status == VEXFS_IPC_STATUS_OVERLOADED ||
-	       status == VEXFS_IPC_STATUS_RATE_LIMITED || status == VEXFS_IPC_STATUS_NO_SERVICE;
-}
-
 /* Every chunk of @j is settled: store the vectors, park the file, or count the failure. */
 static void finish(struct job *j)
 {

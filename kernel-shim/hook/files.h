@@ -51,6 +51,19 @@ struct job {
 	struct vexfs_ipc_req **reqp;
 };
 
+/* What a job's failure means. No daemon to do it: wait for one (parked). */
+static inline bool transient(u32 status)
+{
+	return status == VEXFS_IPC_STATUS_NO_DAEMON || status == VEXFS_IPC_STATUS_SHUTTING_DOWN;
+}
+
+/* The daemon could not do it now (a backlog, a limit, its service away): try again later. */
+static inline bool retryable(u32 status)
+{
+	return status == VEXFS_IPC_STATUS_TIMEOUT || status == VEXFS_IPC_STATUS_OVERLOADED ||
+	       status == VEXFS_IPC_STATUS_RATE_LIMITED || status == VEXFS_IPC_STATUS_NO_SERVICE;
+}
+
 /* The key a file's requests carry: cancel_owner() finds them all by it. */
 static inline u64 owner_of(struct hfile *f)
 {
