@@ -9,6 +9,7 @@ import { hashingEmbed } from '../../../src/embedder/hashing.js';
 import { HttpLink, type HttpLinkOptions } from '../../../src/services/links/http-link.js';
 import { batchesTo, floats } from '../../helpers/link-batches.js';
 import { type TeiLimits, type TeiServer, startTeiServer } from '../../helpers/tei-server.js';
+import { listenForTests } from '../../helpers/http-listen.js';
 import { until } from '../../helpers/wait.js';
 
 let server: TeiServer | undefined;
@@ -103,5 +104,25 @@ describe('the tei dialect', () => {
     server!.overloaded = false;
     await until(() => !link!.congested, 'the hold-off over');
     expect(congestion).toEqual([true, false]);
+  });
+
+  it('is never made ready by a lying server whose answer to "what do you serve" runs past 4 MiB', async () => {
+    let asked = 0;
+    const huge = await listenForTests(async (req, res) => {
+      for await (const _ of req);
+      asked++;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(`{"models":[{"name":"${'x'.repeat(5 << 20)}"}]}`);
+    });
+    let told = 0;
+    const liar = new HttpLink('liar', { baseUrl: huge.url, dialect: 'ollama', model: 'm', timeoutMs: 5000, probeIntervalMs: 10 });
+    liar.discovery.on('info', () => told++);
+    try {
+      await until(() => asked >= 3, 'three probes answered', 10_000);
+      expect([liar.ready, told, liar.serverInfo.models]).toEqual([false, 0, []]);
+    } finally {
+      liar.close();
+      await huge.close();
+    }
   });
 });
