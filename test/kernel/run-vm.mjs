@@ -151,7 +151,7 @@ echo 1 > /proc/sys/kernel/print-fatal-signals
 export PATH=/bin:/usr/bin HOME=/tmp TMPDIR=/tmp UV_THREADPOOL_SIZE=64 CI=true NO_COLOR=1
 cd /work
 echo "VEXFS_VM: booted $(cat /proc/sys/kernel/osrelease)"
-if ! insmod kernel-shim/vexfs_ipc.ko grace_ms=20000; then echo "VEXFS_VM_RESULT tests=1 rmmod=1 splat=0 insmod=1" > /dev/kmsg; poweroff -f; fi
+if ! insmod kernel-shim/vexfs_ipc.ko grace_ms=20000; then echo "<2>VEXFS_VM_RESULT tests=1 rmmod=1 splat=0 insmod=1" > /dev/kmsg; echo "VEXFS_VM_RESULT tests=1 rmmod=1 splat=0 insmod=1"; poweroff -f; fi
 node node_modules/vitest/vitest.mjs run --config test/kernel/vitest.guest.config.ts
 tests=$?
 if [ $tests -ne 0 ] && [ -f /tmp/vexfs-daemon.log ]; then echo "--- daemon log (last 40 lines)"; tail -n 40 /tmp/vexfs-daemon.log; fi
@@ -160,9 +160,10 @@ dmesg > /tmp/dmesg
 splat=0
 if grep -E "WARNING:|BUG:|BUG [a-z0-9_-]+ \\(|Oops|lockdep|possible circular|INFO: task .* blocked|general protection|Redzone|Poison overwritten" /tmp/dmesg; then splat=1; fi
 result="VEXFS_VM_RESULT tests=$tests rmmod=$rm splat=$splat insmod=0"
-# Through the kernel log first: the kernel prints it on the console before it powers off, while what
-# a process writes to the console can still be queued (and lost) when poweroff -f comes on a slow host.
-echo "$result" > /dev/kmsg
+# Through the kernel log first, at a level the console shows (loglevel=4 below; <2> is KERN_CRIT): the
+# kernel prints it before it powers off, while what a process writes to the console can still be
+# queued, and lost, when poweroff -f comes on a slow host.
+echo "<2>$result" > /dev/kmsg
 grep vexfs_ipc /tmp/dmesg
 if [ $tests -ge 128 ]; then echo "--- fatal signal in the guest"; grep -E -A30 "segfault at|potentially unexpected fatal signal|traps:" /tmp/dmesg | head -60; fi
 echo "$result"
